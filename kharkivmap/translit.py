@@ -1,0 +1,139 @@
+"""Romanize Ukrainian and Russian place names and tell the two Cyrillic orthographies apart.
+
+Reports spell the same village in several ways: the official Ukrainian romanization (KMU 2010,
+Cabinet of Ministers resolution No. 55), the BGN/PCGN romanization of its Russian name, and ad-hoc
+mixtures. Generating both standard forms lets the gazetteer match any of them.
+
+Russian soft and hard signs are dropped rather than written as apostrophes (``Харьков`` →
+``Kharkov``, not ``Khar'kov``): news copy almost never carries the apostrophe, and normalized
+matching would strip it anyway.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "is_russian_cyrillic",
+    "is_ukrainian_cyrillic",
+    "romanize_ru",
+    "romanize_uk",
+]
+
+# KMU 2010: letters whose spelling depends on the position in the word use a pair
+# (word-initial, elsewhere); every other letter maps the same way everywhere.
+_UK_POSITIONAL = {
+    "є": ("ye", "ie"),
+    "ї": ("yi", "i"),
+    "й": ("y", "i"),
+    "ю": ("yu", "iu"),
+    "я": ("ya", "ia"),
+}
+_UK_PLAIN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "",
+}  # fmt: skip
+_UK_APOSTROPHES = "'’ʼ`‘"
+
+_RU_PLAIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+# BGN/PCGN writes е as "ye" where it starts a syllable: word-initially, after a vowel, ъ or ь.
+_RU_YE_AFTER = set("аеёиоуыэюяйъь")
+
+_UK_ONLY = set("іїєґІЇЄҐ")
+_RU_ONLY = set("ыэъёЫЭЪЁ")
+
+
+def _is_cyrillic_letter(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def _apply_case(source: str, latin: str, prev_char: str, next_char: str) -> str:
+    """Carry the source letter's case to a possibly multi-letter Latin spelling.
+
+    An upper-case letter inside an all-caps word becomes all caps;
+    otherwise only the first Latin letter is capitalized (``Щ`` → ``Shch``).
+    """
+    if not latin or not source.isupper():
+        return latin
+    if len(latin) == 1 or next_char.isupper() or (prev_char.isupper() and not next_char.islower()):
+        return latin.upper()
+    return latin[0].upper() + latin[1:]
+
+
+def _word_initial(text: str, i: int) -> bool:
+    """True when position ``i`` starts a word; an apostrophe between letters does not split one."""
+    j = i - 1
+    if j >= 1 and text[j] in _UK_APOSTROPHES:
+        j -= 1
+    return j < 0 or not text[j].isalpha()
+
+
+def romanize_uk(text: str) -> str:
+    """Romanize Ukrainian Cyrillic by the KMU 2010 standard (``Куп'янськ`` → ``Kupiansk``).
+
+    Case is preserved; non-Cyrillic characters pass through, except apostrophes inside a word,
+    which the standard drops.
+    """
+    out: list[str] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        nxt = text[i + 1] if i + 1 < n else ""
+        if ch in _UK_APOSTROPHES:
+            prev_letter = i > 0 and _is_cyrillic_letter(text[i - 1])
+            next_letter = _is_cyrillic_letter(nxt)
+            if prev_letter and next_letter:
+                continue
+            out.append(ch)
+            continue
+        if low in _UK_POSITIONAL:
+            initial, medial = _UK_POSITIONAL[low]
+            latin = initial if _word_initial(text, i) else medial
+        elif low == "г" and i > 0 and text[i - 1].lower() == "з":
+            latin = "gh"  # зг → zgh keeps it distinct from ж (zh)
+        elif low in _UK_PLAIN:
+            latin = _UK_PLAIN[low]
+        else:
+            out.append(ch)
+            continue
+        out.append(_apply_case(ch, latin, text[i - 1] if i else "", nxt))
+    return "".join(out)
+
+
+def romanize_ru(text: str) -> str:
+    """Romanize Russian Cyrillic by BGN/PCGN (``Харьков`` → ``Kharkov``).
+
+    Soft and hard signs are dropped; case is preserved; other characters pass through.
+    """
+    out: list[str] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        nxt = text[i + 1] if i + 1 < n else ""
+        if low == "е":
+            prev = text[i - 1].lower() if i > 0 else ""
+            latin = "ye" if _word_initial(text, i) or prev in _RU_YE_AFTER else "e"
+        elif low in _RU_PLAIN:
+            latin = _RU_PLAIN[low]
+        else:
+            out.append(ch)
+            continue
+        out.append(_apply_case(ch, latin, text[i - 1] if i else "", nxt))
+    return "".join(out)
+
+
+def is_ukrainian_cyrillic(s: str) -> bool:
+    """True when ``s`` has a letter only Ukrainian uses (і ї є ґ) and none only Russian uses."""
+    letters = set(s)
+    return bool(letters & _UK_ONLY) and not letters & _RU_ONLY
+
+
+def is_russian_cyrillic(s: str) -> bool:
+    """True when ``s`` has a letter only Russian uses (ы э ъ ё) and none only Ukrainian uses."""
+    letters = set(s)
+    return bool(letters & _RU_ONLY) and not letters & _UK_ONLY

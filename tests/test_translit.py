@@ -1,0 +1,85 @@
+"""Romanization follows the official standards the gazetteer's names and aliases rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from kharkivmap.translit import (
+    is_russian_cyrillic,
+    is_ukrainian_cyrillic,
+    romanize_ru,
+    romanize_uk,
+)
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Ізюм", "Izium"),
+        ("Куп'янськ", "Kupiansk"),
+        ("Купʼянськ", "Kupiansk"),
+        ("Балаклія", "Balakliia"),
+        ("Сєвєродонецьк", "Sievierodonetsk"),
+        ("Лук'янці", "Lukiantsi"),
+        ("Вовчанськ", "Vovchansk"),
+        ("Харків", "Kharkiv"),
+        ("Вільхівка", "Vilkhivka"),
+        ("Запоріжжя", "Zaporizhzhia"),
+        ("Згурівка", "Zghurivka"),
+        ("Юр'ївка", "Yurivka"),
+        ("Київ", "Kyiv"),
+        ("Щастя", "Shchastia"),
+        ("Ґорґани", "Gorgany"),
+        ("Їжаківка", "Yizhakivka"),
+        ("Яготин", "Yahotyn"),
+        ("Гайове", "Haiove"),
+        ("Стара Гута", "Stara Huta"),
+        ("Купʼянськ-Вузловий", "Kupiansk-Vuzlovyi"),
+        ("ХАРКІВ", "KHARKIV"),
+        ("Kharkiv 2", "Kharkiv 2"),
+    ],
+)
+def test_romanize_uk(cyrillic: str, latin: str) -> None:
+    assert romanize_uk(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Изюм", "Izyum"),
+        ("Купянск", "Kupyansk"),
+        ("Балаклея", "Balakleya"),
+        ("Северодонецк", "Severodonetsk"),
+        ("Волчанск", "Volchansk"),
+        ("Харьков", "Kharkov"),
+        ("Белгород", "Belgorod"),
+        ("Ельня", "Yelnya"),
+        ("Васильевка", "Vasilyevka"),
+        ("Пролетарское", "Proletarskoye"),
+        ("Орёл", "Oryol"),
+        ("Щёкино", "Shchyokino"),
+        ("Подъём", "Podyom"),
+        ("Электросталь", "Elektrostal"),
+        ("Кременная", "Kremennaya"),
+    ],
+)
+def test_romanize_ru(cyrillic: str, latin: str) -> None:
+    assert romanize_ru(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("text", "uk", "ru"),
+    [
+        ("Харків", True, False),
+        ("Сєвєродонецьк", True, False),
+        ("Ґорґани", True, False),
+        ("Подъём", False, True),
+        ("Электросталь", False, True),
+        ("Малый", False, True),
+        ("Вовчанськ", False, False),
+        ("Kharkiv", False, False),
+    ],
+)
+def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
+    assert is_ukrainian_cyrillic(text) is uk
+    assert is_russian_cyrillic(text) is ru
