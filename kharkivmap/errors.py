@@ -8,13 +8,14 @@ one-line ``Error: …`` and exit code 1.
 from __future__ import annotations
 
 __all__ = [
-    "KharkivmapError",
-    "GazetteerError",
-    "UnknownPlaceError",
-    "GeocoderError",
     "ArticleError",
-    "ClaimsFileError",
     "AssetsError",
+    "ClaimsFileError",
+    "GazetteerError",
+    "GeocoderError",
+    "KharkivmapError",
+    "TimelineError",
+    "UnknownPlaceError",
 ]
 
 
@@ -52,3 +53,8 @@ class ClaimsFileError(KharkivmapError, ValueError):
 
 class AssetsError(KharkivmapError, RuntimeError):
     """JavaScript/CSS assets for a self-contained map are missing or fail their checksum."""
+
+
+class TimelineError(KharkivmapError, ValueError):
+    """Timeline options are invalid (a date range that ends before it starts, an unknown slice
+    frequency, a negative merge window)."""
