@@ -245,7 +245,7 @@ class _Reader:
                         continue
                     where = f"{path}:{number}"
                     try:
-                        row = json.loads(raw.decode("utf-8-sig"))
+                        row = json.loads(raw.decode("utf-8-sig").rstrip("\r\n"))
                     except UnicodeDecodeError:
                         self.report(Problem(where, "not UTF-8"))
                         continue
