@@ -209,6 +209,196 @@ def evaluate_command(pred: str, gold_path: str, as_json: bool, verbose: bool) ->
             click.echo(f"FN {row.article}: {row.place} (-> {row.controller}): {row.evidence}")
 
 
+@cli.command("render")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="HTML file to write (replaced atomically).",
+)
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="First day shown.")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Last day shown.")
+@click.option(
+    "--slice",
+    "freq",
+    type=click.Choice(["day", "week", "month"]),
+    help="Period of change rings and front lines (default: from the span of the data).",
+)
+@click.option(
+    "--tiles",
+    type=click.Choice(["osm", "light", "dark", "none"]),
+    default="osm",
+    show_default=True,
+    help="Base map; 'none' draws on a blank background and needs no network.",
+)
+@click.option(
+    "--self-contained",
+    is_flag=True,
+    help="Inline Leaflet and every script and style, so only tiles need the network.",
+)
+@click.option(
+    "--assets-dir",
+    type=click.Path(file_okay=False),
+    help="Folder (or npm node_modules prefix) holding the pinned assets for --self-contained "
+    "(default: the cache filled by `kharkivmap assets fetch`).",
+)
+@click.option("--title", help="Title shown on the map and as the page title.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the written map in a browser.")
+@gazetteer_options
+@click.option("-q", "--quiet", is_flag=True, help="No warnings, progress or summary on stderr.")
+def render_command(
+    paths: tuple[str, ...],
+    output: str,
+    date_from: Any,
+    date_to: Any,
+    freq: str | None,
+    tiles: str,
+    self_contained: bool,
+    assets_dir: str | None,
+    title: str | None,
+    open_browser: bool,
+    gazetteer_files: tuple[str, ...],
+    geocoder: str | None,
+    quiet: bool,
+) -> None:
+    """Draw an interactive map with a time slider of who controls which place.
+
+    PATHS are article inputs (as for `extract`) or claims files written by `extract`
+    (.jsonl/.csv whose rows have place_id and event, or .geojson), in any mix. Each place
+    shows its reported controller on the slider's day; rings mark changes within the slice and
+    a dashed line the front line estimated from the reported places. Popups quote the sources.
+
+    \b
+    kharkivmap render seeds -o maps/kharkiv.html
+    kharkivmap extract seeds -o claims.jsonl
+    kharkivmap render claims.jsonl -o map.html --tiles none --self-contained --slice week
+    """
+    import webbrowser
+    from itertools import chain
+    from pathlib import Path
+
+    from kharkivmap.articles import Problem, read_articles
+    from kharkivmap.claims_io import read_claims
+    from kharkivmap.outputs import write_atomic
+    from kharkivmap.render import is_claims_file, map_html
+    from kharkivmap.timeline import Timeline
+
+    def report(problem: Problem) -> None:
+        if not quiet:
+            click.echo(f"warning: {problem.source}: {problem.reason}", err=True)
+
+    claim_files = [path for path in paths if is_claims_file(path)]
+    corpus = [path for path in paths if path not in claim_files]
+    claims = [claim for path in claim_files for claim in read_claims(path)]
+    articles = list(read_articles(corpus, on_problem=report)) if corpus else []
+    gazetteer = load_gazetteer(gazetteer_files, geocoder) if articles else None
+
+    def extracted(items: Any) -> Any:
+        for article in items:
+            from kharkivmap.parser import extract_claims
+
+            try:
+                yield from extract_claims(article, gazetteer)
+            except Exception as error:  # one article's parser failure must not lose the rest
+                reason = f"extraction failed ({type(error).__name__}: {error})"
+                report(Problem(article.source or article.id, reason))
+
+    def build(items: Any) -> Timeline:
+        return Timeline.from_claims(
+            chain(claims, extracted(items)),
+            start=date_from.date() if date_from else None,
+            end=date_to.date() if date_to else None,
+        )
+
+    stderr = click.get_text_stream("stderr")
+    if not quiet and stderr.isatty() and len(articles) >= 20:
+        with click.progressbar(articles, label="Reading articles", file=stderr) as bar:
+            timeline = build(bar)
+    else:
+        timeline = build(articles)
+    page = map_html(
+        timeline,
+        title=title,
+        slice=freq,
+        tiles=tiles,
+        self_contained=self_contained,
+        assets_dir=assets_dir,
+    )
+    target = write_atomic(output, page)
+    if not quiet:
+        if not timeline.intervals:
+            click.echo("warning: no dated control claims in the input; the map is empty", err=True)
+        sources = len({claim.article for claim in timeline.claims})
+        click.echo(
+            f"wrote {target} ({len(page) // 1024} KB): {len(timeline.places)} places, "
+            f"{len(timeline.intervals)} intervals from {len(timeline.claims)} claims of "
+            f"{sources} articles",
+            err=True,
+        )
+    if open_browser:
+        webbrowser.open(Path(target).resolve().as_uri())
+
+
+@cli.group("assets")
+def assets_group() -> None:
+    """Pinned Leaflet files for self-contained maps (`render --self-contained`).
+
+    \b
+    kharkivmap assets fetch
+    kharkivmap assets check
+    """
+
+
+@assets_group.command("fetch")
+@click.option(
+    "--dir",
+    "dest",
+    type=click.Path(file_okay=False),
+    help="Folder to fill instead of the cache (~/.cache/kharkivmap/assets).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+def assets_fetch_command(dest: str | None, quiet: bool) -> None:
+    """Download the pinned Leaflet files from the CDN and verify their sha256 checksums.
+
+    Files already present with the right checksum are kept; a download whose checksum differs
+    is rejected and never saved.
+
+    \b
+    kharkivmap assets fetch
+    kharkivmap render seeds -o map.html --self-contained
+    """
+    from kharkivmap.assets import fetch_assets
+
+    def show(asset: Any, state: str) -> None:
+        if not quiet:
+            click.echo(f"{state:<8} {asset.package}@{asset.version}/{asset.path}")
+
+    root = fetch_assets(dest=dest, on_file=show)
+    if not quiet:
+        click.echo(f"assets ready in {root}")
+
+
+@assets_group.command("check")
+@click.option(
+    "--assets-dir",
+    type=click.Path(file_okay=False),
+    help="Folder (or npm node_modules prefix) to check instead of the cache.",
+)
+def assets_check_command(assets_dir: str | None) -> None:
+    """Verify that every pinned file is present with its checksum (exit 1 if not).
+
+    \b
+    kharkivmap assets check
+    kharkivmap assets check --assets-dir .ci/npm-assets
+    """
+    from kharkivmap.assets import load_assets
+
+    files = load_assets(assets_dir=assets_dir)
+    click.echo(f"{len(files)} pinned asset files present and verified")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="kharkivmap")

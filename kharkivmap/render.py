@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import folium
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from kharkivmap.gazetteer import Gazetteer
     from kharkivmap.timeline import Freq, Interval, Report, Timeline
 
-__all__ = ["TILES", "Tiles", "build_map", "map_html"]
+__all__ = ["TILES", "Tiles", "build_map", "is_claims_file", "map_html"]
 
 Tiles = Literal["osm", "light", "dark", "none"]
 TILES: dict[str, str | None] = {
@@ -76,7 +77,8 @@ def build_map(
     ``date_to`` restrict the days shown; ``slice`` sets the period of change rings and front
     lines (chosen from the span when None). ``self_contained`` inlines every script and style
     (from the asset cache or ``assets_dir``) so the file needs no network except for tiles.
-    In Jupyter the returned map displays itself.
+    The attribution counts the articles that gave at least one claim. In Jupyter the
+    returned map displays itself.
     """
     if tiles not in TILES:
         raise KharkivmapError(f"unknown tiles {tiles!r}; choose one of {', '.join(TILES)}")
@@ -212,14 +214,16 @@ def _timeline(
                 articles.add(item.article)
                 yield item
                 continue
-            articles.add(item.id)
             if gazetteer is None:
                 from kharkivmap.gazetteer import Gazetteer
 
                 gazetteer = Gazetteer.load()
             from kharkivmap.parser import extract_claims
 
-            yield from extract_claims(item, gazetteer)
+            found = extract_claims(item, gazetteer)
+            if found:
+                articles.add(item.id)
+            yield from found
 
     built = Timeline.from_claims(claims(), start=date_from, end=date_to)
     return built, len(articles)
@@ -498,3 +502,33 @@ class _Init(MacroElement):
         self.config = config
         self.layers = layers
         self.slider = slider
+
+
+def is_claims_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a claims file written by ``extract`` rather than an article input.
+
+    GeoJSON is always claims; a ``.jsonl``/``.json``/``.csv`` file is claims when its first
+    record has ``place_id`` and ``event`` fields (article corpora have ``text`` instead).
+    """
+    import csv
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if not target.is_file():
+        return False
+    if suffix == ".geojson":
+        return True
+    if suffix not in {".jsonl", ".json", ".csv"}:
+        return False
+    try:
+        with target.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            if suffix == ".csv":
+                header = next(csv.reader(handle), [])
+                return {"place_id", "event"} <= set(header)
+            for line in handle:
+                if line.strip():
+                    record = json.loads(line)
+                    return isinstance(record, dict) and {"place_id", "event"} <= record.keys()
+    except (OSError, ValueError):
+        return False
+    return False
