@@ -57,7 +57,9 @@ def estimate_front_line(
     lon0, lat0 = float(lons.mean()), float(lats.mean())
     kx = _KM_PER_DEG_LON_EQUATOR * math.cos(math.radians(lat0))
     sites = np.column_stack(((lons - lon0) * kx, (lats - lat0) * _KM_PER_DEG_LAT))
-    diagram = shapely.voronoi_polygons(shapely.multipoints(sites), ordered=True)
+    # The diagram must reach every point within the buffer, or its frame would cut the line.
+    reach = shapely.box(*(sites.min(axis=0) - buffer_km), *(sites.max(axis=0) + buffer_km))
+    diagram = shapely.voronoi_polygons(shapely.multipoints(sites), extend_to=reach, ordered=True)
     a, b, owner = _shared_edges(shapely.get_parts(diagram), sides)
     segments = _clip_to_disks(a, b, sites[owner], buffer_km)
     if segments is None:
@@ -120,4 +122,7 @@ def _clip_to_disks(
     keep = hit & (t1 > t0)
     if not keep.any():
         return None
-    return a[keep] + t0[keep, None] * d[keep], a[keep] + t1[keep, None] * d[keep]
+    # Unclipped ends stay bit-identical to the shared vertices so that the pieces join up.
+    start = np.where((t0 > 0)[:, None], a + t0[:, None] * d, a)
+    end = np.where((t1 < 1)[:, None], a + t1[:, None] * d, b)
+    return start[keep], end[keep]
