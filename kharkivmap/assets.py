@@ -124,7 +124,7 @@ def _download(url: str) -> bytes:
 def fetch_assets(
     *,
     dest: str | os.PathLike[str] | None = None,
-    download: Callable[[str], bytes] = _download,
+    download: Callable[[str], bytes] | None = None,
     on_file: Callable[[Asset, str], Any] | None = None,
 ) -> Path:
     """Download every pinned file that is missing or altered into ``dest`` (default: the cache).
@@ -132,8 +132,10 @@ def fetch_assets(
     ``download`` maps a URL to its bytes (urllib by default); ``on_file(asset, state)`` hears
     ``"present"`` or ``"fetched"`` per file. A file whose checksum differs is never written.
     """
-    root = Path(dest) if dest is not None else cache_dir()
     from kharkivmap.outputs import write_atomic
+
+    root = Path(dest) if dest is not None else cache_dir()
+    download = download or _download
 
     for asset in manifest():
         target = root / asset.package / asset.path
