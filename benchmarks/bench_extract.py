@@ -1,0 +1,155 @@
+"""Benchmark claim extraction on one core against spaCy's blank English tokenizer.
+
+Writes the synthetic corpus of ``benchmarks/corpus.py`` (seeded) to a temporary JSON Lines
+file, then runs, each in its own subprocess pinned to one core so peak memory is measured per
+contender (the corpus is held in memory by both; "corpus alone" says how much that takes):
+
+- ours: ``Gazetteer.load()`` then ``extract_claims`` over every article;
+- reference: ``spacy.blank("en")``'s tokenizer (no model) over the same texts.
+
+Prints articles/s, MB/s, peak resident memory (``ru_maxrss``), our time over spaCy's, and
+whether the project's targets hold (>= 1,000 articles/s, faster than the tokenizer, < 300 MB).
+``--profile`` prints where extraction time goes instead.
+
+Run from the repository root::
+
+    python benchmarks/bench_extract.py --articles 10000 --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+TARGET_ARTICLES_PER_S = 1000
+TARGET_PEAK_MB = 300
+# Single-threaded numeric libraries, so "one core" holds for whatever the contenders import.
+SINGLE_THREAD_ENV = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
+
+
+def _write_corpus(path: Path, count: int, seed: int) -> None:
+    """Generate the corpus once, in the parent, so workers only parse JSON Lines."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import main as write_corpus
+
+    write_corpus(["--articles", str(count), "--seed", str(seed), "-o", str(path)])
+
+
+def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float]:
+    """Run one contender in this process, on one core, and return its measurements."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from kharkivmap.articles import read_articles
+
+    articles = list(read_articles([corpus]))
+    rss_before = _peak_mb()
+    nbytes = sum(len(a.text.encode("utf-8")) for a in articles)
+    started = time.perf_counter()
+    claims = 0
+    if contender == "ours":
+        from kharkivmap.gazetteer import Gazetteer
+        from kharkivmap.parser import extract_claims
+
+        gazetteer = Gazetteer.load()
+        loaded = time.perf_counter()
+        if profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        for article in articles:
+            claims += len(extract_claims(article, gazetteer))
+        if profile:
+            profiler.disable()
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+    else:
+        import spacy
+
+        tokenizer = spacy.blank("en").tokenizer
+        loaded = time.perf_counter()
+        for article in articles:
+            claims += len(tokenizer(article.text))
+    finished = time.perf_counter()
+    return {
+        "articles": len(articles),
+        "mb": nbytes / 1e6,
+        "load_s": loaded - started,
+        "run_s": finished - loaded,
+        "items": claims,
+        "corpus_peak_mb": rss_before,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def _peak_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
+
+
+def _spawn(contender: str, corpus: Path, *, profile: bool) -> dict[str, float]:
+    command = [sys.executable, __file__, "--worker", contender, "--corpus", str(corpus)]
+    if profile:
+        command.append("--profile")
+    env = {**os.environ, **SINGLE_THREAD_ENV}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"{contender} run failed:\n{done.stderr}")
+    if done.stderr:
+        print(done.stderr, file=sys.stderr)
+    return json.loads(done.stdout)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="profile our extraction")
+    parser.add_argument("--worker", choices=["ours", "spacy"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(_worker(args.worker, args.corpus, args.profile)))
+        return 0
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        _write_corpus(corpus, args.articles, args.seed)
+        ours = _spawn("ours", corpus, profile=args.profile)
+        spacy = _spawn("spacy", corpus, profile=False)
+    print(f"corpus: {ours['articles']} articles, {ours['mb']:.1f} MB, seed {args.seed}")
+    for name, result, unit in (("extract", ours, "claims"), ("spaCy tokenizer", spacy, "tokens")):
+        print(
+            f"{name:<16} {result['articles'] / result['run_s']:>8.0f} articles/s "
+            f"{result['mb'] / result['run_s']:>6.2f} MB/s  run {result['run_s']:.2f} s  "
+            f"load {result['load_s']:.2f} s  peak {result['peak_mb']:.0f} MB "
+            f"(corpus alone {result['corpus_peak_mb']:.0f} MB)  {int(result['items'])} {unit}"
+        )
+    ratio = ours["run_s"] / spacy["run_s"]
+    print(f"our time / spaCy tokenizer time: {ratio:.2f}")
+    rate = ours["articles"] / ours["run_s"]
+    checks = {
+        f">= {TARGET_ARTICLES_PER_S} articles/s": rate >= TARGET_ARTICLES_PER_S,
+        "faster than spaCy's tokenizer": ratio < 1,
+        f"< {TARGET_PEAK_MB} MB peak": ours["peak_mb"] < TARGET_PEAK_MB,
+    }
+    for label, ok in checks.items():
+        print(f"{'PASS' if ok else 'FAIL'} {label}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
