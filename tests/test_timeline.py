@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kharkivmap.errors import KharkivmapError, TimelineError
 from kharkivmap.models import CLAIM_FIELDS, Claim, Place
@@ -433,3 +435,51 @@ def test_frames_of_an_empty_timeline() -> None:
     assert list(timeline.claims_frame().columns) == list(CLAIM_FIELDS)
     assert timeline.intervals_frame().empty
     assert timeline.changes_frame().empty
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([IZIUM, KUPIANSK]),
+            st.sampled_from(["captured", "withdrew", "held", "contested", "none"]),
+            st.sampled_from(["UA", "RU"]),
+            st.one_of(st.none(), st.integers(0, 60)),
+            st.booleans(),
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 5),
+)
+def test_intervals_tile_time_and_keep_every_claim(
+    raw: list[tuple[Place, str, str, int | None, bool]], window: int
+) -> None:
+    origin = date(2022, 9, 1)
+    claims = [
+        claim(
+            place,
+            event,
+            "contested" if event == "contested" else side,
+            origin + timedelta(days=offset) if offset is not None else None,
+            published=None,
+            hedged=hedged,
+            article=f"a{i}",
+        )
+        for i, (place, event, side, offset, hedged) in enumerate(raw)
+    ]
+    timeline = Timeline.from_claims(claims, window_days=window)
+    placed = [c for iv in timeline.intervals for c in (*iv.claims, *iv.disputing)]
+    assert sorted(id(c) for c in (*placed, *timeline.dropped)) == sorted(id(c) for c in claims)
+    for place in timeline.places:
+        ivs = [iv for iv in timeline.intervals if iv.place == place]
+        assert all(a.end == b.start and a.start < a.end for a, b in itertools.pairwise(ivs))
+        assert all(a.controller != b.controller for a, b in itertools.pairwise(ivs))
+        assert ivs[-1].end is None
+        changes = [ch for ch in timeline.changes if ch.place == place]
+        # Every interval is a change except, perhaps, a first one opened by a held claim.
+        assert [ch.after for ch in changes] == [
+            iv.controller for iv in ivs[len(ivs) - len(changes) :]
+        ]
+        assert len(changes) >= len(ivs) - 1
+        for iv in ivs:
+            assert iv.confirmed == any(not c.hedged for c in iv.claims)
