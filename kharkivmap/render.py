@@ -43,10 +43,13 @@ if TYPE_CHECKING:
 __all__ = ["TILES", "Tiles", "build_map", "is_claims_file", "map_html"]
 
 Tiles = Literal["osm", "light", "dark", "none"]
-TILES: dict[str, str | None] = {
-    "osm": "OpenStreetMap",
-    "light": "cartodbpositron",
-    "dark": "cartodbdark_matter",
+_ESRI = "https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/{}/MapServer/tile/{{z}}/{{y}}/{{x}}"
+_ESRI_ATTRIBUTION = "Tiles &copy; Esri &mdash; Esri, DeLorme, NAVTEQ"
+# Base maps that need no API key: (tile URL or folium name, attribution, max zoom).
+TILES: dict[str, tuple[str, str | None, int] | None] = {
+    "osm": ("OpenStreetMap", None, 19),
+    "light": (_ESRI.format("World_Light_Gray_Base"), _ESRI_ATTRIBUTION, 16),
+    "dark": (_ESRI.format("World_Dark_Gray_Base"), _ESRI_ATTRIBUTION, 16),
     "none": None,
 }
 _EPOCH = date(1970, 1, 1)
@@ -87,7 +90,11 @@ def build_map(
     slices = timeline.slices(slice) if first is not None else []
     payload = _Payload(timeline, slices, n_articles, slice)
 
-    m = folium.Map(tiles=TILES[tiles], prefer_canvas=True, control_scale=True)
+    m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True)
+    provider = TILES[tiles]
+    if provider is not None:
+        url, attribution, max_zoom = provider
+        folium.TileLayer(url, attr=attribution, max_zoom=max_zoom, control=False).add_to(m)
     _fit(m, payload.bounds)
     page_title = title or "Reported control of places"
     m.get_root().title = html.escape(page_title)
