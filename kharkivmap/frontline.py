@@ -34,7 +34,8 @@ def estimate_front_line(
 ) -> BaseGeometry | None:
     """The shared boundary of the two sides' Voronoi areas, as a (Multi)LineString in lon/lat.
 
-    ``points`` are ``(lon, lat, side)`` with side ``"UA"`` or ``"RU"``; other sides are ignored.
+    ``points`` are ``(lon, lat, side)`` with side ``"UA"`` or ``"RU"``; other sides and points
+    without finite coordinates are ignored.
     Places at the same coordinates count once (and not at all when their sides disagree, since
     no cell can be drawn for them). Returns None when only one side is present or the two
     sides' areas do not meet within ``buffer_km`` of their places.
@@ -44,7 +45,7 @@ def estimate_front_line(
 
     located: dict[tuple[float, float], str | None] = {}
     for lon, lat, side in points:
-        if side in ("UA", "RU"):
+        if side in ("UA", "RU") and math.isfinite(lon) and math.isfinite(lat):
             key = (float(lon), float(lat))
             located[key] = side if located.get(key, side) == side else None
     kept = [(lon, lat, side == "RU") for (lon, lat), side in located.items() if side is not None]

@@ -57,6 +57,12 @@ def test_one_side_only_gives_none(points: list[tuple[float, float, str]]) -> Non
     assert estimate_front_line(points) is None
 
 
+def test_points_without_coordinates_are_ignored() -> None:
+    nan = float("nan")
+    points = [(36.0, nan, "UA"), (nan, 50.0, "RU"), (36.0, 50.0, "UA"), (36.2, 50.0, "RU")]
+    assert estimate_front_line(points) == estimate_front_line(points[2:])
+
+
 def test_sides_farther_apart_than_two_buffers_give_none() -> None:
     # About 72 km apart: the bisector is 36 km from both, beyond a 25 km reach.
     assert estimate_front_line([(36.0, 49.5, "UA"), (37.0, 49.5, "RU")]) is None
