@@ -138,6 +138,7 @@ class Timeline:
         first_day: date | None = None,
         last_day: date | None = None,
     ) -> None:
+        """Index ready-made intervals and changes; :meth:`from_claims` is the usual way in."""
         self.intervals = tuple(sorted(intervals, key=lambda iv: (iv.place.id, iv.start)))
         self.changes = tuple(sorted(changes, key=lambda ch: (ch.date, ch.place.id)))
         self.dropped = tuple(dropped)
