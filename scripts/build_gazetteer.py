@@ -14,54 +14,68 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
+from gazetteer_common import (
+    COLUMNS,
+    NAME_PUNCT,
+    ROOT,
+    RU_LETTERS,
+    UK_LETTERS,
+    Admin1,
+    BuildError,
+    Row,
+    fold,
+    is_cyrillic_name,
+    is_latin_name,
+    kind_for,
+    km_outside,
+    load_admin1,
+    outline,
+)
+from gazetteer_postal import (
+    Anchor,
+    PostalPlace,
+    drop_borrowed_positions,
+    drop_district_centroids,
+    drop_outside_oblast,
+    drop_raion_outliers,
+    drop_shared_positions,
+    index_anchors,
+    match_anchors,
+    merge_namesakes,
+    merge_postal_codes,
+    read_postal,
+)
 from rapidfuzz import fuzz
-from shapely import MultiPoint, Point, Polygon, concave_hull
+from shapely import Polygon
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kharkivmap.translit import (  # noqa: E402  (the script runs without installing the package)
+from kharkivmap.translit import (
     is_russian_cyrillic,
     is_ukrainian_cyrillic,
     romanize_ru,
     romanize_uk,
 )
 
-ADMIN1_FILE = ROOT / "scripts" / "gazetteer_admin1.csv"
 ALIASES_FILE = ROOT / "scripts" / "gazetteer_aliases.csv"
 CURATED_FILE = ROOT / "data" / "gazetteer_curated.csv"
 DEFAULT_POSTAL = ROOT.parent / "shared" / "data" / "geonames_postal_UA.txt"
 DEFAULT_OUT = ROOT / "data" / "gazetteer.csv"
 
-COLUMNS = (
-    "id", "name", "name_uk", "name_ru", "aliases", "lat", "lon", "country", "admin1", "admin2",
-    "population", "kind", "source", "source_url",
-)  # fmt: skip
-
 BORDER_ZONE_KM = 150.0
 RU_CITY_MIN_POPULATION = 100_000
-CITY_MIN_POPULATION = 100_000
-TOWN_MIN_POPULATION = 10_000
 # Similarity (rapidfuzz ratio, 0-100) a Cyrillic alternate's romanization needs to count as the
 # place's Ukrainian or Russian name; below it the alternate is some other language's spelling.
 NAME_MATCH_MIN = 75.0
 # Below this similarity to the current name a Russian alternate is a former name, not a spelling.
 NAME_KEPT_MIN = 50.0
 
-EARTH_RADIUS_KM = 6371.0088
-
-_RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-_UK_LETTERS = set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя")
-_CYRILLIC_OK = _RU_LETTERS | _UK_LETTERS
-_NAME_PUNCT = set(" -'’ʼ.()")
 # Urban districts and micro-districts carry such alternates; they are parts of cities, not
 # settlements, and names like "Kyivskyi" would shadow real places.
 _DISTRICT = re.compile(r"(?i)(\bрайон\b|мікрорайон|\b(mikro)?ra[iyj]on\b|\bdistrict\b)")
@@ -76,85 +90,7 @@ _NOT_RUSSIAN = re.compile(r"ъ(?![еёюя])|(?<=[бвгджзклмнпрстф
 _UK_SPECIFIC = set("іїєґь'’ʼ")
 
 
-# --- geometry -------------------------------------------------------------------------------
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance; accurate to well under 1 % at the scales used here."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-class Lcc:
-    """Spherical Lambert conformal conic projection in km, standard parallels 45° and 52° N.
-
-    Between the standard parallels (all of Ukraine and its border zone) the scale error stays
-    below about 1 %, so planar distances in this projection are distances on the ground.
-    """
-
-    def __init__(
-        self, lat1: float = 45.0, lat2: float = 52.0, lat0: float = 48.5, lon0: float = 31.5
-    ) -> None:
-        p1, p2 = math.radians(lat1), math.radians(lat2)
-        self.n = math.log(math.cos(p1) / math.cos(p2)) / math.log(
-            math.tan(math.pi / 4 + p2 / 2) / math.tan(math.pi / 4 + p1 / 2)
-        )
-        self.f = math.cos(p1) * math.tan(math.pi / 4 + p1 / 2) ** self.n / self.n
-        self.rho0 = self._rho(lat0)
-        self.lon0 = lon0
-
-    def _rho(self, lat: float) -> float:
-        return EARTH_RADIUS_KM * self.f / math.tan(math.pi / 4 + math.radians(lat) / 2) ** self.n
-
-    def __call__(self, lat: float, lon: float) -> tuple[float, float]:
-        rho = self._rho(lat)
-        theta = self.n * math.radians(lon - self.lon0)
-        return rho * math.sin(theta), self.rho0 - rho * math.cos(theta)
-
-
-PROJECT = Lcc()
-
-
-def outline(points: Iterable[tuple[float, float]], *, ratio: float = 0.05) -> Polygon:
-    """Concave hull (projected km) of (lat, lon) points: the settled extent of a country/oblast."""
-    hull = concave_hull(MultiPoint([PROJECT(lat, lon) for lat, lon in points]), ratio=ratio)
-    return hull if isinstance(hull, Polygon) else hull.convex_hull
-
-
-def km_outside(shape: Polygon, lat: float, lon: float) -> float:
-    """Distance in km from a point to a projected shape (0 inside it)."""
-    return shape.distance(Point(PROJECT(lat, lon)))
-
-
 # --- names ----------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free letters and digits only: the key names are compared by."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("ʼ", "'"))
-    return "".join(ch for ch in decomposed.lower() if ch.isalnum())
-
-
-def is_cyrillic_name(s: str) -> bool:
-    """A name written in the Russian/Ukrainian alphabets (other Cyrillic languages excluded)."""
-    letters = [ch for ch in s.lower() if ch not in _NAME_PUNCT]
-    return bool(letters) and all(ch in _CYRILLIC_OK for ch in letters)
-
-
-def is_latin_name(s: str) -> bool:
-    """A Latin-script place name; lower-case starts are romanizations of other scripts, dropped."""
-    if not s or not s[0].isupper() or "://" in s or any(ch.isdigit() for ch in s):
-        return False
-    if s.isupper() and len(s) <= 4:  # airport and other codes
-        return False
-    if sum(ch.isalpha() for ch in s) < 3:  # "Ko" and the like match too much running text
-        return False
-    return all(
-        ch in _NAME_PUNCT or (ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"))
-        for ch in s
-    )
 
 
 def _similarity(a: str, b: str) -> float:
@@ -172,7 +108,7 @@ def pick_name_uk(alternates: Iterable[str], targets: Iterable[str]) -> str:
     best, best_score = "", NAME_MATCH_MIN
     for cand in sorted(set(alternates)):
         low = cand.lower()
-        if not is_cyrillic_name(cand) or not set(low) <= _UK_LETTERS | _NAME_PUNCT:
+        if not is_cyrillic_name(cand) or not set(low) <= UK_LETTERS | NAME_PUNCT:
             continue
         if _RU_ENDING.search(low):
             continue
@@ -200,7 +136,7 @@ def pick_name_ru(
     best, best_key = "", (NAME_MATCH_MIN, False, False, 0.0)
     for cand in sorted(set(alternates)):
         low = cand.lower()
-        if not is_cyrillic_name(cand) or not set(low) <= _RU_LETTERS | _NAME_PUNCT:
+        if not is_cyrillic_name(cand) or not set(low) <= RU_LETTERS | NAME_PUNCT:
             continue
         if _NOT_RUSSIAN.search(low) or _UK_SUFFIX.search(low):
             continue
@@ -215,73 +151,6 @@ def pick_name_ru(
         if key > best_key:
             best, best_key = cand, key
     return best
-
-
-def join_aliases(aliases: Iterable[str], *, name: str) -> str:
-    """Sorted, de-duplicated ``|``-joined aliases without the row's own name."""
-    return "|".join(sorted({a.strip() for a in aliases if a.strip() and a.strip() != name}))
-
-
-# --- records --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Admin1:
-    country: str
-    code: str
-    postal_name: str
-    name: str
-    centre: str
-
-
-def load_admin1(path: Path = ADMIN1_FILE) -> dict[tuple[str, str], Admin1]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = [Admin1(**row) for row in csv.DictReader(fh)]
-    return {(r.country, r.code): r for r in rows}
-
-
-@dataclass(frozen=True)
-class Row:
-    """One output row; ``aliases`` is a set until it is written."""
-
-    id: str
-    name: str
-    name_uk: str
-    name_ru: str
-    aliases: frozenset[str]
-    lat: float
-    lon: float
-    country: str
-    admin1: str
-    admin2: str
-    population: int | None
-    kind: str
-    source: str
-    source_url: str = ""
-
-    def as_csv(self) -> dict[str, str]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "name_uk": self.name_uk,
-            "name_ru": self.name_ru,
-            "aliases": join_aliases(self.aliases, name=self.name),
-            "lat": f"{self.lat:.5f}",
-            "lon": f"{self.lon:.5f}",
-            "country": self.country,
-            "admin1": self.admin1,
-            "admin2": self.admin2,
-            "population": "" if self.population is None else str(self.population),
-            "kind": self.kind,
-            "source": self.source,
-            "source_url": self.source_url,
-        }
-
-
-def kind_for(population: int | None, *, centre: bool) -> str:
-    if centre or (population or 0) >= CITY_MIN_POPULATION:
-        return "city"
-    return "town" if (population or 0) >= TOWN_MIN_POPULATION else "village"
 
 
 # --- GeoNames cities500 -----------------------------------------------------------------------
@@ -363,11 +232,101 @@ def city_row(c: dict, admin1: dict[tuple[str, str], Admin1]) -> Row:
     )
 
 
+# --- postal rows --------------------------------------------------------------------------------
+
+# Validation thresholds; docs/gazetteer.md gives the reasons and the counts they produce.
+OBLAST_MARGIN_KM = 15.0  # beyond the convex hull of the oblast's cities500 places
+BORROWED_KM = 2.0  # a namesake in another oblast this close lent its coordinates
+SAME_PLACE_KM = 5.0  # a same-oblast cities500 namesake this close is the same place
+RAION_NEIGHBOURS = 6  # nearest postal places polled ...
+RAION_MIN_SAME = 1  # ... of which at least this many must share the district
+NAMESAKE_MERGE_KM = 3.0  # one name in one district this close is one village
+
+
+def postal_keys(place: PostalPlace) -> set[str]:
+    return {fold(place.name_uk), fold(romanize_uk(place.name_uk))}
+
+
+def anchor_for(row: Row) -> Anchor:
+    names = {row.name, row.name_uk} | ({romanize_uk(row.name_uk)} if row.name_uk else set())
+    return Anchor(row.id, row.admin1, row.lat, row.lon, frozenset(fold(n) for n in names if n))
+
+
+def raion_label(raion: str, oblast_postal_name: str) -> str:
+    """ "Kharkivskyi" → "Kharkivskyi Raion"; a city council named after the oblast → ""."""
+    if not raion or raion == oblast_postal_name:
+        return ""
+    return f"{raion} Raion" if raion.endswith(("yi", "iy", "yy")) else raion
+
+
+def validate_postal(
+    path: Path, admin1: dict[tuple[str, str], Admin1], rows: list[Row]
+) -> tuple[list[PostalPlace], dict[str, PostalPlace], dict[str, int]]:
+    """Apply every postal rule in order; return new places, cities500 matches and the counts."""
+    oblasts = {a.postal_name: a.name for a in admin1.values() if a.postal_name}
+    raw, counts = read_postal(path, oblasts)
+    counts = {"postal rows read": len(raw) + sum(counts.values()), **counts}
+    kept, counts["accuracy 1 (district centroid)"] = drop_district_centroids(raw)
+    places, counts["duplicate rows of one place merged"] = merge_postal_codes(kept)
+    places, counts["position shared by different names/districts"] = drop_shared_positions(places)
+    ua_rows = [r for r in rows if r.country == "UA"]
+    extents = {
+        name: outline(((r.lat, r.lon) for r in ua_rows if r.admin1 == name), ratio=1.0)
+        for name in sorted(set(oblasts.values()))
+    }
+    places, counts["outside the oblast's extent"] = drop_outside_oblast(
+        places, extents, max_km=OBLAST_MARGIN_KM
+    )
+    anchors = index_anchors(anchor_for(r) for r in rows)
+    places, counts["namesake in another oblast at the same position"] = drop_borrowed_positions(
+        places, anchors, postal_keys, km=BORROWED_KM
+    )
+    new, matched = match_anchors(places, anchors, postal_keys, km=SAME_PLACE_KM)
+    counts["same place as a cities500 row (merged into it)"] = len(places) - len(new)
+    new, counts["no nearby place of the same district"] = drop_raion_outliers(
+        new, places, k=RAION_NEIGHBOURS, min_same=RAION_MIN_SAME
+    )
+    new, counts["one village at several close positions merged"] = merge_namesakes(
+        new, km=NAMESAKE_MERGE_KM
+    )
+    counts["postal places added"] = len(new)
+    return new, matched, counts
+
+
+def postal_row(place: PostalPlace, postal_names: dict[str, str]) -> Row:
+    name = romanize_uk(place.name_uk)
+    return Row(
+        id=place.id,
+        name=name,
+        name_uk=place.name_uk,
+        name_ru="",
+        aliases=frozenset({place.name_uk, place.name_uk.replace("’", "'")}),
+        lat=place.lat,
+        lon=place.lon,
+        country="UA",
+        admin1=place.admin1,
+        admin2=raion_label(place.raion, postal_names[place.admin1]),
+        population=None,
+        kind="village",
+        source="postal",
+    )
+
+
+def add_postal(
+    rows: list[Row], places: list[PostalPlace], matched: dict[str, PostalPlace], admin1: dict
+) -> list[Row]:
+    """Fill cities500 rows' districts from their postal matches and append the new places."""
+    postal_names = {a.name: a.postal_name for a in admin1.values() if a.country == "UA"}
+    out = []
+    for row in rows:
+        match = matched.get(row.id)
+        if match is not None and not row.admin2:
+            row = replace(row, admin2=raion_label(match.raion, postal_names[row.admin1]))
+        out.append(row)
+    return out + [postal_row(p, postal_names) for p in places]
+
+
 # --- overrides ------------------------------------------------------------------------------
-
-
-class BuildError(Exception):
-    """An input file contradicts the data it refers to; the build stops rather than guess."""
 
 
 def load_overrides(path: Path = ALIASES_FILE) -> list[dict[str, str]]:
@@ -434,7 +393,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cities500 {label}: {n}")
     rows = [city_row(c, admin1) for c in cities]
     rows = apply_overrides(rows, load_overrides(), {str(c["geonameid"]): c["name"] for c in cities})
+    places, matched, postal_counts = validate_postal(args.postal, admin1, rows)
+    for label, n in postal_counts.items():
+        print(f"postal {label}: {n}")
+    rows = add_postal(rows, places, matched, admin1)
     write_csv(rows, args.out)
+    kharkiv = sum(r.admin1 == "Kharkiv Oblast" for r in rows)
+    print(f"Kharkiv Oblast settlements: {kharkiv}")
     print(f"wrote {len(rows)} rows to {args.out}")
     return 0
 
