@@ -312,9 +312,8 @@ def render_command(
             end=date_to.date() if date_to else None,
         )
 
-    stderr = click.get_text_stream("stderr")
-    if not quiet and stderr.isatty() and len(articles) >= 20:
-        with click.progressbar(articles, label="Reading articles", file=stderr) as bar:
+    if not quiet and sys.stderr.isatty() and len(articles) >= 20:
+        with click.progressbar(articles, label="Reading articles", file=sys.stderr) as bar:
             timeline = build(bar)
     else:
         timeline = build(articles)
