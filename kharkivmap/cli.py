@@ -275,6 +275,7 @@ def render_command(
     kharkivmap extract seeds -o claims.jsonl
     kharkivmap render claims.jsonl -o map.html --tiles none --self-contained --slice week
     """
+    import sys
     import webbrowser
     from itertools import chain
     from pathlib import Path
