@@ -19,6 +19,8 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kharkivmap.errors import TimelineError
+
 if TYPE_CHECKING:
     import numpy as np
     from shapely.geometry.base import BaseGeometry
@@ -38,20 +40,26 @@ def estimate_front_line(
     without finite coordinates are ignored.
     Places at the same coordinates count once (and not at all when their sides disagree, since
     no cell can be drawn for them). Returns None when only one side is present or the two
-    sides' areas do not meet within ``buffer_km`` of their places.
+    sides' areas do not meet within ``buffer_km`` of their places. Raises
+    :class:`~kharkivmap.errors.TimelineError` when ``buffer_km`` is not positive.
     """
     import numpy as np
     import shapely
 
-    located: dict[tuple[float, float], str | None] = {}
-    for lon, lat, side in points:
-        if side in ("UA", "RU") and math.isfinite(lon) and math.isfinite(lat):
-            key = (float(lon), float(lat))
-            located[key] = side if located.get(key, side) == side else None
-    kept = [(lon, lat, side == "RU") for (lon, lat), side in located.items() if side is not None]
-    if not kept:
+    if not buffer_km > 0:
+        raise TimelineError(f"buffer_km must be positive, not {buffer_km}")
+    sided = [(lon, lat, side == "RU") for lon, lat, side in points if side in ("UA", "RU")]
+    if not sided:
         return None
-    lons, lats, sides = (np.array(column) for column in zip(*kept, strict=True))
+    table = np.array(sided, dtype=float)
+    table = table[np.isfinite(table[:, :2]).all(axis=1)]
+    # A diagram needs distinct sites: one per spot, none where the sides disagree.
+    _, first, spot, count = np.unique(
+        table[:, 0] + 1j * table[:, 1], return_index=True, return_inverse=True, return_counts=True
+    )
+    russian = np.bincount(spot, weights=table[:, 2], minlength=len(count))
+    table = table[first[(russian == 0) | (russian == count)]]
+    lons, lats, sides = table[:, 0], table[:, 1], table[:, 2] == 1
     if sides.all() or not sides.any():
         return None
 

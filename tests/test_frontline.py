@@ -9,6 +9,7 @@ import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kharkivmap.errors import TimelineError
 from kharkivmap.frontline import estimate_front_line
 
 
@@ -61,6 +62,12 @@ def test_points_without_coordinates_are_ignored() -> None:
     nan = float("nan")
     points = [(36.0, nan, "UA"), (nan, 50.0, "RU"), (36.0, 50.0, "UA"), (36.2, 50.0, "RU")]
     assert estimate_front_line(points) == estimate_front_line(points[2:])
+
+
+@pytest.mark.parametrize("buffer_km", [0, -5, float("nan")])
+def test_buffer_must_be_positive(buffer_km: float) -> None:
+    with pytest.raises(TimelineError, match=r"^buffer_km must be positive, not "):
+        estimate_front_line([(36.0, 50.0, "UA"), (36.2, 50.0, "RU")], buffer_km=buffer_km)
 
 
 def test_sides_farther_apart_than_two_buffers_give_none() -> None:
