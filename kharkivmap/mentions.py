@@ -1,0 +1,375 @@
+"""Finding place names in running text quickly, and resolving homonyms with the whole text.
+
+A compiled regex finds capitalised words (Latin or Cyrillic); from each, runs of up to four
+words joined by a space or a hyphen are folded and looked up, longest first, but only where a
+multi-word name can begin. Lower-case words count only when they spell a city ("kyiv" in
+careless copy); they are found by one set intersection over the text's whitespace tokens. The
+bounded fuzzy match is tried only for capitalised, non-sentence-initial unknown words that the
+text never writes in lower case, and its answers are cached per word.
+
+Homonyms are resolved jointly: names followed by "region"/"oblast" and city mentions vote for
+their oblast, places without homonyms act as anchors whose distance scores the candidates, and
+cue phrases right before a name ("Russia's", "in Russia's") switch the country prior.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from kharkivmap.gazetteer import Evidence, row_number
+from kharkivmap.models import Candidate, Mention
+from kharkivmap.normalize import fold
+
+if TYPE_CHECKING:
+    from kharkivmap.gazetteer import Gazetteer
+
+__all__ = ["Lexicon", "MentionFinder", "lexicon"]
+
+_LETTER = r"[^\W\d_]"
+_APOSTROPHES = "'’ʼ"
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+_CAPITALISED = re.compile(rf"[{re.escape(_UPPER)}]{_LETTER}*(?:[{_APOSTROPHES}]{_LETTER}+)*")
+_NEXT_WORD = re.compile(rf"[ \u00a0\-\u2010\u2011]({_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*)")
+_WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
+_POSSESSIVE = ("'s", "’s", "ʼs")
+_SENTENCE_END = frozenset('.!?:;"“”«»\n')
+_CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
+_TOKEN_PREFIXES = ("", "(", "“", '"', "«")
+_TOKEN_SUFFIXES = ("", ".", ",", ";", ":", "!", "?", ")", "”", '"', "»", *_POSSESSIVE)
+_MAX_WORDS = 4
+_MIN_KEY = 3
+_MIN_FUZZY_WORD = 5
+_ANCHOR_SHARE = 0.9
+_MAX_ALTERNATIVES = 5
+_CUE_WINDOW = 40
+_CACHE_MAX = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Words that steer mention finding, read from ``kharkivmap/lexicon``."""
+
+    not_places: frozenset[str]
+    first_names: frozenset[str]
+    region_words: frozenset[str]
+    country_cues: dict[str, tuple[str, ...]]
+    country_names: dict[str, tuple[str, ...]]
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = (resources.files("kharkivmap") / "lexicon" / name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon (read once per process)."""
+    folder = resources.files("kharkivmap") / "lexicon"
+    context = json.loads((folder / "place_context.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        not_places=_word_list("not_places.txt"),
+        first_names=_word_list("first_names.txt"),
+        region_words=frozenset(context["region_words"]),
+        country_cues={k: tuple(v) for k, v in context["country_cues"].items()},
+        country_names={k: tuple(v) for k, v in context["country_names"].items()},
+    )
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    key: str
+    entries: tuple[int, ...]
+    quality: float
+    region: bool = False
+    country: str | None = None
+
+
+class MentionFinder:
+    """Scans texts for the places of one gazetteer; keeps per-word caches between texts."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._lexicon = lexicon()
+        self._keys: dict[str, str] = {}
+        self._fuzzy: dict[str, tuple[str, float] | None] = {}
+        self._dead: set[str] = set()  # capitalised words known to be no place anywhere
+        self._city_tokens: tuple[dict[str, str], frozenset[str]] | None = None
+        # Cue phrases by their last word, so a name is checked against a handful of them.
+        self._cues: dict[str, list[tuple[str, str]]] = {}
+        for country, cues in self._lexicon.country_cues.items():
+            for cue in cues:
+                self._cues.setdefault(cue.split()[-1], []).append((cue, country))
+
+    def find(self, text: str) -> list:
+        """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
+        spans = self._spans(text)
+        return self._resolve(spans, text) if spans else []
+
+    def text_evidence(self, text: str, *, exclude: str = "") -> Evidence:
+        """What a text tells about location: oblasts it names, anchor places, a country."""
+        spans = [span for span in self._spans(text) if span.key != exclude]
+        evidence = self._evidence(spans, self._first_choices(spans))
+        lowered = text.lower()
+        for country, names in self._lexicon.country_names.items():
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in names):
+                evidence.country = country
+        return evidence
+
+    # --- scanning ----------------------------------------------------------------------------
+
+    def _key(self, surface: str) -> str:
+        key = self._keys.get(surface)
+        if key is None:
+            if len(self._keys) >= _CACHE_MAX:
+                self._keys.clear()
+            key = self._keys[surface] = fold(surface)
+        return key
+
+    def _spans(self, text: str) -> list[_Span]:
+        spans: list[_Span] = []
+        resume = 0
+        for match in _CAPITALISED.finditer(text):
+            start, end = match.span()
+            if start < resume or (start and (text[start - 1].isalnum() or _inside(text, start))):
+                continue
+            if end < len(text) and text[end].isdigit():
+                continue
+            word = match.group()
+            if word in self._dead:
+                continue
+            span = self._longest(text, start, end)
+            if span is None:
+                span = self._fuzzy_span(text, start, _trim(text, start, end))
+            if span is not None:
+                spans.append(span)
+                resume = span.end
+            elif self._never_a_place(word):
+                if len(self._dead) >= _CACHE_MAX:
+                    self._dead.clear()
+                self._dead.add(word)
+        spans.extend(self._lowercase_cities(text, spans))
+        spans.sort(key=lambda s: s.start)
+        for n, span in enumerate(spans):
+            self._mark_context(text, span)
+            if n and spans[n - 1].key != span.key and span.region:
+                gap = text[spans[n - 1].end : span.start]
+                spans[n - 1].region = spans[n - 1].region or gap in _CONJUNCTIONS
+        return spans
+
+    def _never_a_place(self, word: str) -> bool:
+        """True when a word cannot start a name nor match one, even fuzzily, in any text."""
+        key = self._key(word[: _trim(word, 0, len(word))])
+        if self._gazetteer.lookup(key) or self._gazetteer.starts_name(self._key(word)):
+            return False
+        if key not in self._fuzzy:
+            self._fuzzy[key] = self._gazetteer.fuzzy(key)
+        return self._fuzzy[key] is None
+
+    def _longest(self, text: str, start: int, end: int) -> _Span | None:
+        """The longest run of words from ``start`` that names a place, if any."""
+        first_end = _trim(text, start, end)
+        ends = [first_end]
+        if first_end == end and self._gazetteer.starts_name(self._key(text[start:end])):
+            at = end
+            while len(ends) < _MAX_WORDS:
+                following = _NEXT_WORD.match(text, at)
+                if following is None:
+                    break
+                at = following.end()
+                trimmed = _trim(text, following.start(1), at)
+                ends.append(trimmed)
+                if trimmed != at:  # nothing continues past a possessive
+                    break
+        for n in range(len(ends) - 1, -1, -1):
+            surface = text[start : ends[n]]
+            key = self._key(surface)
+            if len(key) < _MIN_KEY:
+                continue
+            entries = self._gazetteer.lookup(key)
+            if entries and (n or self._single_word_ok(text, start, ends[0], surface)):
+                return _Span(start, ends[n], key, entries, 1.0)
+        return None
+
+    def _single_word_ok(self, text: str, start: int, end: int, surface: str) -> bool:
+        """False for common words and for words that are part of a person's name."""
+        lowered = surface.lower()
+        if lowered in self._lexicon.not_places:
+            return False
+        first_names = self._lexicon.first_names
+        if lowered in first_names:
+            following = _NEXT_WORD.match(text, end)
+            if following and text[end] == " " and following.group(1)[0].isupper():
+                return False  # "Volodymyr Zelensky": a first name, not the town
+        return _previous_word(text, start).lower() not in first_names
+
+    def _fuzzy_span(self, text: str, start: int, end: int) -> _Span | None:
+        surface = text[start:end]
+        if end - start < _MIN_FUZZY_WORD or surface.isupper():
+            return None
+        at = start - 1
+        while at >= 0 and text[at] in " \t\u00a0":
+            at -= 1
+        if at < 0 or text[at] in _SENTENCE_END:
+            return None  # a sentence-initial capital says nothing about a proper noun
+        key = self._key(surface)
+        if key not in self._fuzzy:
+            if len(self._fuzzy) >= _CACHE_MAX:
+                self._fuzzy.clear()
+            self._fuzzy[key] = self._gazetteer.fuzzy(key)
+        match = self._fuzzy[key]
+        if match is None or not self._single_word_ok(text, start, end, surface):
+            return None
+        lowered = surface.lower()
+        if lowered in text and re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
+            return None  # the text uses it as an ordinary word
+        return _Span(start, end, match[0], self._gazetteer.lookup(match[0]), match[1])
+
+    def _lowercase_cities(self, text: str, taken: list[_Span]) -> list[_Span]:
+        tokens, token_set = self._city_token_map()
+        hits = {tokens[token] for token in token_set.intersection(text.split())}
+        spans = []
+        for surface in hits:
+            start = text.find(surface)
+            while start >= 0:
+                end = start + len(surface)
+                whole = _WORD.match(text, start).end() in (end, end + 2)  # not inside a word
+                if (
+                    whole
+                    and (start == 0 or not (text[start - 1].isalnum() or _inside(text, start)))
+                    and not any(s.start <= start < s.end for s in taken)
+                ):
+                    key = self._key(surface)
+                    spans.append(_Span(start, end, key, self._gazetteer.lookup(key), 1.0))
+                start = text.find(surface, end)
+        return spans
+
+    def _city_token_map(self) -> tuple[dict[str, str], frozenset[str]]:
+        """Whitespace tokens (with punctuation around) that are a city's name in lower case."""
+        if self._city_tokens is None:
+            from kharkivmap.translit import romanize_ru, romanize_uk
+
+            tokens: dict[str, str] = {}
+            gazetteer = self._gazetteer
+            for i in range(len(gazetteer)):
+                row = gazetteer.row(i)
+                if row[11] != "city":
+                    continue
+                for name in (row[1], row[7], row[8], romanize_uk(row[7]), romanize_ru(row[8])):
+                    surface = name.lower()
+                    if len(surface) < 4 or not surface.isalpha():
+                        continue
+                    if surface in self._lexicon.not_places:
+                        continue
+                    for prefix in _TOKEN_PREFIXES:
+                        for suffix in _TOKEN_SUFFIXES:
+                            tokens[prefix + surface + suffix] = surface
+            self._city_tokens = (tokens, frozenset(tokens))
+        return self._city_tokens
+
+    def _mark_context(self, text: str, span: _Span) -> None:
+        at = span.end + 2 if text[span.end : span.end + 2] in _POSSESSIVE else span.end
+        while at < len(text) and text[at] in " \u00a0":
+            at += 1
+        after = _WORD.match(text, at)
+        if after and after.group().lower() in self._lexicon.region_words:
+            span.region = True
+        before = text[max(0, span.start - _CUE_WINDOW) : span.start]
+        if not before.endswith(" "):
+            return
+        words = before.lower().split()
+        for cue, country in self._cues.get(words[-1] if words else "", ()):
+            if before.lower().endswith(cue + " "):
+                span.country = country
+
+    # --- resolving ---------------------------------------------------------------------------
+
+    def _first_choices(self, spans: list[_Span]) -> list[tuple[int, float]]:
+        """Per span: the best row and its share, from priors and region words only."""
+        gazetteer = self._gazetteer
+        regions = Evidence()
+        for span in spans:
+            if span.region:
+                best = gazetteer.score(span.entries, Evidence(country=span.country))[0][0]
+                regions.admin1[gazetteer.row(best)[5]] = 1.0
+        choices = []
+        for span in spans:
+            regions.country = span.country
+            choices.append(gazetteer.score(span.entries, regions)[0])
+        return choices
+
+    def _evidence(self, spans: list[_Span], choices: list[tuple[int, float]]) -> Evidence:
+        evidence = Evidence()
+        seen = set()
+        for span, (best, share) in zip(spans, choices, strict=True):
+            if share < _ANCHOR_SHARE and not span.region:
+                continue
+            row = self._gazetteer.row(best)
+            weight = 1.0 if span.region else 0.5 if row[11] == "city" else 0.25
+            evidence.admin1[row[5]] = max(evidence.admin1.get(row[5], 0.0), weight)
+            if row[0] not in seen:
+                seen.add(row[0])
+                evidence.anchors.append((row[0], row[2], row[3]))
+        return evidence
+
+    def _resolve(self, spans: list[_Span], text: str) -> list:
+        gazetteer = self._gazetteer
+        evidence = self._evidence(spans, self._first_choices(spans))
+        done: dict[tuple[str, str | None], list[tuple[int, float]]] = {}
+        mentions = []
+        for span in spans:
+            scored = done.get((span.key, span.country))
+            if scored is None:
+                own = {gazetteer.row(row_number(e))[0] for e in span.entries}
+                local = Evidence(
+                    admin1=evidence.admin1,
+                    anchors=[a for a in evidence.anchors if a[0] not in own],
+                    country=span.country,
+                )
+                scored = done[(span.key, span.country)] = gazetteer.score(span.entries, local)
+            best, share = scored[0]
+            mentions.append(
+                Mention(
+                    start=span.start,
+                    end=span.end,
+                    text=text[span.start : span.end],
+                    place=gazetteer.place_at(best),
+                    score=round(share * span.quality, 4),
+                    alternatives=tuple(
+                        Candidate(gazetteer.place_at(i), round(s * span.quality, 4))
+                        for i, s in scored[1 : 1 + _MAX_ALTERNATIVES]
+                    ),
+                )
+            )
+        return mentions
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """End of a word without a possessive ``'s`` (Kharkiv's → Kharkiv)."""
+    if end - start > 3 and text[end - 2 : end] in _POSSESSIVE:
+        return end - 2
+    return end
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word right before ``start`` when only one space separates them, else ``""``."""
+    end = start - 1
+    if end < 1 or text[end] not in " \u00a0":
+        return ""
+    begin = end
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end]
+
+
+def _inside(text: str, start: int) -> bool:
+    """True when an apostrophe before ``start`` joins it to a preceding word (Kup'Iansk)."""
+    return text[start - 1] in _APOSTROPHES and start > 1 and text[start - 2].isalpha()
