@@ -113,9 +113,10 @@ def build_map(
         m.default_css = [("leaflet_css", by_key["leaflet/dist/leaflet.css"].url)]
     header.add_child(_Raw(f"<style>{_own('map.css')}</style>"))
     header.add_child(_Raw(f"<script>{inline_js(_own('map.js'))}</script>"))
-    header.add_child(
-        _Raw(f'<script type="application/json" id="kharkivmap-data">{payload.json()}</script>')
-    )
+    for block, text in (("data", payload.json()), ("kinds", payload.kinds())):
+        header.add_child(
+            _Raw(f'<script type="application/json" id="kharkivmap-{block}">{text}</script>')
+        )
 
     timeline_link = [] if self_contained else [("timeline", by_key[_TIMELINE_KEY].url)]
     interval = JsCode("kharkivmap.interval")
@@ -164,7 +165,7 @@ def build_map(
     slider.default_js = timeline_link
     slider.add_timelines(*layers.values()).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    _Init({"title": page_title}, layers, slider).add_to(m)
+    _Init({"title": page_title, "meta": payload.meta}, layers, slider).add_to(m)
     return m
 
 
@@ -345,6 +346,10 @@ class _Payload:
         text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"))
         # Inside <script> only "<" can end or bend the block; escaped it stays valid JSON.
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    def kinds(self) -> str:
+        """One letter per place (c, t, v: city, town, village) for marker sizes."""
+        return json.dumps("".join(kind[:1] or "v" for *_, kind in self.places))
 
     def _place(self, claim_place: Any) -> int:
         index = self._place_index.get(claim_place.id)

@@ -9,7 +9,10 @@
   var COLORS = { UA: "#1f5fbf", RU: "#c62828", contested: "#f0a202", disputed: "#f0a202" };
   var STROKES = { UA: "#123a75", RU: "#7f1414", contested: "#8a5a00", disputed: "#4a2f00" };
   var LABELS = { UA: "Ukraine", RU: "Russia", contested: "Contested", disputed: "Disputed" };
-  var RADIUS = { city: 8, town: 6, village: 4.5 };
+  // Radius by kind of place: c(ity), t(own), else village. Kinds sit in their own small block,
+  // one letter per place, so drawing markers never parses the big source tables.
+  var RADIUS = { c: 8, t: 6, v: 4.5 };
+  var kinds = null;
   var MAX_LISTED = 8;
   var tables = null;
 
@@ -44,14 +47,21 @@
 
   function place(index) {
     var row = data().places[index];
-    return { name: row[0], uk: row[1], kind: row[2] };
+    return { name: row[0], uk: row[1] };
+  }
+
+  function radius(index) {
+    if (kinds === null) {
+      kinds = JSON.parse(document.getElementById("kharkivmap-kinds").textContent);
+    }
+    return RADIUS[kinds.charAt(index)] || RADIUS.v;
   }
 
   function marker(feature, latlng) {
     var p = feature.properties;
     var confirmed = p.k === 1;
     return L.circleMarker(latlng, {
-      radius: RADIUS[place(p.p).kind] || RADIUS.village,
+      radius: radius(p.p),
       color: STROKES[p.c],
       weight: p.c === "disputed" ? 2.5 : 1.5,
       dashArray: confirmed ? null : "3 3",
@@ -64,7 +74,7 @@
     var p = feature.properties;
     var last = p.ch[p.ch.length - 1];
     return L.circleMarker(latlng, {
-      radius: (RADIUS[place(p.p).kind] || RADIUS.village) + 6,
+      radius: radius(p.p) + 6,
       color: COLORS[last[2]],
       weight: 3,
       fill: false,
@@ -212,7 +222,7 @@
   }
 
   function legend(config) {
-    var t = data();
+    var meta = config.meta;
     var box = el("div", "km-legend leaflet-bar");
     box.appendChild(el("h2", "km-title", config.title));
     var readout = el("div", "km-readout");
@@ -228,18 +238,37 @@
     claimed.appendChild(document.createTextNode("Claimed only (hedged reports)"));
     box.appendChild(claimed);
     var changed = swatch("ring", "transparent", "#555");
-    changed.appendChild(document.createTextNode("Control changed in this " + t.meta.slice));
+    changed.appendChild(document.createTextNode("Control changed in this " + meta.slice));
     box.appendChild(changed);
     var front = swatch("line", "transparent", "#222");
     front.appendChild(document.createTextNode("Front line, estimated from reported places"));
     box.appendChild(front);
-    var counts = t.meta.places + " places · " + t.meta.claims + " claims · " +
-      t.meta.articles + " source articles";
+    var counts = meta.places + " places · " + meta.claims + " claims · " +
+      meta.articles + " source articles";
     box.appendChild(el("div", "km-counts", counts));
     return { box: box, readout: readout };
   }
 
+  // leaflet.timeline matches shown layers to wanted features with a nested loop, quadratic in
+  // the number of places; sets make a slider step linear. Same result, same layer objects.
+  function updateDisplayedLayers() {
+    var self = this;
+    var features = this.ranges.lookup(this.time);
+    var wanted = new Set(features);
+    var shown = new Set();
+    this.getLayers().forEach(function (layer) {
+      if (wanted.has(layer.feature)) shown.add(layer.feature);
+      else self.removeLayer(layer);
+    });
+    features.forEach(function (feature) {
+      if (!shown.has(feature)) self.addData(feature);
+    });
+  }
+
   function init(config, map, timelines, slider) {
+    Object.keys(timelines).forEach(function (key) {
+      timelines[key].updateDisplayedLayers = updateDisplayedLayers;
+    });
     var built = legend(config);
     var control = L.control({ position: "topright" });
     control.onAdd = function () {
@@ -255,7 +284,7 @@
     update();
     map.attributionControl.addAttribution(
       'Place data © <a href="https://www.geonames.org/">GeoNames</a>, CC BY 4.0 · ' +
-      Number(data().meta.articles) + " source articles"
+      Number(config.meta.articles) + " source articles"
     );
     api.map = map;
     api.slider = slider;
