@@ -68,6 +68,81 @@ def load_gazetteer(gazetteer_files: tuple[str, ...], geocoder: str | None) -> An
 # --- commands ---------------------------------------------------------------------------------
 
 
+def _parse_near(near: str | None) -> Any:
+    """``LAT,LON`` as a pair of floats; anything else is a place name."""
+    if near is None:
+        return None
+    parts = near.split(",")
+    if len(parts) == 2:
+        try:
+            return float(parts[0]), float(parts[1])
+        except ValueError:
+            pass
+    return near
+
+
+def _place_record(place: Any, score: float) -> dict[str, Any]:
+    return {
+        "name": place.name,
+        "id": place.id,
+        "lat": place.lat,
+        "lon": place.lon,
+        "admin1": place.admin1,
+        "country": place.country,
+        "kind": place.kind,
+        "score": round(score, 4),
+        "source": place.source,
+    }
+
+
+def _place_line(record: dict[str, Any]) -> str:
+    where = ", ".join(part for part in (record["admin1"], record["country"]) if part)
+    return (
+        f"{record['name']} ({where}; {record['kind']})  {record['lat']:.5f}, {record['lon']:.5f}"
+        f"  id {record['id']}  score {record['score']:.2f}  source {record['source'] or '-'}"
+    )
+
+
+@cli.command("places")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--near", help="Prefer places near PLACE or LAT,LON (for homonyms).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per name and line.")
+@gazetteer_options
+def places_command(
+    names: tuple[str, ...],
+    near: str | None,
+    as_json: bool,
+    gazetteer_files: tuple[str, ...],
+    geocoder: str | None,
+) -> None:
+    """Look up place names in any spelling: the best match and up to three alternatives.
+
+    Online answers (--geocoder) show source nominatim.
+
+    \b
+    kharkivmap places Izyum Kupiyansk Balaklia
+    kharkivmap places Vilkhivka --near Kharkiv --json
+    kharkivmap places Lyman --near 48.99,37.80
+    """
+    import json
+
+    gazetteer = load_gazetteer(gazetteer_files, geocoder)
+    anchor = _parse_near(near)
+    resolutions = [gazetteer.resolve(name, near=anchor) for name in names]
+    for resolution in resolutions:
+        record = {"query": resolution.query, **_place_record(resolution.place, resolution.score)}
+        record["alternatives"] = [
+            _place_record(candidate.place, candidate.score)
+            for candidate in resolution.alternatives[:3]
+        ]
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        click.echo(f"{resolution.query} → {_place_line(record)}")
+        for alternative in record["alternatives"]:
+            click.echo(f"    or {_place_line(alternative)}")
+
+
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
