@@ -17,6 +17,7 @@ from kharkivmap.errors import (
     GazetteerError,
     GeocoderError,
     KharkivmapError,
+    TimelineError,
     UnknownPlaceError,
 )
 from kharkivmap.models import Article, Candidate, Claim, Mention, Place, Resolution
@@ -47,6 +48,7 @@ __all__ = [
     "Mention",
     "Place",
     "Resolution",
+    "TimelineError",
     "UnknownPlaceError",
     *_LAZY,
 ]
