@@ -244,3 +244,21 @@ def test_is_claims_file_tells_claims_from_corpora(tmp_path: Path) -> None:
         "broken.jsonl": False,
         tmp_path.name: False,
     }
+
+
+def test_articles_are_parsed_and_only_those_with_claims_are_counted() -> None:
+    pytest.importorskip("kharkivmap.parser")
+    from kharkivmap.gazetteer import Gazetteer
+    from kharkivmap.models import Article
+
+    gazetteer = Gazetteer.from_places([IZIUM, KUPIANSK])
+    articles = [
+        Article("a1", "Russian forces captured Izium on 1 April 2022.", date(2022, 4, 2)),
+        Article(
+            "a2", "Ukrainian troops recaptured Kupiansk on 10 September 2022.", date(2022, 9, 11)
+        ),
+        Article("a3", "The weather was mild.", date(2022, 9, 11)),
+    ]
+    data = tables(map_html(articles, gazetteer=gazetteer, tiles="none"))
+    assert data["meta"]["articles"] == 2
+    assert sorted(row[0] for row in data["places"]) == ["Izium", "Kupiansk"]
