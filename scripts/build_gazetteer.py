@@ -30,6 +30,7 @@ from gazetteer_common import (
     BuildError,
     Row,
     fold,
+    haversine_km,
     is_cyrillic_name,
     is_latin_name,
     kind_for,
@@ -326,6 +327,64 @@ def add_postal(
     return out + [postal_row(p, postal_names) for p in places]
 
 
+# --- curated rows ---------------------------------------------------------------------------
+
+CURATED_REPLACES_KM = 40.0  # a postal row of the same name this close is the same village
+
+
+def load_curated(path: Path = CURATED_FILE) -> list[Row]:
+    """Hand-checked rows for places the sources lack or misplace; each cites its coordinates."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, rec in enumerate(csv.DictReader(fh), start=2):
+            where = f"{path.name}:{line}"
+            if not rec["id"].startswith("cur:") or not rec["name"]:
+                raise BuildError(f"{where}: id must start with 'cur:' and name is required")
+            if not rec["source_url"].startswith(("http://", "https://")):
+                raise BuildError(f"{where}: source_url must be an http(s) URL")
+            lat, lon = float(rec["lat"]), float(rec["lon"])
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise BuildError(f"{where}: position {lat}, {lon} is out of range")
+            name_uk, name_ru = rec["name_uk"], rec["name_ru"]
+            generated = {romanize_uk(name_uk), romanize_ru(name_ru), name_uk, name_ru}
+            population = int(rec["population"]) if rec["population"] else None
+            rows.append(
+                Row(
+                    id=rec["id"],
+                    name=rec["name"],
+                    name_uk=name_uk,
+                    name_ru=name_ru,
+                    aliases=frozenset(a for a in rec["aliases"].split("|") if a) | generated,
+                    lat=lat,
+                    lon=lon,
+                    country=rec["country"],
+                    admin1=rec["admin1"],
+                    admin2=rec["admin2"],
+                    population=population,
+                    kind=rec["kind"] or kind_for(population, centre=False),
+                    source="curated",
+                    source_url=rec["source_url"],
+                )
+            )
+    return rows
+
+
+def add_curated(rows: list[Row], curated: list[Row]) -> tuple[list[Row], int]:
+    """Add curated rows; each replaces postal rows of its name and oblast within reach."""
+    keys = {c.id: {fold(c.name), fold(c.name_uk)} - {""} for c in curated}
+
+    def replaced(row: Row) -> bool:
+        return row.source == "postal" and any(
+            c.admin1 == row.admin1
+            and keys[c.id] & {fold(row.name), fold(row.name_uk)}
+            and haversine_km(c.lat, c.lon, row.lat, row.lon) <= CURATED_REPLACES_KM
+            for c in curated
+        )
+
+    kept = [r for r in rows if not replaced(r)]
+    return kept + curated, len(rows) - len(kept)
+
+
 # --- overrides ------------------------------------------------------------------------------
 
 
@@ -371,14 +430,42 @@ def sort_key(row: Row) -> tuple:
 
 
 def write_csv(rows: Iterable[Row], path: Path) -> None:
+    """Write sorted rows atomically; duplicate ids mean two inputs claim one place, so stop."""
+    rows = sorted(rows, key=sort_key)
+    seen: set[str] = set()
+    for row in rows:
+        if row.id in seen:
+            raise BuildError(f"duplicate id {row.id} ({row.name})")
+        seen.add(row.id)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
-        for row in sorted(rows, key=sort_key):
+        for row in rows:
             writer.writerow(row.as_csv())
     tmp.replace(path)
+
+
+def build(*, postal: Path, out: Path) -> None:
+    """Run every step, printing the counts docs/gazetteer.md reports."""
+    admin1 = load_admin1()
+    cities, _shape, counts = select_cities(load_cities500())
+    for label, n in counts.items():
+        print(f"cities500 {label}: {n}")
+    rows = [city_row(c, admin1) for c in cities]
+    rows = apply_overrides(rows, load_overrides(), {str(c["geonameid"]): c["name"] for c in cities})
+    places, matched, postal_counts = validate_postal(postal, admin1, rows)
+    for label, n in postal_counts.items():
+        print(f"postal {label}: {n}")
+    rows = add_postal(rows, places, matched, admin1)
+    curated = load_curated()
+    rows, n_replaced = add_curated(rows, curated)
+    print(f"curated rows: {len(curated)} (replacing {n_replaced} postal rows)")
+    write_csv(rows, out)
+    kharkiv = sum(r.admin1 == "Kharkiv Oblast" for r in rows)
+    print(f"Kharkiv Oblast settlements: {kharkiv}")
+    print(f"wrote {len(rows)} rows to {out}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -386,21 +473,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postal", type=Path, default=DEFAULT_POSTAL, help="GeoNames postal file")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output CSV")
     args = parser.parse_args(argv)
-
-    admin1 = load_admin1()
-    cities, _shape, counts = select_cities(load_cities500())
-    for label, n in counts.items():
-        print(f"cities500 {label}: {n}")
-    rows = [city_row(c, admin1) for c in cities]
-    rows = apply_overrides(rows, load_overrides(), {str(c["geonameid"]): c["name"] for c in cities})
-    places, matched, postal_counts = validate_postal(args.postal, admin1, rows)
-    for label, n in postal_counts.items():
-        print(f"postal {label}: {n}")
-    rows = add_postal(rows, places, matched, admin1)
-    write_csv(rows, args.out)
-    kharkiv = sum(r.admin1 == "Kharkiv Oblast" for r in rows)
-    print(f"Kharkiv Oblast settlements: {kharkiv}")
-    print(f"wrote {len(rows)} rows to {args.out}")
+    try:
+        build(postal=args.postal, out=args.out)
+    except (BuildError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
