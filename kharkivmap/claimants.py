@@ -1,0 +1,191 @@
+"""Who makes a claim, on which side, and whether it is reported with doubt.
+
+Works on a sentence *frame*: lowercased text whose place mentions are ``@N`` tokens. A
+speaker is found around a speech verb ("X said", "according to X", "X reported citing Y");
+the parser takes the speaker nearest before the claim's trigger (the innermost one in "AP
+reported that the ministry said …"), else the last one after it. Pronouns ("he said", "it
+was also claimed") inherit the previous sentence's speaker; wire agencies relay rather than
+claim, so they yield no claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kharkivmap.lexicons import alternation, compile_words, load_lexicon
+from kharkivmap.models import Place
+
+__all__ = ["Speaker", "choose_speaker", "find_speakers", "is_hedged", "side_words"]
+
+_WINDOW = 110
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A source found in a frame: ``verb`` is where its speech verb starts.
+
+    ``side`` is ``RU``, ``UA``, ``neutral`` or None (unknown); ``inherit`` marks a pronoun
+    that stands for an earlier speaker; ``agency`` a news outlet relaying others.
+    """
+
+    name: str | None
+    side: str | None
+    verb: int
+    inherit: bool = False
+    agency: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    pattern: re.Pattern[str]
+    name: str | None
+    side: str | None
+    agency: bool
+    inherit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    sources: tuple[_Source, ...]
+    side_names: dict[str, str]
+    hedges: re.Pattern[str]
+    sides: re.Pattern[str]
+
+
+@cache
+def side_words() -> re.Pattern[str]:
+    """Side terms: group ``ru`` or ``ua`` (an explicit side), ``enemy``, ``generic``.
+
+    An explicit side absorbs a following force noun so "Russian troops" counts once.
+    """
+    lex = load_lexicon("actors")
+    force = alternation(lex["generic"])
+    parts = [
+        rf"(?P<ru>{alternation(lex['RU'])}(?:\s+{force})?)",
+        rf"(?P<ua>{alternation(lex['UA'])}(?:\s+{force})?)",
+        rf"(?P<enemy>{alternation(lex['enemy'])}(?:\s+{force})?)",
+        rf"(?P<generic>{force})",
+    ]
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    lex = load_lexicon("claimants")
+    sources = tuple(
+        _Source(
+            re.compile(entry["re"]),
+            entry.get("name"),
+            entry.get("side"),
+            bool(entry.get("agency")),
+            bool(entry.get("inherit")),
+        )
+        for entry in lex["sources"]
+    )
+    after = re.compile(r"(?<![\w-])" + alternation(lex["verbs_after"]) + r"\s+")
+    return _Lexicon(
+        before=compile_words(lex["verbs_before"]),
+        after=after,
+        sources=sources,
+        side_names=lex["side_names"],
+        hedges=compile_words(load_lexicon("hedges")["hedges"]),
+        sides=side_words(),
+    )
+
+
+def is_hedged(frame: str) -> bool:
+    """True when the sentence reports its content with doubt (appears, reportedly, claimed…)."""
+    return _lexicon().hedges.search(frame) is not None
+
+
+def _side_near(frame: str, start: int, end: int) -> str | None:
+    side = None
+    for m in _lexicon().sides.finditer(frame, start, end):
+        if m.lastgroup == "ru":
+            side = "RU"
+        elif m.lastgroup == "ua":
+            side = "UA"
+    return side
+
+
+def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str]] | None:
+    best: tuple[_Source, re.Match[str]] | None = None
+    for source in _lexicon().sources:
+        for m in source.pattern.finditer(window):
+            if best is None:
+                best = (source, m)
+                continue
+            old = best[1]
+            better = (
+                m.end() > old.end() or (m.end() == old.end() and m.start() < old.start())
+                if nearest_end
+                else m.start() < old.start() or (m.start() == old.start() and m.end() > old.end())
+            )
+            if better:
+                best = (source, m)
+    return best
+
+
+def _speaker(
+    frame: str,
+    verb: int,
+    found: tuple[_Source, re.Match[str]],
+    span: tuple[int, int],
+    places: Sequence[Place],
+) -> Speaker:
+    source, m = found
+    if source.agency or source.inherit:
+        return Speaker(None, None, verb, inherit=source.inherit, agency=source.agency)
+    side = source.side
+    name = source.name or ""
+    if "{place}" in name:
+        index = int(m.group(1))
+        place = places[index] if index < len(places) else None
+        if place is None:
+            return Speaker(None, None, verb, agency=True)
+        installed = re.search(r"russian-installed|moscow-installed|occupation", frame)
+        side = "RU" if place.country == "RU" or installed else "UA"
+        name = name.replace("{place}", place.name)
+    if side is None:
+        side = _side_near(frame, *span) or _side_near(frame, 0, len(frame))
+    if "{side}" in name:
+        adjective = _lexicon().side_names.get(side or "")
+        if adjective:
+            name = name.replace("{side}", adjective)
+        else:
+            name = name.replace("{side} ", "").capitalize()
+    return Speaker(name, side, verb)
+
+
+def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
+    """Speakers in ``frame`` in text order; ``places[i]`` is the place of token ``@i``."""
+    lex = _lexicon()
+    speakers: list[Speaker] = []
+    for m in lex.before.finditer(frame):
+        lo = max(0, m.start() - _WINDOW)
+        cut = max(frame.rfind(";", lo, m.start()), frame.rfind(":", lo, m.start()))
+        lo = max(lo, cut + 1)
+        found = _source_in(frame[lo : m.start()], nearest_end=True)
+        if found:
+            speakers.append(_speaker(frame, m.start(), found, (lo, m.start()), places))
+    for m in lex.after.finditer(frame):
+        hi = min(len(frame), m.end() + _WINDOW)
+        found = _source_in(frame[m.end() : hi], nearest_end=False)
+        if found:
+            speakers.append(_speaker(frame, m.start(), found, (m.end(), hi), places))
+    speakers.sort(key=lambda s: s.verb)
+    return speakers
+
+
+def choose_speaker(speakers: Sequence[Speaker], anchor: int) -> Speaker | None:
+    """The innermost speaker of a claim at ``anchor``: nearest before it, else last after it."""
+    useful = [s for s in speakers if not s.agency]
+    before = [s for s in useful if s.verb <= anchor]
+    if before:
+        return before[-1]
+    return useful[-1] if useful else None

@@ -1,0 +1,174 @@
+"""Event dates from the date expressions of a sentence and the publication date.
+
+News dates events relative to publication ("on Saturday", "earlier this week", "last
+month") or explicitly ("on Nov. 11", "11 September 2022"). A claim takes the expression
+nearest to its trigger; without one, the date of the previous sentence carries over, and
+failing that the claim is dated to the day before publication with week precision (reported
+events mostly happened in the days before the report). Year-level expressions ("last year")
+give no date. Without a publication date only explicit dates with a year resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from kharkivmap.lexicons import alternation, load_lexicon
+from kharkivmap.models import DatePrecision
+
+__all__ = ["DateExpression", "find_date_expressions", "resolve_date"]
+
+Resolved = tuple[date | None, DatePrecision]
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A date expression found at ``start:end`` of a lowercased text, resolved."""
+
+    start: int
+    end: int
+    date: date | None
+    precision: DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+
+
+@cache
+def _grammar() -> _Grammar:
+    lex = load_lexicon("dates")
+    months: dict[str, int] = lex["months"]
+    weekdays: dict[str, int] = lex["weekdays"]
+    numbers: dict[str, int] = lex["numbers"]
+    mon = alternation(months)
+    wd = alternation(weekdays)
+    num = alternation([*numbers, r"\d{1,2}"])
+    pattern = re.compile(
+        rf"""(?<![\w-])(?:
+        (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
+        |(?P<md>(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>\d{{4}}))?)
+        |(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>\d{{4}}))?)
+        |(?P<my>(?P<m3>{mon})\.?,?\s+(?P<y3>\d{{4}}))
+        |(?P<mo>(?:in|since|during|by|early|late|mid-?|until|through)\s+(?:early\s+|late\s+|mid-?)?
+            (?P<m4>(?!may\b){mon}))
+        |(?P<wd>(?P<wdmod>last\s+|this\s+|past\s+)?(?P<w>{wd}))
+        |(?P<yesterday>yesterday|the\s+day\s+before|last\s+night)
+        |(?P<today>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|overnight)
+        |(?P<ago>(?P<n>{num})\s+days?\s+ago)
+        |(?P<thisweek>(?:earlier\s+|later\s+)?this\s+week|in\s+recent\s+days|over\s+the\s+past\s+
+            (?:few|several|two|three)\s+days|in\s+the\s+past\s+(?:few|several)\s+days)
+        |(?P<lastweek>last\s+week|a\s+week\s+ago|the\s+previous\s+week|past\s+week)
+        |(?P<weekend>(?:over|at|during|on)\s+the\s+weekend|this\s+weekend|last\s+weekend)
+        |(?P<lastmonth>last\s+month|a\s+month\s+ago|the\s+previous\s+month)
+        |(?P<thismonth>(?:earlier\s+)?this\s+month)
+        |(?P<year>last\s+year|earlier\s+this\s+year|this\s+year|in\s+\d{{4}}|a\s+year\s+ago)
+        )(?![\w-])""",
+        re.VERBOSE,
+    )
+    return _Grammar(pattern, months, weekdays, numbers)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, day)
+    return None
+
+
+def _explicit(g: _Grammar, m: re.Match[str], published: date | None) -> Resolved:
+    if m.group("iso"):
+        found = _day(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        return (found, "day") if found else (None, "unknown")
+    month = g.months[(m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4")).lower()]
+    year_text = m.group("y1") or m.group("y2") or m.group("y3")
+    day_text = m.group("d1") or m.group("d2")
+    if year_text:
+        year = int(year_text)
+    elif published:
+        year = published.year
+        # A month later than publication without a year belongs to the year before.
+        later = month > published.month or (
+            day_text and month == published.month and int(day_text) > published.day + 1
+        )
+        if later:
+            year -= 1
+    else:
+        return None, "unknown"
+    if not day_text:
+        return date(year, month, 1), "month"
+    found = _day(year, month, int(day_text))
+    return (found, "day") if found else (None, "unknown")
+
+
+def _relative(g: _Grammar, m: re.Match[str], pub: date) -> Resolved:
+    kind = m.lastgroup
+    if kind == "wd":
+        back = (pub.weekday() - g.weekdays[m.group("w")]) % 7
+        if back == 0 and (m.group("wdmod") or "").strip() in {"last", "past"}:
+            back = 7
+        return pub - timedelta(days=back), "day"
+    relative: dict[str, Callable[[], Resolved]] = {
+        "yesterday": lambda: (pub - timedelta(days=1), "day"),
+        "today": lambda: (pub, "day"),
+        "ago": lambda: (
+            pub - timedelta(days=g.numbers.get(m.group("n"), 0) or int(m.group("n"))),
+            "day",
+        ),
+        "thisweek": lambda: (pub - timedelta(days=min(pub.weekday(), 1)), "week"),
+        "lastweek": lambda: (pub - timedelta(days=7), "week"),
+        "weekend": lambda: (pub - timedelta(days=(pub.weekday() - 5) % 7), "week"),
+        "lastmonth": lambda: ((pub.replace(day=1) - timedelta(days=1)).replace(day=1), "month"),
+        "thismonth": lambda: (pub.replace(day=1), "month"),
+    }
+    return relative[kind]() if kind in relative else (None, "unknown")
+
+
+def find_date_expressions(text: str, published: date | None) -> list[DateExpression]:
+    """All date expressions in lowercased ``text``, resolved against ``published``."""
+    g = _grammar()
+    found: list[DateExpression] = []
+    for m in g.pattern.finditer(text):
+        kind = m.lastgroup
+        if kind in {"iso", "md", "dm", "my", "mo"}:
+            when, precision = _explicit(g, m, published)
+        elif kind == "year" or published is None:
+            when, precision = None, "unknown"
+        else:
+            when, precision = _relative(g, m, published)
+        found.append(DateExpression(m.start(), m.end(), when, precision))
+    return found
+
+
+def resolve_date(text: str, *, anchor: int, published: date | None, previous: str = "") -> Resolved:
+    """The date of an event whose trigger sits at ``anchor`` in lowercased ``text``.
+
+    The nearest date expression of the sentence wins. Without one, a dated expression of the
+    ``previous`` sentence carries over (reports date a story once and continue it); failing
+    that, the day before publication at week precision.
+    """
+    best: DateExpression | None = None
+    best_distance = 0
+    for expr in find_date_expressions(text, published):
+        distance = (
+            0
+            if expr.start <= anchor < expr.end
+            else min(abs(expr.start - anchor), abs(expr.end - anchor))
+        )
+        if best is None or distance < best_distance:
+            best, best_distance = expr, distance
+    if best is not None:
+        return best.date, best.precision
+    carried = [e for e in find_date_expressions(previous, published) if e.date is not None]
+    if carried and carried[-1].precision in {"day", "week"}:
+        return carried[-1].date, carried[-1].precision
+    if published is None:
+        return None, "unknown"
+    return published - timedelta(days=1), "week"

@@ -1,0 +1,548 @@
+"""From an article to control claims: which places changed hands, to whom, when, on whose word.
+
+The parser is rule-based and pure. For every sentence that holds a place mention it builds a
+*frame* (the sentence lowercased, quotes dropped, mentions replaced by ``@N`` tokens, lists
+of coordinated places sharing one token), classifies each token by its surroundings (a
+region, an axis, a reference point such as "50 km south of @1", a capital used as an actor,
+a dateline), and runs the trigger rules of :mod:`kharkivmap.rules`. A match becomes a claim
+once it survives the modality checks (attempts, plans, failures, questions; a denial turns a
+change into a contested claim) and its acting side is known: from the grammatical subject,
+a "by"/"from" agent, a side adjective, or the speaker's side for "its troops". Claimant,
+hedging and date come from :mod:`kharkivmap.claimants` and :mod:`kharkivmap.dates`.
+
+Only :meth:`MentionFinder.find_mentions` is needed from the gazetteer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kharkivmap.claimants import Speaker, choose_speaker, find_speakers, is_hedged, side_words
+from kharkivmap.dates import resolve_date
+from kharkivmap.models import Article, Claim, Event, Mention, Place
+from kharkivmap.rules import Context, Rule, context, rules
+from kharkivmap.sentences import Sentence, split_sentences
+
+__all__ = ["MentionFinder", "extract_claims"]
+
+_CHANGE = frozenset({"captured", "withdrew"})
+_RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
+_OTHER = {"RU": "UA", "UA": "RU"}
+# "Occupied X" is Russian-held and "liberated X" Ukrainian-held whoever writes it.
+_FIXED_SIDE = {"held_occupied": "RU", "held_liberated": "UA"}
+# How far back (characters) an attempt, plan or modal verb still governs a trigger.
+_BLOCK_REACH = 70
+_LOOKBACK = 3
+
+_NORMALISE = str.maketrans(
+    {
+        "“": " ", "”": " ", '"': " ", "«": " ", "»": " ", "„": " ", "‘": "'", "’": "'",
+        "ʼ": "'", "—": " — ", "–": " — ", "\u00a0": " ", "\t": " ",
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"@(\d+)")
+
+
+class MentionFinder(Protocol):
+    """Anything that finds place mentions with exact offsets (the gazetteer does)."""
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Mentions in ``text``, each with ``text[start:end] == mention.text``."""
+        ...
+
+
+@dataclass(slots=True)
+class _Group:
+    """Coordinated mentions sharing one token, and what their surroundings make of them."""
+
+    members: list[Mention]
+    status: str = "target"  # target, soft, hard, actor, dateline
+    start: int = 0  # token position in the final frame
+    end: int = 0
+
+
+@dataclass(slots=True)
+class _Frame:
+    sentence: Sentence
+    index: int
+    text: str
+    groups: list[_Group]
+    clauses: list[int]
+    places: list[Place] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    members: list[Mention]
+    event: str
+    actor: str | None
+    anchor: int
+    confidence: float
+    frame: _Frame
+    speaker: Speaker | None
+
+
+def _clean(piece: str) -> str:
+    return _SPACES.sub(" ", piece.translate(_NORMALISE).lower())
+
+
+def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for i, m in enumerate(mentions):
+        if groups:
+            prev = groups[-1][-1]
+            between = text[prev.end : m.start].lower()
+            joined = ctx.join.fullmatch(between) is not None
+            if joined and between.strip().startswith(",") and "and" not in between:
+                # "A, B" is a list only when it goes on ("A, B and C"), not "A, B holds".
+                after = text[m.end : m.end + 6].lower()
+                nxt = mentions[i + 1].start if i + 1 < len(mentions) else -1
+                joined = after.startswith((",", " and ", " or ")) or nxt == m.end
+            if joined:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _classify(group: _Group, left: str, right: str, first: bool, ctx: Context) -> None:
+    word = group.members[0].text.lower()
+    if first and not left.strip() and ctx.dateline_after.match(right):
+        group.status = "dateline"
+    elif word in ctx.capitals and (
+        ctx.capital_after.match(right) or ctx.capital_before.search(left[-40:])
+    ):
+        group.status = "actor"
+    elif _not_the_place(group, word, left, right, ctx):
+        group.status = "hard"
+    elif ctx.soft_before.search(left[-60:]):
+        group.status = "soft"
+
+
+def _not_the_place(group: _Group, word: str, left: str, right: str, ctx: Context) -> bool:
+    """A possessive, an axis, a region, a river or a reference point rather than the place."""
+    if ctx.not_target_after.match(right) or ctx.direction_after.match(right):
+        return True
+    if ctx.region_after.match(right) and any(_is_region_name(m.place) for m in group.members):
+        return True
+    if word in ctx.rivers and (ctx.river_before.search(left[-20:]) or right.startswith(" river")):
+        return True
+    return ctx.reference_before.search(left[-90:]) is not None
+
+
+def _is_region_name(place: Place) -> bool:
+    """A place whose name also names its region: an oblast centre, or a place abroad."""
+    if place.country and place.country != "UA":
+        return True
+    first = place.admin1.split(" ")[0].lower() if place.admin1 else ""
+    return bool(first) and first == place.name.lower()
+
+
+def _frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Mention]) -> _Frame:
+    ctx = context()
+    raw_groups = _group_mentions(text, mentions, ctx)
+    pieces: list[str] = []
+    cursor = sentence.start
+    for k, members in enumerate(raw_groups):
+        pieces.append(_clean(text[cursor : members[0].start]))
+        pieces.append(f"@{k}")
+        cursor = members[-1].end
+    pieces.append(_clean(text[cursor : sentence.end]))
+    groups = [_Group(members) for members in raw_groups]
+    prelim = "".join(pieces)
+    offset = 0
+    for k, group in enumerate(groups):
+        offset += len(pieces[2 * k])
+        token = pieces[2 * k + 1]
+        _classify(group, prelim[:offset], prelim[offset + len(token) :], k == 0, ctx)
+        offset += len(token)
+    out: list[str] = []
+    length = 0
+    for k, group in enumerate(groups):
+        out.append(pieces[2 * k])
+        length += len(pieces[2 * k])
+        if group.status == "actor":
+            token = _clean(group.members[0].text)
+        elif group.status == "dateline":
+            token = ""
+        else:
+            token = f"@{k}"
+        group.start, group.end = length, length + len(token)
+        out.append(token)
+        length += len(token)
+    out.append(pieces[-1])
+    frame = "".join(out)
+    clauses = [m.end() for m in ctx.clause.finditer(frame)]
+    places = [g.members[0].place for g in groups]
+    return _Frame(sentence, index, frame, groups, clauses, places)
+
+
+def _clause_start(frame: _Frame, pos: int) -> int:
+    i = bisect.bisect_right(frame.clauses, pos) - 1
+    return frame.clauses[i] if i >= 0 else 0
+
+
+def _blocked(frame: _Frame, pos: int, event: str, kind: str) -> bool:
+    ctx = context()
+    lo = max(_clause_start(frame, pos), pos - _BLOCK_REACH)
+    window = frame.text[lo:pos]
+    if event == "contested":
+        return ctx.contested_blockers.search(window) is not None
+    if ctx.blockers.search(window):
+        return True
+    return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
+
+
+def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
+    kind = match.lastgroup
+    if kind == "ru":
+        return "RU"
+    if kind == "ua":
+        return "UA"
+    if kind == "enemy":
+        return _OTHER.get(speaker_side or "", "RU")
+    return speaker_side if speaker_side in _OTHER else None
+
+
+def _side_in(text: str, speaker_side: str | None, *, last: bool) -> str | None:
+    found = list(side_words().finditer(text))
+    for m in reversed(found) if last else found:
+        side = _side_of(m, speaker_side)
+        if side:
+            return side
+    return None
+
+
+def _actor_left(frame: _Frame, pos: int, speaker_side: str | None) -> str | None:
+    """The acting side: nearest side term before ``pos`` in the clause, then the sentence."""
+    start = _clause_start(frame, pos)
+    return _side_in(frame.text[start:pos], speaker_side, last=True) or _side_in(
+        frame.text[:start], speaker_side, last=True
+    )
+
+
+def _agent(frame: _Frame, end: int, speaker_side: str | None) -> tuple[str | None, str | None]:
+    """A "by"/"from"/"to" agent right after a passive verb: (preposition, side)."""
+    rest = frame.text[end : end + 70]
+    m = context().agent.match(rest)
+    if not m:
+        return None, None
+    side = _side_in(rest[m.end() : m.end() + 45], speaker_side, last=False)
+    return m.group(1), side
+
+
+def _subject(frame: _Frame, pos: int, previous: list[Mention]) -> list[Mention] | None:
+    """The place a subject-shaped trigger at ``pos`` is about, if any."""
+    ctx = context()
+    left = frame.text[max(0, pos - 200) : pos]
+    direct = ctx.direct_subject.search(left)
+    if direct:
+        group = _group_by_token(frame, int(direct.group(1)))
+        return group.members if group and group.status in {"target", "soft"} else None
+    anaphor = ctx.anaphor.search(left)
+    if anaphor:
+        limit = pos - len(left) + anaphor.start()
+        targets = [g for g in frame.groups if g.status == "target" and g.end <= limit]
+        if targets:
+            return targets[-1].members
+        return previous or None
+    relative = ctx.relative.search(left)
+    if relative:
+        group = _group_by_token(frame, int(relative.group(1)))
+        return group.members if group and group.status == "target" else None
+    return None
+
+
+def _group_by_token(frame: _Frame, k: int) -> _Group | None:
+    return frame.groups[k] if 0 <= k < len(frame.groups) else None
+
+
+def _resolve_actor(
+    rule: Rule, m: re.Match[str], frame: _Frame, speaker_side: str | None
+) -> tuple[str, str | None]:
+    """(event, actor) of a match; actor None means the side could not be established."""
+    kind, event = rule.kind, rule.event
+    if kind in _FIXED_SIDE:
+        return event, _FIXED_SIDE[kind]
+    groups = m.re.groupindex
+    named = m.group("side") if "side" in groups else None
+    if named:
+        return event, _side_in(named, speaker_side, last=False)
+    if kind == "push":
+        subject = _actor_left(frame, m.start(), speaker_side)
+        obj = m.group("obj") or ""
+        pushed = _side_in(obj, speaker_side, last=True)
+        if subject and (obj.strip() or pushed != subject):
+            return "captured", subject
+        return "withdrew", pushed or subject
+    if kind == "withdraw":
+        obj = m.group("obj") if "obj" in groups else None
+        side = _side_in(obj, speaker_side, last=False) if obj else None
+        return event, side or _actor_left(frame, m.start(), speaker_side)
+    if kind in {"passive", "lost", "fallen"}:
+        prep, side = _agent(frame, m.end(), speaker_side)
+        if kind == "lost":
+            loser = side if prep == "by" else speaker_side if speaker_side in _OTHER else None
+            if prep == "to" and side:
+                return "captured", side
+            return "captured", _OTHER.get(loser or "")
+        if kind == "fallen":
+            return event, side if prep == "to" else None
+        if prep == "by" and side:
+            return event, side
+        if prep == "from" and side:
+            return event, _OTHER[side]
+        return event, speaker_side if speaker_side in _OTHER else _side_in(
+            frame.text[: m.start()], speaker_side, last=True
+        )
+    if kind == "nominal":
+        verb = m.group("v")
+        rest = frame.text[m.end() :]
+        if context().modal_after.match(rest):
+            return "none", None
+        if verb in {"fall", "loss"}:
+            prep, side = _agent(frame, m.end(), speaker_side)
+            if prep == "to" and side:
+                return "captured", side
+            loser = _side_in(
+                frame.text[_clause_start(frame, m.start()) : m.start()], None, last=True
+            )
+            return ("withdrew", loser) if verb == "loss" else ("captured", None)
+    return event, _actor_left(frame, m.start(), speaker_side)
+
+
+class _Article:
+    """Per-call state: sentences, frames and speakers, built on demand and cached."""
+
+    def __init__(self, article: Article, mentions: list[Mention]) -> None:
+        self.article = article
+        self.text = article.text
+        self.sentences = split_sentences(self.text)
+        self.mentions = mentions
+        starts = [m.start for m in mentions]
+        self.by_sentence: list[list[Mention]] = []
+        for s in self.sentences:
+            lo = bisect.bisect_left(starts, s.start)
+            hi = bisect.bisect_left(starts, s.end)
+            self.by_sentence.append(mentions[lo:hi])
+        self._frames: dict[int, _Frame] = {}
+        self._speakers: dict[int, list[Speaker]] = {}
+
+    def frame(self, i: int) -> _Frame:
+        if i not in self._frames:
+            self._frames[i] = _frame(self.text, self.sentences[i], i, self.by_sentence[i])
+        return self._frames[i]
+
+    def speakers(self, i: int) -> list[Speaker]:
+        if i not in self._speakers:
+            frame = self.frame(i)
+            self._speakers[i] = find_speakers(frame.text, frame.places)
+        return self._speakers[i]
+
+    def speaker(self, i: int, anchor: int) -> Speaker | None:
+        chosen = choose_speaker(self.speakers(i), anchor)
+        if chosen is not None and not chosen.inherit:
+            return chosen
+        if chosen is None:
+            return self._heading_speaker(i)
+        for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
+            named = [s for s in self.speakers(j) if s.name and not s.inherit]
+            if named:
+                return named[-1]
+        return None
+
+    def _heading_speaker(self, i: int) -> Speaker | None:
+        line = self.sentences[i].line
+        for j in range(i - 1, -1, -1):
+            s = self.sentences[j]
+            if s.line < line - 1:
+                return None
+            if s.line == line - 1 and s.heading:
+                named = [sp for sp in self.speakers(j) if sp.name and not sp.inherit]
+                return named[-1] if named else None
+        return None
+
+    def previous_targets(self, i: int) -> list[Mention]:
+        if i == 0 or not self.by_sentence[i - 1]:
+            return []
+        targets = [g for g in self.frame(i - 1).groups if g.status == "target"]
+        return targets[-1].members if targets else []
+
+
+def _candidates(doc: _Article, i: int) -> list[_Candidate]:
+    frame = doc.frame(i)
+    text = frame.text
+    if text.rstrip().endswith("?"):
+        return []
+    has_tokens = any(g.status in {"target", "soft"} for g in frame.groups)
+    previous = doc.previous_targets(i)
+    found: list[_Candidate] = []
+    for rule in rules():
+        if rule.shape == "object" and not has_tokens:
+            continue
+        if rule.shape == "subject" and not (has_tokens or previous):
+            continue
+        for m in rule.pattern.finditer(text):
+            if rule.shape == "object":
+                group = _group_by_token(frame, int(m.group("g")))
+                if group is None or group.status not in {"target", "soft"}:
+                    continue
+                members = group.members
+                anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
+            else:
+                anchor = m.start()
+                subject = _subject(frame, anchor, previous)
+                if not subject:
+                    continue
+                members = subject
+                if rule.kind == "passive" and not re.search(
+                    r"\b(?:was|were|is|are|been|being|be)\b", m.group("aux")
+                ):
+                    continue
+            family = "held" if rule.event == "held" else rule.kind
+            if _blocked(frame, anchor, rule.event, family):
+                continue
+            speaker = doc.speaker(i, anchor)
+            speaker_side = speaker.side if speaker else None
+            event, actor = _resolve_actor(rule, m, frame, speaker_side)
+            if event == "none":
+                continue
+            confidence = rule.weight
+            if event in _CHANGE and context().denials.search(text):
+                event, actor, confidence = "contested", actor, confidence * 0.6
+            elif event in _CHANGE | {"held"} and actor is None:
+                continue
+            found.append(_Candidate(members, event, actor, anchor, confidence, frame, speaker))
+    return found
+
+
+def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
+    art = doc.article
+    event = cand.event
+    actor = cand.actor if cand.actor in _OTHER else None
+    if event == "contested":
+        controller = "contested"
+    elif event == "withdrew":
+        controller = _OTHER.get(actor or "")
+    else:
+        controller = actor
+    index = cand.frame.index
+    previous = doc.frame(index - 1).text if index > 0 else ""
+    when, precision = resolve_date(
+        cand.frame.text, anchor=cand.anchor, published=art.published, previous=previous
+    )
+    hedged = is_hedged(cand.frame.text)
+    confidence = cand.confidence * (0.75 if hedged else 1.0)
+    confidence *= 0.6 + 0.4 * max(0.0, min(1.0, mention.score))
+    sentence = cand.frame.sentence
+    return Claim(
+        article=art.id,
+        published=art.published,
+        place=mention.place,
+        mention=mention.text,
+        start=mention.start,
+        end=mention.end,
+        event=event,  # type: ignore[arg-type]
+        actor=actor,  # type: ignore[arg-type]
+        controller=controller,  # type: ignore[arg-type]
+        date=when,
+        date_precision=precision,
+        claimant=cand.speaker.name if cand.speaker else None,
+        hedged=hedged,
+        sentence=doc.text[sentence.start : sentence.end],
+        confidence=round(max(0.01, min(0.99, confidence)), 3),
+        title=art.title,
+        url=art.url,
+        outlet=art.outlet,
+    )
+
+
+def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> Claim:
+    art = doc.article
+    quoted = doc.text[sentence.start : sentence.end] if sentence else mention.text
+    none: Event = "none"
+    return Claim(
+        article=art.id,
+        published=art.published,
+        place=mention.place,
+        mention=mention.text,
+        start=mention.start,
+        end=mention.end,
+        event=none,
+        actor=None,
+        controller=None,
+        date=None,
+        date_precision="unknown",
+        claimant=None,
+        hedged=False,
+        sentence=quoted,
+        confidence=round(0.5 * (0.6 + 0.4 * max(0.0, min(1.0, mention.score))), 3),
+        title=art.title,
+        url=art.url,
+        outlet=art.outlet,
+    )
+
+
+def _valid(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions in text order, without overlaps or offsets that do not match the text."""
+    kept: list[Mention] = []
+    end = -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start >= end and 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text:
+            kept.append(m)
+            end = m.end
+    return kept
+
+
+def extract_claims(
+    article: Article, gazetteer: MentionFinder, *, all_mentions: bool = False
+) -> list[Claim]:
+    """The control claims ``article`` makes, one per place mention that carries one.
+
+    Events are ``captured``, ``withdrew``, ``contested`` or ``held``; with
+    ``all_mentions=True`` every other mention is returned too, as ``event="none"``.
+    Deterministic, does no I/O, and returns ``[]`` for an empty text.
+    """
+    text = article.text or ""
+    if not text.strip():
+        return []
+    mentions = _valid(text, gazetteer.find_mentions(text))
+    if not mentions:
+        return []
+    doc = _Article(article, mentions)
+    best: dict[int, _Candidate] = {}
+    order: dict[int, Mention] = {}
+    for i, found in enumerate(doc.by_sentence):
+        if not found and not doc.previous_targets(i):
+            continue
+        for cand in _candidates(doc, i):
+            for mention in cand.members:
+                held = best.get(mention.start)
+                key = (_RANK[cand.event], cand.confidence, -cand.anchor)
+                if held is None or key > (_RANK[held.event], held.confidence, -held.anchor):
+                    best[mention.start] = cand
+                    order[mention.start] = mention
+    claims: list[Claim] = []
+    sentence_of = _sentence_lookup(doc)
+    for mention in mentions:
+        cand = best.get(mention.start)
+        if cand is not None:
+            claims.append(_claim(doc, order[mention.start], cand))
+        elif all_mentions:
+            claims.append(_none_claim(doc, mention, sentence_of(mention.start)))
+    return claims
+
+
+def _sentence_lookup(doc: _Article):  # type: ignore[no-untyped-def]
+    starts = [s.start for s in doc.sentences]
+
+    def find(pos: int) -> Sentence | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return doc.sentences[i] if i >= 0 else None
+
+    return find

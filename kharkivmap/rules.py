@@ -1,0 +1,344 @@
+"""The parser's patterns, compiled once from the lexicons in ``kharkivmap/lexicon``.
+
+Patterns run on a sentence *frame*: the sentence lowercased, quotes removed, whitespace
+collapsed, and every place mention (or list of coordinated mentions) replaced by a token
+``@N``. Two shapes exist. *Object* rules name the place after the trigger ("recaptured the
+town of @3", "withdrew from positions around @1"); the token is the named group ``g``.
+*Subject* rules have the place before the trigger ("@2 has been retaken", "@0, which has
+been under Russian control"); the parser finds the subject in the text before the match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from kharkivmap.lexicons import alternation, compile_words, load_lexicon
+
+__all__ = ["Context", "Rule", "context", "rules"]
+
+Shape = Literal["object", "subject"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One trigger pattern: ``kind`` selects how the parser reads actor and controller."""
+
+    kind: str
+    event: str
+    shape: Shape
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Patterns that classify a mention by its surroundings, and clause/modality patterns."""
+
+    join: re.Pattern[str]
+    region_after: re.Pattern[str]
+    direction_after: re.Pattern[str]
+    not_target_after: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    soft_before: re.Pattern[str]
+    river_before: re.Pattern[str]
+    rivers: frozenset[str]
+    dateline_after: re.Pattern[str]
+    capitals: dict[str, str]
+    capital_after: re.Pattern[str]
+    capital_before: re.Pattern[str]
+    clause: re.Pattern[str]
+    blockers: re.Pattern[str]
+    contested_blockers: re.Pattern[str]
+    future: re.Pattern[str]
+    denials: re.Pattern[str]
+    direct_subject: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    relative: re.Pattern[str]
+    agent: re.Pattern[str]
+    modal_after: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return alternation(words)
+
+
+@cache
+def _object() -> str:
+    """The object slot: an optional determiner, adjectives and place noun, then ``@N``."""
+    t = load_lexicon("triggers")
+    adjective = _alt(t["place_adjectives"])
+    noun = _alt(t["place_nouns"])
+    return (
+        rf"(?:(?:the|a|an|its|their)\s+)?(?:(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?"
+        r"@(?P<g>\d+)"
+    )
+
+
+@cache
+def context() -> Context:
+    """The compiled context patterns (cached for the process)."""
+    t = load_lexicon("triggers")
+    n = load_lexicon("nonplace")
+    a = load_lexicon("actors")
+    h = load_lexicon("hedges")
+    adjective = _alt(t["place_adjectives"])
+    noun = _alt(t["place_nouns"])
+    tail = rf"\s+(?:(?:the|a|an)\s+)?(?:(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?$"
+    w = r"(?<![\w'-])"
+    return Context(
+        join=re.compile(
+            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+)"
+            r"(?:(?:the\s+)?(?:towns?|villages?|cities|settlements?)\s+of\s+)?"
+        ),
+        region_after=re.compile(rf"^\s*{_alt(n['region_after'])}(?![\w-])"),
+        direction_after=re.compile(rf"^\s*{_alt(n['direction_after'])}(?![\w-])"),
+        not_target_after=re.compile(rf"^{_alt(n['not_target_after'])}"),
+        reference_before=re.compile(w + _alt(n["reference_before"]) + tail),
+        soft_before=re.compile(w + _alt(n["soft_before"]) + tail),
+        river_before=re.compile(w + rf"(?:the|{_alt(n['river_before'])})\s+$"),
+        rivers=frozenset(n["rivers"]),
+        dateline_after=re.compile(
+            r"^\s*(?:\[[^\]]*\]\s*)?(?:,[^—:;@]{0,40}?)?\s*(?:\([^)]*\)\s*)?(?:—|:)"
+        ),
+        capitals=dict(a["capitals"]),
+        capital_after=re.compile("^" + a["capital_as_actor_after"]),
+        capital_before=re.compile(a["capital_as_actor_before"]),
+        clause=re.compile(
+            r";|:|\s—\s|,\s*(?=(?:as|while|but|and|after|which|where|who|when|although|though"
+            r"|since|whereas|before|because|saying|adding|dealing|amid)\b)"
+            r"|(?<![\w-])(?:as|while|whereas|after|before|because|although|though|amid|but)\s"
+            r"(?!well\b|much\b|many\b|far\b|part\b|per\b|quoted\b|a\s+result\b|of\b|soon\b)"
+        ),
+        blockers=compile_words(h["blockers"]),
+        contested_blockers=compile_words(h["contested_blockers"]),
+        future=compile_words(h["future"]),
+        denials=compile_words(h["denials"]),
+        direct_subject=re.compile(
+            r"@(\d+)\s*(?:\([^)]*\)\s*)?"
+            r"(?:,\s*[^,@;]{1,90}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+[^,@;]{1,60}?\s+)?"
+            r"(?:(?:which|that|who)\s+)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
+        ),
+        anaphor=re.compile(
+            w + r"(?:it|which|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:city|town|village|settlement|locality|hub|stronghold|place|area))\s*"
+            r"(?:,[^,@;]{1,60},\s*)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
+        ),
+        relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
+        agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to)\s+"),
+        modal_after=re.compile(r"^\s*(?:would|could|will|may|might|should|can)\b"),
+    )
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """All trigger rules, compiled from ``triggers.json`` and ``actors.json``."""
+    t = load_lexicon("triggers")
+    a = load_lexicon("actors")
+    obj = _object()
+    # Tokens (@N) name no side inside an adjective slot.
+    side_adj = _alt([s for s in (*a["RU"], *a["UA"]) if not s.startswith("@")])
+    side_any = rf"(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?"
+    w = r"(?<![\w'-])"
+    force_np = (
+        r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
+        rf"|two|three|[\w-]+-strong|{side_adj})\s+){{0,3}}"
+        r"(?:troops|forces|units|soldiers|fighters|personnel|servicemen|contingent|garrison"
+        r"|brigades?|battalions?|army|military|equipment|group(?:ing)?)\s+)"
+    )
+    positions = (
+        rf"(?:(?:(?:its|their|our|his|the)\s+)?{_alt(t['withdraw_positions'])}\s+"
+        rf"{_alt(t['withdraw_position_links'])}\s+)"
+    )
+    aux = _alt(t["aux_words"])
+    no_object = r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}@)"
+
+    def r(kind: str, event: str, shape: Shape, source: str, weight: float) -> Rule:
+        return Rule(kind, event, shape, re.compile(source), weight)
+
+    held_states = []
+    for state in t["held_states"]:
+        text = state.replace(" ", r"\s+").replace("{side}", rf"(?P<side>{side_any})")
+        copula = _alt(t["held_copulas"])
+        held_states.append(
+            r("held_state", "held", "subject", rf"(?:{w}{copula}\s+)?{w}{text}(?![\w-])", 0.75)
+        )
+    return (
+        r(
+            "control",
+            "captured",
+            "object",
+            rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:(?:full|complete|total|partial|effective"
+            rf"|firm)\s+)?control\s+(?:of|over)\s+{obj}",
+            0.85,
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            rf"(?<!\bin )(?<!\bof )(?<!\bthe )(?<!-){w}(?P<v>{_alt(t['capture_verbs'])})\s+"
+            rf"(?:(?:full|complete|total|back|effectively)\s+)?{obj}",
+            0.85,
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
+            rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+(?:(?:was|has|had|been|is|now|again"
+            rf"|once)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
+            rf"\s+{obj}",
+            0.8,
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
+            rf"{w}(?P<v>raised|raise|raising|hoisted|hoist|hoisting|planted|plant|planting"
+            r"|unfurled|put\s+up)\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
+            rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
+            rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
+            0.8,
+        ),
+        r(
+            "push",
+            "captured",
+            "object",
+            rf"{w}(?P<v>{_alt(t['push_out_verbs'])})\s+(?P<obj>[^@,;]{{0,40}}?)\s*(?:back\s+)?"
+            rf"(?:out\s+of|from)\s+(?:{positions})?{obj}",
+            0.8,
+        ),
+        r(
+            "euphemism",
+            "withdrew",
+            "object",
+            rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?:(?:its|their|our)\s+(?:troops|forces"
+            rf"|units)\s+)?to\s+(?:the\s+)?{_alt(t['euphemism_targets'])}\s+"
+            rf"{_alt(t['euphemism_lines'])}\s+(?:{_alt(t['withdraw_position_links'])}\s+)?{obj}",
+            0.75,
+        ),
+        r(
+            "transfer",
+            "withdrew",
+            "object",
+            rf"{w}(?P<v>{_alt(t['transfer_nouns'])})\s+of\s+(?:the\s+)?{obj}"
+            rf"(?=\s+{_alt(t['group_nouns'])}(?![\w-]))",
+            0.7,
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
+            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
+            rf"\s+)?(?:from|out\s+of)\s+(?:around\s+|the\s+area\s+(?:of|around)\s+)?"
+            rf"(?:{positions})?{obj}",
+            0.8,
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
+            rf"{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:{positions})?{obj}",
+            0.75,
+        ),
+        r(
+            "nominal",
+            "captured",
+            "object",
+            rf"{w}(?P<v>capture|seizure|recapture|liberation|fall|takeover|loss)\s+of\s+{obj}",
+            0.7,
+        ),
+        r(
+            "passive",
+            "captured",
+            "subject",
+            rf"(?P<aux>(?:{w}{aux}\s+)+)(?P<v>{_alt(t['passive_capture'])})(?![\w-]){no_object}",
+            0.8,
+        ),
+        r(
+            "lost",
+            "captured",
+            "subject",
+            rf"(?P<aux>(?:{w}{aux}\s+)+)(?P<v>{_alt(t['passive_lost'])})(?![\w-]){no_object}",
+            0.7,
+        ),
+        r(
+            "fallen",
+            "captured",
+            "subject",
+            rf"(?P<aux>(?:{w}{aux}\s+)*){w}(?P<v>{_alt(t['fallen'])})(?![\w-])",
+            0.75,
+        ),
+        r(
+            "came_under",
+            "captured",
+            "subject",
+            rf"{w}(?P<v>came|comes|come|fell|falls|passed|passes|returned|returns)\s+(?:back\s+)?"
+            rf"(?:under|to)\s+(?:the\s+)?(?:full\s+)?(?P<side>{side_adj})\s+(?:military\s+)?"
+            r"(?:control|hands)",
+            0.8,
+        ),
+        *held_states,
+        r(
+            "held_adj",
+            "held",
+            "object",
+            rf"(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+{obj}",
+            0.7,
+        ),
+        r(
+            "held_occupied",
+            "held",
+            "object",
+            rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied)\s+"
+            rf"(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
+            0.7,
+        ),
+        r(
+            "held_liberated",
+            "held",
+            "object",
+            rf"{w}(?:in|of|into|to)\s+(?:the\s+)?(?:recently\s+|newly\s+)?(?:liberated"
+            rf"|de-occupied|deoccupied)\s+{obj}",
+            0.6,
+        ),
+        r(
+            "held_verb",
+            "held",
+            "object",
+            rf"{w}(?P<v>{_alt(t['held_verbs'])})\s+{obj}",
+            0.7,
+        ),
+        r("won", "held", "object", rf"{w}(?P<v>{_alt(t['won_battle'])})\s+{obj}", 0.6),
+        r(
+            "contested",
+            "contested",
+            "object",
+            rf"{w}(?P<v>{_alt(t['contested_nouns'])})\s+(?:{_alt(t['contested_fillers'])}\s+)"
+            rf"{{0,3}}{_alt(t['contested_links'])}\s+{obj}",
+            0.6,
+        ),
+        r(
+            "contested",
+            "contested",
+            "object",
+            rf"@(?P<g>\d+)\s+(?P<v>{_alt(t['contested_after_place'])})(?![\w-])",
+            0.55,
+        ),
+        r(
+            "contested",
+            "contested",
+            "object",
+            rf"{w}(?P<v>{_alt(t['contested_verbs'])})\s+{obj}",
+            0.6,
+        ),
+        r(
+            "contested_state",
+            "contested",
+            "subject",
+            rf"(?:{w}{_alt(t['held_copulas'])}\s+)?{w}(?P<v>{_alt(t['contested_states'])})"
+            r"(?![\w-])",
+            0.55,
+        ),
+    )

@@ -1,0 +1,165 @@
+"""The claim parser against the phenomenon set, the seed gold, and its public contract."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kharkivmap.evaluate import evaluate, read_gold
+from kharkivmap.gazetteer import Gazetteer
+from kharkivmap.models import Article, Claim, Mention, Place
+from kharkivmap.normalize import fold
+from kharkivmap.parser import extract_claims
+
+ROOT = Path(__file__).resolve().parent.parent
+PHENOMENA = ROOT / "tests" / "data" / "phenomena.jsonl"
+SEEDS = ROOT / "seeds"
+GOLD = ROOT.parent / "shared" / "eval" / "seeds_gold.jsonl"
+CASES = [json.loads(line) for line in PHENOMENA.read_text("utf-8").splitlines() if line.strip()]
+
+
+class StandIn:
+    """A minimal mention finder: whole-word, case-sensitive names of a few places."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.by_name = {name: p for p in places for name in (p.name, *p.aliases)}
+        names = sorted(self.by_name, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        return [
+            Mention(m.start(), m.end(), m.group(), self.by_name[m.group()], 1.0)
+            for m in self.pattern.finditer(text)
+        ]
+
+
+STAND_IN_PLACES = [
+    Place("706483", "Kharkiv", 49.98177, 36.25475, admin1="Kharkiv Oblast", kind="city"),
+    Place("707292", "Izium", 49.20697, 37.27679, admin1="Kharkiv Oblast", aliases=("Izyum",)),
+    Place("703656", "Kupiansk", 49.71003, 37.61581, admin1="Kharkiv Oblast"),
+    Place("712926", "Balakliia", 49.45595, 36.84433, admin1="Kharkiv Oblast"),
+    Place("703448", "Kyiv", 50.45466, 30.5238, admin1="Kyiv City", kind="city"),
+    Place("524901", "Moscow", 55.75204, 37.61781, country="RU", admin1="Moscow City"),
+    Place("709717", "Donetsk", 48.023, 37.80224, admin1="Donetsk Oblast", kind="city"),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _article(case: dict) -> Article:
+    return Article(
+        id=case["id"], text=case["text"], published=date.fromisoformat(case["published"])
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_phenomenon(case: dict, gazetteer: Gazetteer) -> None:
+    claims = extract_claims(_article(case), gazetteer)
+    by_place: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_place.setdefault(fold(claim.place.name), []).append(claim)
+    wanted = {fold(e["place"]) for e in case["expected"] if e["event"] != "none"}
+    assert set(by_place) == wanted, [(c.place.name, c.event, c.sentence) for c in claims]
+    for expected in case["expected"]:
+        key = fold(expected["place"])
+        if expected["event"] == "none":
+            continue
+        for claim in by_place[key]:
+            assert (claim.event, claim.controller) == (expected["event"], expected["controller"])
+            for name in ("actor", "claimant", "hedged", "date_precision"):
+                if name in expected:
+                    assert getattr(claim, name) == expected[name], name
+            if "date" in expected:
+                assert claim.date == date.fromisoformat(expected["date"])
+
+
+def test_phenomenon_set_covers_enough_cases() -> None:
+    assert len(CASES) >= 80
+    assert len({c["id"] for c in CASES}) == len(CASES)
+    assert sum(1 for c in CASES if all(e["event"] == "none" for e in c["expected"])) >= 20
+
+
+def _seed_claims(gazetteer: Gazetteer) -> list[Claim]:
+    claims: list[Claim] = []
+    with (SEEDS / "manifest.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            text = (SEEDS / row["file"]).read_text("utf-8")
+            published = date.fromisoformat(row["published"])
+            article = Article(id=row["file"], text=text, published=published, title=row["title"])
+            claims += extract_claims(article, gazetteer)
+    return claims
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold file not present")
+def test_seed_change_f1(gazetteer: Gazetteer) -> None:
+    report = evaluate(read_gold(GOLD), _seed_claims(gazetteer))
+    change = report.change
+    print(f"seed change P={change.precision:.3f} R={change.recall:.3f} F1={change.f1:.3f}")
+    assert change.f1 is not None and change.f1 >= 0.95
+    assert report.date_agreement is not None and report.date_agreement >= 0.8
+
+
+def test_empty_and_blank_text_give_nothing(gazetteer: Gazetteer) -> None:
+    for text in ("", "   \n\t "):
+        assert extract_claims(Article(id="x", text=text), gazetteer, all_mentions=True) == []
+
+
+def test_all_mentions_adds_none_records_with_exact_offsets(gazetteer: Gazetteer) -> None:
+    text = "Blinken visited Kyiv on Tuesday. Russian troops captured Avdiivka, Moscow said."
+    article = Article(
+        id="a", text=text, published=date(2024, 2, 20), title="T", url="u", outlet="o"
+    )
+    only = extract_claims(article, gazetteer)
+    every = extract_claims(article, gazetteer, all_mentions=True)
+    assert [c.place.name for c in only] == ["Avdiivka"]
+    assert {c.place.name: c.event for c in every} == {
+        "Kyiv": "none",
+        "Avdiivka": "captured",
+        "Moscow": "none",
+    }
+    for claim in every:
+        assert text[claim.start : claim.end] == claim.mention
+        assert (claim.article, claim.title, claim.url, claim.outlet) == ("a", "T", "u", "o")
+        assert 0 < claim.confidence < 1
+
+
+def test_parser_needs_only_find_mentions() -> None:
+    text = "Ukrainian forces recaptured Izyum on Saturday. Kyiv has rushed troops to Donetsk."
+    claims = extract_claims(
+        Article(id="s", text=text, published=date(2022, 9, 11)), StandIn(STAND_IN_PLACES)
+    )
+    assert [(c.place.name, c.event, c.controller, c.date) for c in claims] == [
+        ("Izium", "captured", "UA", date(2022, 9, 10))
+    ]
+
+
+def test_unknown_publication_date_gives_no_relative_date(gazetteer: Gazetteer) -> None:
+    text = "Russian troops captured Vuhledar on Wednesday."
+    (claim,) = extract_claims(Article(id="d", text=text), gazetteer)
+    assert (claim.date, claim.date_precision) == (None, "unknown")
+
+
+def test_deterministic_and_input_untouched(gazetteer: Gazetteer) -> None:
+    case = next(c for c in CASES if c["id"] == "withdraw-02")
+    article = _article(case)
+    first = extract_claims(article, gazetteer)
+    assert extract_claims(replace(article), gazetteer) == first
+    assert article.text == case["text"]
+
+
+def test_mentions_with_wrong_offsets_are_ignored() -> None:
+    class Broken:
+        def find_mentions(self, text: str) -> list[Mention]:
+            place = STAND_IN_PLACES[0]
+            return [Mention(5, 2, "Kharkiv", place, 1.0), Mention(0, 99, "x", place, 1.0)]
+
+    assert extract_claims(Article(id="b", text="Ukraine took Kharkiv."), Broken()) == []
