@@ -315,7 +315,8 @@ class MentionFinder:
             row = self._gazetteer.row(best)
             weight = 1.0 if span.region else 0.5 if row[11] == "city" else 0.25
             evidence.admin1[row[5]] = max(evidence.admin1.get(row[5], 0.0), weight)
-            if row[0] not in seen:
+            # "Kharkiv oblast" names an area, not a point near its centre.
+            if not span.region and row[0] not in seen:
                 seen.add(row[0])
                 evidence.anchors.append((row[0], row[2], row[3]))
         return evidence

@@ -1,0 +1,331 @@
+"""Resolving names in any spelling, scoring homonyms, finding mentions, loading gazetteers."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+from geopy.distance import geodesic
+
+from kharkivmap import _gazetteer_io
+from kharkivmap.errors import GazetteerError, UnknownPlaceError
+from kharkivmap.gazetteer import Gazetteer
+from kharkivmap.models import Place
+
+CASES = Path(__file__).parent / "data" / "place_cases.csv"
+HEADER = "id,name,name_uk,name_ru,aliases,lat,lon,country,admin1,population,kind\n"
+
+
+def _place(pid: str, name: str, lat: float, lon: float, **extra: object) -> Place:
+    return Place(id=pid, name=name, lat=lat, lon=lon, **extra)  # type: ignore[arg-type]
+
+
+KHARKIV = _place(
+    "1", "Kharkiv", 49.98, 36.25, name_uk="Харків", name_ru="Харьков",
+    aliases=("Kharkov", "Charkiw"), admin1="Kharkiv Oblast", population=1_400_000, kind="city",
+)  # fmt: skip
+SMALL = [
+    KHARKIV,
+    _place("2", "Vilkhivka", 49.99, 36.51, name_uk="Вільхівка", admin1="Kharkiv Oblast"),
+    _place("3", "Vilkhivka", 48.27, 23.07, name_uk="Вільхівка", admin1="Zakarpattia Oblast",
+           population=1857),
+    _place("4", "Vilkhivka", 52.01, 32.58, name_uk="Вільхівка", admin1="Chernihiv Oblast"),
+    _place("5", "Balakliia", 49.46, 36.84, name_uk="Балаклія", name_ru="Балаклея",
+           admin1="Kharkiv Oblast", population=26_000, kind="town"),
+    _place("6", "Staryi Saltiv", 50.08, 36.80, name_uk="Старий Салтів", admin1="Kharkiv Oblast"),
+    _place("7", "Kupiansk-Vuzlovyi", 49.67, 37.64, admin1="Kharkiv Oblast", kind="town"),
+    _place("8", "Belgorod", 50.60, 36.60, name_ru="Белгород", country="RU",
+           admin1="Belgorod Oblast", population=340_000, kind="city"),
+    _place("9", "Krasne", 50.50, 36.00, country="RU", admin1="Belgorod Oblast"),
+    _place("10", "Krasne", 49.92, 24.62, admin1="Lviv Oblast", population=6000),
+    _place("11", "Kyiv", 50.45, 30.52, name_uk="Київ", aliases=("Kiev",), admin1="Kyiv City",
+           population=2_900_000, kind="city"),
+    _place("12", "Hai", 49.0, 30.0, name_uk="Гай"),
+    _place("13", "Chernihiv", 51.50, 31.29, admin1="Chernihiv Oblast", population=285_000,
+           kind="city"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def small() -> Gazetteer:
+    return Gazetteer.from_places(SMALL)
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return Gazetteer.load(cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+# --- resolve ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Kharkiv", "Харків", "Харьков", "Kharkov", "Charkiw", "KHARKIV"])
+def test_every_spelling_resolves_to_one_place(small: Gazetteer, query: str) -> None:
+    resolution = small.resolve(query)
+    assert resolution.place.id == "1"
+    assert resolution.score == 1.0
+    assert resolution.query == query
+
+
+def test_misspelling_resolves_through_the_bounded_fuzzy_match(small: Gazetteer) -> None:
+    resolution = small.resolve("Balakilia")
+    assert resolution.place.id == "5"
+    assert 0.85 < resolution.score < 1.0
+
+
+def test_unknown_name_raises_with_suggestions(small: Gazetteer) -> None:
+    with pytest.raises(UnknownPlaceError) as caught:
+        small.resolve("Kharkif")
+    assert str(caught.value) == "no place named 'Kharkif'; did you mean Kharkiv?"
+    assert caught.value.suggestions == ("Kharkiv",)
+
+
+def test_homonyms_score_by_population_without_context(small: Gazetteer) -> None:
+    resolution = small.resolve("Vilkhivka")
+    assert resolution.place.id == "3"  # the only one with a known population
+    scores = [resolution.score, *(c.score for c in resolution.alternatives)]
+    assert len(scores) == 3 and all(0 <= s <= 1 for s in scores)
+    assert abs(sum(scores) - 1) < 0.01 and scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "near", [KHARKIV, (49.98, 36.25), "Kharkiv", "Харків"], ids=["place", "pair", "name", "uk"]
+)
+def test_near_picks_the_closest_homonym(small: Gazetteer, near: object) -> None:
+    assert small.resolve("Vilkhivka", near=near).place.id == "2"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("Vilkhivka, near the eastern city of Kharkiv", "2"),
+        ("in the Kharkiv region", "2"),
+        ("Chernihiv oblast", "4"),
+    ],
+)
+def test_context_picks_the_homonym(small: Gazetteer, context: str, expected: str) -> None:
+    assert small.resolve("Vilkhivka", context=context).place.id == expected
+
+
+def test_country_prior_prefers_ukraine_unless_the_text_says_russia(small: Gazetteer) -> None:
+    assert small.resolve("Krasne").place.country == "UA"
+    assert small.resolve("Krasne", context="in Russia's Belgorod region").place.id == "9"
+
+
+def test_get_places_and_len(small: Gazetteer) -> None:
+    assert len(small) == len(SMALL)
+    assert small.get("5") == SMALL[4]
+    assert small.get("nope") is None
+    assert small.places == tuple(SMALL)
+
+
+# --- find_mentions -----------------------------------------------------------------------------
+
+
+def _found(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:
+    mentions = gazetteer.find_mentions(text)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+    return [(m.text, m.place.id) for m in mentions]
+
+
+def test_mentions_keep_exact_offsets_and_drop_possessives(small: Gazetteer) -> None:
+    text = "Kharkiv’s mayor spoke. Kharkiv's people, and Kyiv's too."
+    assert _found(small, text) == [("Kharkiv", "1"), ("Kharkiv", "1"), ("Kyiv", "11")]
+
+
+def test_multi_word_hyphenated_and_cyrillic_names(small: Gazetteer) -> None:
+    text = "Troops left Staryi Saltiv and Kupiansk-Vuzlovyi; Старий Салтів і Балаклея."
+    assert _found(small, text) == [
+        ("Staryi Saltiv", "6"),
+        ("Kupiansk-Vuzlovyi", "7"),
+        ("Старий Салтів", "6"),
+        ("Балаклея", "5"),
+    ]
+
+
+def test_names_inside_longer_words_never_match(small: Gazetteer) -> None:
+    assert _found(small, "Kharkivska oblast, preKharkiv, Kharkiv2, Kyivstar, Balakliiansky") == []
+
+
+def test_lower_case_counts_only_for_cities(small: Gazetteer) -> None:
+    assert _found(small, "they failed to take kyiv, then hai and kharkiv.") == [
+        ("kyiv", "11"),
+        ("kharkiv", "1"),
+    ]
+
+
+def test_region_word_keeps_the_city_and_votes_for_its_oblast(small: Gazetteer) -> None:
+    assert _found(small, "In the Kharkiv region, Vilkhivka.") == [
+        ("Kharkiv", "1"),
+        ("Vilkhivka", "2"),
+    ]
+    assert _found(small, "Chernihiv oblast: Vilkhivka.") == [
+        ("Chernihiv", "13"),
+        ("Vilkhivka", "4"),
+    ]
+    assert _found(small, "the Chernihiv and Kharkiv regions, Vilkhivka")[-1] != ("Vilkhivka", "3")
+
+
+def test_homonyms_resolve_jointly_by_proximity(small: Gazetteer) -> None:
+    text = "Residents of Vilkhivka, near the eastern city of Kharkiv, returned."
+    found = small.find_mentions(text)
+    assert [(m.text, m.place.id) for m in found] == [("Vilkhivka", "2"), ("Kharkiv", "1")]
+    assert found[0].score > 0.8 and len(found[0].alternatives) == 2
+
+
+def test_country_cue_before_a_name(small: Gazetteer) -> None:
+    assert _found(small, "Drones hit Russia's Krasne overnight.") == [("Krasne", "9")]
+    assert _found(small, "Drones hit Krasne overnight.") == [("Krasne", "10")]
+
+
+def test_common_words_and_given_names_are_not_places(shipped: Gazetteer) -> None:
+    text = (
+        "Police said on Sunday. The Ministry of Defence told Reuters that Putin and Zelensky "
+        "spoke. Human rights groups, the Bridge and Volodymyr Zelenskyy met Moscow officials."
+    )
+    assert [(m.text, m.place.name) for m in shipped.find_mentions(text)] == [("Moscow", "Moscow")]
+
+
+@pytest.mark.parametrize(
+    "word", ["Ministry", "Sunday", "Reuters", "Putin", "Zelensky", "Bridge", "Pentagon", "Kremlin"]
+)
+def test_fuzzy_fallback_does_not_fire_on_common_words(shipped: Gazetteer, word: str) -> None:
+    assert shipped.find_mentions(f"On the record, {word} said so.") == []
+
+
+def test_fuzzy_fallback_fires_on_misspelled_places(shipped: Gazetteer) -> None:
+    found = shipped.find_mentions("Fighting near Sievierodonesk and Kramatorks went on.")
+    assert [(m.text, m.place.name) for m in found] == [
+        ("Sievierodonesk", "Sievierodonetsk"),
+        ("Kramatorks", "Kramatorsk"),
+    ]
+    assert all(0.85 < m.score < 1 for m in found)
+
+
+def test_seed_article_mentions(shipped: Gazetteer) -> None:
+    text = (Path(__file__).parents[1] / "seeds" / "001_2de2fe75480d23cb.txt").read_text()
+    places = {m.text: m.place.name for m in shipped.find_mentions(text)}
+    assert places["Vilkhivka"] == "Vilkhivka" and places["kyiv"] == "Kyiv"
+    assert places["Severodonetsk"] == "Sievierodonetsk"
+    vilkhivka = next(m for m in shipped.find_mentions(text) if m.text == "Vilkhivka")
+    assert geodesic((vilkhivka.place.lat, vilkhivka.place.lon), (49.98769, 36.51372)).km < 3
+
+
+# --- fixture accuracy --------------------------------------------------------------------------
+
+
+def test_fixture_resolves_within_3_km(shipped: Gazetteer) -> None:
+    with CASES.open(encoding="utf-8") as handle:
+        cases = list(csv.DictReader(handle))
+    assert len(cases) >= 150
+    misses = []
+    for case in cases:
+        try:
+            place = shipped.resolve(case["query"], context=case["context"] or None).place
+        except UnknownPlaceError:
+            misses.append((case["query"], "unknown"))
+            continue
+        expected = (float(case["expected_lat"]), float(case["expected_lon"]))
+        distance = geodesic((place.lat, place.lon), expected).km
+        if distance > 3:
+            misses.append((case["query"], f"{place.name} {distance:.1f} km"))
+    share = 1 - len(misses) / len(cases)
+    print(f"\nplace_cases: {len(cases) - len(misses)}/{len(cases)} = {share:.1%} within 3 km")
+    print("misses:", misses)
+    assert share >= 0.98
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def _write(path: Path, text: str | bytes) -> Path:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_user_gazetteer_adds_and_overrides_rows(tmp_path: Path, shipped: Gazetteer) -> None:
+    izium = shipped.resolve("Izium").place
+    extra = _write(
+        tmp_path / "mine.csv",
+        f"id,name,lat,lon,aliases\n{izium.id},Izium,49.3,37.3,\nx1,Zzyzxville,49.0,36.0,Zzyzx\n",
+    )
+    gazetteer = Gazetteer.load(extra=[extra], cache_dir=tmp_path / "cache")
+    assert len(gazetteer) == len(shipped) + 1
+    overridden = gazetteer.resolve("Izyum").place
+    assert (overridden.id, overridden.lat, overridden.source) == (izium.id, 49.3, "mine.csv")
+    assert gazetteer.resolve("Zzyzx").place.id == "x1"
+
+
+def test_index_cache_is_reused_and_rebuilt_when_the_csv_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _write(tmp_path / "g.csv", HEADER + "1,Izium,Ізюм,Изюм,Izyum,49.2,37.27,UA,,,\n")
+    cache = tmp_path / "cache"
+    rows, _ = _gazetteer_io.load_cached(source, cache_dir=cache)
+    assert len(list(cache.glob("gazetteer-*.pickle"))) == 1
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the cache should have been used")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(_gazetteer_io, "parse_csv", no_parsing)
+        assert _gazetteer_io.load_cached(source, cache_dir=cache)[0] == rows
+    _write(source, HEADER + "1,Izium,Ізюм,Изюм,Izyum,49.2,37.27,UA,,,\n2,Lyman,,,,49,37.8,UA,,,\n")
+    rows, _ = _gazetteer_io.load_cached(source, cache_dir=cache)
+    assert [row[1] for row in rows] == ["Izium", "Lyman"]
+    assert len(list(cache.glob("gazetteer-*.pickle"))) == 1  # the stale one is gone
+
+
+def test_unwritable_or_corrupt_cache_never_fails(tmp_path: Path) -> None:
+    source = _write(tmp_path / "g.csv", HEADER + "1,Izium,,,,49.2,37.27,UA,,,\n")
+    blocker = _write(tmp_path / "not-a-dir", "x")
+    rows, _ = _gazetteer_io.load_cached(source, cache_dir=blocker / "cache")
+    assert rows[0][1] == "Izium"
+    cache = tmp_path / "cache"
+    _gazetteer_io.load_cached(source, cache_dir=cache)
+    for pickled in cache.glob("*.pickle"):
+        _write(pickled, b"garbage")
+    assert _gazetteer_io.load_cached(source, cache_dir=cache)[0][0][1] == "Izium"
+
+
+def test_default_cache_dir_honours_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert _gazetteer_io.default_cache_dir() == tmp_path / "kharkivmap"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert _gazetteer_io.default_cache_dir() == Path.home() / ".cache" / "kharkivmap"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("id,name,lat\n1,A,49\n", "line 1: missing column(s) lon"),
+        ("id,name,lat,lon\n1,A,49,36\n2,B,abc,36\n", "line 3: lat 'abc' is not a number"),
+        ("id,name,lat,lon\n1,A,49,181\n", "line 2: lon 181 is out of range (-180 to 180)"),
+        ("id,name,lat,lon\n1,A,-95,36\n", "line 2: lat -95 is out of range (-90 to 90)"),
+        ("id,name,lat,lon\n1,A,49,36\n1,B,48,36\n", "line 3: duplicate id '1' (first on line 2)"),
+        ("id,name,lat,lon\n1,,49,36\n", "line 2: empty name"),
+        (
+            "id,name,lat,lon,population\n1,A,49,36,many\n",
+            "line 2: population 'many' is not a number",
+        ),
+        (b"id,name,lat,lon\n1,A,49,36\n2,\xff\xfe,49,36\n", "line 3: byte 0xff is not UTF-8 text"),
+    ],
+)
+def test_bad_files_raise_one_line_naming_file_line_and_problem(
+    tmp_path: Path, content: str | bytes, message: str
+) -> None:
+    bad = _write(tmp_path / "bad.csv", content)
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer.from_csv(bad)
+    assert str(caught.value) == f"{os.fspath(bad)} {message}"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match=r"missing\.csv: no such file$"):
+        Gazetteer.from_csv(tmp_path / "missing.csv")
