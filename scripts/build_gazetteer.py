@@ -48,7 +48,6 @@ from gazetteer_postal import (
     drop_shared_positions,
     index_anchors,
     match_anchors,
-    merge_namesakes,
     merge_postal_codes,
     read_postal,
 )
@@ -241,7 +240,6 @@ BORROWED_KM = 2.0  # a namesake in another oblast this close lent its coordinate
 SAME_PLACE_KM = 5.0  # a same-oblast cities500 namesake this close is the same place
 RAION_NEIGHBOURS = 6  # nearest postal places polled ...
 RAION_MIN_SAME = 1  # ... of which at least this many must share the district
-NAMESAKE_MERGE_KM = 3.0  # one name in one district this close is one village
 
 
 def postal_keys(place: PostalPlace) -> set[str]:
@@ -286,9 +284,6 @@ def validate_postal(
     counts["same place as a cities500 row (merged into it)"] = len(places) - len(new)
     new, counts["no nearby place of the same district"] = drop_raion_outliers(
         new, places, k=RAION_NEIGHBOURS, min_same=RAION_MIN_SAME
-    )
-    new, counts["one village at several close positions merged"] = merge_namesakes(
-        new, km=NAMESAKE_MERGE_KM
     )
     counts["postal places added"] = len(new)
     return new, matched, counts

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -263,28 +263,3 @@ def drop_raion_outliers(
     votes = raion_votes(neighbourhood, k=k)
     kept = [p for p in candidates if p in index and votes[index[p]] >= min_same]
     return kept, len(candidates) - len(kept)
-
-
-def merge_namesakes(places: Iterable[PostalPlace], *, km: float) -> tuple[list[PostalPlace], int]:
-    """Merge places of one name and district lying within ``km`` (one village, several codes).
-
-    Farther apart they are distinct villages of the same name and both stay. The merged place
-    keeps the position of its first-sorted member, so the result does not depend on input order.
-    """
-    groups: dict[tuple[str, str, str], list[PostalPlace]] = defaultdict(list)
-    for p in sorted(places, key=lambda p: (p.key, p.position)):
-        groups[p.key].append(p)
-    kept: list[PostalPlace] = []
-    merged = 0
-    for members in groups.values():
-        clusters: list[PostalPlace] = []
-        for p in members:
-            for i, c in enumerate(clusters):
-                if haversine_km(p.lat, p.lon, c.lat, c.lon) <= km:
-                    clusters[i] = replace(c, codes=tuple(sorted(c.codes + p.codes)))
-                    merged += 1
-                    break
-            else:
-                clusters.append(p)
-        kept.extend(clusters)
-    return kept, merged

@@ -213,16 +213,6 @@ def test_a_place_among_other_districts_villages_is_dropped() -> None:
     assert kept == home and dropped == 1
 
 
-def test_one_village_at_close_positions_merges_but_far_namesakes_stay() -> None:
-    a, b = _place("Бабаї", "X", 50.0, 36.0), _place("Бабаї", "X", 50.01, 36.0)
-    far = _place("Бабаї", "X", 50.3, 36.0)
-    kept, merged = postal.merge_namesakes([far, b, a], km=3)
-    assert merged == 1 and sorted((p.lat, p.codes) for p in kept) == [
-        (50.0, ("1", "1")),
-        (50.3, ("1",)),
-    ]
-
-
 def test_raion_labels_name_the_district_but_not_the_oblast_city() -> None:
     assert build.raion_label("Kharkivskyi", "Kharkivska") == "Kharkivskyi Raion"
     assert build.raion_label("Kharkivska", "Kharkivska") == ""
