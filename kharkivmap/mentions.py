@@ -228,6 +228,11 @@ class MentionFinder:
         match = self._fuzzy[key]
         if match is None or not self._single_word_ok(text, start, end, surface):
             return None
+        following = _NEXT_WORD.match(text, end)
+        if _previous_word(text, start)[:1].isupper() or (
+            following and text[end] == " " and following.group(1)[0].isupper()
+        ):
+            return None  # an unknown word in a run of capitals is a name or a title, not a typo
         lowered = surface.lower()
         if lowered in text and re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
             return None  # the text uses it as an ordinary word
