@@ -182,10 +182,25 @@ def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
     return speakers
 
 
-def choose_speaker(speakers: Sequence[Speaker], anchor: int) -> Speaker | None:
-    """The innermost speaker of a claim at ``anchor``: nearest before it, else last after it."""
+def choose_speaker(
+    speakers: Sequence[Speaker], anchor: int, *, breaks: Sequence[int] = ()
+) -> Speaker | None:
+    """The innermost speaker of a claim at ``anchor``.
+
+    The nearest speaker before the claim wins ("AP reported that the ministry said …").
+    After the claim, the nearest one wins, followed along a chain of relays in the same
+    clause ("…, RIA reported citing the ministry"); ``breaks`` are the clause boundaries.
+    """
     useful = [s for s in speakers if not s.agency]
     before = [s for s in useful if s.verb <= anchor]
     if before:
         return before[-1]
-    return useful[-1] if useful else None
+    after = [s for s in useful if s.verb > anchor]
+    if not after:
+        return None
+    chosen = after[0]
+    for nxt in after[1:]:
+        if any(chosen.verb < b <= nxt.verb for b in breaks):
+            break
+        chosen = nxt
+    return chosen

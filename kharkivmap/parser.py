@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Protocol
 
 from kharkivmap.claimants import Speaker, choose_speaker, find_speakers, is_hedged, side_words
@@ -277,11 +278,20 @@ def _resolve_actor(
         subject = _actor_left(frame, m.start(), speaker_side)
         obj = m.group("obj") or ""
         pushed = _side_in(obj, speaker_side, last=True)
-        if subject and (obj.strip() or pushed != subject):
+        if not obj.strip() or obj.startswith("to "):
+            # "were pushed out of @1", "were forced to retreat from @1"
+            return "withdrew", pushed or subject
+        if subject and subject != pushed:
             return "captured", subject
-        return "withdrew", pushed or subject
+        return "withdrew", pushed
     if kind == "withdraw":
-        obj = m.group("obj") if "obj" in groups else None
+        obj = (m.group("obj") if "obj" in groups else None) or ""
+        ctx = context()
+        if ctx.needs_force.match(m.group("v")) and not (
+            ctx.force_nouns.search(obj)
+            or ctx.force_nouns.search(frame.text, _clause_start(frame, m.start()), m.start())
+        ):
+            return event, None  # civilians leave and are evacuated too
         side = _side_in(obj, speaker_side, last=False) if obj else None
         return event, side or _actor_left(frame, m.start(), speaker_side)
     if kind in {"passive", "lost", "fallen"}:
@@ -330,6 +340,7 @@ class _Article:
             lo = bisect.bisect_left(starts, s.start)
             hi = bisect.bisect_left(starts, s.end)
             self.by_sentence.append(mentions[lo:hi])
+        self._starts = [s.start for s in self.sentences]
         self._frames: dict[int, _Frame] = {}
         self._speakers: dict[int, list[Speaker]] = {}
 
@@ -345,7 +356,8 @@ class _Article:
         return self._speakers[i]
 
     def speaker(self, i: int, anchor: int) -> Speaker | None:
-        chosen = choose_speaker(self.speakers(i), anchor)
+        frame = self.frame(i)
+        chosen = choose_speaker(self.speakers(i), anchor, breaks=frame.clauses)
         if chosen is not None and not chosen.inherit:
             return chosen
         if chosen is None:
@@ -366,6 +378,10 @@ class _Article:
                 named = [sp for sp in self.speakers(j) if sp.name and not sp.inherit]
                 return named[-1] if named else None
         return None
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.sentences[i] if i >= 0 else None
 
     def previous_targets(self, i: int) -> list[Mention]:
         if i == 0 or not self.by_sentence[i - 1]:
@@ -394,6 +410,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue
                 members = group.members
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
+                if rule.event == "captured" and context().durative.match(text, m.end()):
+                    continue  # "occupied @1 for six months": history, not news
             else:
                 anchor = m.start()
                 subject = _subject(frame, anchor, previous)
@@ -516,7 +534,6 @@ def extract_claims(
         return []
     doc = _Article(article, mentions)
     best: dict[int, _Candidate] = {}
-    order: dict[int, Mention] = {}
     for i, found in enumerate(doc.by_sentence):
         if not found and not doc.previous_targets(i):
             continue
@@ -526,23 +543,44 @@ def extract_claims(
                 key = (_RANK[cand.event], cand.confidence, -cand.anchor)
                 if held is None or key > (_RANK[held.event], held.confidence, -held.anchor):
                     best[mention.start] = cand
-                    order[mention.start] = mention
-    claims: list[Claim] = []
-    sentence_of = _sentence_lookup(doc)
+    claims = [_claim(doc, m, best[m.start]) for m in mentions if m.start in best]
+    kept = {c.start: c for c in _consistent(claims)}
+    result: list[Claim] = []
     for mention in mentions:
-        cand = best.get(mention.start)
-        if cand is not None:
-            claims.append(_claim(doc, order[mention.start], cand))
+        claim = kept.get(mention.start)
+        if claim is not None:
+            result.append(claim)
         elif all_mentions:
-            claims.append(_none_claim(doc, mention, sentence_of(mention.start)))
-    return claims
+            result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
+    return result
 
 
-def _sentence_lookup(doc: _Article):  # type: ignore[no-untyped-def]
-    starts = [s.start for s in doc.sentences]
+def _consistent(claims: list[Claim]) -> list[Claim]:
+    """Resolve claims of one article that give one place to both sides.
 
-    def find(pos: int) -> Sentence | None:
-        i = bisect.bisect_right(starts, pos) - 1
-        return doc.sentences[i] if i >= 0 else None
-
-    return find
+    The latest-dated claim wins: an older contradicting claim is history ("which Russia had
+    occupied in March") and is dropped; a same-day contradiction is a dispute, kept as contested.
+    """
+    by_place: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.event != "contested":
+            by_place.setdefault(claim.place.id, []).append(claim)
+    dropped: set[int] = set()
+    disputed: set[int] = set()
+    for group in by_place.values():
+        if len({c.controller for c in group}) < 2:
+            continue
+        latest = max(group, key=lambda c: (c.date or date.min, _RANK[c.event], c.confidence))
+        newest = latest.date or date.min
+        for claim in group:
+            if claim.controller != latest.controller:
+                older = (claim.date or date.min) < newest
+                (dropped if older else disputed).add(claim.start)
+    result: list[Claim] = []
+    for claim in claims:
+        if claim.start in dropped:
+            continue
+        if claim.start in disputed:
+            claim = replace(claim, event="contested", controller="contested")
+        result.append(claim)
+    return result

@@ -59,6 +59,9 @@ class Context:
     relative: re.Pattern[str]
     agent: re.Pattern[str]
     modal_after: re.Pattern[str]
+    needs_force: re.Pattern[str]
+    durative: re.Pattern[str]
+    force_nouns: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -66,14 +69,21 @@ def _alt(words: list[str]) -> str:
 
 
 @cache
-def _object() -> str:
-    """The object slot: an optional determiner, adjectives and place noun, then ``@N``."""
+def _object(*, part: bool = False) -> str:
+    """The object slot: determiner, adjectives, place noun ("the key town of"), then ``@N``.
+
+    A region qualifier may precede the noun ("the @2 region town of @3"). With ``part``,
+    a part of the place counts too ("central @1", "the outskirts of @1"): enough for fighting,
+    not for a change of control.
+    """
     t = load_lexicon("triggers")
     adjective = _alt(t["place_adjectives"])
     noun = _alt(t["place_nouns"])
+    region = r"(?:@\d+\s+(?:region|oblast|area)(?:'s)?\s+)?"
+    parts = rf"(?:{_alt(t['part_adjectives'])}\s+)?" if part else ""
     return (
-        rf"(?:(?:the|a|an|its|their)\s+)?(?:(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?"
-        r"@(?P<g>\d+)"
+        rf"{parts}(?:(?:the|a|an|its|their)\s+)?{region}"
+        rf"(?:(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?@(?P<g>\d+)"
     )
 
 
@@ -129,6 +139,12 @@ def context() -> Context:
         relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
         agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to)\s+"),
         modal_after=re.compile(r"^\s*(?:would|could|will|may|might|should|can)\b"),
+        needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
+        force_nouns=compile_words(t["force_nouns"]),
+        durative=re.compile(
+            r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
+            r"(?:\w+\s+)?(?:months|weeks|years)\b|since\s)"
+        ),
     )
 
 
@@ -138,6 +154,7 @@ def rules() -> tuple[Rule, ...]:
     t = load_lexicon("triggers")
     a = load_lexicon("actors")
     obj = _object()
+    part_obj = _object(part=True)
     # Tokens (@N) name no side inside an adjective slot.
     side_adj = _alt([s for s in (*a["RU"], *a["UA"]) if not s.startswith("@")])
     side_any = rf"(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?"
@@ -178,7 +195,8 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
-            rf"(?<!\bin )(?<!\bof )(?<!\bthe )(?<!-){w}(?P<v>{_alt(t['capture_verbs'])})\s+"
+            rf"(?<!\bin )(?<!\bof )(?<!\bthe )(?<!temporarily )(?<!-){w}"
+            rf"(?P<v>{_alt(t['capture_verbs'])})\s+"
             rf"(?:(?:full|complete|total|back|effectively)\s+)?{obj}",
             0.85,
         ),
@@ -188,7 +206,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+(?:(?:was|has|had|been|is|now|again"
             rf"|once)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
-            rf"\s+{obj}",
+            rf"\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
             0.8,
         ),
         r(
@@ -248,6 +266,24 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>capture|seizure|recapture|liberation|fall|takeover|loss)\s+of\s+{obj}",
             0.7,
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|\w+)\s+){{0,4}}"
+            rf"{_alt(t['list_nouns'])}\s+(?:(?:in|of|near|around|on)\s+(?:the\s+)?"
+            rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?\s*)?"
+            rf"\s*{_alt(t['list_openers'])}\s*{obj}",
+            0.8,
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s(?:[^;—@]|@\d+\s+(?:region|oblast)){{0,120}}?"
+            rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{obj}",
+            0.75,
         ),
         r(
             "passive",
@@ -316,7 +352,7 @@ def rules() -> tuple[Rule, ...]:
             "contested",
             "object",
             rf"{w}(?P<v>{_alt(t['contested_nouns'])})\s+(?:{_alt(t['contested_fillers'])}\s+)"
-            rf"{{0,3}}{_alt(t['contested_links'])}\s+{obj}",
+            rf"{{0,3}}{_alt(t['contested_links'])}\s+{part_obj}",
             0.6,
         ),
         r(
@@ -330,7 +366,7 @@ def rules() -> tuple[Rule, ...]:
             "contested",
             "contested",
             "object",
-            rf"{w}(?P<v>{_alt(t['contested_verbs'])})\s+{obj}",
+            rf"{w}(?P<v>{_alt(t['contested_verbs'])})\s+{part_obj}",
             0.6,
         ),
         r(
