@@ -3,7 +3,7 @@ no injected script, keeps the day in every time zone, and stays offline when sel
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -71,7 +71,8 @@ POPUPS = """() => {
   Object.values(k.timelines).forEach((timeline) => {
     timeline.getLayers().forEach((layer) => {
       layer.openPopup();
-      const box = document.querySelector(".leaflet-popup-content");
+      // A closed popup fades out for a moment: read this popup's own element.
+      const box = layer.getPopup().getElement().querySelector(".leaflet-popup-content");
       texts.push(box.textContent);
       images += box.querySelectorAll("img, script, iframe").length;
       box.querySelectorAll("a").forEach((a) => links.push(a.getAttribute("href")));
@@ -127,6 +128,25 @@ def test_seed_map_loads_without_errors_and_holds_every_interval(open_map, seed_m
     )
     assert page.errors == []
     assert page.blocked == []
+
+
+def test_seed_map_shows_exactly_the_timeline_state_on_every_boundary(
+    open_map, seed_map: Path
+) -> None:
+    timeline = _seed_timeline()
+    days = {iv.start + timedelta(days=shift) for iv in timeline.intervals for shift in (-1, 0)}
+    days |= {
+        iv.end + timedelta(days=shift) for iv in timeline.intervals if iv.end for shift in (-1, 0)
+    }
+    page = open_map(seed_map, timezone_id="Asia/Tokyo")
+    for day in sorted(days):
+        state = page.evaluate(STATE, day.isoformat())
+        shown = sorted((name, c) for name, cs in state["shown"].items() for c in cs)
+        expected = sorted(
+            (iv.place.name, iv.controller) for iv in timeline.control_on(day).values()
+        )
+        assert shown == expected, day
+    assert page.errors == []
 
 
 def test_seed_map_shows_the_reported_controller_per_day(open_map, seed_map: Path) -> None:
