@@ -240,6 +240,7 @@ BORROWED_KM = 2.0  # a namesake in another oblast this close lent its coordinate
 SAME_PLACE_KM = 5.0  # a same-oblast cities500 namesake this close is the same place
 RAION_NEIGHBOURS = 6  # nearest postal places polled ...
 RAION_MIN_SAME = 1  # ... of which at least this many must share the district
+SHARED_MIN_VOTES = 3  # a shared position goes to a claimant this many neighbours agree with
 
 
 def postal_keys(place: PostalPlace) -> set[str]:
@@ -267,7 +268,11 @@ def validate_postal(
     counts = {"postal rows read": len(raw) + sum(counts.values()), **counts}
     kept, counts["accuracy 1 (district centroid)"] = drop_district_centroids(raw)
     places, counts["duplicate rows of one place merged"] = merge_postal_codes(kept)
-    places, counts["position shared by different names/districts"] = drop_shared_positions(places)
+    places, dropped, resolved = drop_shared_positions(
+        places, k=RAION_NEIGHBOURS, min_votes=SHARED_MIN_VOTES
+    )
+    counts["position shared by different names/districts"] = dropped
+    counts["shared positions kept for the one claimant its neighbours confirm"] = resolved
     ua_rows = [r for r in rows if r.country == "UA"]
     extents = {
         name: outline(((r.lat, r.lon) for r in ua_rows if r.admin1 == name), ratio=1.0)

@@ -128,18 +128,39 @@ def merge_postal_codes(rows: Iterable[PostalRow]) -> tuple[list[PostalPlace], in
     return places, n - len(places)
 
 
-def drop_shared_positions(places: Iterable[PostalPlace]) -> tuple[list[PostalPlace], int]:
+def drop_shared_positions(
+    places: Iterable[PostalPlace], *, k: int, min_votes: int
+) -> tuple[list[PostalPlace], int, int]:
     """A position given to places of different names or districts belongs to at most one of them.
 
-    Nothing tells which, so all of them go (this catches a position matched to the wrong
-    namesake, e.g. one point shared by villages of one name in three districts).
+    GeoNames matched each postal row to a place by name, so a shared point is the position of
+    one namesake, wrongly reused for the others (Пильна of Kharkiv district got the point of
+    Пільна of Vovchansk district). The claimant whose district holds at least ``min_votes`` of
+    the ``k`` nearest unshared places keeps the point when it is the only one with more than
+    one vote; otherwise nothing tells which is right and all claimants go.
+    Returns the kept places, how many were dropped and how many shared points were resolved.
     """
     places = list(places)
-    by_position: dict[tuple[float, float], set[tuple[str, str, str]]] = defaultdict(set)
+    by_position: dict[tuple[float, float], list[PostalPlace]] = defaultdict(list)
     for p in places:
-        by_position[p.position].add(p.key)
-    kept = [p for p in places if len(by_position[p.position]) == 1]
-    return kept, len(places) - len(kept)
+        by_position[p.position].append(p)
+    unshared = [p for p in places if len({q.key for q in by_position[p.position]}) == 1]
+    kept = list(unshared)
+    resolved = 0
+    if unshared:
+        xy = np.array([PROJECT(p.lat, p.lon) for p in unshared])
+        districts = [(p.admin1, p.raion) for p in unshared]
+        for position, claimants in sorted(by_position.items()):
+            if len({q.key for q in claimants}) == 1:
+                continue
+            x, y = PROJECT(*position)
+            nearest = np.argsort(np.hypot(xy[:, 0] - x, xy[:, 1] - y), kind="stable")[:k]
+            votes = [sum(districts[j] == (c.admin1, c.raion) for j in nearest) for c in claimants]
+            winners = [c for c, v in zip(claimants, votes, strict=True) if v >= min_votes]
+            if len(winners) == 1 and sum(v > 1 for v in votes) == 1:
+                kept.append(winners[0])
+                resolved += 1
+    return kept, len(places) - len(kept), resolved
 
 
 def drop_outside_oblast(

@@ -161,15 +161,32 @@ def test_postal_codes_of_one_place_are_merged() -> None:
     assert merged == 1 and places[0].codes == ("1", "2")
 
 
-def test_a_position_shared_by_different_places_drops_them_all() -> None:
-    # One point given to Пильна (Kharkivskyi) and Пільна (Vovchanskyi): neither can be trusted.
-    shared = [
-        _place("Пильна", "Kharkivskyi", 50.1621, 36.9845),
-        _place("Пільна", "Vovchanskyi", 50.1621, 36.9845),
+def _district(raion: str, lat: float, lon: float, n: int = 6) -> list[PostalPlace]:
+    return [_place(f"{raion}{i}", raion, lat + i / 100, lon) for i in range(n)]
+
+
+def test_a_shared_position_goes_to_the_claimant_its_neighbours_confirm() -> None:
+    # Пильна (Kharkivskyi) was given the point of Пільна (Vovchanskyi), amid Vovchanskyi villages.
+    neighbours = _district("Vovchanskyi", 50.15, 36.98) + _district("Kharkivskyi", 50.25, 36.5)
+    wrong = _place("Пильна", "Kharkivskyi", 50.1621, 36.9845)
+    right = _place("Пільна", "Vovchanskyi", 50.1621, 36.9845)
+    kept, dropped, resolved = postal.drop_shared_positions(
+        [*neighbours, wrong, right], k=6, min_votes=3
+    )
+    assert right in kept and wrong not in kept
+    assert (dropped, resolved) == (1, 1)
+
+
+def test_a_shared_position_nobody_can_claim_drops_every_claimant() -> None:
+    neighbours = _district("Zmiivskyi", 49.6, 36.3)
+    claimants = [
+        _place("Іванівка", "Kharkivskyi", 49.7, 36.5),
+        _place("Іванівка", "Iziumskyi", 49.7, 36.5),
     ]
-    alone = _place("Липці", "Kharkivskyi", 50.2, 36.4)
-    kept, dropped = postal.drop_shared_positions([*shared, alone])
-    assert kept == [alone] and dropped == 2
+    kept, dropped, resolved = postal.drop_shared_positions(
+        [*neighbours, *claimants], k=6, min_votes=3
+    )
+    assert kept == neighbours and (dropped, resolved) == (2, 0)
 
 
 def test_places_outside_their_oblast_are_dropped() -> None:
