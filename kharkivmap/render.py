@@ -59,6 +59,8 @@ _EMPTY_VIEW = ((48.5, 31.5), 6)
 _SINGLE_ZOOM = 11
 _COORD_DIGITS = 5
 _LINE_DIGITS = 4
+# Up to this many places every marker carries its name; above, names show on hover.
+_LABELLED_PLACES = 60
 
 
 def build_map(
@@ -113,7 +115,7 @@ def build_map(
         m.default_css = [("leaflet_css", by_key["leaflet/dist/leaflet.css"].url)]
     header.add_child(_Raw(f"<style>{_own('map.css')}</style>"))
     header.add_child(_Raw(f"<script>{inline_js(_own('map.js'))}</script>"))
-    for block, text in (("data", payload.json()), ("kinds", payload.kinds())):
+    for block, text in (("data", payload.json()), ("style", payload.style())):
         header.add_child(
             _Raw(f'<script type="application/json" id="kharkivmap-{block}">{text}</script>')
         )
@@ -347,9 +349,11 @@ class _Payload:
         # Inside <script> only "<" can end or bend the block; escaped it stays valid JSON.
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
-    def kinds(self) -> str:
-        """One letter per place (c, t, v: city, town, village) for marker sizes."""
-        return json.dumps("".join(kind[:1] or "v" for *_, kind in self.places))
+    def style(self) -> str:
+        """Marker sizes (one letter per place: c, t, v for city, town, village) and whether
+        the map is small enough to label every place."""
+        kinds = "".join(kind[:1] or "v" for *_, kind in self.places)
+        return json.dumps({"kinds": kinds, "labels": len(self.places) <= _LABELLED_PLACES})
 
     def _place(self, claim_place: Any) -> int:
         index = self._place_index.get(claim_place.id)

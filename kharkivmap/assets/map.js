@@ -9,10 +9,11 @@
   var COLORS = { UA: "#1f5fbf", RU: "#c62828", contested: "#f0a202", disputed: "#f0a202" };
   var STROKES = { UA: "#123a75", RU: "#7f1414", contested: "#8a5a00", disputed: "#4a2f00" };
   var LABELS = { UA: "Ukraine", RU: "Russia", contested: "Contested", disputed: "Disputed" };
-  // Radius by kind of place: c(ity), t(own), else village. Kinds sit in their own small block,
-  // one letter per place, so drawing markers never parses the big source tables.
+  // Radius by kind of place: c(ity), t(own), else village. Kinds (one letter per place) and
+  // whether to label places sit in their own small block, so drawing markers never parses the
+  // big source tables.
   var RADIUS = { c: 8, t: 6, v: 4.5 };
-  var kinds = null;
+  var style = null;
   var MAX_LISTED = 8;
   var tables = null;
 
@@ -50,11 +51,15 @@
     return { name: row[0], uk: row[1] };
   }
 
-  function radius(index) {
-    if (kinds === null) {
-      kinds = JSON.parse(document.getElementById("kharkivmap-kinds").textContent);
+  function markerStyle() {
+    if (style === null) {
+      style = JSON.parse(document.getElementById("kharkivmap-style").textContent);
     }
-    return RADIUS[kinds.charAt(index)] || RADIUS.v;
+    return style;
+  }
+
+  function radius(index) {
+    return RADIUS[markerStyle().kinds.charAt(index)] || RADIUS.v;
   }
 
   function marker(feature, latlng) {
@@ -211,6 +216,19 @@
     };
   }
 
+  // Place names as labels (permanent on small maps, on hover otherwise), made as text nodes.
+  function controlFeature(feature, layer) {
+    bind(popup)(feature, layer);
+    layer.bindTooltip(function () {
+      return el("span", null, place(feature.properties.p).name);
+    }, {
+      permanent: markerStyle().labels,
+      direction: "right",
+      offset: [6, 0],
+      className: "km-label",
+    });
+  }
+
   function swatch(kind, color, stroke, extra) {
     var item = el("div", "km-item");
     var mark = el("span", "km-swatch km-" + kind);
@@ -299,7 +317,7 @@
     marker: marker,
     ring: ring,
     lineStyle: lineStyle,
-    popup: bind(popup),
+    popup: controlFeature,
     changePopup: bind(changePopup),
     linePopup: bind(linePopup),
     init: init,
