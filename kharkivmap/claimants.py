@@ -18,9 +18,18 @@ from functools import cache
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 from kharkivmap.models import Place
 
-__all__ = ["Speaker", "choose_speaker", "find_speakers", "is_hedged", "side_words"]
+__all__ = [
+    "Speaker",
+    "choose_speaker",
+    "find_speakers",
+    "is_followup_hedge",
+    "is_hedged",
+    "side_words",
+]
 
 _WINDOW = 110
+_SIDES = frozenset({"RU", "UA"})
+_PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,23 @@ class Speaker:
     verb: int
     inherit: bool = False
     agency: bool = False
+    hint: str | None = None
+
+    @property
+    def likely_side(self) -> str | None:
+        """The known side, else the side of the words around the speaker."""
+        return self.side or self.hint
+
+    def named(self, actor: str | None) -> str | None:
+        """The claimant's name; a generic source ("officials", "the army") takes the side of
+        the claim's actor, since a side mostly reports its own gains and pullbacks."""
+        if self.name is None or "{side}" not in self.name:
+            return self.name
+        side = actor if actor in _SIDES and self.side is None else self.likely_side
+        adjective = _lexicon().side_names.get(side or "")
+        if adjective:
+            return self.name.replace("{side}", adjective)
+        return self.name.replace("{side} ", "").capitalize()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +80,7 @@ class _Lexicon:
     sources: tuple[_Source, ...]
     side_names: dict[str, str]
     hedges: re.Pattern[str]
+    followup: re.Pattern[str]
     sides: re.Pattern[str]
 
 
@@ -94,6 +121,7 @@ def _lexicon() -> _Lexicon:
         sources=sources,
         side_names=lex["side_names"],
         hedges=compile_words(load_lexicon("hedges")["hedges"]),
+        followup=compile_words(load_lexicon("hedges")["followup"]),
         sides=side_words(),
     )
 
@@ -101,6 +129,11 @@ def _lexicon() -> _Lexicon:
 def is_hedged(frame: str) -> bool:
     """True when the sentence reports its content with doubt (appears, reportedly, claimed…)."""
     return _lexicon().hedges.search(frame) is not None
+
+
+def is_followup_hedge(frame: str) -> bool:
+    """True for a sentence that casts doubt on the one before ("Kyiv did not comment.")."""
+    return "@" not in frame and _lexicon().followup.search(frame) is not None
 
 
 def _side_near(frame: str, start: int, end: int) -> str | None:
@@ -151,15 +184,15 @@ def _speaker(
         installed = re.search(r"russian-installed|moscow-installed|occupation", frame)
         side = "RU" if place.country == "RU" or installed else "UA"
         name = name.replace("{place}", place.name)
+    hint = None
     if side is None:
-        side = _side_near(frame, *span) or _side_near(frame, 0, len(frame))
-    if "{side}" in name:
-        adjective = _lexicon().side_names.get(side or "")
-        if adjective:
-            name = name.replace("{side}", adjective)
-        else:
-            name = name.replace("{side} ", "").capitalize()
-    return Speaker(name, side, verb)
+        # A side word right at the source ("a Ukrainian military source") settles it.
+        start = span[0] + m.start()
+        side = _side_near(frame, max(span[0], start - 25), span[0] + m.end())
+        hint = _side_near(frame, *span) or _side_near(frame, 0, len(frame))
+        if side is None and "{side}" not in name:
+            side = hint
+    return Speaker(name, side, verb, hint=hint)
 
 
 def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
@@ -171,6 +204,8 @@ def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
         cut = max(frame.rfind(";", lo, m.start()), frame.rfind(":", lo, m.start()))
         lo = max(lo, cut + 1)
         found = _source_in(frame[lo : m.start()], nearest_end=True)
+        if found and _PASSIVE.search(frame, lo, m.start()) and not found[0].inherit:
+            continue  # "fighting was reported": nobody speaks, unless "it was claimed"
         if found:
             speakers.append(_speaker(frame, m.start(), found, (lo, m.start()), places))
     for m in lex.after.finditer(frame):

@@ -59,14 +59,14 @@ def _grammar() -> _Grammar:
         |(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>\d{{4}}))?)
         |(?P<my>(?P<m3>{mon})\.?,?\s+(?P<y3>\d{{4}}))
         |(?P<mo>(?:in|since|during|by|early|late|mid-?|until|through)\s+(?:early\s+|late\s+|mid-?)?
-            (?P<m4>(?!may\b){mon}))
+            (?P<m4>(?!may\b){mon})(?:\.?,?\s+(?P<y4>\d{{4}}))?)
         |(?P<wd>(?P<wdmod>last\s+|this\s+|past\s+)?(?P<w>{wd}))
         |(?P<yesterday>yesterday|the\s+day\s+before|last\s+night)
         |(?P<today>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|overnight)
         |(?P<ago>(?P<n>{num})\s+days?\s+ago)
-        |(?P<thisweek>(?:earlier\s+|later\s+)?this\s+week|in\s+recent\s+days|over\s+the\s+past\s+
-            (?:few|several|two|three)\s+days|in\s+the\s+past\s+(?:few|several)\s+days)
-        |(?P<lastweek>last\s+week|a\s+week\s+ago|the\s+previous\s+week|past\s+week)
+        |(?P<thisweek>(?:earlier\s+|later\s+)?this\s+week|in\s+recent\s+days
+            |(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three)\s+days|week))
+        |(?P<lastweek>last\s+week|a\s+week\s+ago|the\s+previous\s+week)
         |(?P<weekend>(?:over|at|during|on)\s+the\s+weekend|this\s+weekend|last\s+weekend)
         |(?P<lastmonth>last\s+month|a\s+month\s+ago|the\s+previous\s+month)
         |(?P<thismonth>(?:earlier\s+)?this\s+month)
@@ -88,7 +88,7 @@ def _explicit(g: _Grammar, m: re.Match[str], published: date | None) -> Resolved
         found = _day(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         return (found, "day") if found else (None, "unknown")
     month = g.months[(m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4")).lower()]
-    year_text = m.group("y1") or m.group("y2") or m.group("y3")
+    year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
     day_text = m.group("d1") or m.group("d2")
     if year_text:
         year = int(year_text)

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
-from kharkivmap.claimants import Speaker, choose_speaker, find_speakers, is_hedged, side_words
+from kharkivmap.claimants import (
+    Speaker,
+    choose_speaker,
+    find_speakers,
+    is_followup_hedge,
+    is_hedged,
+    side_words,
+)
 from kharkivmap.dates import resolve_date
 from kharkivmap.models import Article, Claim, Event, Mention, Place
 from kharkivmap.rules import Context, Rule, context, rules
@@ -199,6 +206,22 @@ def _blocked(frame: _Frame, pos: int, event: str, kind: str) -> bool:
     return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
 
 
+def _denied(frame: _Frame, anchor: int) -> bool:
+    """A denial in the trigger's clause, or in a clause about no other place ("…, but Kyiv
+    denied it"), disputes the claim; one about another place ("repelled attacks near @4")
+    does not."""
+    own = _clause_start(frame, anchor)
+    for m in context().denials.finditer(frame.text):
+        start = _clause_start(frame, m.start())
+        if start == own:
+            return True
+        i = bisect.bisect_right(frame.clauses, m.start())
+        end = frame.clauses[i] if i < len(frame.clauses) else len(frame.text)
+        if not _TOKEN.search(frame.text, start, end):
+            return True
+    return False
+
+
 def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
     kind = match.lastgroup
     if kind == "ru":
@@ -294,7 +317,12 @@ def _resolve_actor(
             return event, None  # civilians leave and are evacuated too
         side = _side_in(obj, speaker_side, last=False) if obj else None
         return event, side or _actor_left(frame, m.start(), speaker_side)
-    if kind in {"passive", "lost", "fallen"}:
+    if kind == "relative":
+        side = _side_in(m.group("obj"), speaker_side, last=True)
+        verb = m.group("v")
+        withdrew = context().withdraw_direct.fullmatch(verb) is not None
+        return ("withdrew" if withdrew else "captured"), side
+    if kind in {"passive", "lost", "fallen", "headline"}:
         prep, side = _agent(frame, m.end(), speaker_side)
         if kind == "lost":
             loser = side if prep == "by" else speaker_side if speaker_side in _OTHER else None
@@ -379,6 +407,13 @@ class _Article:
                 return named[-1] if named else None
         return None
 
+    def followed_by_doubt(self, i: int) -> bool:
+        """Whether the next sentence of the same paragraph only doubts this one."""
+        nxt = i + 1
+        if nxt >= len(self.sentences) or self.sentences[nxt].line != self.sentences[i].line:
+            return False
+        return is_followup_hedge(self.frame(nxt).text)
+
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.sentences[i] if i >= 0 else None
@@ -404,6 +439,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
         if rule.shape == "subject" and not (has_tokens or previous):
             continue
         for m in rule.pattern.finditer(text):
+            if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
+                continue  # "Bakhmut taken" is headline grammar only
             if rule.shape == "object":
                 group = _group_by_token(frame, int(m.group("g")))
                 if group is None or group.status not in {"target", "soft"}:
@@ -426,12 +463,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if _blocked(frame, anchor, rule.event, family):
                 continue
             speaker = doc.speaker(i, anchor)
-            speaker_side = speaker.side if speaker else None
+            speaker_side = speaker.likely_side if speaker else None
             event, actor = _resolve_actor(rule, m, frame, speaker_side)
             if event == "none":
                 continue
             confidence = rule.weight
-            if event in _CHANGE and context().denials.search(text):
+            if event in _CHANGE and _denied(frame, anchor):
                 event, actor, confidence = "contested", actor, confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
                 continue
@@ -454,7 +491,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     when, precision = resolve_date(
         cand.frame.text, anchor=cand.anchor, published=art.published, previous=previous
     )
-    hedged = is_hedged(cand.frame.text)
+    hedged = is_hedged(cand.frame.text) or doc.followed_by_doubt(index)
     confidence = cand.confidence * (0.75 if hedged else 1.0)
     confidence *= 0.6 + 0.4 * max(0.0, min(1.0, mention.score))
     sentence = cand.frame.sentence
@@ -470,7 +507,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         controller=controller,  # type: ignore[arg-type]
         date=when,
         date_precision=precision,
-        claimant=cand.speaker.name if cand.speaker else None,
+        claimant=cand.speaker.named(actor) if cand.speaker else None,
         hedged=hedged,
         sentence=doc.text[sentence.start : sentence.end],
         confidence=round(max(0.01, min(0.99, confidence)), 3),

@@ -61,6 +61,7 @@ class Context:
     modal_after: re.Pattern[str]
     needs_force: re.Pattern[str]
     durative: re.Pattern[str]
+    withdraw_direct: re.Pattern[str]
     force_nouns: re.Pattern[str]
 
 
@@ -100,6 +101,8 @@ def context() -> Context:
     w = r"(?<![\w'-])"
     return Context(
         join=re.compile(
+            # "@1 in April and @2": a time phrase may sit before the conjunction
+            r"(?:\s+(?:in|on|by)\s+[a-z]+(?:\s+\d{1,4})?|\s+(?:last|this)\s+(?:week|month))?"
             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+)"
             r"(?:(?:the\s+)?(?:towns?|villages?|cities|settlements?)\s+of\s+)?"
         ),
@@ -134,6 +137,9 @@ def context() -> Context:
         anaphor=re.compile(
             w + r"(?:it|which|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:city|town|village|settlement|locality|hub|stronghold|place|area))\s*"
+            # "…, which officials said was recaptured": a speech clause inside the relative
+            r"(?:(?:[\w'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|believe[sd]?"
+            r"|confirmed)\s+)?"
             r"(?:,[^,@;]{1,60},\s*)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
@@ -141,6 +147,7 @@ def context() -> Context:
         modal_after=re.compile(r"^\s*(?:would|could|will|may|might|should|can)\b"),
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
+        withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
             r"(?:\w+\s+)?(?:months|weeks|years)\b|since\s)"
@@ -284,6 +291,32 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s(?:[^;—@]|@\d+\s+(?:region|oblast)){{0,120}}?"
             rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{obj}",
             0.75,
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
+            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
+            rf"\s+)?(?:from|out\s+of)\s+[^;@—]{{0,60}}?,?\s+(?:including|among\s+them|such\s+as"
+            rf"|namely)\s+{obj}",
+            0.75,
+        ),
+        r(
+            "relative",
+            "captured",
+            "object",
+            rf"@(?P<g>\d+)\s*,?\s*(?:which|that)\s+(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
+            rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
+            rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",
+            0.7,
+        ),
+        r(
+            "headline",
+            "captured",
+            "object",
+            rf"@(?P<g>\d+)\s+(?:(?:fully|completely|finally|now|officially)\s+)?"
+            rf"(?P<v>{_alt(t['passive_capture'])})(?![\w-])",
+            0.7,
         ),
         r(
             "passive",
