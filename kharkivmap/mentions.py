@@ -42,6 +42,8 @@ _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
 _TOKEN_SUFFIXES = ("", ".", ",", ";", ":", "!", "?", ")", "”", '"', "»", *_POSSESSIVE)
 _MAX_WORDS = 4
+_INFLECTED = 0.95  # a declined Cyrillic form matched through its nominative
+_CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
 _MIN_KEY = 3
 _MIN_FUZZY_WORD = 5
 _ANCHOR_SHARE = 0.9
@@ -59,6 +61,8 @@ class Lexicon:
     region_words: frozenset[str]
     country_cues: dict[str, tuple[str, ...]]
     country_names: dict[str, tuple[str, ...]]
+    cyrillic_endings: tuple[tuple[str, str], ...]
+    alternating_vowels: dict[str, str]
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -79,6 +83,8 @@ def lexicon() -> Lexicon:
         region_words=frozenset(context["region_words"]),
         country_cues={k: tuple(v) for k, v in context["country_cues"].items()},
         country_names={k: tuple(v) for k, v in context["country_names"].items()},
+        cyrillic_endings=tuple((ending, base) for ending, base in context["cyrillic_endings"]),
+        alternating_vowels=dict(context["alternating_vowels"]),
     )
 
 
@@ -102,6 +108,9 @@ class MentionFinder:
         self._keys: dict[str, str] = {}
         self._fuzzy: dict[str, tuple[str, float] | None] = {}
         self._dead: set[str] = set()  # capitalised words known to be no place anywhere
+        self._inflections: dict[str, tuple[int, ...]] = {}
+        self._common: dict[str, bool] = {}
+        self._first_names = frozenset(fold(name) for name in self._lexicon.first_names)
         self._city_tokens: tuple[dict[str, str], frozenset[str]] | None = None
         # Cue phrases by their last word, so a name is checked against a handful of them.
         self._cues: dict[str, list[tuple[str, str]]] = {}
@@ -147,6 +156,8 @@ class MentionFinder:
             if word in self._dead:
                 continue
             span = self._longest(text, start, end)
+            if span is None and _is_cyrillic(word[0]):
+                span = self._inflected_span(text, start, end)
             if span is None:
                 span = self._fuzzy_span(text, start, _trim(text, start, end))
             if span is not None:
@@ -169,6 +180,8 @@ class MentionFinder:
         """True when a word cannot start a name nor match one, even fuzzily, in any text."""
         key = self._key(word[: _trim(word, 0, len(word))])
         if self._gazetteer.lookup(key) or self._gazetteer.starts_name(self._key(word)):
+            return False
+        if _is_cyrillic(word[0]) and self._inflected_entries(word):
             return False
         if key not in self._fuzzy:
             self._fuzzy[key] = self._gazetteer.fuzzy(key)
@@ -195,21 +208,89 @@ class MentionFinder:
             if len(key) < _MIN_KEY:
                 continue
             entries = self._gazetteer.lookup(key)
+            if entries and not n and _is_cyrillic(surface[0]):
+                # "Харькове" is a village as written and the city once declined: weigh both.
+                rows = {row_number(e) for e in entries}
+                entries += tuple(
+                    e for e in self._inflected_entries(surface) if row_number(e) not in rows
+                )
             if entries and (n or self._single_word_ok(text, start, ends[0], surface)):
                 return _Span(start, ends[n], key, entries, 1.0)
         return None
 
     def _single_word_ok(self, text: str, start: int, end: int, surface: str) -> bool:
         """False for common words and for words that are part of a person's name."""
-        lowered = surface.lower()
-        if lowered in self._lexicon.not_places:
+        if self._is_common(surface):
             return False
-        first_names = self._lexicon.first_names
-        if lowered in first_names:
+        if self._key(surface) in self._first_names:
             following = _NEXT_WORD.match(text, end)
             if following and text[end] == " " and following.group(1)[0].isupper():
                 return False  # "Volodymyr Zelensky": a first name, not the town
-        return _previous_word(text, start).lower() not in first_names
+        previous = _previous_word(text, start)
+        return not previous or self._key(previous) not in self._first_names
+
+    def _is_common(self, word: str) -> bool:
+        """True for a word of the not-places list, declined Cyrillic forms included."""
+        lowered = word.lower()
+        if lowered in self._lexicon.not_places:
+            return True
+        if not _is_cyrillic(word[0]):
+            return False
+        common = self._common.get(lowered)
+        if common is None:
+            if len(self._common) >= _CACHE_MAX:
+                self._common.clear()
+            forms = self._nominatives(lowered)
+            common = self._common[lowered] = any(f in self._lexicon.not_places for f in forms)
+        return common
+
+    def _inflected_span(self, text: str, start: int, end: int) -> _Span | None:
+        """A Cyrillic name in an oblique case: an adjective and a noun, or one word."""
+        ends = [end]
+        following = _NEXT_WORD.match(text, end)
+        if following and text[end] == " " and _is_cyrillic(following.group(1)[0]):
+            ends.append(following.end())
+        for stop in reversed(ends):
+            surface = text[start:stop]
+            entries = self._inflected_entries(surface)
+            if entries and (stop != end or self._single_word_ok(text, start, end, surface)):
+                return _Span(start, stop, self._key(surface), entries, _INFLECTED)
+        return None
+
+    def _inflected_entries(self, surface: str) -> tuple[int, ...]:
+        """Index entries of every nominative form of ``surface`` the gazetteer knows."""
+        cached = self._inflections.get(surface)
+        if cached is not None:
+            return cached
+        forms = [self._nominatives(word) for word in surface.lower().split(" ")]
+        if len(forms) == 2:
+            forms = [[f"{a} {b}" for a in forms[0] for b in forms[1]]]
+        entries: list[int] = []
+        rows: set[int] = set()
+        for form in forms[0][1:]:
+            key = fold(form)
+            if len(key) >= _MIN_KEY and form not in self._lexicon.not_places:
+                for entry in self._gazetteer.lookup(key):
+                    if row_number(entry) not in rows:
+                        rows.add(row_number(entry))
+                        entries.append(entry)
+        if len(self._inflections) >= _CACHE_MAX:
+            self._inflections.clear()
+        found = self._inflections[surface] = tuple(entries)
+        return found
+
+    def _nominatives(self, word: str) -> list[str]:
+        """Possible nominative forms of a lower-case Cyrillic word, the word itself first."""
+        forms = [word]
+        vowels = self._lexicon.alternating_vowels
+        for ending, base in self._lexicon.cyrillic_endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: len(word) - len(ending)] + base
+                forms.append(stem)
+                last = max(stem.rfind(v) for v in _CYRILLIC_VOWELS)
+                if last > 0 and stem[last] in vowels and last < len(stem) - 1:
+                    forms.append(stem[:last] + vowels[stem[last]] + stem[last + 1 :])
+        return forms
 
     def _fuzzy_span(self, text: str, start: int, end: int) -> _Span | None:
         surface = text[start:end]
@@ -363,6 +444,10 @@ def _trim(text: str, start: int, end: int) -> int:
     if end - start > 3 and text[end - 2 : end] in _POSSESSIVE:
         return end - 2
     return end
+
+
+def _is_cyrillic(letter: str) -> bool:
+    return "\u0400" <= letter <= "\u04ff"
 
 
 def _previous_word(text: str, start: int) -> str:

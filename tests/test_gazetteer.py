@@ -146,6 +146,22 @@ def test_multi_word_hyphenated_and_cyrillic_names(small: Gazetteer) -> None:
     ]
 
 
+def test_declined_cyrillic_names_resolve_through_their_nominative(small: Gazetteer) -> None:
+    text = "Бої під Харковом, біля Вільхівки, у Старому Салтові; удар по Києву. В Харькове."
+    assert _found(small, text) == [
+        ("Харковом", "1"),
+        ("Вільхівки", "2"),
+        ("Старому Салтові", "6"),
+        ("Києву", "11"),
+        ("Харькове", "1"),
+    ]
+
+
+def test_declined_country_and_region_names_are_not_places(shipped: Gazetteer) -> None:
+    text = "Міноборони Росії, Минобороны России, на Харківщині, в Криму, в Україні."
+    assert shipped.find_mentions(text) == []
+
+
 def test_names_inside_longer_words_never_match(small: Gazetteer) -> None:
     assert _found(small, "Kharkivska oblast, preKharkiv, Kharkiv2, Kyivstar, Balakliiansky") == []
 
