@@ -2,15 +2,20 @@
 
 A compiled regex finds capitalised words (Latin or Cyrillic); from each, runs of up to four
 words joined by a space or a hyphen are folded and looked up, longest first, but only where a
-multi-word name can begin. Lower-case words count only when they spell a city ("kyiv" in
-careless copy); they are found by one set intersection over the text's whitespace tokens. The
-bounded fuzzy match is tried only for capitalised, non-sentence-initial unknown words that the
-text never writes in lower case, and its answers are cached per word.
+multi-word name can begin. Declined Ukrainian and Russian forms ("під Харковом", "у Старому
+Салтові") are looked up through their possible nominatives. A single word is no place when it
+is a common word, a given name before a capitalised word or a surname after one
+(``lexicon/not_places.txt``, ``lexicon/first_names.txt``).
+
+Lower-case words count only when they spell a city's own name (kind ``city``: 100,000 people
+or an oblast centre), so "kyiv" in careless copy is found but no alias or village is; they are
+found by one set intersection over the text's whitespace tokens. The bounded fuzzy match is
+tried only for capitalised, non-sentence-initial unknown words outside runs of capitals that
+the text never writes in lower case, and its answers are cached per word.
 
 Homonyms are resolved jointly: names followed by "region"/"oblast" and city mentions vote for
 their oblast, places without homonyms act as anchors whose distance scores the candidates, and
-cue phrases right before a name ("Russia's", "in Russia's") switch the country prior.
-"""
+cue phrases right before a name ("Russia's", "in Russia's") switch the country prior."""
 
 from __future__ import annotations
 
@@ -118,7 +123,7 @@ class MentionFinder:
             for cue in cues:
                 self._cues.setdefault(cue.split()[-1], []).append((cue, country))
 
-    def find(self, text: str) -> list:
+    def find(self, text: str) -> list[Mention]:
         """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
         spans = self._spans(text)
         return self._resolve(spans, text) if spans else []
@@ -407,7 +412,7 @@ class MentionFinder:
                 evidence.anchors.append((row[0], row[2], row[3]))
         return evidence
 
-    def _resolve(self, spans: list[_Span], text: str) -> list:
+    def _resolve(self, spans: list[_Span], text: str) -> list[Mention]:
         gazetteer = self._gazetteer
         evidence = self._evidence(spans, self._first_choices(spans))
         done: dict[tuple[str, str | None], list[tuple[int, float]]] = {}
