@@ -12,8 +12,10 @@ How claims are read:
   make one ``disputed`` interval from the earliest of them. The side that claims a change
   (captured or withdrew; else the earliest report's side) gives the interval's ``reports``,
   the other side's claims are its ``disputing``.
-- ``contested`` (fighting without a change of control) replaces the controller from its date
-  until the next report: the map then shows fighting, not a settled side.
+- ``contested`` (fighting without a change of control) does not unseat a known controller:
+  an assault on a town a side holds leaves it that side's until a change is claimed, so the
+  report joins the current interval as a source. A place whose first reports are of fighting
+  is shown contested until a side is reported.
 - An interval lasts from its opening report until the next report with a different controller;
   later reports of the same controller extend it. Reports of different statuses on the same
   day make one interval shown with the least settled status (disputed, then contested).
@@ -450,6 +452,9 @@ def _intervals(reports: list[Report], window: timedelta) -> list[Interval]:
     merged: list[_Draft] = []
     for draft in _drafts(reports, window):
         last = merged[-1] if merged else None
+        if last is not None and draft.controller == "contested" and last.controller != "contested":
+            last.reports.extend(draft.reports)
+            continue
         if last is not None and (last.start == draft.start or last.controller == draft.controller):
             if _UNSETTLED[draft.controller] > _UNSETTLED[last.controller]:
                 last.controller = draft.controller

@@ -185,7 +185,7 @@ def test_held_then_withdrawal() -> None:
     ]
 
 
-def test_contested_replaces_the_controller_until_the_next_report() -> None:
+def test_fighting_does_not_unseat_a_known_controller() -> None:
     timeline = Timeline.from_claims(
         [
             claim(VOVCHANSK, "held", "UA", date(2024, 5, 1)),
@@ -194,15 +194,29 @@ def test_contested_replaces_the_controller_until_the_next_report() -> None:
         ]
     )
     assert statuses(timeline, VOVCHANSK) == [
-        (date(2024, 5, 1), date(2024, 5, 10), "UA"),
+        (date(2024, 5, 1), date(2024, 6, 1), "UA"),
+        (date(2024, 6, 1), None, "RU"),
+    ]
+    held = timeline.control_on(date(2024, 5, 20))[VOVCHANSK.id]
+    assert held.controller == "UA"
+    assert [r.controller for r in held.reports] == ["UA", "contested"]
+    assert [(c.before, c.after) for c in timeline.changes] == [("UA", "RU")]
+
+
+def test_fighting_first_shows_contested_until_a_side_is_reported() -> None:
+    timeline = Timeline.from_claims(
+        [
+            claim(VOVCHANSK, "contested", "contested", date(2024, 5, 10), article="a2"),
+            claim(VOVCHANSK, "captured", "RU", date(2024, 6, 1), article="a3"),
+        ]
+    )
+    assert statuses(timeline, VOVCHANSK) == [
         (date(2024, 5, 10), date(2024, 6, 1), "contested"),
         (date(2024, 6, 1), None, "RU"),
     ]
-    assert timeline.control_on(date(2024, 5, 20))[VOVCHANSK.id].controller == "contested"
-    assert [c.after for c in timeline.changes] == ["contested", "RU"]
 
 
-def test_contested_on_the_day_of_a_side_report_shows_fighting() -> None:
+def test_fighting_on_the_day_of_a_side_report_keeps_the_side() -> None:
     timeline = Timeline.from_claims(
         [
             claim(VOVCHANSK, "held", "UA", date(2024, 5, 10)),
@@ -210,7 +224,7 @@ def test_contested_on_the_day_of_a_side_report_shows_fighting() -> None:
         ]
     )
     (interval,) = timeline.intervals
-    assert interval.controller == "contested"
+    assert interval.controller == "UA"
     assert {r.controller for r in interval.reports} == {"UA", "contested"}
 
 
