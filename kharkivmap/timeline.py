@@ -443,7 +443,7 @@ def _drafts(reports: list[Report], window: timedelta) -> list[_Draft]:
             flush()
         chain.append(report)
     flush()
-    drafts.sort(key=lambda d: d.start)
+    drafts.sort(key=lambda d: (d.start, _UNSETTLED[d.controller]))
     return drafts
 
 
