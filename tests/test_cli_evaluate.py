@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -113,3 +114,16 @@ def test_missing_gold_file(tmp_path, pred):
     result = run("--gold", str(tmp_path / "gold.jsonl"), str(pred))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'gold.jsonl'}: no such file\n"
+
+
+def test_extract_then_evaluate_the_seeds(tmp_path):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    claims = tmp_path / "claims.csv"
+    extracted = CliRunner().invoke(cli, ["extract", str(seeds), "-o", str(claims)])
+    assert extracted.exit_code == 0, extracted.output
+    assert re.fullmatch(
+        r"extracted \d+ claims from 5 articles; 0 inputs skipped\n", extracted.stderr
+    )
+    result = run("--gold", str(SEEDS_GOLD), str(claims), "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["change"]["tp"] > 0
