@@ -89,7 +89,7 @@ class Gazetteer:
         self._objects: list[Place | None] = [None] * len(rows)
         self._geocoder = geocoder
         self._resolved: dict[str, Resolution] = {}
-        self._fuzzy_pool: dict[str, list[str]] | None = None
+        self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
 
     # --- construction ------------------------------------------------------------------------
@@ -280,20 +280,30 @@ class Gazetteer:
         """The indexed key closest to a folded key, with a 0–1 similarity, if close enough.
 
         Bounded on purpose: keys of at least five letters, the same first letter, a length
-        within two and a high cut-off, so ordinary words do not turn into places.
+        within two and a high cut-off, so ordinary words do not turn into places. A key that
+        only adds or drops letters at the end is no typo but another word (the surname Lavrov,
+        the village Lavrove; Sparta and Spartak).
         """
         if len(key) < _FUZZY_MIN_LEN:
             return None
         from rapidfuzz import fuzz, process
 
         if self._fuzzy_pool is None:
-            pool: dict[str, list[str]] = {}
+            pool: dict[tuple[str, int], list[str]] = {}
             for indexed in self._index.keys:
-                pool.setdefault(indexed[0], []).append(indexed)
+                pool.setdefault((indexed[0], len(indexed)), []).append(indexed)
             self._fuzzy_pool = pool
-        near = [k for k in self._fuzzy_pool.get(key[0], ()) if abs(len(k) - len(key)) <= 2]
-        match = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        return None if match is None else (match[0], match[1] / 100.0)
+        near = [
+            indexed
+            for size in range(len(key) - 2, len(key) + 3)
+            for indexed in self._fuzzy_pool.get((key[0], size), ())
+        ]
+        for match, similarity, _ in process.extract(
+            key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5
+        ):
+            if not (match.startswith(key) or key.startswith(match)):
+                return match, similarity / 100.0
+        return None
 
     def suggest(self, name: str, *, limit: int = 3) -> tuple[str, ...]:
         """Names of places spelled like ``name``, best first (for "did you mean …?")."""
