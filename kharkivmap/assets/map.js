@@ -216,16 +216,29 @@
     };
   }
 
-  // Place names as labels (permanent on small maps, on hover otherwise), made as text nodes.
+  function nameOf(feature) {
+    return el("span", null, place(feature.properties.p).name);
+  }
+
+  // Small maps label every place; large ones share one hover label, since a tooltip bound to
+  // each of thousands of markers would triple the cost of a slider step.
   function controlFeature(feature, layer) {
     bind(popup)(feature, layer);
-    layer.bindTooltip(function () {
-      return el("span", null, place(feature.properties.p).name);
-    }, {
-      permanent: markerStyle().labels,
-      direction: "right",
-      offset: [6, 0],
-      className: "km-label",
+    if (markerStyle().labels) {
+      layer.bindTooltip(function () {
+        return nameOf(feature);
+      }, { permanent: true, direction: "right", offset: [6, 0], className: "km-label" });
+    }
+  }
+
+  function hoverLabels(map, layer) {
+    var label = L.tooltip({ direction: "right", offset: [6, 0], className: "km-label" });
+    layer.on("mouseover", function (event) {
+      label.setContent(nameOf(event.layer.feature));
+      map.openTooltip(label, event.layer.getLatLng());
+    });
+    layer.on("mouseout", function () {
+      map.closeTooltip(label);
     });
   }
 
@@ -298,6 +311,7 @@
     function update() {
       built.readout.textContent = "Control as reported on " + formatDay(timelines.control.time);
     }
+    if (!markerStyle().labels) hoverLabels(map, timelines.control);
     timelines.control.on("change", update);
     update();
     map.attributionControl.addAttribution(

@@ -149,6 +149,16 @@ def test_seed_map_shows_exactly_the_timeline_state_on_every_boundary(
     assert page.errors == []
 
 
+def test_seed_map_labels_the_places_shown(open_map, seed_map: Path) -> None:
+    page = open_map(seed_map)
+    state = page.evaluate(STATE, "2022-09-15")
+    page.page.wait_for_timeout(400)  # labels of removed markers fade out first
+    labels = page.evaluate(
+        "() => [...document.querySelectorAll('.km-label')].map((label) => label.textContent)"
+    )
+    assert sorted(labels) == sorted(name for name, cs in state["shown"].items() for _ in cs)
+
+
 def test_seed_map_shows_the_reported_controller_per_day(open_map, seed_map: Path) -> None:
     page = open_map(seed_map)
     _check_days(page, EXPECTED)
@@ -219,6 +229,8 @@ def _assert_inert(page, day: str) -> list[str]:
     seen = page.evaluate(POPUPS)
     assert seen["pwned"] is None
     assert seen["images"] == 0
+    # Labels, legend and readout too: no element was made from any text (tiles are off).
+    assert page.evaluate("() => document.querySelectorAll('img, iframe').length") == 0
     assert all(link.startswith("https://") for link in seen["links"])
     assert page.errors == []
     return seen["texts"]
@@ -236,6 +248,10 @@ def test_payloads_in_every_field_show_as_text(open_map, tmp_path: Path, timezone
     joined = "\n".join(texts)
     for field in ("Evil ", "Зло ", "Claimant ", "Title ", "Outlet ", "Denied "):
         assert field + EVIL in joined, field
+    labels = page.evaluate(
+        "() => [...document.querySelectorAll('.km-label')].map((label) => label.textContent)"
+    )
+    assert f"Evil {EVIL}" in labels
     assert page.evaluate(STATE, "2022-05-01")["label"] == "2022-05-01"
 
 
