@@ -62,6 +62,7 @@ class Lexicon:
     """Words that steer mention finding, read from ``kharkivmap/lexicon``."""
 
     not_places: frozenset[str]
+    english_words: frozenset[str]
     first_names: frozenset[str]
     region_words: frozenset[str]
     country_cues: dict[str, tuple[str, ...]]
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
     context = json.loads((folder / "place_context.json").read_text(encoding="utf-8"))
     return Lexicon(
         not_places=_word_list("not_places.txt"),
+        english_words=_word_list("english_words.txt"),
         first_names=_word_list("first_names.txt"),
         region_words=frozenset(context["region_words"]),
         country_cues={k: tuple(v) for k, v in context["country_cues"].items()},
@@ -188,9 +190,20 @@ class MentionFinder:
             return False
         if _is_cyrillic(word[0]) and self._inflected_entries(word):
             return False
+        if not self._may_be_misspelled(word[: _trim(word, 0, len(word))]):
+            return True
         if key not in self._fuzzy:
             self._fuzzy[key] = self._gazetteer.fuzzy(key)
         return self._fuzzy[key] is None
+
+    def _may_be_misspelled(self, word: str) -> bool:
+        """Only long, unfamiliar words may be a misspelled place name."""
+        lowered = word.lower()
+        return (
+            len(word) >= _MIN_FUZZY_WORD
+            and lowered not in self._lexicon.english_words
+            and lowered not in self._lexicon.not_places
+        )
 
     def _longest(self, text: str, start: int, end: int) -> _Span | None:
         """The longest run of words from ``start`` that names a place, if any."""
@@ -299,7 +312,7 @@ class MentionFinder:
 
     def _fuzzy_span(self, text: str, start: int, end: int) -> _Span | None:
         surface = text[start:end]
-        if end - start < _MIN_FUZZY_WORD or surface.isupper():
+        if surface.isupper() or not self._may_be_misspelled(surface):
             return None
         at = start - 1
         while at >= 0 and text[at] in " \t\u00a0":
