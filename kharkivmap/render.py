@@ -100,44 +100,24 @@ def build_map(
     _fit(m, payload.bounds)
     page_title = title or "Reported control of places"
     m.get_root().title = html.escape(page_title)
+    timeline_link = _add_assets(m, payload, self_contained=self_contained, assets_dir=assets_dir)
 
-    files = load_assets(assets_dir=assets_dir) if self_contained else {}
-    by_key = {asset.key: asset for asset in manifest()}
-    header = m.get_root().header
-    if self_contained:
-        m.default_js, m.default_css = [], []
-        header.add_child(_Raw(f"<style>{inline_css('leaflet/dist/leaflet.css', files)}</style>"))
-        header.add_child(_Raw(f"<script>{inline_js(files['leaflet/dist/leaflet.js'])}</script>"))
-        timeline_js = inline_js(files["leaflet.timeline/dist/leaflet.timeline.js"])
-        header.add_child(_Raw(f"<script>{timeline_js}</script>"))
-    else:
-        m.default_js = [("leaflet", by_key["leaflet/dist/leaflet.js"].url)]
-        m.default_css = [("leaflet_css", by_key["leaflet/dist/leaflet.css"].url)]
-    header.add_child(_Raw(f"<style>{_own('map.css')}</style>"))
-    header.add_child(_Raw(f"<script>{inline_js(_own('map.js'))}</script>"))
-    for block, text in (("data", payload.json()), ("style", payload.style())):
-        header.add_child(
-            _Raw(f'<script type="application/json" id="kharkivmap-{block}">{text}</script>')
-        )
-
-    timeline_link = [] if self_contained else [("timeline", by_key[_TIMELINE_KEY].url)]
-    interval = JsCode("kharkivmap.interval")
     layers = {
         "control": TimelineLayer(
             payload.control,
-            get_interval=interval,
+            get_interval=JsCode("kharkivmap.interval"),
             point_to_layer=JsCode("kharkivmap.marker"),
             on_each_feature=JsCode("kharkivmap.popup"),
         ),
         "changes": TimelineLayer(
             payload.changes,
-            get_interval=interval,
+            get_interval=JsCode("kharkivmap.interval"),
             point_to_layer=JsCode("kharkivmap.ring"),
             on_each_feature=JsCode("kharkivmap.changePopup"),
         ),
         "front": TimelineLayer(
             payload.front,
-            get_interval=interval,
+            get_interval=JsCode("kharkivmap.interval"),
             style=JsCode("kharkivmap.lineStyle"),
             on_each_feature=JsCode("kharkivmap.linePopup"),
         ),
@@ -153,14 +133,15 @@ def build_map(
         layer.add_to(m)
 
     start, end = (first, last) if first is not None and last is not None else (_EPOCH, _EPOCH)
+    days = max((end - start).days, 1)
     slider = TimelineSlider(
         auto_play=False,
         start=_noon_ms(start),
         end=_noon_ms(end),
         show_ticks=False,
         enable_keyboard_controls=True,
-        steps=max((end - start).days, 1),
-        playback_duration=max((end - start).days, 1) * 100,
+        steps=days,
+        playback_duration=days * 100,
     )
     # The stock label formats in the viewer's time zone with moment; this one formats in UTC.
     slider.options["format_output"] = JsCode("kharkivmap.formatDay")
@@ -198,11 +179,51 @@ def map_html(
     return m.get_root().render()
 
 
-_TIMELINE_KEY = "leaflet.timeline/dist/leaflet.timeline.js"
+_LEAFLET_JS = "leaflet/dist/leaflet.js"
+_LEAFLET_CSS = "leaflet/dist/leaflet.css"
+_TIMELINE_JS = "leaflet.timeline/dist/leaflet.timeline.js"
 
 
 def _own(name: str) -> str:
     return resources.files("kharkivmap").joinpath(f"assets/{name}").read_text("utf-8")
+
+
+def _add_assets(
+    m: folium.Map,
+    payload: _Payload,
+    *,
+    self_contained: bool,
+    assets_dir: str | os.PathLike[str] | None,
+) -> list[tuple[str, str]]:
+    """Put scripts, styles and the shared tables in the page head.
+
+    Only Leaflet and leaflet.timeline are loaded (folium's jQuery, Bootstrap, Font Awesome and
+    moment go unused). Returns the link list the timeline elements should declare: the pinned
+    CDN file, or nothing when it is inlined.
+    """
+    header = m.get_root().header
+    if self_contained:
+        files = load_assets(assets_dir=assets_dir)
+        m.default_js, m.default_css = [], []
+        for markup in (
+            f"<style>{inline_css(_LEAFLET_CSS, files)}</style>",
+            f"<script>{inline_js(files[_LEAFLET_JS])}</script>",
+            f"<script>{inline_js(files[_TIMELINE_JS])}</script>",
+        ):
+            header.add_child(_Raw(markup))
+        timeline_link = []
+    else:
+        urls = {asset.key: asset.url for asset in manifest()}
+        m.default_js = [("leaflet", urls[_LEAFLET_JS])]
+        m.default_css = [("leaflet_css", urls[_LEAFLET_CSS])]
+        timeline_link = [("timeline", urls[_TIMELINE_JS])]
+    header.add_child(_Raw(f"<style>{_own('map.css')}</style>"))
+    header.add_child(_Raw(f"<script>{inline_js(_own('map.js'))}</script>"))
+    for block, text in (("data", payload.json()), ("style", payload.style())):
+        header.add_child(
+            _Raw(f'<script type="application/json" id="kharkivmap-{block}">{text}</script>')
+        )
+    return timeline_link
 
 
 def _timeline(
