@@ -16,7 +16,8 @@ Inputs:
 - Folders: read recursively in sorted order, skipping hidden entries. A ``manifest.csv`` in a folder
   (``file``, ``published`` and optional ``title``, ``url``, ``outlet``) gives metadata for the files
   it lists, overriding their front matter; unlisted files are read too. Ids of files below the
-  given folder are their paths relative to it (a file at the top level: its name).
+  given folder are their paths relative to it (a file at the top level: its name). Files named
+  one by one also take the metadata of a manifest next to them.
 
 Single-article files larger than ``max_bytes`` (20 MB by default) are skipped rather than read,
 so one stray dump cannot exhaust memory; corpora are streamed row by row and have no file limit.
@@ -116,12 +117,13 @@ def read_articles(
 
 
 class _Reader:
-    """One reading run: the problem sink, the size limit and the paths already read."""
+    """One reading run: the problem sink, the size limit, the paths and manifests already read."""
 
     def __init__(self, report: ProblemHandler, max_bytes: int) -> None:
         self.report = report
         self.max_bytes = max_bytes
         self.seen: set[Path] = set()
+        self.manifests: dict[Path, dict[Path, dict[str, str]]] = {}
 
     def stream(self, given: list[Path]) -> Iterator[Article]:
         count = 0
@@ -135,8 +137,16 @@ class _Reader:
     def _path(self, path: Path) -> Iterator[Article]:
         if path.is_dir():
             yield from self._folder(path)
-        else:
-            yield from self._file(path, path.name, {})
+            return
+        if path.name == MANIFEST:
+            return  # metadata for its neighbours (as in ``seeds/*``), not an article corpus
+        # A file named on its own (``seeds/*.txt``) still takes its folder manifest's metadata;
+        # that manifest's other rows are not this run's business, so their problems stay quiet.
+        manifest = path.parent / MANIFEST
+        if manifest not in self.manifests:
+            found = manifest.is_file()
+            self.manifests[manifest] = self._manifest(manifest, quiet=True) if found else {}
+        yield from self._file(path, path.name, self.manifests[manifest].get(path.resolve(), {}))
 
     def _folder(self, root: Path) -> Iterator[Article]:
         metadata: dict[Path, dict[str, str]] = {}
@@ -152,14 +162,15 @@ class _Reader:
                 article_id = path.relative_to(root).as_posix()
                 yield from self._file(path, article_id, metadata.get(path.resolve(), {}))
 
-    def _manifest(self, manifest: Path) -> dict[Path, dict[str, str]]:
+    def _manifest(self, manifest: Path, *, quiet: bool = False) -> dict[Path, dict[str, str]]:
         """Metadata by file for one manifest; rows naming missing files are problems."""
         entries: dict[Path, dict[str, str]] = {}
+        report = (lambda _problem: None) if quiet else self.report
         try:
             with manifest.open(encoding="utf-8-sig", newline="") as handle:
                 reader = csv.DictReader(handle)
                 if "file" not in (reader.fieldnames or ()):
-                    self.report(Problem(str(manifest), "no 'file' column; manifest ignored"))
+                    report(Problem(str(manifest), "no 'file' column; manifest ignored"))
                     return entries
                 for row in reader:
                     name = (row.get("file") or "").strip()
@@ -168,7 +179,7 @@ class _Reader:
                     target = manifest.parent / name
                     if not target.is_file():
                         where = f"{manifest}:{reader.line_num}"
-                        self.report(Problem(where, f"listed file {name!r} not found"))
+                        report(Problem(where, f"listed file {name!r} not found"))
                         continue
                     entries[target.resolve()] = {
                         key: value.strip()
@@ -176,7 +187,7 @@ class _Reader:
                         if isinstance(value := row.get(key), str) and value.strip()
                     }
         except (OSError, UnicodeDecodeError, csv.Error) as error:
-            self.report(Problem(str(manifest), f"unreadable manifest ({error}); manifest ignored"))
+            report(Problem(str(manifest), f"unreadable manifest ({error}); manifest ignored"))
         return entries
 
     def _file(self, path: Path, article_id: str, meta: dict[str, str]) -> Iterator[Article]:

@@ -177,6 +177,15 @@ def test_manifest_lists_missing_file_and_unlisted_files_are_read(tmp_path):
     )
 
 
+def test_files_named_one_by_one_take_their_manifest_metadata():
+    paths = sorted(SEEDS.iterdir())
+    assert SEEDS / "manifest.csv" in paths
+    articles, problems = read(paths)
+    assert problems == []
+    assert [a.published for a in articles] == [a.published for a in read([SEEDS])[0]]
+    assert articles[0].published == date(2024, 5, 15)
+
+
 def test_subfolders_are_read_with_relative_ids(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
