@@ -153,14 +153,15 @@ class MentionFinder:
     def _spans(self, text: str) -> list[_Span]:
         spans: list[_Span] = []
         resume = 0
+        dead = self._dead
         for match in _CAPITALISED.finditer(text):
+            word = match.group()
+            if word in dead:  # most capitalised words: checked first, as cheaply as possible
+                continue
             start, end = match.span()
             if start < resume or (start and (text[start - 1].isalnum() or _inside(text, start))):
                 continue
             if end < len(text) and text[end].isdigit():
-                continue
-            word = match.group()
-            if word in self._dead:
                 continue
             span = self._longest(text, start, end)
             if span is None and _is_cyrillic(word[0]):
@@ -387,11 +388,11 @@ class MentionFinder:
         if after and after.group().lower() in self._lexicon.region_words:
             span.region = True
         before = text[max(0, span.start - _CUE_WINDOW) : span.start]
-        if not before.endswith(" "):
+        if not before.endswith(" ") or not before.strip():
             return
-        words = before.lower().split()
-        for cue, country in self._cues.get(words[-1] if words else "", ()):
-            if before.lower().endswith(cue + " "):
+        before = before.lower()
+        for cue, country in self._cues.get(before.rsplit(None, 1)[-1], ()):
+            if before.endswith(cue + " "):
                 span.country = country
 
     # --- resolving ---------------------------------------------------------------------------
