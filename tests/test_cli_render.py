@@ -175,3 +175,35 @@ def test_assets_fetch_into_a_folder_and_check_a_broken_one(
         f"Error: asset {tmp_path / 'pkg' / 'dist' / 'b.css'} does not match the pinned checksum "
         "of pkg@1.0.0; run `kharkivmap assets fetch` or pass --assets-dir\n"
     )
+
+
+def test_render_rejects_a_reversed_date_range(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.jsonl"
+    write_claims(CLAIMS, claims, format="jsonl")
+    result = run(
+        "render", str(claims), "-o", str(tmp_path / "m.html"), "--from", "2023-01-01",
+        "--to", "2022-01-01",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: the date range ends (2022-01-01) before it starts (2023-01-01)\n"
+    )
+
+
+def test_render_warns_about_bad_inputs_and_keeps_going(tmp_path: Path) -> None:
+    pytest.importorskip("kharkivmap.parser")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "izium.txt").write_text(
+        "---\npublished: 2022-09-11\n---\n"
+        "Ukrainian forces recaptured Izium on 10 September 2022.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    result = run("render", str(corpus), "-o", str(out), "--tiles", "none")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"warning: {corpus / 'empty.txt'}: ")
+    assert lines[-1].startswith(f"wrote {out} ")
+    assert run("render", str(corpus), "-o", str(out), "-q").output == ""
