@@ -81,6 +81,9 @@ NAME_KEPT_MIN = 50.0
 _DISTRICT = re.compile(r"(?i)(\bрайон\b|мікрорайон|\b(mikro)?ra[iyj]on\b|\bdistrict\b)")
 # Russian (and Belarusian) endings Ukrainian never uses: such an alternate is not Ukrainian.
 _RU_ENDING = re.compile(r"(ая|ое|ые|яя|ее|ие|ой|ский|цкий|[чшщж]ь|(?<!ь)ск)\b")
+# After a vowel, Ukrainian writes an apostrophe between a labial or р and я ю є ї (Куп’янськ);
+# without it the alternate is a Russian-style spelling (Купянськ).
+_MISSING_APOSTROPHE = re.compile(r"[аеєиіїоуюя][бпвмфр][яюєї]")
 # Ukrainian suffixes Russian never uses (Донецьк, Луганськ): such an alternate is not Russian.
 _UK_SUFFIX = re.compile(r"[сц]ьк|ьск")
 # Spellings Russian orthography does not produce: ъ other than before е ё ю я (Bulgarian
@@ -102,7 +105,8 @@ def pick_name_uk(alternates: Iterable[str], targets: Iterable[str]) -> str:
 
     Alternates are unlabelled, so a candidate must use only Ukrainian letters, no Russian-only
     letter or ending, and romanize close to a known Latin spelling; Ukrainian-only letters and
-    the soft sign (Донецьк, not Донецк) break ties in its favour.
+    the soft sign (Донецьк, not Донецк) break ties in its favour, a missing apostrophe
+    (Купянськ for Куп’янськ) against it.
     """
     targets = list(targets)
     best, best_score = "", NAME_MATCH_MIN
@@ -115,6 +119,7 @@ def pick_name_uk(alternates: Iterable[str], targets: Iterable[str]) -> str:
         roman = romanize_uk(cand)
         score = max((_similarity(roman, t) for t in targets), default=0.0)
         score += 5.0 * is_ukrainian_cyrillic(cand) + 3.0 * ("ь" in low)
+        score -= 3.0 * bool(_MISSING_APOSTROPHE.search(low))
         if score > best_score:
             best, best_score = cand, score
     return best

@@ -109,6 +109,11 @@ def test_ukrainian_name_is_chosen_over_russian_and_bulgarian_spellings() -> None
     assert build.pick_name_ru(alternates, ["Doneck"], name="Donetsk", name_uk="Донецьк") == "Донецк"
 
 
+def test_ukrainian_name_keeps_its_apostrophe() -> None:
+    assert build.pick_name_uk(["Купянськ", "Куп’янськ"], ["Kupiansk"]) == "Куп’янськ"
+    assert build.pick_name_uk(["Святогірськ"], ["Sviatohirsk"]) == "Святогірськ"
+
+
 def test_russian_name_prefers_the_soft_sign_and_skips_former_names() -> None:
     alternates = ["Харков", "Харьков", "Харків"]
     picked = build.pick_name_ru(alternates, ["Kharkov"], name="Kharkiv", name_uk="Харків")
