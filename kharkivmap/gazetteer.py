@@ -187,7 +187,7 @@ class Gazetteer:
         if plain and name in self._resolved:
             return self._resolved[name]
         key = fold(name)
-        entries, quality = self._match(key)
+        entries, quality = self._match(name, key)
         if not entries:
             return self._resolve_online(name, key)
         evidence = Evidence() if plain else self._evidence(key, near=near, context=context)
@@ -207,10 +207,14 @@ class Gazetteer:
             self._resolved[name] = resolution
         return resolution
 
-    def _match(self, key: str) -> tuple[tuple[int, ...], float]:
+    def _match(self, name: str, key: str) -> tuple[tuple[int, ...], float]:
         entries = self.lookup(key)
         if entries:
             return entries, 1.0
+        if name[:1] and "\u0400" <= name[0] <= "\u04ff":
+            entries = self.mention_finder().inflected_entries(name.strip())
+            if entries:
+                return entries, 0.95  # a declined form ("Харкова") matched by its nominative
         match = self.fuzzy(key)
         if match is None:
             return (), 0.0

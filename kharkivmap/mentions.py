@@ -189,7 +189,7 @@ class MentionFinder:
         key = self._key(word[: _trim(word, 0, len(word))])
         if self._gazetteer.lookup(key) or self._gazetteer.starts_name(self._key(word)):
             return False
-        if _is_cyrillic(word[0]) and self._inflected_entries(word):
+        if _is_cyrillic(word[0]) and self.inflected_entries(word):
             return False
         if not self._may_be_misspelled(word[: _trim(word, 0, len(word))]):
             return True
@@ -231,7 +231,7 @@ class MentionFinder:
                 # "Харькове" is a village as written and the city once declined: weigh both.
                 rows = {row_number(e) for e in entries}
                 entries += tuple(
-                    e for e in self._inflected_entries(surface) if row_number(e) not in rows
+                    e for e in self.inflected_entries(surface) if row_number(e) not in rows
                 )
             if entries and (n or self._single_word_ok(text, start, ends[0], surface)):
                 return _Span(start, ends[n], key, entries, 1.0)
@@ -271,13 +271,14 @@ class MentionFinder:
             ends.append(following.end())
         for stop in reversed(ends):
             surface = text[start:stop]
-            entries = self._inflected_entries(surface)
+            entries = self.inflected_entries(surface)
             if entries and (stop != end or self._single_word_ok(text, start, end, surface)):
                 return _Span(start, stop, self._key(surface), entries, _INFLECTED)
         return None
 
-    def _inflected_entries(self, surface: str) -> tuple[int, ...]:
-        """Index entries of every nominative form of ``surface`` the gazetteer knows."""
+    def inflected_entries(self, surface: str) -> tuple[int, ...]:
+        """Index entries of every nominative form of a declined Cyrillic name (one or two
+        words) that the gazetteer knows."""
         cached = self._inflections.get(surface)
         if cached is not None:
             return cached

@@ -82,6 +82,11 @@ def test_fuzzy_match_never_just_adds_or_drops_final_letters() -> None:
     assert gazetteer.resolve("Tereckhove").place.id == "1"
 
 
+def test_declined_cyrillic_query_resolves(small: Gazetteer) -> None:
+    resolution = small.resolve("Старому Салтові")
+    assert (resolution.place.id, resolution.score) == ("6", 0.95)
+
+
 def test_unknown_name_raises_with_suggestions(small: Gazetteer) -> None:
     with pytest.raises(UnknownPlaceError) as caught:
         small.resolve("Kharkif")
