@@ -22,14 +22,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kharkivmap import _gazetteer_io as store
 from kharkivmap.errors import UnknownPlaceError
 from kharkivmap.models import Candidate, Mention, Place, Resolution
 from kharkivmap.normalize import fold
 
-__all__ = ["Evidence", "Gazetteer"]
+if TYPE_CHECKING:
+    from kharkivmap.geocoder import GeocoderLike
+
+__all__ = ["Evidence", "Gazetteer", "row_number"]
 
 _KIND_PRIOR = {"city": 1.0, "town": 0.6, "village": 0.3}
 # Reporting on the war is about Ukraine: a Russian namesake must be named as such to win.
@@ -77,11 +80,17 @@ class Gazetteer:
     """An in-memory gazetteer: lookup by any spelling, homonym scoring, mention finding.
 
     Build one with :meth:`load` (shipped CSV plus user files), :meth:`from_csv` or
-    :meth:`from_places`; the constructor itself is internal.
+    :meth:`from_places`; the constructor itself is internal. The public API is :meth:`resolve`,
+    :meth:`find_mentions`, :meth:`suggest`, :attr:`places`, :meth:`get` and ``len()``; the
+    row-level methods (:meth:`lookup`, :meth:`row`, :meth:`score`, …) serve the mention finder.
     """
 
     def __init__(
-        self, rows: list[tuple[Any, ...]], index: store.Index, *, geocoder: Any = None
+        self,
+        rows: list[tuple[Any, ...]],
+        index: store.Index,
+        *,
+        geocoder: GeocoderLike | None = None,
     ) -> None:
         self._rows = rows
         self._index = index
@@ -99,7 +108,7 @@ class Gazetteer:
         cls,
         *,
         extra: Sequence[str | os.PathLike[str]] = (),
-        geocoder: Any = None,
+        geocoder: str | GeocoderLike | None = None,
         cache_dir: str | os.PathLike[str] | None = None,
     ) -> Gazetteer:
         """The shipped gazetteer plus user CSV files (``extra``) that add or override rows by id.
@@ -120,13 +129,17 @@ class Gazetteer:
         return cls(rows, index, geocoder=geocoder)
 
     @classmethod
-    def from_csv(cls, path: str | os.PathLike[str], *, geocoder: Any = None) -> Gazetteer:
+    def from_csv(
+        cls, path: str | os.PathLike[str], *, geocoder: GeocoderLike | None = None
+    ) -> Gazetteer:
         """A gazetteer of one CSV file (columns as in ``docs/ARCHITECTURE.md``)."""
         rows = store.read_csv(path, user=False)
         return cls(rows, store.build_index(rows), geocoder=geocoder)
 
     @classmethod
-    def from_places(cls, places: Iterable[Place], *, geocoder: Any = None) -> Gazetteer:
+    def from_places(
+        cls, places: Iterable[Place], *, geocoder: GeocoderLike | None = None
+    ) -> Gazetteer:
         """A gazetteer of the given places (handy in tests); a repeated id replaces the first."""
         rows: list[tuple[Any, ...]] = []
         index = store.Index()
