@@ -312,3 +312,36 @@ def test_self_contained_map_makes_no_network_request(
     page.evaluate(POPUPS)
     assert page.served == [] and page.blocked == []
     assert page.errors == []
+
+
+def test_large_maps_share_one_hover_label(open_map, tmp_path: Path) -> None:
+    places = [
+        Place(f"p{i}", f"Place {i} {EVIL}", 49.0 + i * 0.02, 36.0 + (i % 7) * 0.2, kind="village")
+        for i in range(70)
+    ]
+    many = [
+        Claim(article=f"a{i}", published=date(2022, 5, 1), place=place, mention="x", start=0,
+              end=1, event="held", actor="UA", controller="UA", date=date(2022, 5, 1),
+              date_precision="day", claimant=None, hedged=False, sentence="Held.", confidence=0.9)
+        for i, place in enumerate(places)
+    ]  # fmt: skip
+    target = tmp_path / "many.html"
+    target.write_text(map_html(many, tiles="none"), encoding="utf-8")
+    page = open_map(target)
+    page.evaluate(STATE, "2022-05-01")
+    assert page.evaluate("() => document.querySelectorAll('.km-label').length") == 0
+    point = page.evaluate(
+        "() => { const k = window.kharkivmap; const layer = k.timelines.control.getLayers()[0];"
+        " const p = k.map.latLngToContainerPoint(layer.getLatLng());"
+        " const box = k.map.getContainer().getBoundingClientRect();"
+        " return [box.left + p.x, box.top + p.y, layer.feature.properties.p]; }"
+    )
+    page.page.mouse.move(point[0] + 40, point[1] + 40, steps=4)
+    page.page.mouse.move(point[0], point[1], steps=4)
+    label = page.evaluate(
+        "() => [...document.querySelectorAll('.km-label')].map((label) => label.textContent)"
+    )
+    # The pointer may cross a neighbour on its way: one label, naming a place, as text.
+    assert len(label) == 1 and label[0] in {place.name for place in places}
+    assert page.evaluate("() => window.__pwned === undefined") is True
+    assert page.errors == []
