@@ -66,6 +66,7 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class _Source:
+    keys: frozenset[str]
     pattern: re.Pattern[str]
     name: str | None
     side: str | None
@@ -106,6 +107,7 @@ def _lexicon() -> _Lexicon:
     lex = load_lexicon("claimants")
     sources = tuple(
         _Source(
+            _literal_words(entry["re"]),
             re.compile(entry["re"]),
             entry.get("name"),
             entry.get("side"),
@@ -146,9 +148,17 @@ def _side_near(frame: str, start: int, end: int) -> str | None:
     return side
 
 
+def _literal_words(pattern: str) -> frozenset[str]:
+    """The words spelled out in a source pattern; a window lacking all of them cannot match."""
+    return frozenset(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern)))
+
+
 def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str]] | None:
     best: tuple[_Source, re.Match[str]] | None = None
+    words = frozenset(re.findall(r"[a-z]{2,}", window))
     for source in _lexicon().sources:
+        if source.keys.isdisjoint(words):
+            continue
         for m in source.pattern.finditer(window):
             if best is None:
                 best = (source, m)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -20,7 +20,7 @@ from functools import cache
 from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import DatePrecision
 
-__all__ = ["DateExpression", "find_date_expressions", "resolve_date"]
+__all__ = ["DateExpression", "find_date_expressions", "pick_date", "resolve_date"]
 
 Resolved = tuple[date | None, DatePrecision]
 
@@ -150,23 +150,42 @@ def find_date_expressions(text: str, published: date | None) -> list[DateExpress
 def resolve_date(text: str, *, anchor: int, published: date | None, previous: str = "") -> Resolved:
     """The date of an event whose trigger sits at ``anchor`` in lowercased ``text``.
 
-    The nearest date expression of the sentence wins. Without one, a dated expression of the
+    The nearest date expression of the sentence wins (one after the trigger counts at half
+    its distance, as time adverbials follow their verb). Without one, a dated expression of the
     ``previous`` sentence carries over (reports date a story once and continue it); failing
     that, the day before publication at week precision.
     """
+    return pick_date(
+        find_date_expressions(text, published),
+        anchor=anchor,
+        published=published,
+        previous=find_date_expressions(previous, published) if previous else (),
+    )
+
+
+def pick_date(
+    expressions: Sequence[DateExpression],
+    *,
+    anchor: int,
+    published: date | None,
+    previous: Sequence[DateExpression] = (),
+) -> Resolved:
+    """:func:`resolve_date` over expressions found beforehand (callers cache them)."""
     best: DateExpression | None = None
-    best_distance = 0
-    for expr in find_date_expressions(text, published):
-        distance = (
-            0
-            if expr.start <= anchor < expr.end
-            else min(abs(expr.start - anchor), abs(expr.end - anchor))
-        )
+    best_distance = 0.0
+    for expr in expressions:
+        if expr.start <= anchor < expr.end:
+            distance = 0.0
+        elif expr.start >= anchor:
+            # Time adverbials follow their verb: "left the town on Thursday".
+            distance = (expr.start - anchor) / 2
+        else:
+            distance = float(anchor - expr.end)
         if best is None or distance < best_distance:
             best, best_distance = expr, distance
     if best is not None:
         return best.date, best.precision
-    carried = [e for e in find_date_expressions(previous, published) if e.date is not None]
+    carried = [e for e in previous if e.date is not None]
     if carried and carried[-1].precision in {"day", "week"}:
         return carried[-1].date, carried[-1].precision
     if published is None:

@@ -30,9 +30,9 @@ from kharkivmap.claimants import (
     is_hedged,
     side_words,
 )
-from kharkivmap.dates import resolve_date
+from kharkivmap.dates import DateExpression, find_date_expressions, pick_date
 from kharkivmap.models import Article, Claim, Event, Mention, Place
-from kharkivmap.rules import Context, Rule, context, rules
+from kharkivmap.rules import Context, Rule, context, rules_for, words_of
 from kharkivmap.sentences import Sentence, split_sentences
 
 __all__ = ["MentionFinder", "extract_claims"]
@@ -371,6 +371,7 @@ class _Article:
         self._starts = [s.start for s in self.sentences]
         self._frames: dict[int, _Frame] = {}
         self._speakers: dict[int, list[Speaker]] = {}
+        self._dates: dict[int, list[DateExpression]] = {}
 
     def frame(self, i: int) -> _Frame:
         if i not in self._frames:
@@ -407,12 +408,26 @@ class _Article:
                 return named[-1] if named else None
         return None
 
+    def dates(self, i: int) -> list[DateExpression]:
+        """Date expressions of sentence ``i``'s frame (cached)."""
+        if i not in self._dates:
+            self._dates[i] = find_date_expressions(self.frame(i).text, self.article.published)
+        return self._dates[i]
+
+    def previous_dates(self, i: int) -> list[DateExpression]:
+        """Date expressions of the sentence before ``i``, for a date carried over."""
+        if i == 0:
+            return []
+        s = self.sentences[i - 1]
+        return find_date_expressions(_clean(self.text[s.start : s.end]), self.article.published)
+
     def followed_by_doubt(self, i: int) -> bool:
         """Whether the next sentence of the same paragraph only doubts this one."""
         nxt = i + 1
         if nxt >= len(self.sentences) or self.sentences[nxt].line != self.sentences[i].line:
             return False
-        return is_followup_hedge(self.frame(nxt).text)
+        s = self.sentences[nxt]
+        return not self.by_sentence[nxt] and is_followup_hedge(_clean(self.text[s.start : s.end]))
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -426,14 +441,24 @@ class _Article:
 
 
 def _candidates(doc: _Article, i: int) -> list[_Candidate]:
+    sentence = doc.sentences[i]
+    raw = doc.text[sentence.start : sentence.end]
+    if raw.rstrip().endswith("?"):
+        return []
+    # Most sentences hold no trigger word at all: skip them before building a frame.
+    words = words_of(raw.lower())
+    mentioned = bool(doc.by_sentence[i])
+    applicable = [r for r in rules_for(words) if mentioned or r.shape == "subject"]
+    if not applicable:
+        return []
+    previous = doc.previous_targets(i)
+    if not mentioned and not previous:
+        return []
     frame = doc.frame(i)
     text = frame.text
-    if text.rstrip().endswith("?"):
-        return []
     has_tokens = any(g.status in {"target", "soft"} for g in frame.groups)
-    previous = doc.previous_targets(i)
     found: list[_Candidate] = []
-    for rule in rules():
+    for rule in applicable:
         if rule.shape == "object" and not has_tokens:
             continue
         if rule.shape == "subject" and not (has_tokens or previous):
@@ -487,9 +512,11 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     else:
         controller = actor
     index = cand.frame.index
-    previous = doc.frame(index - 1).text if index > 0 else ""
-    when, precision = resolve_date(
-        cand.frame.text, anchor=cand.anchor, published=art.published, previous=previous
+    when, precision = pick_date(
+        doc.dates(index),
+        anchor=cand.anchor,
+        published=art.published,
+        previous=doc.previous_dates(index),
     )
     hedged = is_hedged(cand.frame.text) or doc.followed_by_doubt(index)
     confidence = cand.confidence * (0.75 if hedged else 1.0)
@@ -572,7 +599,7 @@ def extract_claims(
     doc = _Article(article, mentions)
     best: dict[int, _Candidate] = {}
     for i, found in enumerate(doc.by_sentence):
-        if not found and not doc.previous_targets(i):
+        if not found and (i == 0 or not doc.by_sentence[i - 1]):
             continue
         for cand in _candidates(doc, i):
             for mention in cand.members:

@@ -11,26 +11,46 @@ been under Russian control"); the parser finds the subject in the text before th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 
-__all__ = ["Context", "Rule", "context", "rules"]
+__all__ = ["Context", "Rule", "context", "key_words", "rules", "rules_for", "words_of"]
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lowercase words of ``text``, to test rule keys against."""
+    return frozenset(_WORD.findall(text))
+
+
+def key_words(phrases: Iterable[str]) -> frozenset[str]:
+    """Words of which a rule needs at least one: a cheap test before running its regex."""
+    # Words too common to tell whether a rule can match are no keys.
+    stop = frozenset(load_lexicon("triggers")["stop_words"])
+    return frozenset(w for phrase in phrases for w in _WORD.findall(phrase) if w not in stop)
+
 
 Shape = Literal["object", "subject"]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One trigger pattern: ``kind`` selects how the parser reads actor and controller."""
+    """One trigger pattern: ``kind`` selects how the parser reads actor and controller.
+
+    ``keys``: the frame must contain one of these words for the pattern to be tried.
+    """
 
     kind: str
     event: str
     shape: Shape
     pattern: re.Pattern[str]
     weight: float
+    keys: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +176,23 @@ def context() -> Context:
 
 
 @cache
+def _rule_index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules()):
+        for word in rule.keys:
+            index.setdefault(word, []).append(i)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def rules_for(words: Iterable[str]) -> list[Rule]:
+    """The rules whose key words occur among ``words``, in rule order."""
+    index = _rule_index()
+    found = {i for word in words for i in index.get(word, ())}
+    table = rules()
+    return [table[i] for i in sorted(found)]
+
+
+@cache
 def rules() -> tuple[Rule, ...]:
     """All trigger rules, compiled from ``triggers.json`` and ``actors.json``."""
     t = load_lexicon("triggers")
@@ -179,15 +216,22 @@ def rules() -> tuple[Rule, ...]:
     aux = _alt(t["aux_words"])
     no_object = r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}@)"
 
-    def r(kind: str, event: str, shape: Shape, source: str, weight: float) -> Rule:
-        return Rule(kind, event, shape, re.compile(source), weight)
+    def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
+        return Rule(kind, event, shape, re.compile(source), weight, key_words(keys))
 
     held_states = []
     for state in t["held_states"]:
         text = state.replace(" ", r"\s+").replace("{side}", rf"(?P<side>{side_any})")
         copula = _alt(t["held_copulas"])
         held_states.append(
-            r("held_state", "held", "subject", rf"(?:{w}{copula}\s+)?{w}{text}(?![\w-])", 0.75)
+            r(
+                "held_state",
+                "held",
+                "subject",
+                rf"(?:{w}{copula}\s+)?{w}{text}(?![\w-])",
+                0.75,
+                state.replace("{side}", ""),
+            )
         )
     return (
         r(
@@ -197,6 +241,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:(?:full|complete|total|partial|effective"
             rf"|firm)\s+)?control\s+(?:of|over)\s+{obj}",
             0.85,
+            "control",
         ),
         r(
             "active",
@@ -206,6 +251,7 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<v>{_alt(t['capture_verbs'])})\s+"
             rf"(?:(?:full|complete|total|back|effectively)\s+)?{obj}",
             0.85,
+            *t["capture_verbs"],
         ),
         r(
             "flag",
@@ -215,6 +261,7 @@ def rules() -> tuple[Rule, ...]:
             rf"|once)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
             rf"\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
             0.8,
+            "flag flags banner tricolor tricolour",
         ),
         r(
             "flag",
@@ -225,6 +272,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
             rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
             0.8,
+            "flag flags banner tricolor tricolour",
         ),
         r(
             "push",
@@ -233,6 +281,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['push_out_verbs'])})\s+(?P<obj>[^@,;]{{0,40}}?)\s*(?:back\s+)?"
             rf"(?:out\s+of|from)\s+(?:{positions})?{obj}",
             0.8,
+            *t["push_out_verbs"],
         ),
         r(
             "euphemism",
@@ -242,6 +291,7 @@ def rules() -> tuple[Rule, ...]:
             rf"|units)\s+)?to\s+(?:the\s+)?{_alt(t['euphemism_targets'])}\s+"
             rf"{_alt(t['euphemism_lines'])}\s+(?:{_alt(t['withdraw_position_links'])}\s+)?{obj}",
             0.75,
+            *t["euphemism_lines"],
         ),
         r(
             "transfer",
@@ -250,6 +300,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['transfer_nouns'])})\s+of\s+(?:the\s+)?{obj}"
             rf"(?=\s+{_alt(t['group_nouns'])}(?![\w-]))",
             0.7,
+            *t["transfer_nouns"],
         ),
         r(
             "withdraw",
@@ -259,6 +310,7 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+)?(?:from|out\s+of)\s+(?:around\s+|the\s+area\s+(?:of|around)\s+)?"
             rf"(?:{positions})?{obj}",
             0.8,
+            *t["withdraw_from_verbs"],
         ),
         r(
             "withdraw",
@@ -266,6 +318,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:{positions})?{obj}",
             0.75,
+            *t["withdraw_direct_verbs"],
         ),
         r(
             "nominal",
@@ -273,6 +326,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>capture|seizure|recapture|liberation|fall|takeover|loss)\s+of\s+{obj}",
             0.7,
+            "capture seizure recapture liberation fall takeover loss",
         ),
         r(
             "active",
@@ -283,6 +337,7 @@ def rules() -> tuple[Rule, ...]:
             rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?\s*)?"
             rf"\s*{_alt(t['list_openers'])}\s*{obj}",
             0.8,
+            *t["list_nouns"],
         ),
         r(
             "active",
@@ -291,6 +346,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s(?:[^;—@]|@\d+\s+(?:region|oblast)){{0,120}}?"
             rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{obj}",
             0.75,
+            "including among such namely",
         ),
         r(
             "withdraw",
@@ -300,6 +356,7 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+)?(?:from|out\s+of)\s+[^;@—]{{0,60}}?,?\s+(?:including|among\s+them|such\s+as"
             rf"|namely)\s+{obj}",
             0.75,
+            "including among such namely",
         ),
         r(
             "relative",
@@ -309,6 +366,8 @@ def rules() -> tuple[Rule, ...]:
             rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
             rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",
             0.7,
+            *t["capture_verbs"],
+            *t["withdraw_direct_verbs"],
         ),
         r(
             "headline",
@@ -317,6 +376,7 @@ def rules() -> tuple[Rule, ...]:
             rf"@(?P<g>\d+)\s+(?:(?:fully|completely|finally|now|officially)\s+)?"
             rf"(?P<v>{_alt(t['passive_capture'])})(?![\w-])",
             0.7,
+            *t["passive_capture"],
         ),
         r(
             "passive",
@@ -324,6 +384,7 @@ def rules() -> tuple[Rule, ...]:
             "subject",
             rf"(?P<aux>(?:{w}{aux}\s+)+)(?P<v>{_alt(t['passive_capture'])})(?![\w-]){no_object}",
             0.8,
+            *t["passive_capture"],
         ),
         r(
             "lost",
@@ -331,6 +392,7 @@ def rules() -> tuple[Rule, ...]:
             "subject",
             rf"(?P<aux>(?:{w}{aux}\s+)+)(?P<v>{_alt(t['passive_lost'])})(?![\w-]){no_object}",
             0.7,
+            *t["passive_lost"],
         ),
         r(
             "fallen",
@@ -338,6 +400,7 @@ def rules() -> tuple[Rule, ...]:
             "subject",
             rf"(?P<aux>(?:{w}{aux}\s+)*){w}(?P<v>{_alt(t['fallen'])})(?![\w-])",
             0.75,
+            *t["fallen"],
         ),
         r(
             "came_under",
@@ -347,6 +410,7 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:under|to)\s+(?:the\s+)?(?:full\s+)?(?P<side>{side_adj})\s+(?:military\s+)?"
             r"(?:control|hands)",
             0.8,
+            "control hands",
         ),
         *held_states,
         r(
@@ -355,6 +419,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+{obj}",
             0.7,
+            *t["held_adjective"],
         ),
         r(
             "held_occupied",
@@ -363,6 +428,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied)\s+"
             rf"(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
             0.7,
+            "occupied",
         ),
         r(
             "held_liberated",
@@ -371,6 +437,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?:in|of|into|to)\s+(?:the\s+)?(?:recently\s+|newly\s+)?(?:liberated"
             rf"|de-occupied|deoccupied)\s+{obj}",
             0.6,
+            "liberated occupied deoccupied",
         ),
         r(
             "held_verb",
@@ -378,8 +445,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>{_alt(t['held_verbs'])})\s+{obj}",
             0.7,
+            *t["held_verbs"],
         ),
-        r("won", "held", "object", rf"{w}(?P<v>{_alt(t['won_battle'])})\s+{obj}", 0.6),
+        r("won", "held", "object", rf"{w}(?P<v>{_alt(t['won_battle'])})\s+{obj}", 0.6, "won win"),
         r(
             "contested",
             "contested",
@@ -387,6 +455,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['contested_nouns'])})\s+(?:{_alt(t['contested_fillers'])}\s+)"
             rf"{{0,3}}{_alt(t['contested_links'])}\s+{part_obj}",
             0.6,
+            *t["contested_nouns"],
         ),
         r(
             "contested",
@@ -394,6 +463,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"@(?P<g>\d+)\s+(?P<v>{_alt(t['contested_after_place'])})(?![\w-])",
             0.55,
+            *t["contested_after_place"],
         ),
         r(
             "contested",
@@ -401,6 +471,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>{_alt(t['contested_verbs'])})\s+{part_obj}",
             0.6,
+            *t["contested_verbs"],
         ),
         r(
             "contested_state",
@@ -409,5 +480,6 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:{w}{_alt(t['held_copulas'])}\s+)?{w}(?P<v>{_alt(t['contested_states'])})"
             r"(?![\w-])",
             0.55,
+            *t["contested_states"],
         ),
     )

@@ -1,0 +1,74 @@
+"""Date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kharkivmap.dates import find_date_expressions, resolve_date
+
+SAT = date(2022, 9, 10)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("troops entered the town on saturday", SAT, (date(2022, 9, 10), "day")),
+        ("officials acknowledged wednesday", SAT, (date(2022, 9, 7), "day")),
+        ("late on friday night", SAT, (date(2022, 9, 9), "day")),
+        ("last saturday", SAT, (date(2022, 9, 3), "day")),
+        ("yesterday", SAT, (date(2022, 9, 9), "day")),
+        ("last night", SAT, (date(2022, 9, 9), "day")),
+        ("today", SAT, (SAT, "day")),
+        ("three days ago", SAT, (date(2022, 9, 7), "day")),
+        ("earlier this week", SAT, (date(2022, 9, 9), "week")),
+        ("over the past week", SAT, (date(2022, 9, 9), "week")),
+        ("last week", SAT, (date(2022, 9, 3), "week")),
+        ("over the weekend", date(2022, 5, 16), (date(2022, 5, 14), "week")),
+        ("since last month", SAT, (date(2022, 8, 1), "month")),
+        ("earlier this month", SAT, (date(2022, 9, 1), "month")),
+        ("on nov. 11", date(2022, 11, 12), (date(2022, 11, 11), "day")),
+        ("on the evening of may 14", date(2024, 5, 16), (date(2024, 5, 14), "day")),
+        ("on 11 september 2022", date(2023, 1, 1), (date(2022, 9, 11), "day")),
+        ("on december 30", date(2023, 1, 5), (date(2022, 12, 30), "day")),
+        ("in september 2022", date(2024, 5, 17), (date(2022, 9, 1), "month")),
+        ("in april", date(2024, 8, 28), (date(2024, 4, 1), "month")),
+        ("on 2024-02-17", None, (date(2024, 2, 17), "day")),
+        ("last year", SAT, (None, "unknown")),
+    ],
+)
+def test_expressions(text: str, published: date | None, expected: tuple) -> None:
+    assert resolve_date(text, anchor=0, published=published) == expected
+
+
+def test_no_expression_gives_the_day_before_publication_at_week_precision() -> None:
+    assert resolve_date("troops entered the town", anchor=5, published=SAT) == (
+        date(2022, 9, 9),
+        "week",
+    )
+
+
+def test_previous_sentence_date_carries_over() -> None:
+    got = resolve_date("it was also claimed", anchor=3, published=SAT, previous="on friday")
+    assert got == (date(2022, 9, 9), "day")
+
+
+def test_unknown_publication_keeps_only_absolute_dates() -> None:
+    assert resolve_date("on saturday", anchor=0, published=None) == (None, "unknown")
+    assert resolve_date("on nov. 11", anchor=0, published=None) == (None, "unknown")
+    assert resolve_date("no date here", anchor=0, published=None) == (None, "unknown")
+
+
+def test_nearest_expression_to_the_anchor_wins() -> None:
+    text = "announced on saturday that troops left the town on thursday"
+    assert resolve_date(text, anchor=text.index("left"), published=SAT) == (
+        date(2022, 9, 8),
+        "day",
+    )
+    assert resolve_date(text, anchor=0, published=SAT) == (SAT, "day")
+
+
+@pytest.mark.parametrize("text", ["may have fallen", "march toward the city", "31 february", "sat"])
+def test_words_that_are_not_dates(text: str) -> None:
+    assert [e.date for e in find_date_expressions(text, SAT) if e.date] == []
