@@ -53,12 +53,12 @@ class Evidence:
     """What a text says about where its places are.
 
     ``admin1`` weighs oblasts (1 for "X region", less for a city of that oblast), ``anchors``
-    are ``(place id, lat, lon)`` of places already placed, ``country`` a country the text puts
-    the name in.
+    are ``(place id, lat, lon, weight)`` of places already placed (weight 1 when certain),
+    ``country`` a country the text puts the name in.
     """
 
     admin1: dict[str, float] = field(default_factory=dict)
-    anchors: list[tuple[str, float, float]] = field(default_factory=list)
+    anchors: list[tuple[str, float, float, float]] = field(default_factory=list)
     country: str | None = None
 
 
@@ -250,10 +250,10 @@ class Gazetteer:
         if isinstance(near, str):
             near = self.resolve(near).place
         if isinstance(near, Place):
-            evidence.anchors.append((near.id, near.lat, near.lon))
+            evidence.anchors.append((near.id, near.lat, near.lon, 1.0))
             evidence.admin1[near.admin1] = max(evidence.admin1.get(near.admin1, 0.0), 0.5)
         elif near is not None:
-            evidence.anchors.append(("", float(near[0]), float(near[1])))
+            evidence.anchors.append(("", float(near[0]), float(near[1]), 1.0))
         return evidence
 
     def score(self, entries: Sequence[int], evidence: Evidence) -> list[tuple[int, float]]:
@@ -279,10 +279,10 @@ class Gazetteer:
         else:
             country_score = _COUNTRY_PRIOR.get(country, _OTHER_COUNTRY_PRIOR)
         near = 0.0
-        for anchor_id, lat, lon in evidence.anchors:
+        for anchor_id, lat, lon, weight in evidence.anchors:
             if anchor_id != row[0]:
                 distance = _distance_km((row[2], row[3]), (lat, lon))
-                near = max(near, math.exp(-distance / _NEAR_KM))
+                near = max(near, weight * math.exp(-distance / _NEAR_KM))
         return (
             _W_PRIOR * prior
             + _W_ADMIN * evidence.admin1.get(row[5], 0.0)

@@ -51,7 +51,7 @@ _INFLECTED = 0.95  # a declined Cyrillic form matched through its nominative
 _CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
 _MIN_KEY = 3
 _MIN_FUZZY_WORD = 5
-_ANCHOR_SHARE = 0.9
+_ANCHOR_SHARE = 0.5
 _MAX_ALTERNATIVES = 5
 _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
@@ -417,14 +417,14 @@ class MentionFinder:
         seen = set()
         for span, (best, share) in zip(spans, choices, strict=True):
             if share < _ANCHOR_SHARE and not span.region:
-                continue
+                continue  # a coin toss between homonyms places nothing
             row = self._gazetteer.row(best)
-            weight = 1.0 if span.region else 0.5 if row[11] == "city" else 0.25
+            weight = 1.0 if span.region else share * (0.5 if row[11] == "city" else 0.25)
             evidence.admin1[row[5]] = max(evidence.admin1.get(row[5], 0.0), weight)
             # "Kharkiv oblast" names an area, not a point near its centre.
             if not span.region and row[0] not in seen:
                 seen.add(row[0])
-                evidence.anchors.append((row[0], row[2], row[3]))
+                evidence.anchors.append((row[0], row[2], row[3], share))
         return evidence
 
     def _resolve(self, spans: list[_Span], text: str) -> list[Mention]:

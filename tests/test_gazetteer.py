@@ -121,6 +121,19 @@ def test_context_picks_the_homonym(small: Gazetteer, context: str, expected: str
     assert small.resolve("Vilkhivka", context=context).place.id == expected
 
 
+def test_an_anchor_with_a_minor_homonym_still_counts() -> None:
+    gazetteer = Gazetteer.from_places(
+        [
+            _place("a1", "Avdiivka", 48.14, 37.75, population=31_000, kind="town"),
+            _place("a2", "Avdiivka", 51.0, 32.0),
+            _place("v1", "Vodiane", 48.10, 37.65),
+            _place("v2", "Vodiane", 47.49, 34.50, population=5_700),
+        ]
+    )
+    assert gazetteer.resolve("Vodiane").place.id == "v2"
+    assert gazetteer.resolve("Vodiane", context="near Avdiivka").place.id == "v1"
+
+
 def test_country_prior_prefers_ukraine_unless_the_text_says_russia(small: Gazetteer) -> None:
     assert small.resolve("Krasne").place.country == "UA"
     assert small.resolve("Krasne", context="in Russia's Belgorod region").place.id == "9"
