@@ -238,7 +238,9 @@ def extract_command(
     help="Gold rows as JSON Lines (the evaluation format).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (lists every error).")
-@click.option("-v", "--verbose", is_flag=True, help="List each false positive and false negative.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List each false positive and negative with its text."
+)
 def evaluate_command(pred: str, gold_path: str, as_json: bool, verbose: bool) -> None:
     """Score a claims file (PRED: JSON Lines, CSV or GeoJSON) against gold rows.
 
@@ -275,13 +277,16 @@ def evaluate_command(pred: str, gold_path: str, as_json: bool, verbose: bool) ->
         f"hedging {number(report.hedge_agreement)}"
     )
     if verbose:
-        for claim in report.change.false_positives:
-            click.echo(
-                f"FP {claim.article}: {claim.place.name} ({claim.event} -> {claim.controller}): "
-                f"{claim.sentence}"
-            )
-        for row in report.change.false_negatives:
-            click.echo(f"FN {row.article}: {row.place} (-> {row.controller}): {row.evidence}")
+        for prefix, score in (("", report.change), ("held ", report.held)):
+            for claim in score.false_positives:
+                click.echo(
+                    f"{prefix}FP {claim.article}: {claim.place.name} "
+                    f"({claim.event} -> {claim.controller}): {claim.sentence}"
+                )
+            for row in score.false_negatives:
+                click.echo(
+                    f"{prefix}FN {row.article}: {row.place} (-> {row.controller}): {row.evidence}"
+                )
 
 
 @cli.command("render")

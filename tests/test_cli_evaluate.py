@@ -72,7 +72,11 @@ def test_verbose_lists_errors_with_text(pred):
         "FN 000_66a02f1cba7c1274.txt: Lukiantsi (-> RU): Ukrainian forces have conducted a "
         "tactical retreat from positions around two towns in the northeastern Kharkiv region"
     )
-    assert len(lines) == 3 + 1 + 10
+    assert len(lines) == 3 + 1 + 10 + 1
+    assert lines[-1] == (
+        "held FN 002_45a644dd4072bac6.txt: Izium (-> RU): has been under Russian control "
+        "since last month"
+    )
 
 
 def test_json_report(pred):
