@@ -187,6 +187,12 @@ def test_declined_country_and_region_names_are_not_places(shipped: Gazetteer) ->
     assert shipped.find_mentions(text) == []
 
 
+def test_empty_and_blank_input(small: Gazetteer) -> None:
+    assert small.find_mentions("") == [] and small.find_mentions(" \n\t—") == []
+    with pytest.raises(UnknownPlaceError, match=r"^no place named '  '$"):
+        small.resolve("  ")
+
+
 def test_names_inside_longer_words_never_match(small: Gazetteer) -> None:
     assert _found(small, "Kharkivska oblast, preKharkiv, Kharkiv2, Kyivstar, Balakliiansky") == []
 
