@@ -105,7 +105,7 @@ def _place_line(record: dict[str, Any]) -> str:
 
 @cli.command("places")
 @click.argument("names", nargs=-1, required=True)
-@click.option("--near", help="Prefer places near PLACE or LAT,LON (for homonyms).")
+@click.option("--near", metavar="PLACE|LAT,LON", help="Prefer places near this one (for homonyms).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per name and line.")
 @gazetteer_options
 def places_command(
