@@ -373,8 +373,9 @@ def render_command(
     claim_files = [path for path in paths if is_claims_file(path)]
     corpus = [path for path in paths if path not in claim_files]
     claims = [claim for path in claim_files for claim in read_claims(path)]
-    articles = list(read_articles(corpus, on_problem=report)) if corpus else []
-    gazetteer = load_gazetteer(gazetteer_files, geocoder) if articles else None
+    # Corpora are streamed (never held in memory); the gazetteer loads only if articles come.
+    articles = read_articles(corpus, on_problem=report) if corpus else iter(())
+    gazetteer = load_gazetteer(gazetteer_files, geocoder) if corpus else None
 
     def extracted(items: Any) -> Any:
         for article in items:
@@ -393,8 +394,10 @@ def render_command(
             end=date_to.date() if date_to else None,
         )
 
-    if not quiet and sys.stderr.isatty() and len(articles) >= 20:
-        with click.progressbar(articles, label="Reading articles", file=sys.stderr) as bar:
+    if corpus and not quiet and sys.stderr.isatty():
+        with click.progressbar(
+            articles, label="Reading articles", file=sys.stderr, show_pos=True
+        ) as bar:
             timeline = build(bar)
     else:
         timeline = build(articles)
