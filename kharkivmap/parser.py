@@ -95,8 +95,12 @@ class _Candidate:
     speaker: Speaker | None
 
 
+# A single quote that is no apostrophe ("had 'fully liberated' @1") is a quotation mark.
+_QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z])")
+
+
 def _clean(piece: str) -> str:
-    return _SPACES.sub(" ", piece.translate(_NORMALISE).lower())
+    return _SPACES.sub(" ", _QUOTE.sub(" ", piece.translate(_NORMALISE).lower()))
 
 
 def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:
@@ -335,9 +339,9 @@ def _resolve_actor(
             return event, side
         if prep == "from" and side:
             return event, _OTHER[side]
-        return event, speaker_side if speaker_side in _OTHER else _side_in(
-            frame.text[: m.start()], speaker_side, last=True
-        )
+        side = speaker_side if speaker_side in _OTHER else None
+        side = side or _side_in(frame.text[: m.start()], speaker_side, last=True)
+        return event, side or _liberator(m.group("v"))
     if kind == "nominal":
         verb = m.group("v")
         rest = frame.text[m.end() :]
@@ -351,7 +355,13 @@ def _resolve_actor(
                 frame.text[_clause_start(frame, m.start()) : m.start()], None, last=True
             )
             return ("withdrew", loser) if verb == "loss" else ("captured", None)
-    return event, _actor_left(frame, m.start(), speaker_side)
+    side = _actor_left(frame, m.start(), speaker_side)
+    return event, side or (_liberator(m.group("v")) if "v" in groups else None)
+
+
+def _liberator(verb: str | None) -> str | None:
+    """Ukraine, for a liberation word that nothing else gives a side to."""
+    return "UA" if verb and context().liberation.fullmatch(verb) else None
 
 
 class _Article:

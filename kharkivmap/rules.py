@@ -82,6 +82,7 @@ class Context:
     needs_force: re.Pattern[str]
     durative: re.Pattern[str]
     withdraw_direct: re.Pattern[str]
+    liberation: re.Pattern[str]
     force_nouns: re.Pattern[str]
 
 
@@ -151,7 +152,7 @@ def context() -> Context:
         denials=compile_words(h["denials"]),
         direct_subject=re.compile(
             r"@(\d+)\s*(?:\([^)]*\)\s*)?"
-            r"(?:,\s*[^,@;]{1,90}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+[^,@;]{1,60}?\s+)?"
+            r"(?:,\s*[^,@;]{1,90}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+[^,@;]{1,60}?\s+|,\s*)?"
             r"(?:(?:which|that|who)\s+)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         anaphor=re.compile(
@@ -168,6 +169,7 @@ def context() -> Context:
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
+        liberation=re.compile(_alt(t["liberation_words"])),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
             r"(?:\w+\s+)?(?:months|weeks|years)\b|since\s)"
@@ -353,7 +355,7 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
-            rf"\s+)?(?:from|out\s+of)\s+[^;@—]{{0,60}}?,?\s+(?:including|among\s+them|such\s+as"
+            rf"\s+)?(?:from|out\s+of)\s+(?:[^;@—]|@\d+){{0,60}}?,?\s+(?:including|among\s+them|such\s+as"
             rf"|namely)\s+{obj}",
             0.75,
             "including among such namely",
