@@ -370,6 +370,10 @@ def render_command(
         if not quiet:
             click.echo(f"warning: {problem.source}: {problem.reason}", err=True)
 
+    if self_contained:  # fail before a long corpus is parsed, not after
+        from kharkivmap.assets import load_assets
+
+        load_assets(assets_dir=assets_dir)
     claim_files = [path for path in paths if is_claims_file(path)]
     corpus = [path for path in paths if path not in claim_files]
     claims = [claim for path in claim_files for claim in read_claims(path)]
@@ -415,7 +419,7 @@ def render_command(
             click.echo("warning: no dated control claims in the input; the map is empty", err=True)
         sources = len({claim.article for claim in timeline.claims})
         click.echo(
-            f"wrote {target} ({len(page) // 1024} KB): {len(timeline.places)} places, "
+            f"wrote {target} ({target.stat().st_size // 1024} KB): {len(timeline.places)} places, "
             f"{len(timeline.intervals)} intervals from {len(timeline.claims)} claims of "
             f"{sources} articles",
             err=True,
