@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from kharkivmap import geocoder as geocoder_module
 from kharkivmap.cli import cli, places_command
+from kharkivmap.gazetteer import Gazetteer
 from kharkivmap.models import Place
 
 JSON_KEYS = ["query", "name", "id", "lat", "lon", "admin1", "country", "kind", "score", "source"]
@@ -63,12 +64,13 @@ def test_near_chooses_among_homonyms(run: Any, near: str) -> None:
     assert len(record["alternatives"]) == 3
 
 
-def test_unknown_place_is_one_error_line(run: Any) -> None:
+def test_unknown_place_is_one_error_line(run: Any, cache_home: str) -> None:
+    suggestions = Gazetteer.load(cache_dir=Path(cache_home) / "kharkivmap").suggest("Kharkif")
+    assert suggestions[0] == "Kharkiv" and len(suggestions) == 3
     result = run("Izyum", "Kharkif")
     assert result.exit_code == 1
-    assert (
-        result.output
-        == "Error: no place named 'Kharkif'; did you mean Kharkiv, Cherkasy, Kharenky?\n"
+    assert result.output == (
+        f"Error: no place named 'Kharkif'; did you mean {', '.join(suggestions)}?\n"
     )
 
 
