@@ -128,6 +128,11 @@ def test_seed_map_loads_without_errors_and_holds_every_interval(open_map, seed_m
     )
     assert page.errors == []
     assert page.blocked == []
+    assert sorted(page.served) == [
+        "https://cdn.jsdelivr.net/npm/leaflet.timeline@1.6.0/dist/leaflet.timeline.js",
+        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+    ]
 
 
 def test_seed_map_shows_exactly_the_timeline_state_on_every_boundary(
