@@ -25,6 +25,7 @@ so one stray dump cannot exhaust memory; corpora are streamed row by row and hav
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -234,6 +235,12 @@ class _Reader:
         if not data.strip():
             self.report(Problem(source, "empty"))
             return None
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # Windows editors' "Unicode": full of NUL bytes, yet text.
+            try:
+                return data.decode("utf-16")
+            except UnicodeDecodeError:
+                pass
         if b"\x00" in data:
             self.report(Problem(source, "binary file (NUL bytes)"))
             return None

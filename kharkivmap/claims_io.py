@@ -131,7 +131,9 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
     """
     source = Path(path)
     try:
-        text = source.read_text(encoding="utf-8-sig")
+        # newline="" keeps carriage returns inside quoted CSV cells as they were written.
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            text = handle.read()
     except FileNotFoundError:
         raise ClaimsFileError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:

@@ -117,6 +117,13 @@ def test_utf8_bom_is_stripped(tmp_path):
     assert article.text == "Kharkiv news"
 
 
+def test_utf16_with_bom_is_text(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(UK_TEXT.encode("utf-16"))
+    [article], _ = read([path])
+    assert article.text == UK_TEXT
+
+
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8_u"])
 def test_legacy_cyrillic_is_detected(tmp_path, encoding):
     path = tmp_path / "uk.txt"

@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kharkivmap.claims_io import (
     RECORD_FIELDS,
@@ -248,3 +250,46 @@ def test_geojson_coordinates_fill_missing_lat_lon(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(ClaimsFileError, match=r"nope\.jsonl: no such file$"):
         read_claims(tmp_path / "nope.jsonl")
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+optional_texts = st.none() | texts.filter(bool)
+
+
+@st.composite
+def claims(draw):
+    name = draw(texts.filter(str.strip))
+    place = Place(
+        id=draw(texts.filter(str.strip)),
+        name=name,
+        lat=draw(st.floats(-90, 90, allow_nan=False)),
+        lon=draw(st.floats(-180, 180, allow_nan=False)),
+        country=draw(st.sampled_from(["UA", "RU", ""])),
+    )
+    when = draw(st.none() | st.dates())
+    return Claim(
+        article=draw(texts.filter(str.strip)),
+        published=draw(st.none() | st.dates()),
+        place=place,
+        mention=draw(texts.filter(bool)),
+        start=draw(st.integers(0, 10**6)),
+        end=draw(st.integers(0, 10**6)),
+        event=draw(st.sampled_from(["captured", "withdrew", "contested", "held", "none"])),
+        actor=draw(st.sampled_from([None, "UA", "RU"])),
+        controller=draw(st.sampled_from([None, "UA", "RU", "contested"])),
+        date=when,
+        date_precision=draw(st.sampled_from(["day", "week", "month"])) if when else "unknown",
+        claimant=draw(optional_texts),
+        hedged=draw(st.booleans()),
+        sentence=draw(texts),
+        confidence=round(draw(st.floats(0, 1)), 3),
+        title=draw(optional_texts),
+    )
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson"])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(claims(), max_size=4))
+def test_any_claims_round_trip(tmp_path, fmt, items):
+    path = write_claims(items, tmp_path / f"c.{fmt}")
+    assert [c.to_record() for c in read_claims(path)] == [c.to_record() for c in items]
