@@ -45,6 +45,8 @@ _FIXED_SIDE = {"held_occupied": "RU", "held_liberated": "UA"}
 # How far back (characters) an attempt, plan or modal verb still governs a trigger.
 _BLOCK_REACH = 70
 _LOOKBACK = 3
+# A change dated this long before publication is reported as background: who holds the place.
+_HISTORY_DAYS = 30
 
 _NORMALISE = str.maketrans(
     {
@@ -161,34 +163,36 @@ def _frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Mention
     pieces: list[str] = []
     cursor = sentence.start
     for k, members in enumerate(raw_groups):
-        pieces.append(_clean(text[cursor : members[0].start]))
+        # A literal "@" in the text must not pass for a token.
+        pieces.append(text[cursor : members[0].start].replace("@", " "))
         pieces.append(f"@{k}")
         cursor = members[-1].end
-    pieces.append(_clean(text[cursor : sentence.end]))
+    pieces.append(text[cursor : sentence.end].replace("@", " "))
+    prelim = _clean("".join(pieces))
     groups = [_Group(members) for members in raw_groups]
-    prelim = "".join(pieces)
-    offset = 0
-    for k, group in enumerate(groups):
-        offset += len(pieces[2 * k])
-        token = pieces[2 * k + 1]
-        _classify(group, prelim[:offset], prelim[offset + len(token) :], k == 0, ctx)
-        offset += len(token)
-    out: list[str] = []
-    length = 0
-    for k, group in enumerate(groups):
-        out.append(pieces[2 * k])
-        length += len(pieces[2 * k])
-        if group.status == "actor":
-            token = _clean(group.members[0].text)
-        elif group.status == "dateline":
-            token = ""
-        else:
-            token = f"@{k}"
-        group.start, group.end = length, length + len(token)
-        out.append(token)
-        length += len(token)
-    out.append(pieces[-1])
-    frame = "".join(out)
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(prelim)]
+    for k, (group, (start, end)) in enumerate(zip(groups, spans, strict=True)):
+        _classify(group, prelim[:start], prelim[end:], k == 0, ctx)
+        group.start, group.end = start, end
+    frame = prelim
+    if any(g.status in {"actor", "dateline"} for g in groups):
+        # Capitals acting as a side become words; datelines vanish.
+        out: list[str] = []
+        cursor = shift = 0
+        for group in groups:
+            start, end = group.start, group.end
+            out.append(prelim[cursor:start])
+            token = prelim[start:end]
+            if group.status == "actor":
+                token = _clean(group.members[0].text)
+            elif group.status == "dateline":
+                token = ""
+            out.append(token)
+            group.start, group.end = start + shift, start + shift + len(token)
+            shift += len(token) - (end - start)
+            cursor = end
+        out.append(prelim[cursor:])
+        frame = "".join(out)
     clauses = [m.end() for m in ctx.clause.finditer(frame)]
     places = [g.members[0].place for g in groups]
     return _Frame(sentence, index, frame, groups, clauses, places)
@@ -276,9 +280,14 @@ def _subject(frame: _Frame, pos: int, previous: list[Mention]) -> list[Mention] 
     if anaphor:
         limit = pos - len(left) + anaphor.start()
         targets = [g for g in frame.groups if g.status == "target" and g.end <= limit]
-        if targets:
-            return targets[-1].members
-        return previous or None
+        if not targets:
+            return previous or None
+        # A place opening the sentence is its subject and the likeliest antecedent
+        # ("Vovchansk has been a link in the supply chain from Belgorod, and it remained …").
+        first = targets[0]
+        if len(frame.text[: first.start].split()) <= 2:
+            return first.members
+        return targets[-1].members
     relative = ctx.relative.search(left)
     if relative:
         group = _group_by_token(frame, int(relative.group(1)))
@@ -528,6 +537,9 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         published=art.published,
         previous=doc.previous_dates(index),
     )
+    if event in _CHANGE and when and art.published and (art.published - when).days > _HISTORY_DAYS:
+        # "Lyman, captured by Russian forces in May": background, not news; a status.
+        event, actor = "held", controller  # type: ignore[assignment]
     hedged = is_hedged(cand.frame.text) or doc.followed_by_doubt(index)
     confidence = cand.confidence * (0.75 if hedged else 1.0)
     confidence *= 0.6 + 0.4 * max(0.0, min(1.0, mention.score))

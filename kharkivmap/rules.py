@@ -152,7 +152,9 @@ def context() -> Context:
         denials=compile_words(h["denials"]),
         direct_subject=re.compile(
             r"@(\d+)\s*(?:\([^)]*\)\s*)?"
-            r"(?:,\s*[^,@;]{1,90}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+[^,@;]{1,60}?\s+|,\s*)?"
+            # an appositive may hold numbers with commas ("of around 20,000 people")
+            r"(?:,\s*(?:[^,@;]|,(?=\d)){1,90}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
+            r"[^,@;]{1,60}?\s+|,\s*)?"
             r"(?:(?:which|that|who)\s+)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         anaphor=re.compile(
@@ -359,6 +361,15 @@ def rules() -> tuple[Rule, ...]:
             rf"|namely)\s+{obj}",
             0.75,
             "including among such namely",
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
+            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})(?:{_alt(t['stationed'])})"
+            rf"\s+(?:in|near|around|at|outside)\s+(?:the\s+area\s+of\s+)?{obj}",
+            0.75,
+            *t["withdraw_from_verbs"],
         ),
         r(
             "relative",
