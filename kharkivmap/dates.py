@@ -58,7 +58,7 @@ def _grammar() -> _Grammar:
         |(?P<md>(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>\d{{4}}))?)
         |(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>\d{{4}}))?)
         |(?P<my>(?P<m3>{mon})\.?,?\s+(?P<y3>\d{{4}}))
-        |(?P<mo>(?:in|since|during|by|early|late|mid-?|until|through)\s+(?:early\s+|late\s+|mid-?)?
+        |(?P<mo>(?:in|since|during|by|early|late|mid-?|until|through|last)\s+(?:early\s+|late\s+|mid-?)?
             (?P<m4>(?!may\s+(?:be|have|not|also|well|still|soon)\b){mon})(?:\.?,?\s+(?P<y4>\d{{4}}))?)
         |(?P<wd>(?P<wdmod>last\s+|this\s+|past\s+)?(?P<w>{wd}))
         |(?P<yesterday>yesterday|the\s+day\s+before|last\s+night)

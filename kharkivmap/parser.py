@@ -56,6 +56,7 @@ _NORMALISE = str.maketrans(
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"@(\d+)")
+_PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
 
 class MentionFinder(Protocol):
@@ -140,6 +141,8 @@ def _classify(group: _Group, left: str, right: str, first: bool, ctx: Context) -
 
 def _not_the_place(group: _Group, word: str, left: str, right: str, ctx: Context) -> bool:
     """A possessive, an axis, a region, a river or a reference point rather than the place."""
+    if ctx.possessive_nominal.match(right):
+        return False  # "Avdiivka's capture" is about the place itself
     if ctx.not_target_after.match(right) or ctx.direction_after.match(right):
         return True
     if ctx.region_after.match(right) and any(_is_region_name(m.place) for m in group.members):
@@ -314,6 +317,8 @@ def _resolve_actor(
         subject = _actor_left(frame, m.start(), speaker_side)
         obj = m.group("obj") or ""
         pushed = _side_in(obj, speaker_side, last=True)
+        if obj.strip() and not obj.startswith("to ") and not _forces(obj):
+            return "none", None  # "pushed back the front line from @1"
         if not obj.strip() or obj.startswith("to "):
             # "were pushed out of @1", "were forced to retreat from @1"
             return "withdrew", pushed or subject
@@ -363,9 +368,18 @@ def _resolve_actor(
             loser = _side_in(
                 frame.text[_clause_start(frame, m.start()) : m.start()], None, last=True
             )
-            return ("withdrew", loser) if verb == "loss" else ("captured", None)
+            if verb == "loss":
+                return "withdrew", loser
+            # "the fall of @1" names no winner; a speaker celebrating it is one
+            return "captured", speaker_side if speaker_side in _OTHER else None
     side = _actor_left(frame, m.start(), speaker_side)
     return event, side or (_liberator(m.group("v")) if "v" in groups else None)
+
+
+def _forces(text: str) -> bool:
+    """Whether ``text`` names armed forces or a side ("Russian troops", "them", "the enemy")."""
+    ctx = context()
+    return bool(side_words().search(text) or ctx.force_nouns.search(text) or _PRONOUN.search(text))
 
 
 def _liberator(verb: str | None) -> str | None:
@@ -407,6 +421,9 @@ class _Article:
         frame = self.frame(i)
         chosen = choose_speaker(self.speakers(i), anchor, breaks=frame.clauses)
         if chosen is not None and not chosen.inherit:
+            if chosen.likely_side is None:
+                # "the defence ministry said" after "Russian Defense Minister Shoigu said"
+                return replace(chosen, hint=self._earlier_side(i))
             return chosen
         if chosen is None:
             return self._heading_speaker(i)
@@ -414,6 +431,13 @@ class _Article:
             named = [s for s in self.speakers(j) if s.name and not s.inherit]
             if named:
                 return named[-1]
+        return None
+
+    def _earlier_side(self, i: int) -> str | None:
+        for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
+            sides = [s.side for s in self.speakers(j) if s.side in _OTHER]
+            if sides:
+                return sides[-1]
         return None
 
     def _heading_speaker(self, i: int) -> Speaker | None:

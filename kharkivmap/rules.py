@@ -82,6 +82,7 @@ class Context:
     needs_force: re.Pattern[str]
     durative: re.Pattern[str]
     withdraw_direct: re.Pattern[str]
+    possessive_nominal: re.Pattern[str]
     liberation: re.Pattern[str]
     force_nouns: re.Pattern[str]
 
@@ -99,13 +100,15 @@ def _object(*, part: bool = False) -> str:
     not for a change of control.
     """
     t = load_lexicon("triggers")
-    adjective = _alt(t["place_adjectives"])
     noun = _alt(t["place_nouns"])
+    # Before a place noun any modifiers may stand ("the beleaguered frontline city of"),
+    # but no preposition: "soldiers in the city of @1" is not the city.
+    modifier = rf"(?:(?!{_alt(t['not_modifiers'])}\b)[\w'-]+\s+)"
     region = r"(?:@\d+\s+(?:region|oblast|area)(?:'s)?\s+)?"
     parts = rf"(?:{_alt(t['part_adjectives'])}\s+)?" if part else ""
     return (
-        rf"{parts}(?:(?:the|a|an|its|their)\s+)?{region}"
-        rf"(?:(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?@(?P<g>\d+)"
+        rf"{parts}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
+        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+)?)?@(?P<g>\d+)"
     )
 
 
@@ -171,6 +174,7 @@ def context() -> Context:
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
+        possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
@@ -390,6 +394,14 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<v>{_alt(t['passive_capture'])})(?![\w-])",
             0.7,
             *t["passive_capture"],
+        ),
+        r(
+            "nominal",
+            "captured",
+            "object",
+            rf"@(?P<g>\d+)'s\s+(?P<v>{_alt(t['possessive_nominals'])})(?![\w-])",
+            0.7,
+            *t["possessive_nominals"],
         ),
         r(
             "passive",
