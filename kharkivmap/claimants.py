@@ -25,6 +25,7 @@ __all__ = [
     "is_followup_hedge",
     "is_hedged",
     "side_words",
+    "speech_verbs",
 ]
 
 _WINDOW = 110
@@ -131,6 +132,11 @@ def _lexicon() -> _Lexicon:
 def is_hedged(frame: str) -> bool:
     """True when the sentence reports its content with doubt (appears, reportedly, claimed…)."""
     return _lexicon().hedges.search(frame) is not None
+
+
+def speech_verbs() -> re.Pattern[str]:
+    """Verbs that introduce a speaker ("said", "announced", "claimed" …)."""
+    return _lexicon().before
 
 
 def is_followup_hedge(frame: str) -> bool:

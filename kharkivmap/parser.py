@@ -29,6 +29,7 @@ from kharkivmap.claimants import (
     is_followup_hedge,
     is_hedged,
     side_words,
+    speech_verbs,
 )
 from kharkivmap.dates import DateExpression, find_date_expressions, pick_date
 from kharkivmap.models import Article, Claim, Event, Mention, Place
@@ -556,7 +557,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         controller = actor
     index = cand.frame.index
     when, precision = pick_date(
-        doc.dates(index),
+        _dates_for(cand.frame.text, doc.dates(index), cand.anchor),
         anchor=cand.anchor,
         published=art.published,
         previous=doc.previous_dates(index),
@@ -588,6 +589,24 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         url=art.url,
         outlet=art.outlet,
     )
+
+
+def _dates_for(text: str, found: list[DateExpression], anchor: int) -> list[DateExpression]:
+    """The date expressions that can date a trigger at ``anchor``.
+
+    Past a comma, only a speech verb's date or a date right after the comma still counts
+    ("…, officials said Wednesday", "…, on Friday"); one inside an appositive ("…, the
+    capital captured by Moscow in February") dates another event.
+    """
+    kept = []
+    for expr in found:
+        if expr.start > anchor:
+            comma = text.rfind(",", anchor, expr.start)
+            detached = comma >= 0 and len(text[comma + 1 : expr.start].split()) > 1
+            if detached and not speech_verbs().search(text, comma, expr.start):
+                continue
+        kept.append(expr)
+    return kept
 
 
 def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> Claim:
