@@ -30,6 +30,7 @@ __all__ = [
 
 _WINDOW = 110
 _SIDES = frozenset({"RU", "UA"})
+_PRONOUNS = frozenset({"we", "our", "its", "their", "they"})
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
 
 
@@ -87,16 +88,22 @@ class _Lexicon:
 
 
 @cache
-def side_words() -> re.Pattern[str]:
+def side_words(*, strict: bool = True) -> re.Pattern[str]:
     """Side terms: group ``ru`` or ``ua`` (an explicit side), ``enemy``, ``generic``.
 
-    An explicit side absorbs a following force noun so "Russian troops" counts once.
+    An explicit side absorbs a following force noun so "Russian troops" counts once. When
+    ``strict`` (finding who acted), a side adjective counts only before a force noun:
+    "Russian troops" acted, "Russian defences" did not.
     """
     lex = load_lexicon("actors")
     force = alternation(lex["generic"])
-    parts = [
-        rf"(?P<ru>{alternation(lex['RU'])}(?:\s+{force})?)",
-        rf"(?P<ua>{alternation(lex['UA'])}(?:\s+{force})?)",
+    armed = alternation([g for g in lex["generic"] if g not in _PRONOUNS])
+    parts = []
+    for group, side in (("ru", "RU"), ("ua", "UA")):
+        adjectives = alternation(lex[f"{side}_adjectives"])
+        adjective = rf"{adjectives}\s+(?:[\w-]+\s+)?{armed}" if strict else adjectives
+        parts.append(rf"(?P<{group}>{alternation(lex[side])}(?:\s+{force})?|{adjective})")
+    parts += [
         rf"(?P<enemy>{alternation(lex['enemy'])}(?:\s+{force})?)",
         rf"(?P<generic>{force})",
     ]
@@ -125,7 +132,7 @@ def _lexicon() -> _Lexicon:
         side_names=lex["side_names"],
         hedges=compile_words(load_lexicon("hedges")["hedges"]),
         followup=compile_words(load_lexicon("hedges")["followup"]),
-        sides=side_words(),
+        sides=side_words(strict=False),
     )
 
 

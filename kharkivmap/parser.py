@@ -97,6 +97,7 @@ class _Candidate:
     confidence: float
     frame: _Frame
     speaker: Speaker | None
+    disputed: str | None = None  # the controller a denied change would have given
 
 
 # A single quote that is no apostrophe ("had 'fully liberated' @1") is a quotation mark.
@@ -245,8 +246,10 @@ def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
     return speaker_side if speaker_side in _OTHER else None
 
 
-def _side_in(text: str, speaker_side: str | None, *, last: bool) -> str | None:
-    found = list(side_words().finditer(text))
+def _side_in(text: str, speaker_side: str | None, *, last: bool, strict: bool = True) -> str | None:
+    """The side ``text`` names (nearest the end when ``last``); ``strict`` as in
+    :func:`side_words`, off where a side adjective alone is meant ("Russian-occupied")."""
+    found = list(side_words(strict=strict).finditer(text))
     for m in reversed(found) if last else found:
         side = _side_of(m, speaker_side)
         if side:
@@ -255,7 +258,14 @@ def _side_in(text: str, speaker_side: str | None, *, last: bool) -> str | None:
 
 
 def _actor_left(frame: _Frame, pos: int, speaker_side: str | None) -> str | None:
-    """The acting side: nearest side term before ``pos`` in the clause, then the sentence."""
+    """The acting side: nearest side term before ``pos`` in the clause, then the sentence.
+
+    A side adjective right before the trigger names it too ("the Russian withdrawal").
+    """
+    tail = frame.text[max(0, pos - 30) : pos].rstrip()
+    for m in side_words(strict=False).finditer(tail):
+        if m.end() == len(tail) and m.lastgroup in {"ru", "ua"}:
+            return "RU" if m.lastgroup == "ru" else "UA"
     start = _clause_start(frame, pos)
     return _side_in(frame.text[start:pos], speaker_side, last=True) or _side_in(
         frame.text[:start], speaker_side, last=True
@@ -268,7 +278,7 @@ def _agent(frame: _Frame, end: int, speaker_side: str | None) -> tuple[str | Non
     m = context().agent.match(rest)
     if not m:
         return None, None
-    side = _side_in(rest[m.end() : m.end() + 45], speaker_side, last=False)
+    side = _side_in(rest[m.end() : m.end() + 45], speaker_side, last=False, strict=False)
     return m.group(1), side
 
 
@@ -313,7 +323,7 @@ def _resolve_actor(
     groups = m.re.groupindex
     named = m.group("side") if "side" in groups else None
     if named:
-        return event, _side_in(named, speaker_side, last=False)
+        return event, _side_in(named, speaker_side, last=False, strict=False)
     if kind == "push":
         subject = _actor_left(frame, m.start(), speaker_side)
         obj = m.group("obj") or ""
@@ -537,11 +547,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if event == "none":
                 continue
             confidence = rule.weight
+            disputed = None
             if event in _CHANGE and _denied(frame, anchor):
-                event, actor, confidence = "contested", actor, confidence * 0.6
+                disputed = actor if event == "captured" else _OTHER.get(actor or "")
+                event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
                 continue
-            found.append(_Candidate(members, event, actor, anchor, confidence, frame, speaker))
+            found.append(
+                _Candidate(members, event, actor, anchor, confidence, frame, speaker, disputed)
+            )
     return found
 
 
@@ -663,16 +677,23 @@ def extract_claims(
         return []
     doc = _Article(article, mentions)
     best: dict[int, _Candidate] = {}
+    # (place id, controller, claimant side) of changes the article reports as denied
+    denied: set[tuple[str, str | None, str | None]] = set()
     for i, found in enumerate(doc.by_sentence):
         if not found and (i == 0 or not doc.by_sentence[i - 1]):
             continue
         for cand in _candidates(doc, i):
+            if cand.disputed:
+                side = cand.speaker.likely_side if cand.speaker else None
+                denied.update((m.place.id, cand.disputed, side) for m in cand.members)
             for mention in cand.members:
                 held = best.get(mention.start)
                 key = (_RANK[cand.event], cand.confidence, -cand.anchor)
                 if held is None or key > (_RANK[held.event], held.confidence, -held.anchor):
                     best[mention.start] = cand
     claims = [_claim(doc, m, best[m.start]) for m in mentions if m.start in best]
+    if denied:
+        claims = [_undo_denied(c, best[c.start], denied) for c in claims]
     kept = {c.start: c for c in _consistent(claims)}
     result: list[Claim] = []
     for mention in mentions:
@@ -682,6 +703,17 @@ def extract_claims(
         elif all_mentions:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
     return result
+
+
+def _undo_denied(
+    claim: Claim, cand: _Candidate, denied: set[tuple[str, str | None, str | None]]
+) -> Claim:
+    """A change the article elsewhere reports as denied ("…, which Kyiv denied") is disputed,
+    when it comes from the same side as the denied claim."""
+    side = cand.speaker.likely_side if cand.speaker else None
+    if claim.event in _CHANGE and (claim.place.id, claim.controller, side) in denied:
+        return replace(claim, event="contested", controller="contested")
+    return claim
 
 
 def _consistent(claims: list[Claim]) -> list[Claim]:

@@ -208,7 +208,13 @@ def rules() -> tuple[Rule, ...]:
     obj = _object()
     part_obj = _object(part=True)
     # Tokens (@N) name no side inside an adjective slot.
-    side_adj = _alt([s for s in (*a["RU"], *a["UA"]) if not s.startswith("@")])
+    side_adj = _alt(
+        [
+            s
+            for s in (*a["RU"], *a["UA"], *a["RU_adjectives"], *a["UA_adjectives"])
+            if not s.startswith("@")
+        ]
+    )
     side_any = rf"(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?"
     w = r"(?<![\w'-])"
     force_np = (
