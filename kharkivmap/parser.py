@@ -528,6 +528,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
                 if rule.event == "captured" and context().durative.match(text, m.end()):
                     continue  # "occupied @1 for six months": history, not news
+                if rule.kind == "active" and not text[:anchor].strip():
+                    continue  # "Liberated @1 remains …": a participle opening the sentence
             else:
                 anchor = m.start()
                 subject = _subject(frame, anchor, previous)
@@ -678,7 +680,7 @@ def extract_claims(
     doc = _Article(article, mentions)
     best: dict[int, _Candidate] = {}
     # (place id, controller, claimant side) of changes the article reports as denied
-    denied: set[tuple[str, str | None, str | None]] = set()
+    denied: set[tuple[str, str | None, str | None]] = set()  # side "*": any source
     for i, found in enumerate(doc.by_sentence):
         if not found and (i == 0 or not doc.by_sentence[i - 1]):
             continue
@@ -686,6 +688,8 @@ def extract_claims(
             if cand.disputed:
                 side = cand.speaker.likely_side if cand.speaker else None
                 denied.update((m.place.id, cand.disputed, side) for m in cand.members)
+                if side is None:  # a denial of nobody in particular disputes every source
+                    denied.update((m.place.id, cand.disputed, "*") for m in cand.members)
             for mention in cand.members:
                 held = best.get(mention.start)
                 key = (_RANK[cand.event], cand.confidence, -cand.anchor)
@@ -711,7 +715,8 @@ def _undo_denied(
     """A change the article elsewhere reports as denied ("…, which Kyiv denied") is disputed,
     when it comes from the same side as the denied claim."""
     side = cand.speaker.likely_side if cand.speaker else None
-    if claim.event in _CHANGE and (claim.place.id, claim.controller, side) in denied:
+    keys = {(claim.place.id, claim.controller, side), (claim.place.id, claim.controller, "*")}
+    if claim.event in _CHANGE and not keys.isdisjoint(denied):
         return replace(claim, event="contested", controller="contested")
     return claim
 
