@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from geopy.distance import geodesic
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kharkivmap import _gazetteer_io
 from kharkivmap.errors import GazetteerError, UnknownPlaceError
@@ -191,6 +193,24 @@ def test_empty_and_blank_input(small: Gazetteer) -> None:
     assert small.find_mentions("") == [] and small.find_mentions(" \n\t—") == []
     with pytest.raises(UnknownPlaceError, match=r"^no place named '  '$"):
         small.resolve("  ")
+
+
+FRAGMENTS = (
+    "Kharkiv", "Kyiv's", "kyiv", "Staryi", "Saltiv", "Харковом", "Вільхівки", "’s", "'", "-",
+    " ", ", ", ".", "\n", "ʼ", "Vilkhivka", "Krasne", "Russia's", "region", "2", "Kupiansk-",
+    "Balakilia", "X", "Volodymyr", "Zelensky", "а", "A", "Старому",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_any_text_gives_consistent_offsets(small: Gazetteer, parts: list[str]) -> None:
+    text = "".join(parts)
+    previous_end = 0
+    for mention in small.find_mentions(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start >= previous_end and 0 <= mention.score <= 1
+        previous_end = mention.end
 
 
 def test_names_inside_longer_words_never_match(small: Gazetteer) -> None:
