@@ -416,6 +416,7 @@ class _Article:
         self._frames: dict[int, _Frame] = {}
         self._speakers: dict[int, list[Speaker]] = {}
         self._dates: dict[int, list[DateExpression]] = {}
+        self._raw_dates: dict[int, list[DateExpression]] = {}
 
     def frame(self, i: int) -> _Frame:
         if i not in self._frames:
@@ -472,8 +473,13 @@ class _Article:
         """Date expressions of the sentence before ``i``, for a date carried over."""
         if i == 0:
             return []
-        s = self.sentences[i - 1]
-        return find_date_expressions(_clean(self.text[s.start : s.end]), self.article.published)
+        if i - 1 in self._frames:
+            return self.dates(i - 1)
+        if i - 1 not in self._raw_dates:
+            s = self.sentences[i - 1]
+            text = _clean(self.text[s.start : s.end])
+            self._raw_dates[i - 1] = find_date_expressions(text, self.article.published)
+        return self._raw_dates[i - 1]
 
     def followed_by_doubt(self, i: int) -> bool:
         """Whether the next sentence of the same paragraph only doubts this one."""

@@ -32,7 +32,12 @@ def key_words(phrases: Iterable[str]) -> frozenset[str]:
     """Words of which a rule needs at least one: a cheap test before running its regex."""
     # Words too common to tell whether a rule can match are no keys.
     stop = frozenset(load_lexicon("triggers")["stop_words"])
-    return frozenset(w for phrase in phrases for w in _WORD.findall(phrase) if w not in stop)
+    keys = set()
+    for phrase in phrases:
+        # A phrase needs each of its words; its first content word is the cheapest test.
+        words = [w for w in _WORD.findall(phrase) if w not in stop]
+        keys.update(words[:1])
+    return frozenset(keys)
 
 
 Shape = Literal["object", "subject"]
@@ -275,7 +280,7 @@ def rules() -> tuple[Rule, ...]:
             rf"|once)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
             rf"\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
             0.8,
-            "flag flags banner tricolor tricolour",
+            *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
         r(
             "flag",
@@ -286,7 +291,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
             rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
             0.8,
-            "flag flags banner tricolor tricolour",
+            *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
         r(
             "push",
@@ -340,7 +345,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>capture|seizure|recapture|liberation|fall|takeover|loss)\s+of\s+{obj}",
             0.7,
-            "capture seizure recapture liberation fall takeover loss",
+            *["capture", "seizure", "recapture", "liberation", "fall", "takeover", "loss"],
         ),
         r(
             "active",
@@ -360,7 +365,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s(?:[^;—@]|@\d+\s+(?:region|oblast)){{0,120}}?"
             rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{obj}",
             0.75,
-            "including among such namely",
+            *["including", "among", "such", "namely"],
         ),
         r(
             "withdraw",
@@ -370,7 +375,7 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+)?(?:from|out\s+of)\s+(?:[^;@—]|@\d+){{0,60}}?,?\s+(?:including|among\s+them|such\s+as"
             rf"|namely)\s+{obj}",
             0.75,
-            "including among such namely",
+            *["including", "among", "such", "namely"],
         ),
         r(
             "withdraw",
@@ -441,7 +446,7 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:under|to)\s+(?:the\s+)?(?:full\s+)?(?P<side>{side_adj})\s+(?:military\s+)?"
             r"(?:control|hands)",
             0.8,
-            "control hands",
+            *["control", "hands"],
         ),
         *held_states,
         r(
@@ -468,7 +473,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?:in|of|into|to)\s+(?:the\s+)?(?:recently\s+|newly\s+)?(?:liberated"
             rf"|de-occupied|deoccupied)\s+{obj}",
             0.6,
-            "liberated occupied deoccupied",
+            *["liberated", "occupied", "deoccupied"],
         ),
         r(
             "held_verb",
@@ -478,7 +483,14 @@ def rules() -> tuple[Rule, ...]:
             0.7,
             *t["held_verbs"],
         ),
-        r("won", "held", "object", rf"{w}(?P<v>{_alt(t['won_battle'])})\s+{obj}", 0.6, "won win"),
+        r(
+            "won",
+            "held",
+            "object",
+            rf"{w}(?P<v>{_alt(t['won_battle'])})\s+{obj}",
+            0.6,
+            *["won", "win"],
+        ),
         r(
             "contested",
             "contested",
