@@ -242,12 +242,13 @@ def rules() -> tuple[Rule, ...]:
     for state in t["held_states"]:
         text = state.replace(" ", r"\s+").replace("{side}", rf"(?P<side>{side_any})")
         copula = _alt(t["held_copulas"])
+        adverbs = rf"(?:{_alt(t['state_adverbs'])}\s+)*"
         held_states.append(
             r(
                 "held_state",
                 "held",
                 "subject",
-                rf"(?:{w}{copula}\s+)?{w}{text}(?![\w-])",
+                rf"(?:{w}{copula}\s+)?{adverbs}{w}{text}(?![\w-])",
                 0.75,
                 state.replace("{side}", ""),
             )
