@@ -98,6 +98,7 @@ class _Candidate:
     frame: _Frame
     speaker: Speaker | None
     disputed: str | None = None  # the controller a denied change would have given
+    doubted: bool = False  # contradicted later in the sentence
 
 
 # A single quote that is no apostrophe ("had 'fully liberated' @1") is a quotation mark.
@@ -219,20 +220,25 @@ def _blocked(frame: _Frame, pos: int, event: str, kind: str) -> bool:
     return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
 
 
-def _denied(frame: _Frame, anchor: int) -> bool:
-    """A denial in the trigger's clause, or in a clause about no other place ("…, but Kyiv
-    denied it"), disputes the claim; one about another place ("repelled attacks near @4")
-    does not."""
+def _denial(frame: _Frame, anchor: int) -> str | None:
+    """How a denial in the sentence bears on the trigger at ``anchor``.
+
+    ``"governs"``: the trigger is what is denied ("Kyiv denied that Russians had taken @1",
+    "rejected the claim that @1 had fallen"): no change is claimed, the place is disputed.
+    ``"follows"``: the claim is made, then contradicted ("…, a claim Kyiv denied"): still a
+    claimed change, reported with doubt. A denial about another place counts for nothing.
+    """
     own = _clause_start(frame, anchor)
+    verdict = None
     for m in context().denials.finditer(frame.text):
         start = _clause_start(frame, m.start())
-        if start == own:
-            return True
+        if m.start() < anchor and start == own:
+            return "governs"
         i = bisect.bisect_right(frame.clauses, m.start())
         end = frame.clauses[i] if i < len(frame.clauses) else len(frame.text)
-        if not _TOKEN.search(frame.text, start, end):
-            return True
-    return False
+        if m.start() > anchor and (start == own or not _TOKEN.search(frame.text, start, end)):
+            verdict = "follows"
+    return verdict
 
 
 def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
@@ -556,13 +562,24 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 continue
             confidence = rule.weight
             disputed = None
-            if event in _CHANGE and _denied(frame, anchor):
+            denial = _denial(frame, anchor) if event in _CHANGE else None
+            if denial == "governs":
                 disputed = actor if event == "captured" else _OTHER.get(actor or "")
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
                 continue
             found.append(
-                _Candidate(members, event, actor, anchor, confidence, frame, speaker, disputed)
+                _Candidate(
+                    members,
+                    event,
+                    actor,
+                    anchor,
+                    confidence,
+                    frame,
+                    speaker,
+                    disputed,
+                    doubted=denial == "follows",
+                )
             )
     return found
 
@@ -587,7 +604,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     if event in _CHANGE and when and art.published and (art.published - when).days > _HISTORY_DAYS:
         # "Lyman, captured by Russian forces in May": background, not news; a status.
         event, actor = "held", controller  # type: ignore[assignment]
-    hedged = is_hedged(cand.frame.text) or doc.followed_by_doubt(index)
+    hedged = cand.doubted or is_hedged(cand.frame.text) or doc.followed_by_doubt(index)
     confidence = cand.confidence * (0.75 if hedged else 1.0)
     confidence *= 0.6 + 0.4 * max(0.0, min(1.0, mention.score))
     sentence = cand.frame.sentence
@@ -703,7 +720,7 @@ def extract_claims(
                     best[mention.start] = cand
     claims = [_claim(doc, m, best[m.start]) for m in mentions if m.start in best]
     if denied:
-        claims = [_undo_denied(c, best[c.start], denied) for c in claims]
+        claims = [_doubt_denied(c, best[c.start], denied) for c in claims]
     kept = {c.start: c for c in _consistent(claims)}
     result: list[Claim] = []
     for mention in mentions:
@@ -715,15 +732,16 @@ def extract_claims(
     return result
 
 
-def _undo_denied(
+def _doubt_denied(
     claim: Claim, cand: _Candidate, denied: set[tuple[str, str | None, str | None]]
 ) -> Claim:
-    """A change the article elsewhere reports as denied ("…, which Kyiv denied") is disputed,
-    when it comes from the same side as the denied claim."""
+    """A change (or the holding it implies) that the article elsewhere reports as denied
+    ("Kyiv denied that Russians have taken @1") is still claimed, but with doubt, when it
+    comes from the side whose claim was denied."""
     side = cand.speaker.likely_side if cand.speaker else None
     keys = {(claim.place.id, claim.controller, side), (claim.place.id, claim.controller, "*")}
-    if claim.event in _CHANGE and not keys.isdisjoint(denied):
-        return replace(claim, event="contested", controller="contested")
+    if claim.event in _CHANGE | {"held"} and not keys.isdisjoint(denied):
+        return replace(claim, hedged=True, confidence=round(claim.confidence * 0.8, 3))
     return claim
 
 

@@ -111,8 +111,9 @@ def _object(*, part: bool = False) -> str:
     modifier = rf"(?:(?!{_alt(t['not_modifiers'])}\b)[\w'-]+\s+)"
     region = r"(?:@\d+\s+(?:region|oblast|area)(?:'s)?\s+)?"
     parts = rf"(?:{_alt(t['part_adjectives'])}\s+)?" if part else ""
+    whole = rf"(?:{_alt(t['whole_of'])}\s+)?"
     return (
-        rf"{parts}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
+        rf"{parts}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
         rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+)?)?@(?P<g>\d+)"
     )
 
