@@ -1,0 +1,221 @@
+"""Who acted, and whether a trigger claims anything: sides, subjects, agents, modality.
+
+Reads a :class:`~kharkivmap.frames.Frame` around a rule match. The acting side comes from
+the nearest side term before the trigger in its clause ("Russian troops", "the enemy",
+"Kyiv's forces"), a "by"/"from"/"to" agent after a passive verb, a side word inside the
+pattern ("the Ukrainian flag"), or the speaker's side for generic subjects ("its troops").
+Attempts, plans, failures, conditions and negation before a trigger block it; a denial that
+governs the trigger disputes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kharkivmap.claimants import side_words
+from kharkivmap.frames import TOKEN, Frame, clause_start, group_by_token
+from kharkivmap.models import Mention
+from kharkivmap.rules import Rule, context
+
+__all__ = ["OTHER", "blocked", "denial", "resolve_actor", "subject_of"]
+
+OTHER = {"RU": "UA", "UA": "RU"}
+# "Occupied X" is Russian-held and "liberated X" Ukrainian-held whoever writes it.
+_FIXED_SIDE = {"held_occupied": "RU", "held_liberated": "UA"}
+# How far back (characters) an attempt, plan or modal verb still governs a trigger.
+_BLOCK_REACH = 70
+_PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
+
+
+def blocked(frame: Frame, pos: int, event: str, kind: str) -> bool:
+    """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
+    ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
+    Announced withdrawals may be future ("troops will be regrouped"); captures may not."""
+    ctx = context()
+    lo = max(clause_start(frame, pos), pos - _BLOCK_REACH)
+    window = frame.text[lo:pos]
+    if event == "contested":
+        return ctx.contested_blockers.search(window) is not None
+    if ctx.blockers.search(window):
+        return True
+    return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
+
+
+def denial(frame: Frame, anchor: int) -> str | None:
+    """How a denial in the sentence bears on the trigger at ``anchor``.
+
+    ``"governs"``: the trigger is what is denied ("Kyiv denied that Russians had taken @1",
+    "rejected the claim that @1 had fallen"): no change is claimed, the place is disputed.
+    ``"follows"``: the claim is made, then contradicted ("…, a claim Kyiv denied"): still a
+    claimed change, reported with doubt. A denial about another place counts for nothing.
+    """
+    own = clause_start(frame, anchor)
+    verdict = None
+    for m in context().denials.finditer(frame.text):
+        start = clause_start(frame, m.start())
+        if m.start() < anchor and start == own:
+            return "governs"
+        i = bisect.bisect_right(frame.clauses, m.start())
+        end = frame.clauses[i] if i < len(frame.clauses) else len(frame.text)
+        if m.start() > anchor and (start == own or not TOKEN.search(frame.text, start, end)):
+            verdict = "follows"
+    return verdict
+
+
+def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
+    kind = match.lastgroup
+    if kind == "ru":
+        return "RU"
+    if kind == "ua":
+        return "UA"
+    if kind == "enemy":
+        return OTHER.get(speaker_side or "", "RU")
+    return speaker_side if speaker_side in OTHER else None
+
+
+def _side_in(text: str, speaker_side: str | None, *, last: bool, strict: bool = True) -> str | None:
+    """The side ``text`` names (nearest the end when ``last``); ``strict`` as in
+    :func:`side_words`, off where a side adjective alone is meant ("Russian-occupied")."""
+    found = list(side_words(strict=strict).finditer(text))
+    for m in reversed(found) if last else found:
+        side = _side_of(m, speaker_side)
+        if side:
+            return side
+    return None
+
+
+def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
+    """The acting side: nearest side term before ``pos`` in the clause, then the sentence.
+
+    A side adjective right before the trigger names it too ("the Russian withdrawal").
+    """
+    tail = frame.text[max(0, pos - 30) : pos].rstrip()
+    for m in side_words(strict=False).finditer(tail):
+        if m.end() == len(tail) and m.lastgroup in {"ru", "ua"}:
+            return "RU" if m.lastgroup == "ru" else "UA"
+    start = clause_start(frame, pos)
+    return _side_in(frame.text[start:pos], speaker_side, last=True) or _side_in(
+        frame.text[:start], speaker_side, last=True
+    )
+
+
+def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None, str | None]:
+    """A "by"/"from"/"to" agent right after a passive verb: (preposition, side)."""
+    rest = frame.text[end : end + 70]
+    m = context().agent.match(rest)
+    if not m:
+        return None, None
+    side = _side_in(rest[m.end() : m.end() + 45], speaker_side, last=False, strict=False)
+    return m.group(1), side
+
+
+def subject_of(frame: Frame, pos: int, previous: list[Mention]) -> list[Mention] | None:
+    """The place a subject-shaped trigger at ``pos`` is about, if any."""
+    ctx = context()
+    left = frame.text[max(0, pos - 200) : pos]
+    direct = ctx.direct_subject.search(left)
+    if direct:
+        group = group_by_token(frame, int(direct.group(1)))
+        return group.members if group and group.status in {"target", "soft"} else None
+    anaphor = ctx.anaphor.search(left)
+    if anaphor:
+        limit = pos - len(left) + anaphor.start()
+        targets = [g for g in frame.groups if g.status == "target" and g.end <= limit]
+        if not targets:
+            return previous or None
+        # A place opening the sentence is its subject and the likeliest antecedent
+        # ("Vovchansk has been a link in the supply chain from Belgorod, and it remained …").
+        first = targets[0]
+        if len(frame.text[: first.start].split()) <= 2:
+            return first.members
+        return targets[-1].members
+    relative = ctx.relative.search(left)
+    if relative:
+        group = group_by_token(frame, int(relative.group(1)))
+        return group.members if group and group.status == "target" else None
+    return None
+
+
+def resolve_actor(
+    rule: Rule, m: re.Match[str], frame: Frame, speaker_side: str | None
+) -> tuple[str, str | None]:
+    """(event, actor) of a match; actor None means the side could not be established."""
+    kind, event = rule.kind, rule.event
+    if kind in _FIXED_SIDE:
+        return event, _FIXED_SIDE[kind]
+    groups = m.re.groupindex
+    named = m.group("side") if "side" in groups else None
+    if named:
+        return event, _side_in(named, speaker_side, last=False, strict=False)
+    if kind == "push":
+        subject = _actor_left(frame, m.start(), speaker_side)
+        obj = m.group("obj") or ""
+        pushed = _side_in(obj, speaker_side, last=True)
+        if obj.strip() and not obj.startswith("to ") and not _forces(obj):
+            return "none", None  # "pushed back the front line from @1"
+        if not obj.strip() or obj.startswith("to "):
+            # "were pushed out of @1", "were forced to retreat from @1"
+            return "withdrew", pushed or subject
+        if subject and subject != pushed:
+            return "captured", subject
+        return "withdrew", pushed
+    if kind == "withdraw":
+        obj = (m.group("obj") if "obj" in groups else None) or ""
+        ctx = context()
+        if ctx.needs_force.match(m.group("v")) and not (
+            ctx.force_nouns.search(obj)
+            or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
+        ):
+            return event, None  # civilians leave and are evacuated too
+        side = _side_in(obj, speaker_side, last=False) if obj else None
+        return event, side or _actor_left(frame, m.start(), speaker_side)
+    if kind == "relative":
+        side = _side_in(m.group("obj"), speaker_side, last=True)
+        verb = m.group("v")
+        withdrew = context().withdraw_direct.fullmatch(verb) is not None
+        return ("withdrew" if withdrew else "captured"), side
+    if kind in {"passive", "lost", "fallen", "headline"}:
+        prep, side = _agent(frame, m.end(), speaker_side)
+        if kind == "lost":
+            loser = side if prep == "by" else speaker_side if speaker_side in OTHER else None
+            if prep == "to" and side:
+                return "captured", side
+            return "captured", OTHER.get(loser or "")
+        if kind == "fallen":
+            return event, side if prep == "to" else None
+        if prep == "by" and side:
+            return event, side
+        if prep == "from" and side:
+            return event, OTHER[side]
+        side = speaker_side if speaker_side in OTHER else None
+        side = side or _side_in(frame.text[: m.start()], speaker_side, last=True)
+        return event, side or _liberator(m.group("v"))
+    if kind == "nominal":
+        verb = m.group("v")
+        rest = frame.text[m.end() :]
+        if context().modal_after.match(rest):
+            return "none", None
+        if verb in {"fall", "loss"}:
+            prep, side = _agent(frame, m.end(), speaker_side)
+            if prep == "to" and side:
+                return "captured", side
+            before = frame.text[clause_start(frame, m.start()) : m.start()]
+            loser = _side_in(before, None, last=True)
+            if verb == "loss":
+                return "withdrew", loser
+            # "the fall of @1" names no winner; a speaker celebrating it is one
+            return "captured", speaker_side if speaker_side in OTHER else None
+    side = _actor_left(frame, m.start(), speaker_side)
+    return event, side or (_liberator(m.group("v")) if "v" in groups else None)
+
+
+def _forces(text: str) -> bool:
+    """Whether ``text`` names armed forces or a side ("Russian troops", "them", "the enemy")."""
+    ctx = context()
+    return bool(side_words().search(text) or ctx.force_nouns.search(text) or _PRONOUN.search(text))
+
+
+def _liberator(verb: str | None) -> str | None:
+    """Ukraine, for a liberation word that nothing else gives a side to."""
+    return "UA" if verb and context().liberation.fullmatch(verb) else None

@@ -1,0 +1,173 @@
+"""Sentence frames: the normalised view of a sentence that the trigger rules read.
+
+A frame is the sentence lowercased, quotes dropped, whitespace collapsed and every place
+mention replaced by a token ``@N``; coordinated mentions ("the Balakliia and Izium areas")
+share one token. Each token is classified by its surroundings: a *target* the rules may
+claim, a *soft* reference ("near @1", kept out of pronoun resolution), a *hard* non-target
+(a region, an axis, a river, a possessive, "50 km south of @1"), a capital acting as a
+side ("Kyiv has rushed …", replaced by the word so it counts as a side) or a dateline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kharkivmap.models import Mention, Place
+from kharkivmap.rules import Context, context
+from kharkivmap.sentences import Sentence
+
+__all__ = ["TOKEN", "Frame", "Group", "build_frame", "clause_start", "clean", "group_by_token"]
+
+_NORMALISE = str.maketrans(
+    {
+        "“": " ", "”": " ", '"': " ", "«": " ", "»": " ", "„": " ", "‘": "'", "’": "'",
+        "ʼ": "'", "—": " — ", "–": " — ", "\u00a0": " ", "\t": " ",
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"\s+")
+TOKEN = re.compile(r"@(\d+)")
+
+
+@dataclass(slots=True)
+class Group:
+    """Coordinated mentions sharing one token, and what their surroundings make of them."""
+
+    members: list[Mention]
+    status: str = "target"  # target, soft, hard, actor, dateline
+    start: int = 0  # token position in the final frame
+    end: int = 0
+
+
+@dataclass(slots=True)
+class Frame:
+    """One sentence as the rules see it: ``text`` with ``@N`` tokens for ``groups[N]``.
+
+    ``clauses`` are the positions where clauses start; ``places[N]`` is the first place of
+    ``groups[N]`` (claimant patterns that name a region by place use it).
+    """
+
+    sentence: Sentence
+    index: int
+    text: str
+    groups: list[Group]
+    clauses: list[int]
+    places: list[Place] = field(default_factory=list)
+
+
+# A single quote that is no apostrophe ("had 'fully liberated' @1") is a quotation mark.
+_QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z])")
+
+
+def clean(piece: str) -> str:
+    """Lowercase ``piece``, drop quotation marks, keep apostrophes, collapse whitespace."""
+    return _SPACES.sub(" ", _QUOTE.sub(" ", piece.translate(_NORMALISE).lower()))
+
+
+def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for i, m in enumerate(mentions):
+        if groups:
+            prev = groups[-1][-1]
+            between = text[prev.end : m.start].lower()
+            joined = ctx.join.fullmatch(between) is not None
+            if joined and between.strip().startswith(",") and "and" not in between:
+                # "A, B" is a list only when it goes on ("A, B and C"), not "A, B holds".
+                after = text[m.end : m.end + 6].lower()
+                nxt = mentions[i + 1].start if i + 1 < len(mentions) else -1
+                joined = after.startswith((",", " and ", " or ")) or nxt == m.end
+            if joined:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) -> None:
+    word = group.members[0].text.lower()
+    if first and not left.strip() and ctx.dateline_after.match(right):
+        group.status = "dateline"
+    elif word in ctx.capitals and (
+        ctx.capital_after.match(right) or ctx.capital_before.search(left[-40:])
+    ):
+        group.status = "actor"
+    elif _not_the_place(group, word, left, right, ctx):
+        group.status = "hard"
+    elif ctx.soft_before.search(left[-60:]):
+        group.status = "soft"
+
+
+def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context) -> bool:
+    """A possessive, an axis, a region, a river or a reference point rather than the place."""
+    if ctx.possessive_nominal.match(right):
+        return False  # "Avdiivka's capture" is about the place itself
+    if ctx.not_target_after.match(right) or ctx.direction_after.match(right):
+        return True
+    if ctx.region_after.match(right) and any(_is_region_name(m.place) for m in group.members):
+        return True
+    if word in ctx.rivers and (ctx.river_before.search(left[-20:]) or right.startswith(" river")):
+        return True
+    return ctx.reference_before.search(left[-90:]) is not None
+
+
+def _is_region_name(place: Place) -> bool:
+    """A place whose name also names its region: an oblast centre, or a place abroad."""
+    if place.country and place.country != "UA":
+        return True
+    first = place.admin1.split(" ")[0].lower() if place.admin1 else ""
+    return bool(first) and first == place.name.lower()
+
+
+def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Mention]) -> Frame:
+    """The frame of ``sentence`` (the ``index``-th of ``text``) with its ``mentions``."""
+    ctx = context()
+    raw_groups = _group_mentions(text, mentions, ctx)
+    pieces: list[str] = []
+    cursor = sentence.start
+    for k, members in enumerate(raw_groups):
+        # A literal "@" in the text must not pass for a token.
+        pieces.append(text[cursor : members[0].start].replace("@", " "))
+        pieces.append(f"@{k}")
+        cursor = members[-1].end
+    pieces.append(text[cursor : sentence.end].replace("@", " "))
+    prelim = clean("".join(pieces))
+    groups = [Group(members) for members in raw_groups]
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(prelim)]
+    for k, (group, (start, end)) in enumerate(zip(groups, spans, strict=True)):
+        _classify(group, prelim[:start], prelim[end:], k == 0, ctx)
+        group.start, group.end = start, end
+    frame = prelim
+    if any(g.status in {"actor", "dateline"} for g in groups):
+        # Capitals acting as a side become words; datelines vanish.
+        out: list[str] = []
+        cursor = shift = 0
+        for group in groups:
+            start, end = group.start, group.end
+            out.append(prelim[cursor:start])
+            token = prelim[start:end]
+            if group.status == "actor":
+                token = clean(group.members[0].text)
+            elif group.status == "dateline":
+                token = ""
+            out.append(token)
+            group.start, group.end = start + shift, start + shift + len(token)
+            shift += len(token) - (end - start)
+            cursor = end
+        out.append(prelim[cursor:])
+        frame = "".join(out)
+    clauses = [m.end() for m in ctx.clause.finditer(frame)]
+    places = [g.members[0].place for g in groups]
+    return Frame(sentence, index, frame, groups, clauses, places)
+
+
+def clause_start(frame: Frame, pos: int) -> int:
+    """Where the clause holding ``pos`` starts."""
+    i = bisect.bisect_right(frame.clauses, pos) - 1
+    return frame.clauses[i] if i >= 0 else 0
+
+
+def group_by_token(frame: Frame, k: int) -> Group | None:
+    """The group of token ``@k``, if there is one."""
+    return frame.groups[k] if 0 <= k < len(frame.groups) else None
