@@ -1,0 +1,49 @@
+"""Sentence splitting for news copy."""
+
+from __future__ import annotations
+
+from kharkivmap.sentences import split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = (
+        "U.S. envoy Blinken visited Kyiv on Nov. 11. Gen. Syrskyi and Oleksandr O. Syrskyi spoke."
+    )
+    assert _texts(text) == [
+        "U.S. envoy Blinken visited Kyiv on Nov. 11.",
+        "Gen. Syrskyi and Oleksandr O. Syrskyi spoke.",
+    ]
+
+
+def test_a_quotation_of_several_sentences_stays_with_its_speaker() -> None:
+    text = "“Bakhmut has been taken. We hold it,” he said. Next."
+    assert _texts(text) == ["“Bakhmut has been taken. We hold it,” he said.", "Next."]
+
+
+def test_unbalanced_quotes_fall_back_to_plain_splitting() -> None:
+    assert _texts("“Open quote. Another sentence.") == ["“Open quote.", "Another sentence."]
+
+
+def test_lines_are_boundaries_and_headings_are_marked() -> None:
+    text = "Title line\n\nUkraine says Russia pulling back:\nTroops left. More text"
+    found = split_sentences(text)
+    assert _texts(text) == [
+        "Title line",
+        "Ukraine says Russia pulling back:",
+        "Troops left.",
+        "More text",
+    ]
+    assert [s.line for s in found] == [0, 1, 2, 2]
+    assert [s.heading for s in found] == [False, True, False, False]
+    assert [s.first_in_line for s in found] == [True, True, True, False]
+
+
+def test_offsets_slice_the_stripped_sentence() -> None:
+    text = "  A first one.   B second one!  \n\t C third?  "
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+    assert _texts(text) == ["A first one.", "B second one!", "C third?"]
