@@ -20,7 +20,13 @@ from functools import cache
 from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import DatePrecision
 
-__all__ = ["DateExpression", "find_date_expressions", "pick_date", "resolve_date"]
+__all__ = [
+    "DateExpression",
+    "find_date_expressions",
+    "nearest_expression",
+    "pick_date",
+    "resolve_date",
+]
 
 Resolved = tuple[date | None, DatePrecision]
 
@@ -33,6 +39,7 @@ class DateExpression:
     end: int
     date: date | None
     precision: DatePrecision
+    past_year: bool = False  # names a year before publication ("last year", "in 2022")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +147,8 @@ def find_date_expressions(text: str, published: date | None) -> list[DateExpress
         if kind in {"iso", "md", "dm", "my", "mo"}:
             when, precision = _explicit(g, m, published)
         elif kind == "year" or published is None:
-            when, precision = None, "unknown"
+            found.append(DateExpression(m.start(), m.end(), None, "unknown", _past(m, published)))
+            continue
         else:
             when, precision = _relative(g, m, published)
         found.append(DateExpression(m.start(), m.end(), when, precision))
@@ -163,6 +171,31 @@ def resolve_date(text: str, *, anchor: int, published: date | None, previous: st
     )
 
 
+def _past(m: re.Match[str], published: date | None) -> bool:
+    text = m.group()
+    year = re.search(r"\d{4}", text)
+    if year:
+        return published is not None and int(year.group()) < published.year
+    return "last" in text or "ago" in text
+
+
+def nearest_expression(expressions: Sequence[DateExpression], anchor: int) -> DateExpression | None:
+    """The expression that dates a trigger at ``anchor``: the nearest, one after the trigger
+    counting at half its distance (time adverbials follow their verb)."""
+    best: DateExpression | None = None
+    best_distance = 0.0
+    for expr in expressions:
+        if expr.start <= anchor < expr.end:
+            distance = 0.0
+        elif expr.start >= anchor:
+            distance = (expr.start - anchor) / 2
+        else:
+            distance = float(anchor - expr.end)
+        if best is None or distance < best_distance:
+            best, best_distance = expr, distance
+    return best
+
+
 def pick_date(
     expressions: Sequence[DateExpression],
     *,
@@ -171,18 +204,7 @@ def pick_date(
     previous: Sequence[DateExpression] = (),
 ) -> Resolved:
     """:func:`resolve_date` over expressions found beforehand (callers cache them)."""
-    best: DateExpression | None = None
-    best_distance = 0.0
-    for expr in expressions:
-        if expr.start <= anchor < expr.end:
-            distance = 0.0
-        elif expr.start >= anchor:
-            # Time adverbials follow their verb: "left the town on Thursday".
-            distance = (expr.start - anchor) / 2
-        else:
-            distance = float(anchor - expr.end)
-        if best is None or distance < best_distance:
-            best, best_distance = expr, distance
+    best = nearest_expression(expressions, anchor)
     if best is not None:
         return best.date, best.precision
     carried = [e for e in previous if e.date is not None]

@@ -30,7 +30,12 @@ from kharkivmap.claimants import (
     is_hedged,
     speech_verbs,
 )
-from kharkivmap.dates import DateExpression, find_date_expressions, pick_date
+from kharkivmap.dates import (
+    DateExpression,
+    find_date_expressions,
+    nearest_expression,
+    pick_date,
+)
 from kharkivmap.frames import Frame, build_frame, clean, group_by_token
 from kharkivmap.models import Article, Claim, Event, Mention
 from kharkivmap.rules import context, rules_for, words_of
@@ -257,13 +262,13 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     else:
         controller = actor
     index = cand.frame.index
+    usable = _dates_for(cand.frame.text, doc.dates(index), cand.anchor)
     when, precision = pick_date(
-        _dates_for(cand.frame.text, doc.dates(index), cand.anchor),
-        anchor=cand.anchor,
-        published=art.published,
-        previous=doc.previous_dates(index),
+        usable, anchor=cand.anchor, published=art.published, previous=doc.previous_dates(index)
     )
-    if event in _CHANGE and when and art.published and (art.published - when).days > _HISTORY_DAYS:
+    nearest = nearest_expression(usable, cand.anchor)
+    old = bool(when and art.published and (art.published - when).days > _HISTORY_DAYS)
+    if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
         # "Lyman, captured by Russian forces in May": background, not news; a status.
         event, actor = "held", controller  # type: ignore[assignment]
     hedged = cand.doubted or is_hedged(cand.frame.text) or doc.followed_by_doubt(index)

@@ -72,3 +72,12 @@ def test_nearest_expression_to_the_anchor_wins() -> None:
 @pytest.mark.parametrize("text", ["may have fallen", "march toward the city", "31 february", "sat"])
 def test_words_that_are_not_dates(text: str) -> None:
     assert [e.date for e in find_date_expressions(text, SAT) if e.date] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [("in 2022", True), ("in 2024", False), ("last year", True), ("earlier this year", False)],
+)
+def test_year_expressions_mark_the_past(text: str, past: bool) -> None:
+    (expr,) = find_date_expressions(text, date(2024, 5, 1))
+    assert (expr.date, expr.precision, expr.past_year) == (None, "unknown", past)
