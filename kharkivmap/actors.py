@@ -25,6 +25,9 @@ OTHER = {"RU": "UA", "UA": "RU"}
 _FIXED_SIDE = {"held_occupied": "RU", "held_liberated": "UA"}
 # How far back (characters) an attempt, plan or modal verb still governs a trigger.
 _BLOCK_REACH = 70
+# How far (characters) side words and denials are looked for around a trigger; bounds the work
+# on run-on "sentences" of whole pages.
+_REACH = 400
 _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
 
@@ -52,7 +55,8 @@ def denial(frame: Frame, anchor: int) -> str | None:
     """
     own = clause_start(frame, anchor)
     verdict = None
-    for m in context().denials.finditer(frame.text):
+    lo, hi = max(0, anchor - _REACH), min(len(frame.text), anchor + _REACH)
+    for m in context().denials.finditer(frame.text, lo, hi):
         start = clause_start(frame, m.start())
         if m.start() < anchor and start == own:
             return "governs"
@@ -94,9 +98,9 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     for m in side_words(strict=False).finditer(tail):
         if m.end() == len(tail) and m.lastgroup in {"ru", "ua"}:
             return "RU" if m.lastgroup == "ru" else "UA"
-    start = clause_start(frame, pos)
+    start = max(clause_start(frame, pos), pos - _REACH)
     return _side_in(frame.text[start:pos], speaker_side, last=True) or _side_in(
-        frame.text[:start], speaker_side, last=True
+        frame.text[max(0, start - _REACH) : start], speaker_side, last=True
     )
 
 
@@ -127,7 +131,7 @@ def subject_of(frame: Frame, pos: int, previous: list[Mention]) -> list[Mention]
         # A place opening the sentence is its subject and the likeliest antecedent
         # ("Vovchansk has been a link in the supply chain from Belgorod, and it remained …").
         first = targets[0]
-        if len(frame.text[: first.start].split()) <= 2:
+        if first.start < 40 and len(frame.text[: first.start].split()) <= 2:
             return first.members
         return targets[-1].members
     relative = ctx.relative.search(left)
@@ -189,12 +193,12 @@ def resolve_actor(
         if prep == "from" and side:
             return event, OTHER[side]
         side = speaker_side if speaker_side in OTHER else None
-        side = side or _side_in(frame.text[: m.start()], speaker_side, last=True)
+        before = frame.text[max(0, m.start() - _REACH) : m.start()]
+        side = side or _side_in(before, speaker_side, last=True)
         return event, side or _liberator(m.group("v"))
     if kind == "nominal":
         verb = m.group("v")
-        rest = frame.text[m.end() :]
-        if context().modal_after.match(rest):
+        if context().modal_after.match(frame.text, m.end()):
             return "none", None
         if verb in {"fall", "loss"}:
             prep, side = _agent(frame, m.end(), speaker_side)

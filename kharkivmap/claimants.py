@@ -212,7 +212,9 @@ def _speaker(
         # A side word right at the source ("a Ukrainian military source") settles it.
         start = span[0] + m.start()
         side = _side_near(frame, max(span[0], start - 25), span[0] + m.end())
-        hint = _side_near(frame, *span) or _side_near(frame, 0, len(frame))
+        hint = _side_near(frame, *span) or _side_near(
+            frame, max(0, span[0] - 300), min(len(frame), span[1] + 300)
+        )
         if side is None and "{side}" not in name:
             side = hint
     return Speaker(name, side, verb, hint=hint)

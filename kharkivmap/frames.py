@@ -136,7 +136,9 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
     groups = [Group(members) for members in raw_groups]
     spans = [(m.start(), m.end()) for m in TOKEN.finditer(prelim)]
     for k, (group, (start, end)) in enumerate(zip(groups, spans, strict=True)):
-        _classify(group, prelim[:start], prelim[end:], k == 0, ctx)
+        # Classification reads a few words either side; bounded slices keep long lines linear.
+        left = prelim[max(0, start - 120) : start]
+        _classify(group, left, prelim[end : end + 120], k == 0, ctx)
         group.start, group.end = start, end
     frame = prelim
     if any(g.status in {"actor", "dateline"} for g in groups):

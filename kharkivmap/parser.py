@@ -90,6 +90,8 @@ class _Article:
         self._speakers: dict[int, list[Speaker]] = {}
         self._dates: dict[int, list[DateExpression]] = {}
         self._raw_dates: dict[int, list[DateExpression]] = {}
+        self._hedged: dict[int, bool] = {}
+        self._quotes: dict[int, str] = {}
 
     def frame(self, i: int) -> Frame:
         if i not in self._frames:
@@ -153,6 +155,18 @@ class _Article:
             text = clean(self.text[s.start : s.end])
             self._raw_dates[i - 1] = find_date_expressions(text, self.article.published)
         return self._raw_dates[i - 1]
+
+    def quote(self, sentence: Sentence) -> str:
+        """The text of ``sentence``, sliced once however many claims quote it."""
+        if sentence.start not in self._quotes:
+            self._quotes[sentence.start] = self.text[sentence.start : sentence.end]
+        return self._quotes[sentence.start]
+
+    def hedged(self, i: int) -> bool:
+        """Whether sentence ``i`` reports with doubt (cached)."""
+        if i not in self._hedged:
+            self._hedged[i] = is_hedged(self.frame(i).text)
+        return self._hedged[i]
 
     def followed_by_doubt(self, i: int) -> bool:
         """Whether the next sentence of the same paragraph only doubts this one."""
@@ -271,7 +285,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
         # "Lyman, captured by Russian forces in May": background, not news; a status.
         event, actor = "held", controller  # type: ignore[assignment]
-    hedged = cand.doubted or is_hedged(cand.frame.text) or doc.followed_by_doubt(index)
+    hedged = cand.doubted or doc.hedged(index) or doc.followed_by_doubt(index)
     confidence = cand.confidence * (0.75 if hedged else 1.0)
     confidence *= 0.6 + 0.4 * max(0.0, min(1.0, mention.score))
     sentence = cand.frame.sentence
@@ -289,7 +303,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         date_precision=precision,
         claimant=cand.speaker.named(actor) if cand.speaker else None,
         hedged=hedged,
-        sentence=doc.text[sentence.start : sentence.end],
+        sentence=doc.quote(sentence),
         confidence=round(max(0.01, min(0.99, confidence)), 3),
         title=art.title,
         url=art.url,
@@ -317,7 +331,7 @@ def _dates_for(text: str, found: list[DateExpression], anchor: int) -> list[Date
 
 def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> Claim:
     art = doc.article
-    quoted = doc.text[sentence.start : sentence.end] if sentence else mention.text
+    quoted = doc.quote(sentence) if sentence else mention.text
     none: Event = "none"
     return Claim(
         article=art.id,
