@@ -187,7 +187,10 @@ def resolve_actor(
                 return "captured", side
             return "captured", OTHER.get(loser or "")
         if kind == "fallen":
-            return event, side if prep == "to" else None
+            if prep == "to" and side:
+                return event, side
+            # "@1 has fallen, a Ukrainian officer said": a side reports its own losses
+            return event, OTHER.get(speaker_side or "")
         if prep == "by" and side:
             return event, side
         if prep == "from" and side:
