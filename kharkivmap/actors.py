@@ -28,6 +28,7 @@ _BLOCK_REACH = 70
 # How far (characters) side words and denials are looked for around a trigger; bounds the work
 # on run-on "sentences" of whole pages.
 _REACH = 400
+_PRONOUN_SUBJECTS = frozenset({"it", "its", "they", "their"})
 _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
 
@@ -78,11 +79,16 @@ def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
     return speaker_side if speaker_side in OTHER else None
 
 
-def _side_in(text: str, speaker_side: str | None, *, last: bool, strict: bool = True) -> str | None:
+def _side_in(
+    text: str, speaker_side: str | None, *, last: bool, strict: bool = True, generic: bool = True
+) -> str | None:
     """The side ``text`` names (nearest the end when ``last``); ``strict`` as in
-    :func:`side_words`, off where a side adjective alone is meant ("Russian-occupied")."""
+    :func:`side_words`, off where a side adjective alone is meant ("Russian-occupied");
+    without ``generic``, "troops" or "its forces" name no side."""
     found = list(side_words(strict=strict).finditer(text))
     for m in reversed(found) if last else found:
+        if not generic and m.lastgroup == "generic":
+            continue
         side = _side_of(m, speaker_side)
         if side:
             return side
@@ -99,9 +105,19 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
         if m.end() == len(tail) and m.lastgroup in {"ru", "ua"}:
             return "RU" if m.lastgroup == "ru" else "UA"
     start = max(clause_start(frame, pos), pos - _REACH)
-    return _side_in(frame.text[start:pos], speaker_side, last=True) or _side_in(
-        frame.text[max(0, start - _REACH) : start], speaker_side, last=True
-    )
+    for lo, hi in ((start, pos), (max(0, start - _REACH), start)):
+        found = list(side_words().finditer(frame.text, lo, hi))
+        for m in reversed(found):
+            if m.group().split()[0] in _PRONOUN_SUBJECTS:
+                # "Russia said it had captured @1", "handing Russia … since it captured @2":
+                # a pronoun stands for the nearest side named before it, else the speaker.
+                before = frame.text[max(0, m.start() - _REACH) : m.start()]
+                named = _side_in(before, None, last=True, strict=False, generic=False)
+                return named or (speaker_side if speaker_side in OTHER else None)
+            side = _side_of(m, speaker_side)
+            if side:
+                return side
+    return None
 
 
 def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None, str | None]:
@@ -114,14 +130,22 @@ def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None
     return m.group(1), side
 
 
-def subject_of(frame: Frame, pos: int, previous: list[Mention]) -> list[Mention] | None:
-    """The place a subject-shaped trigger at ``pos`` is about, if any."""
+def subject_of(
+    frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
+) -> list[Mention] | None:
+    """The place a subject-shaped trigger at ``pos`` is about, if any.
+
+    With ``status`` (who holds a place), a reference point qualifies too: "40 km from @1,
+    which is under Russian control" says who holds @1.
+    """
     ctx = context()
+    allowed = {"target", "soft", "reference"} if status else {"target", "soft"}
     left = frame.text[max(0, pos - 200) : pos]
     direct = ctx.direct_subject.search(left)
     if direct:
         group = group_by_token(frame, int(direct.group(1)))
-        return group.members if group and group.status in {"target", "soft"} else None
+        if group and group.status in allowed:
+            return group.members
     anaphor = ctx.anaphor.search(left)
     if anaphor:
         limit = pos - len(left) + anaphor.start()
@@ -137,7 +161,7 @@ def subject_of(frame: Frame, pos: int, previous: list[Mention]) -> list[Mention]
     relative = ctx.relative.search(left)
     if relative:
         group = group_by_token(frame, int(relative.group(1)))
-        return group.members if group and group.status == "target" else None
+        return group.members if group and group.status in allowed - {"soft"} else None
     return None
 
 
@@ -172,7 +196,7 @@ def resolve_actor(
             or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
         ):
             return event, None  # civilians leave and are evacuated too
-        side = _side_in(obj, speaker_side, last=False) if obj else None
+        side = _side_in(obj, speaker_side, last=False, generic=False) if obj else None
         return event, side or _actor_left(frame, m.start(), speaker_side)
     if kind == "relative":
         side = _side_in(m.group("obj"), speaker_side, last=True)

@@ -30,7 +30,7 @@ __all__ = [
 
 _WINDOW = 110
 _SIDES = frozenset({"RU", "UA"})
-_PRONOUNS = frozenset({"we", "our", "its", "their", "they"})
+_PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
 
 

@@ -36,7 +36,7 @@ class Group:
     """Coordinated mentions sharing one token, and what their surroundings make of them."""
 
     members: list[Mention]
-    status: str = "target"  # target, soft, hard, actor, dateline
+    status: str = "target"  # target, soft, reference, hard, actor, dateline
     start: int = 0  # token position in the final frame
     end: int = 0
 
@@ -95,21 +95,22 @@ def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) ->
         group.status = "actor"
     elif _not_the_place(group, word, left, right, ctx):
         group.status = "hard"
+    elif ctx.reference_before.search(left[-90:]):
+        group.status = "reference"
     elif ctx.soft_before.search(left[-60:]):
         group.status = "soft"
 
 
 def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context) -> bool:
-    """A possessive, an axis, a region, a river or a reference point rather than the place."""
+    """A possessive, an axis, a region or a river rather than the place."""
     if ctx.possessive_nominal.match(right):
         return False  # "Avdiivka's capture" is about the place itself
     if ctx.not_target_after.match(right) or ctx.direction_after.match(right):
         return True
     if ctx.region_after.match(right) and any(_is_region_name(m.place) for m in group.members):
         return True
-    if word in ctx.rivers and (ctx.river_before.search(left[-20:]) or right.startswith(" river")):
-        return True
-    return ctx.reference_before.search(left[-90:]) is not None
+    river = ctx.river_before.search(left[-20:]) or right.startswith(" river")
+    return word in ctx.rivers and bool(river)
 
 
 def _is_region_name(place: Place) -> bool:

@@ -225,7 +225,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue  # "Liberated @1 remains …": a participle opening the sentence
             else:
                 anchor = m.start()
-                subject = subject_of(frame, anchor, previous)
+                subject = subject_of(frame, anchor, previous, status=rule.event == "held")
                 if not subject:
                     continue
                 members = subject
@@ -427,31 +427,23 @@ def _doubt_denied(
 
 
 def _consistent(claims: list[Claim]) -> list[Claim]:
-    """Resolve claims of one article that give one place to both sides.
+    """Drop claims of one article that an explicitly newer claim about the place overrides.
 
-    The latest-dated claim wins: an older contradicting claim is history ("which Russia had
-    occupied in March") and is dropped; a same-day contradiction is a dispute, kept as contested.
+    An older claim that gives the place to the other side is history ("which Russia had
+    occupied in March") and goes; claims of the same date that disagree are the two sides'
+    claims and counter-claims, and both stay.
     """
     by_place: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.event != "contested":
             by_place.setdefault(claim.place.id, []).append(claim)
     dropped: set[int] = set()
-    disputed: set[int] = set()
     for group in by_place.values():
         if len({c.controller for c in group}) < 2:
             continue
         latest = max(group, key=lambda c: (c.date or date.min, _RANK[c.event], c.confidence))
         newest = latest.date or date.min
         for claim in group:
-            if claim.controller != latest.controller:
-                older = (claim.date or date.min) < newest
-                (dropped if older else disputed).add(claim.start)
-    result: list[Claim] = []
-    for claim in claims:
-        if claim.start in dropped:
-            continue
-        if claim.start in disputed:
-            claim = replace(claim, event="contested", controller="contested")
-        result.append(claim)
-    return result
+            if claim.controller != latest.controller and (claim.date or date.min) < newest:
+                dropped.add(claim.start)
+    return [claim for claim in claims if claim.start not in dropped]
