@@ -44,6 +44,8 @@ from kharkivmap.sentences import Sentence, split_sentences
 __all__ = ["MentionFinder", "extract_claims"]
 
 _CHANGE = frozenset({"captured", "withdrew"})
+_TARGETS = frozenset({"target", "soft"})
+_STATUS_TARGETS = _TARGETS | {"reference"}
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 # A change dated this long before publication is reported as background: who holds the place.
@@ -203,7 +205,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
         return []
     frame = doc.frame(i)
     text = frame.text
-    has_tokens = any(g.status in {"target", "soft"} for g in frame.groups)
+    has_tokens = any(g.status in _STATUS_TARGETS for g in frame.groups)
     found: list[_Candidate] = []
     for rule in applicable:
         if rule.shape == "object" and not has_tokens:
@@ -213,9 +215,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
         for m in rule.pattern.finditer(text):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
+            partial = None
             if rule.shape == "object":
                 group = group_by_token(frame, int(m.group("g")))
-                if group is None or group.status not in {"target", "soft"}:
+                # a reference point can still be said to be held ("towards @2, a
+                # Russian-occupied hub"); it cannot change hands in passing
+                allowed = _STATUS_TARGETS if rule.event == "held" else _TARGETS
+                if group is None or group.status not in allowed:
                     continue
                 members = group.members
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
@@ -223,6 +229,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue  # "occupied @1 for six months": history, not news
                 if rule.kind == "active" and not text[:anchor].strip():
                     continue  # "Liberated @1 remains …": a participle opening the sentence
+                partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             else:
                 anchor = m.start()
                 subject = subject_of(frame, anchor, previous, status=rule.event == "held")
@@ -239,6 +246,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             speaker = doc.speaker(i, anchor)
             speaker_side = speaker.likely_side if speaker else None
             event, actor = resolve_actor(rule, m, frame, speaker_side)
+            if rule.shape == "object" and event == "captured" and partial:
+                event = "contested"  # "partially entered @1": fighting inside, not a change
             if event == "none":
                 continue
             confidence = rule.weight

@@ -88,6 +88,7 @@ class Context:
     durative: re.Pattern[str]
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
+    partial_before: re.Pattern[str]
     liberation: re.Pattern[str]
     force_nouns: re.Pattern[str]
 
@@ -180,6 +181,7 @@ def context() -> Context:
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
+        partial_before=re.compile(rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+$"),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
         durative=re.compile(
@@ -398,6 +400,25 @@ def rules() -> tuple[Rule, ...]:
             0.7,
             *t["capture_verbs"],
             *t["withdraw_direct_verbs"],
+        ),
+        r(
+            "participle",
+            "captured",
+            "object",
+            rf"@(?P<g>\d+)\s*,\s*(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
+            rf"(?:(?:recently|newly|only|just|already|since|finally)\s+)?"
+            rf"(?P<v>{_alt(t['passive_capture'])})\s+(?=by\s)",
+            0.75,
+            *t["passive_capture"],
+        ),
+        r(
+            "held_adj",
+            "held",
+            "object",
+            rf"@(?P<g>\d+)\s*,\s*(?:a|an|the|now)\s+(?:[\w-]+\s+)?(?P<side>{side_adj})-?\s*"
+            rf"{_alt(t['held_adjective'])}(?![\w-])",
+            0.65,
+            *t["held_adjective"],
         ),
         r(
             "headline",
