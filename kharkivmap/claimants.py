@@ -22,6 +22,7 @@ __all__ = [
     "Speaker",
     "choose_speaker",
     "find_speakers",
+    "has_quoted_trigger",
     "is_followup_hedge",
     "is_hedged",
     "side_words",
@@ -70,6 +71,7 @@ class Speaker:
 class _Source:
     keys: frozenset[str]
     pattern: re.Pattern[str]
+    fallback: bool
     name: str | None
     side: str | None
     agency: bool
@@ -83,6 +85,7 @@ class _Lexicon:
     sources: tuple[_Source, ...]
     side_names: dict[str, str]
     hedges: re.Pattern[str]
+    quoted: re.Pattern[str]
     followup: re.Pattern[str]
     sides: re.Pattern[str]
 
@@ -117,6 +120,7 @@ def _lexicon() -> _Lexicon:
         _Source(
             _literal_words(entry["re"]),
             re.compile(entry["re"]),
+            bool(entry.get("fallback")),
             entry.get("name"),
             entry.get("side"),
             bool(entry.get("agency")),
@@ -132,6 +136,7 @@ def _lexicon() -> _Lexicon:
         side_names=lex["side_names"],
         hedges=compile_words(load_lexicon("hedges")["hedges"]),
         followup=compile_words(load_lexicon("hedges")["followup"]),
+        quoted=re.compile(load_lexicon("hedges")["quoted_trigger"], re.IGNORECASE),
         sides=side_words(strict=False),
     )
 
@@ -144,6 +149,11 @@ def is_hedged(frame: str) -> bool:
 def speech_verbs() -> re.Pattern[str]:
     """Verbs that introduce a speaker ("said", "announced", "claimed" …)."""
     return _lexicon().before
+
+
+def has_quoted_trigger(sentence: str) -> bool:
+    """Whether the raw ``sentence`` quotes its capture word ("said it had “liberated” @1")."""
+    return _lexicon().quoted.search(sentence) is not None
 
 
 def is_followup_hedge(frame: str) -> bool:
@@ -168,11 +178,13 @@ def _literal_words(pattern: str) -> frozenset[str]:
 
 def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str]] | None:
     best: tuple[_Source, re.Match[str]] | None = None
+    found: list[tuple[_Source, re.Match[str]]] = []
     words = frozenset(re.findall(r"[a-z]{2,}", window))
     for source in _lexicon().sources:
         if source.keys.isdisjoint(words):
             continue
         for m in source.pattern.finditer(window):
+            found.append((source, m))
             if best is None:
                 best = (source, m)
                 continue
@@ -184,6 +196,13 @@ def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str
             )
             if better:
                 best = (source, m)
+    if best is not None and best[0].fallback:
+        # "the Defense Ministry in Moscow said": the organisation, not the capital, speaks
+        capital = best[1]
+        for source, m in found:
+            lo, hi = sorted((m.end(), capital.start()))
+            if not source.fallback and "," not in window[lo:hi] and abs(hi - lo) < 30:
+                return source, m
     return best
 
 

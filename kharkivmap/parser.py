@@ -26,6 +26,7 @@ from kharkivmap.claimants import (
     Speaker,
     choose_speaker,
     find_speakers,
+    has_quoted_trigger,
     is_followup_hedge,
     is_hedged,
     speech_verbs,
@@ -165,9 +166,10 @@ class _Article:
         return self._quotes[sentence.start]
 
     def hedged(self, i: int) -> bool:
-        """Whether sentence ``i`` reports with doubt (cached)."""
+        """Whether sentence ``i`` reports with doubt or quotes its capture word (cached)."""
         if i not in self._hedged:
-            self._hedged[i] = is_hedged(self.frame(i).text)
+            quote = self.quote(self.sentences[i])
+            self._hedged[i] = is_hedged(self.frame(i).text) or has_quoted_trigger(quote)
         return self._hedged[i]
 
     def followed_by_doubt(self, i: int) -> bool:
@@ -253,8 +255,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             confidence = rule.weight
             disputed = None
             verdict = denial(frame, anchor) if event in _CHANGE else None
-            if verdict == "governs":
+            if verdict:
                 disputed = actor if event == "captured" else OTHER.get(actor or "")
+            if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
                 continue

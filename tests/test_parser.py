@@ -114,6 +114,21 @@ def test_seed_change_f1(gazetteer: Gazetteer) -> None:
     assert report.date_agreement is not None and report.date_agreement >= 0.8
 
 
+DEV = ROOT / "tests" / "data" / "dev"
+DEV_GOLD = ROOT / "tests" / "data" / "dev_gold.jsonl"
+
+
+@pytest.mark.skipif(not DEV_GOLD.exists(), reason="development set not present")
+def test_dev_set_change_f1(gazetteer: Gazetteer) -> None:
+    """Real articles labelled by hand: the parser must generalise beyond the seeds."""
+    from kharkivmap.articles import read_articles
+
+    claims = [c for a in read_articles([DEV]) for c in extract_claims(a, gazetteer)]
+    change = evaluate(read_gold(DEV_GOLD), claims).change
+    print(f"dev change P={change.precision:.3f} R={change.recall:.3f} F1={change.f1:.3f}")
+    assert change.f1 is not None and change.f1 >= 0.85
+
+
 def test_empty_and_blank_text_give_nothing(gazetteer: Gazetteer) -> None:
     for text in ("", "   \n\t "):
         assert extract_claims(Article(id="x", text=text), gazetteer, all_mentions=True) == []
