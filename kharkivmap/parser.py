@@ -173,12 +173,15 @@ class _Article:
         return self._hedged[i]
 
     def followed_by_doubt(self, i: int) -> bool:
-        """Whether the next sentence of the same paragraph only doubts this one."""
+        """Whether the next sentence, naming no place, only doubts or denies this one
+        ("The claim could not be verified.", "Kyiv denied Russia had full control of the
+        hub.")."""
         nxt = i + 1
-        if nxt >= len(self.sentences) or self.sentences[nxt].line != self.sentences[i].line:
+        if nxt >= len(self.sentences) or self.by_sentence[nxt]:
             return False
         s = self.sentences[nxt]
-        return not self.by_sentence[nxt] and is_followup_hedge(clean(self.text[s.start : s.end]))
+        text = clean(self.text[s.start : s.end])
+        return is_followup_hedge(text) or context().denials.search(text) is not None
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, pos) - 1
