@@ -188,7 +188,7 @@ def extract_command(
     from kharkivmap.articles import Problem, read_articles
     from kharkivmap.claims_io import format_for_path, iter_claim_chunks, write_claims
     from kharkivmap.errors import ArticleError
-    from kharkivmap.parser import extract_claims
+    from kharkivmap.pipeline import claims_from_articles
 
     gazetteer = load_gazetteer(gazetteer_files, geocoder)
     chosen = fmt or (format_for_path(output) if output else "jsonl")
@@ -199,19 +199,18 @@ def extract_command(
         if not quiet:
             click.echo(f"warning: {problem.source}: {problem.reason}", err=True)
 
-    articles = read_articles(paths, on_problem=report)
+    def count(_article: Any, found: list[Any]) -> None:
+        counts["articles"] += 1
+        counts["claims"] += len(found)
 
     def claims() -> Any:
-        for article in articles:
-            try:
-                found = extract_claims(article, gazetteer, all_mentions=all_mentions)
-            except Exception as error:  # one article's parser failure must not lose the rest
-                reason = f"extraction failed ({type(error).__name__}: {error})"
-                report(Problem(article.source or article.id, reason))
-                continue
-            counts["articles"] += 1
-            counts["claims"] += len(found)
-            yield from found
+        yield from claims_from_articles(
+            read_articles(paths, on_problem=report),
+            gazetteer,
+            all_mentions=all_mentions,
+            on_problem=report,
+            on_article=count,
+        )
         if not quiet:
             click.echo(
                 f"extracted {counts['claims']} claims from {counts['articles']} articles; "
@@ -381,19 +380,12 @@ def render_command(
     articles = read_articles(corpus, on_problem=report) if corpus else iter(())
     gazetteer = load_gazetteer(gazetteer_files, geocoder) if corpus else None
 
-    def extracted(items: Any) -> Any:
-        for article in items:
-            from kharkivmap.parser import extract_claims
-
-            try:
-                yield from extract_claims(article, gazetteer)
-            except Exception as error:  # one article's parser failure must not lose the rest
-                reason = f"extraction failed ({type(error).__name__}: {error})"
-                report(Problem(article.source or article.id, reason))
-
     def build(items: Any) -> Timeline:
+        from kharkivmap.pipeline import claims_from_articles
+
+        extracted = claims_from_articles(items, gazetteer, on_problem=report) if corpus else ()
         return Timeline.from_claims(
-            chain(claims, extracted(items)),
+            chain(claims, extracted),
             start=date_from.date() if date_from else None,
             end=date_to.date() if date_to else None,
         )
