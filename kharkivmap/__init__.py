@@ -32,7 +32,6 @@ _LAZY = {
     "claims_from_articles": "kharkivmap.pipeline",
     "read_claims": "kharkivmap.claims_io",
     "write_claims": "kharkivmap.claims_io",
-    "evaluate": "kharkivmap.evaluate",
     "Timeline": "kharkivmap.timeline",
     "build_map": "kharkivmap.render",
     "map_html": "kharkivmap.render",
