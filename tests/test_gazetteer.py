@@ -400,3 +400,21 @@ def test_bad_files_raise_one_line_naming_file_line_and_problem(
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match=r"missing\.csv: no such file$"):
         Gazetteer.from_csv(tmp_path / "missing.csv")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(min_value=-90, max_value=90),
+    st.floats(min_value=-180, max_value=180),
+    st.floats(min_value=-90, max_value=90),
+    st.floats(min_value=-180, max_value=180),
+)
+def test_distance_is_geopys_great_circle_to_the_bit(
+    lat1: float, lon1: float, lat2: float, lon2: float
+) -> None:
+    from geopy.distance import great_circle
+
+    from kharkivmap.gazetteer import _distance_km
+
+    expected = great_circle((lat1, lon1), (lat2, lon2)).km
+    assert _distance_km((lat1, lon1), (lat2, lon2)) == expected
