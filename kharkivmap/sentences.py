@@ -21,6 +21,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]?[A-Z0-9\u
 _WORD_BEFORE = re.compile(r"([\w.'’-]*)[.!?]+[\"”’')\]»]*$")
 _OPEN = "“«„"
 _CLOSE = "”»"
+_QUOTE_CHARS = frozenset(_OPEN + _CLOSE + '"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,10 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in _abbreviations()
 
 
-def _quotes_balanced(line: str) -> bool:
+def _quotes_to_check(line: str) -> bool:
+    """Whether cuts in ``line`` may fall inside a quotation: it quotes, in balanced marks."""
+    if _QUOTE_CHARS.isdisjoint(line):
+        return False
     opened = sum(line.count(c) for c in _OPEN)
     closed = sum(line.count(c) for c in _CLOSE)
     return opened == closed and line.count('"') % 2 == 0
@@ -74,7 +78,7 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         offset = line_match.start()
         heading = line.rstrip().endswith(":")
-        check_quotes = _quotes_balanced(line)
+        check_quotes = _quotes_to_check(line)
         cuts: list[int] = []
         begin = 0
         for cut in _BOUNDARY.finditer(line):
