@@ -32,6 +32,7 @@ __all__ = [
 _WINDOW = 110
 _SIDES = frozenset({"RU", "UA"})
 _PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
+_LETTERS = re.compile(r"[a-z]{2,}")
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
 
 
@@ -83,6 +84,7 @@ class _Lexicon:
     before: re.Pattern[str]
     after: re.Pattern[str]
     sources: tuple[_Source, ...]
+    by_word: dict[str, tuple[int, ...]]  # literal word -> sources that spell it, in order
     side_names: dict[str, str]
     hedges: re.Pattern[str]
     quoted: re.Pattern[str]
@@ -129,10 +131,15 @@ def _lexicon() -> _Lexicon:
         for entry in lex["sources"]
     )
     after = re.compile(r"(?<![\w-])" + alternation(lex["verbs_after"]) + r"\s+")
+    by_word: dict[str, list[int]] = {}
+    for i, source in enumerate(sources):
+        for word in source.keys:
+            by_word.setdefault(word, []).append(i)
     return _Lexicon(
         before=compile_words(lex["verbs_before"]),
         after=after,
         sources=sources,
+        by_word={word: tuple(found) for word, found in by_word.items()},
         side_names=lex["side_names"],
         hedges=compile_words(load_lexicon("hedges")["hedges"]),
         followup=compile_words(load_lexicon("hedges")["followup"]),
@@ -173,16 +180,17 @@ def _side_near(frame: str, start: int, end: int) -> str | None:
 
 def _literal_words(pattern: str) -> frozenset[str]:
     """The words spelled out in a source pattern; a window lacking all of them cannot match."""
-    return frozenset(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern)))
+    return frozenset(_LETTERS.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)))
 
 
 def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str]] | None:
     best: tuple[_Source, re.Match[str]] | None = None
     found: list[tuple[_Source, re.Match[str]]] = []
-    words = frozenset(re.findall(r"[a-z]{2,}", window))
-    for source in _lexicon().sources:
-        if source.keys.isdisjoint(words):
-            continue
+    lex = _lexicon()
+    # Only sources that spell a word of the window can match it; visit them in lexicon order.
+    hits = {i for word in set(_LETTERS.findall(window)) for i in lex.by_word.get(word, ())}
+    for i in sorted(hits):
+        source = lex.sources[i]
         for m in source.pattern.finditer(window):
             found.append((source, m))
             if best is None:
