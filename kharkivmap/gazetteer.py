@@ -81,8 +81,12 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     place in an article, so the formula runs inline on cached sines instead of through
     geopy's point objects, which cost ten times the arithmetic.
     """
-    sin_lat1, cos_lat1, lng1 = _trig(*a)
-    sin_lat2, cos_lat2, lng2 = _trig(*b)
+    return _arc_km(_trig(*a), _trig(*b))
+
+
+def _arc_km(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    sin_lat1, cos_lat1, lng1 = a
+    sin_lat2, cos_lat2, lng2 = b
     delta_lng = lng2 - lng1
     cos_delta_lng, sin_delta_lng = math.cos(delta_lng), math.sin(delta_lng)
     d = math.atan2(
@@ -117,6 +121,7 @@ class Gazetteer:
         self._objects: list[Place | None] = [None] * len(rows)
         self._geocoder = geocoder
         self._resolved: dict[str, Resolution] = {}
+        self._priors: dict[int, float] = {}  # row number -> kind and size prior
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
 
@@ -289,18 +294,23 @@ class Gazetteer:
         return scored
 
     def _raw_score(self, entry: int, evidence: Evidence) -> float:
-        row = self._rows[row_number(entry)]
-        population, country = row[10], row[4]
-        size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
-        prior = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
+        number = row_number(entry)
+        row = self._rows[number]
+        country = row[4]
+        prior = self._priors.get(number)
+        if prior is None:
+            population = row[10]
+            size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
+            prior = self._priors[number] = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
         if evidence.country:
             country_score = 1.0 if country == evidence.country else 0.0
         else:
             country_score = _COUNTRY_PRIOR.get(country, _OTHER_COUNTRY_PRIOR)
         near = 0.0
+        here = _trig(row[2], row[3])
         for anchor_id, lat, lon, weight in evidence.anchors:
             if anchor_id != row[0]:
-                distance = _distance_km((row[2], row[3]), (lat, lon))
+                distance = _arc_km(here, _trig(lat, lon))
                 near = max(near, weight * math.exp(-distance / _NEAR_KM))
         return (
             _W_PRIOR * prior
