@@ -18,7 +18,7 @@ __all__ = ["Sentence", "split_sentences"]
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]?[A-Z0-9\u0400-\u04ff\u00c0-\u00de])")
-_WORD_BEFORE = re.compile(r"([\w.'’-]*)[.!?]+[\"”’')\]»]*$")
+_WORD_PUNCT = "_.'’-"  # with letters and digits, what an abbreviation is spelled with
 _OPEN = "“«„"
 _CLOSE = "”»"
 _QUOTE_CHARS = frozenset(_OPEN + _CLOSE + '"')
@@ -44,11 +44,17 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(load_lexicon("abbreviations")["abbreviations"])
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
-    found = _WORD_BEFORE.search(text, max(0, end - 40), end)
-    if not found:
-        return False
-    word = found.group(1).strip(".").lower()
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether the full stop of the boundary ``text[start:end]`` closes an abbreviation.
+
+    The word is the run of word characters, dots, apostrophes and hyphens right before the
+    boundary, within the 40 characters before its end.
+    """
+    lo = max(0, end - 40)
+    begin = start
+    while begin > lo and (text[begin - 1].isalnum() or text[begin - 1] in _WORD_PUNCT):
+        begin -= 1
+    word = text[begin:start].strip(".").lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial, as in "Volodymyr O. Zelensky"
     return word in _abbreviations()
@@ -83,7 +89,7 @@ def split_sentences(text: str) -> list[Sentence]:
         begin = 0
         for cut in _BOUNDARY.finditer(line):
             end = cut.end()
-            if _is_abbreviation(line, end):
+            if _is_abbreviation(line, cut.start(), end):
                 continue
             if check_quotes and _quote_depth(line[begin:end]) > 0:
                 continue

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kharkivmap.sentences import split_sentences
 
 
@@ -47,3 +52,27 @@ def test_offsets_slice_the_stripped_sentence() -> None:
     for s in split_sentences(text):
         assert text[s.start : s.end] == text[s.start : s.end].strip()
     assert _texts(text) == ["A first one.", "B second one!", "C third?"]
+
+
+# The abbreviation check walks back by hand; this is the pattern it stands in for.
+_WORD_BEFORE = re.compile(r"([\w.'’-]*)[.!?]+[\"”’')\]»]*$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Gen", "u.s", "O", "ab", "é", "5", "_", "-", "'", "’", ".", "!", '"', ")", " ",
+             "x" * 30, "!" * 45]
+        ),
+        max_size=12,
+    ).map(lambda tokens: "".join(tokens) + ". Z")
+)  # fmt: skip
+def test_abbreviation_word_is_the_one_the_pattern_finds(line: str) -> None:
+    from kharkivmap.sentences import _BOUNDARY, _abbreviations, _is_abbreviation
+
+    for cut in _BOUNDARY.finditer(line):
+        found = _WORD_BEFORE.search(line, max(0, cut.end() - 40), cut.end())
+        word = found.group(1).strip(".").lower() if found else ""
+        expected = (len(word) == 1 and word.isalpha()) or word in _abbreviations()
+        assert _is_abbreviation(line, cut.start(), cut.end()) == expected
