@@ -407,9 +407,15 @@ class MentionFinder:
                 best = gazetteer.score(span.entries, Evidence(country=span.country))[0][0]
                 regions.admin1[gazetteer.row(best)[5]] = 1.0
         choices = []
+        done: dict[tuple[tuple[int, ...], str | None], tuple[int, float]] = {}
         for span in spans:
-            regions.country = span.country
-            choices.append(gazetteer.score(span.entries, regions)[0])
+            choice = done.get((span.entries, span.country))
+            if choice is None:  # a name repeated in the text is weighed once
+                regions.country = span.country
+                choice = done[(span.entries, span.country)] = gazetteer.score(
+                    span.entries, regions
+                )[0]
+            choices.append(choice)
         return choices
 
     def _evidence(self, spans: list[_Span], choices: list[tuple[int, float]]) -> Evidence:
