@@ -292,10 +292,12 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         controller = actor
     index = cand.frame.index
     usable = _dates_for(cand.frame.text, doc.dates(index), cand.anchor)
-    when, precision = pick_date(
-        usable, anchor=cand.anchor, published=art.published, previous=doc.previous_dates(index)
-    )
     nearest = nearest_expression(usable, cand.anchor)
+    # The previous sentence's dates only count when this one has none: find them only then.
+    previous = doc.previous_dates(index) if nearest is None else []
+    when, precision = pick_date(
+        usable, anchor=cand.anchor, published=art.published, previous=previous
+    )
     old = bool(when and art.published and (art.published - when).days > _HISTORY_DAYS)
     if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
         # "Lyman, captured by Russian forces in May": background, not news; a status.
