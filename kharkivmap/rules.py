@@ -192,18 +192,19 @@ def context() -> Context:
 
 
 @cache
-def _rule_index() -> dict[str, tuple[int, ...]]:
+def _rule_index() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """Rules by key word, and the key words as a set to intersect a sentence's words with."""
     index: dict[str, list[int]] = {}
     for i, rule in enumerate(rules()):
         for word in rule.keys:
             index.setdefault(word, []).append(i)
-    return {word: tuple(found) for word, found in index.items()}
+    return {word: tuple(found) for word, found in index.items()}, frozenset(index)
 
 
 def rules_for(words: Iterable[str]) -> list[Rule]:
     """The rules whose key words occur among ``words``, in rule order."""
-    index = _rule_index()
-    found = {i for word in words for i in index.get(word, ())}
+    index, keys = _rule_index()
+    found = {i for word in keys.intersection(words) for i in index[word]}
     table = rules()
     return [table[i] for i in sorted(found)]
 
