@@ -176,6 +176,9 @@ def resolve_actor(
     named = m.group("side") if "side" in groups else None
     if named:
         return event, _side_in(named, speaker_side, last=False, strict=False)
+    if kind == "defeat":
+        # "the defeat of Russian forces at @1": the place stays with the other side
+        return event, OTHER.get(_side_in(m.group("loser"), speaker_side, last=False) or "")
     if kind == "push":
         subject = _actor_left(frame, m.start(), speaker_side)
         obj = m.group("obj") or ""
@@ -222,7 +225,7 @@ def resolve_actor(
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
         side = side or _side_in(before, speaker_side, last=True)
-        return event, side or _liberator(m.group("v"))
+        return event, side or _liberator(m.group("v"), speaker_side)
     if kind == "nominal":
         verb = m.group("v")
         if context().modal_after.match(frame.text, m.end()):
@@ -238,7 +241,7 @@ def resolve_actor(
             # "the fall of @1" names no winner; a speaker celebrating it is one
             return "captured", speaker_side if speaker_side in OTHER else None
     side = _actor_left(frame, m.start(), speaker_side)
-    return event, side or (_liberator(m.group("v")) if "v" in groups else None)
+    return event, side or (_liberator(m.group("v"), speaker_side) if "v" in groups else None)
 
 
 def _forces(text: str) -> bool:
@@ -247,6 +250,10 @@ def _forces(text: str) -> bool:
     return bool(side_words().search(text) or ctx.force_nouns.search(text) or _PRONOUN.search(text))
 
 
-def _liberator(verb: str | None) -> str | None:
-    """Ukraine, for a liberation word that nothing else gives a side to."""
-    return "UA" if verb and context().liberation.fullmatch(verb) else None
+def _liberator(verb: str | None, speaker_side: str | None) -> str | None:
+    """For a liberation word that nothing else gives a side to: the speaker's side, since
+    each side calls its own gains liberation ("Moscow reported the liberation of @1"), else
+    Ukraine."""
+    if not (verb and context().liberation.fullmatch(verb)):
+        return None
+    return speaker_side if speaker_side in OTHER else "UA"

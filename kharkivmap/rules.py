@@ -348,9 +348,18 @@ def rules() -> tuple[Rule, ...]:
             "nominal",
             "captured",
             "object",
-            rf"{w}(?P<v>capture|seizure|recapture|liberation|fall|takeover|loss)\s+of\s+{obj}",
+            rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+of\s+{obj}",
             0.7,
-            *["capture", "seizure", "recapture", "liberation", "fall", "takeover", "loss"],
+            *t["capture_nouns"],
+        ),
+        r(
+            "defeat",
+            "held",
+            "object",
+            rf"{w}(?P<v>{_alt(t['defeat_nouns'])})\s+of\s+(?P<loser>{force_np})"
+            rf"{_alt(t['defeat_links'])}\s+{obj}",
+            0.65,
+            *t["defeat_nouns"],
         ),
         r(
             "active",
