@@ -32,7 +32,7 @@ from kharkivmap.normalize import fold
 if TYPE_CHECKING:
     from kharkivmap.geocoder import GeocoderLike
 
-__all__ = ["Evidence", "Gazetteer", "row_number"]
+__all__ = ["Evidence", "Gazetteer", "distance_km", "row_number"]
 
 _KIND_PRIOR = {"city": 1.0, "town": 0.6, "village": 0.3}
 # Reporting on the war is about Ukraine: a Russian namesake must be named as such to win.
@@ -55,12 +55,14 @@ class Evidence:
 
     ``admin1`` weighs oblasts (1 for "X region", less for a city of that oblast), ``anchors``
     are ``(place id, lat, lon, weight)`` of places already placed (weight 1 when certain),
-    ``country`` a country the text puts the name in.
+    ``country`` a country the text puts the name in, ``within`` oblasts it names as regions
+    ("Donetsk region"): a candidate outside them loses when any candidate lies inside.
     """
 
     admin1: dict[str, float] = field(default_factory=dict)
     anchors: list[tuple[str, float, float, float]] = field(default_factory=list)
     country: str | None = None
+    within: set[str] = field(default_factory=set)
 
 
 def row_number(entry: int) -> int:
@@ -74,7 +76,7 @@ def _trig(lat: float, lon: float) -> tuple[float, float, float]:
     return math.sin(rad), math.cos(rad), math.radians(lon)
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance, computed exactly as geopy's ``great_circle`` does.
 
     Within 0.5 % of the ellipsoidal geodesic; every homonym is weighed against every other
@@ -228,6 +230,9 @@ class Gazetteer:
         if not entries:
             return self._resolve_online(name, key)
         evidence = Evidence() if plain else self._evidence(key, near=near, context=context)
+        if evidence.within:
+            inside = tuple(e for e in entries if self._rows[row_number(e)][5] in evidence.within)
+            entries = inside or entries
         scored = self.score(entries, evidence)
         best, share = scored[0]
         resolution = Resolution(

@@ -15,10 +15,16 @@ the text never writes in lower case, and its answers are cached per word.
 
 Homonyms are resolved jointly: names followed by "region"/"oblast" and city mentions vote for
 their oblast, places without homonyms act as anchors whose distance scores the candidates, and
-cue phrases right before a name ("Russia's", "in Russia's") switch the country prior."""
+cue phrases right before a name ("Russia's", "in Russia's") switch the country prior. What the
+text states outright narrows the candidates before any weighing: a region right next to a name
+("Stepove, Zaporizhzhia region", "Donetsk Oblast's Urozhaine") keeps those inside that oblast, a
+place the name is said to be near ("Druzhba east of Toretsk") those within 60 km of it, and a
+region word makes a name its oblast's city. A name right before "group", "brigade" or "river"
+(or after "river") names an organisation or a river and is no mention."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -26,7 +32,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from kharkivmap.gazetteer import Evidence, row_number
+from kharkivmap.gazetteer import Evidence, distance_km, row_number
 from kharkivmap.models import Candidate, Mention
 from kharkivmap.normalize import fold
 
@@ -55,6 +61,7 @@ _ANCHOR_SHARE = 0.5
 _MAX_ALTERNATIVES = 5
 _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
+_RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,12 @@ class Lexicon:
     english_words: frozenset[str]
     first_names: frozenset[str]
     region_words: frozenset[str]
+    plural_region_words: frozenset[str]
+    qualifier_links: frozenset[str]
+    relation_words: tuple[str, ...]
+    distance_units: tuple[str, ...]
+    not_settlement_after: frozenset[str]
+    not_settlement_before: frozenset[str]
     country_cues: dict[str, tuple[str, ...]]
     country_names: dict[str, tuple[str, ...]]
     cyrillic_endings: tuple[tuple[str, str], ...]
@@ -88,6 +101,12 @@ def lexicon() -> Lexicon:
         english_words=_word_list("english_words.txt"),
         first_names=_word_list("first_names.txt"),
         region_words=frozenset(context["region_words"]),
+        plural_region_words=frozenset(context["plural_region_words"]),
+        qualifier_links=frozenset(context["qualifier_links"]),
+        relation_words=tuple(context["relation_words"]),
+        distance_units=tuple(context["distance_units"]),
+        not_settlement_after=frozenset(context["not_settlement_after"]),
+        not_settlement_before=frozenset(context["not_settlement_before"]),
         country_cues={k: tuple(v) for k, v in context["country_cues"].items()},
         country_names={k: tuple(v) for k, v in context["country_names"].items()},
         cyrillic_endings=tuple((ending, base) for ending, base in context["cyrillic_endings"]),
@@ -103,7 +122,10 @@ class _Span:
     entries: tuple[int, ...]
     quality: float
     region: bool = False
+    plural: bool = False  # "Kharkiv and Donetsk regions"
     country: str | None = None
+    qualifier: _Span | None = None  # the region named right next to it
+    anchor: _Span | None = None  # the place it is said to be near ("east of Toretsk")
 
 
 class MentionFinder:
@@ -124,16 +146,21 @@ class MentionFinder:
         for country, cues in self._lexicon.country_cues.items():
             for cue in cues:
                 self._cues.setdefault(cue.split()[-1], []).append((cue, country))
+        relations = "|".join(re.escape(w) for w in self._lexicon.relation_words)
+        units = "|".join(re.escape(w) for w in self._lexicon.distance_units)
+        distance = rf"(?:[^\W\d]+\s+)?\d+(?:[.,]\d+)?\s*-?\s*(?:{units})\s+"
+        self._relation = re.compile(rf"\s*,?\s*(?:{distance})?(?:{relations})\s+(?:the\s+)?")
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
-        spans = self._spans(text)
+        spans = self._narrow(self._spans(text))
         return self._resolve(spans, text) if spans else []
 
     def text_evidence(self, text: str, *, exclude: str = "") -> Evidence:
         """What a text tells about location: oblasts it names, anchor places, a country."""
-        spans = [span for span in self._spans(text) if span.key != exclude]
+        spans = [span for span in self._narrow(self._spans(text)) if span.key != exclude]
         evidence = self._evidence(spans, self._first_choices(spans))
+        evidence.within = {self._gazetteer.row(self._best(s))[5] for s in spans if s.region}
         lowered = text.lower()
         for country, names in self._lexicon.country_names.items():
             if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in names):
@@ -176,13 +203,54 @@ class MentionFinder:
                     self._dead.clear()
                 self._dead.add(word)
         spans.extend(self._lowercase_cities(text, spans))
+        spans = [span for span in spans if self._is_settlement(text, span)]
         spans.sort(key=lambda s: s.start)
         for n, span in enumerate(spans):
             self._mark_context(text, span)
-            if n and spans[n - 1].key != span.key and span.region:
+            if n and spans[n - 1].key != span.key and span.plural:
                 gap = text[spans[n - 1].end : span.start]
                 spans[n - 1].region = spans[n - 1].region or gap in _CONJUNCTIONS
+                spans[n - 1].plural = spans[n - 1].region
+        self._link(text, spans)
         return spans
+
+    def _is_settlement(self, text: str, span: _Span) -> bool:
+        """False for a name used for an organisation or a river ("Vostok group", "Dnipro river").
+
+        A hyphenated pair of places ("the Izium-Balakliia group") names the area a force holds,
+        so it stays a mention.
+        """
+        if span.start and text[span.start - 1] in "-\u2010\u2011":
+            return True
+        at = _trim(text, span.start, span.end)
+        at = at + 2 if text[at : at + 2] in _POSSESSIVE else at
+        after = _WORD.match(text, at + 1) if text[at : at + 1] in " \u00a0" else None
+        if after and after.group().lower() in self._lexicon.not_settlement_after:
+            return False
+        previous = _previous_word(text, span.start).lower()
+        return previous not in self._lexicon.not_settlement_before
+
+    def _link(self, text: str, spans: list[_Span]) -> None:
+        """Tie a name to the region that qualifies it and to the place it is said to be near.
+
+        "Stepove, Zaporizhzhia region", "Urozhaine in Donetsk Oblast", "Donetsk Oblast's
+        Blahodatne" and "Druzhba east of Toretsk" each name where a homonym is; such a
+        statement outweighs every prior, so it narrows the candidates instead of being weighed.
+        """
+        for first, second in itertools.pairwise(spans):
+            gap = text[first.end : second.start]
+            if second.region and not first.region:
+                if " ".join(gap.replace(",", " , ").split()).replace(" ,", ",") in (
+                    self._lexicon.qualifier_links
+                ):
+                    first.qualifier = second
+            elif first.region and not second.region:
+                words = _WORD.findall(gap.lower())
+                possessive = len(words) == 1 and words[0].endswith(_POSSESSIVE)
+                if possessive and words[0][:-2] in self._lexicon.region_words:
+                    second.qualifier = first
+            if not second.region and self._relation.fullmatch(gap.lower()):
+                first.anchor = second
 
     def _never_a_place(self, word: str) -> bool:
         """True when a word cannot start a name nor match one, even fuzzily, in any text."""
@@ -386,8 +454,11 @@ class MentionFinder:
         while at < len(text) and text[at] in " \u00a0":
             at += 1
         after = _WORD.match(text, at)
-        if after and after.group().lower() in self._lexicon.region_words:
-            span.region = True
+        if after:
+            word = after.group().lower()
+            word = word[:-2] if word.endswith(_POSSESSIVE) else word
+            span.plural = word in self._lexicon.plural_region_words
+            span.region = span.plural or word in self._lexicon.region_words
         before = text[max(0, span.start - _CUE_WINDOW) : span.start]
         if not before.endswith(" ") or not before.strip():
             return
@@ -397,6 +468,35 @@ class MentionFinder:
                 span.country = country
 
     # --- resolving ---------------------------------------------------------------------------
+
+    def _best(self, span: _Span) -> int:
+        """The row a span means on priors alone."""
+        return self._gazetteer.score(span.entries, Evidence(country=span.country))[0][0]
+
+    def _narrow(self, spans: list[_Span]) -> list[_Span]:
+        """Drop candidates the text rules out: a region word after a name means the oblast's
+        city, a qualifying region keeps the candidates inside it, a place the name is said to be
+        near keeps the candidates within ``_RELATED_KM`` of it (when any remain)."""
+        row = self._gazetteer.row
+        for span in spans:
+            if span.region:
+                cities = tuple(e for e in span.entries if row(row_number(e))[11] == "city")
+                span.entries = cities or span.entries
+        for span in spans:
+            if span.qualifier is not None:
+                oblast = row(self._best(span.qualifier))[5]
+                inside = tuple(e for e in span.entries if row(row_number(e))[5] == oblast)
+                span.entries = inside or span.entries
+        for span in spans:
+            if span.anchor is not None and len(span.entries) > 1:
+                there = row(self._best(span.anchor))
+                near = tuple(
+                    e
+                    for e in span.entries
+                    if distance_km(row(row_number(e))[2:4], there[2:4]) <= _RELATED_KM
+                )
+                span.entries = near or span.entries
+        return spans
 
     def _first_choices(self, spans: list[_Span]) -> list[tuple[int, float]]:
         """Per span: the best row and its share, from priors and region words only."""
@@ -436,10 +536,10 @@ class MentionFinder:
     def _resolve(self, spans: list[_Span], text: str) -> list[Mention]:
         gazetteer = self._gazetteer
         evidence = self._evidence(spans, self._first_choices(spans))
-        done: dict[tuple[str, str | None], list[tuple[int, float]]] = {}
+        done: dict[tuple[tuple[int, ...], str | None], list[tuple[int, float]]] = {}
         mentions = []
         for span in spans:
-            scored = done.get((span.key, span.country))
+            scored = done.get((span.entries, span.country))
             if scored is None:
                 own = {gazetteer.row(row_number(e))[0] for e in span.entries}
                 local = Evidence(
@@ -447,7 +547,7 @@ class MentionFinder:
                     anchors=[a for a in evidence.anchors if a[0] not in own],
                     country=span.country,
                 )
-                scored = done[(span.key, span.country)] = gazetteer.score(span.entries, local)
+                scored = done[(span.entries, span.country)] = gazetteer.score(span.entries, local)
             best, share = scored[0]
             mentions.append(
                 Mention(

@@ -236,6 +236,75 @@ def test_region_word_keeps_the_city_and_votes_for_its_oblast(small: Gazetteer) -
     assert _found(small, "the Chernihiv and Kharkiv regions, Vilkhivka")[-1] != ("Vilkhivka", "3")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vilkhivka, Chernihiv region, was shelled.",
+        "Shelling hit Vilkhivka in the Chernihiv region.",
+        "Shelling hit Vilkhivka (Chernihiv oblast).",
+        "Shelling hit Chernihiv Oblast's Vilkhivka.",
+        "Shelling hit Vilkhivka of the Chernihiv region near Kharkiv.",
+        "Near Kharkiv, shelling hit Vilkhivka, Chernihiv region.",
+    ],
+)
+def test_a_region_next_to_a_name_outweighs_priors_and_other_places(
+    small: Gazetteer, text: str
+) -> None:
+    assert ("Vilkhivka", "4") in _found(small, text)
+
+
+def test_plural_regions_make_the_names_before_them_regions(small: Gazetteer) -> None:
+    assert _found(small, "Vilkhivka, Chernihiv and Kharkiv regions")[0] != ("Vilkhivka", "3")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting near Vilkhivka east of Kharkiv.",
+        "Fighting near Vilkhivka, 12 km east of Kharkiv, in Chernihiv oblast.",
+        "Fighting near Vilkhivka near Kharkiv.",
+    ],
+)
+def test_a_place_a_name_is_said_to_be_near_picks_the_homonym(small: Gazetteer, text: str) -> None:
+    assert ("Vilkhivka", "2") in _found(small, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kharkiv group of forces said so.",
+        "Kharkiv brigade soldiers said so.",
+        "The river Kharkiv rose.",
+        "The Kharkiv river rose.",
+    ],
+)
+def test_organisations_and_rivers_named_like_places_are_no_mentions(
+    small: Gazetteer, text: str
+) -> None:
+    assert _found(small, text) == []
+
+
+def test_a_hyphenated_pair_of_places_before_group_stays(small: Gazetteer) -> None:
+    assert _found(small, "the Kharkiv-Balakliia group of troops") == [
+        ("Kharkiv", "1"),
+        ("Balakliia", "5"),
+    ]
+
+
+def test_a_region_means_the_oblast_city_not_a_namesake_village(small: Gazetteer) -> None:
+    village = _place("20", "Chernihiv", 49.0, 36.0, admin1="Kharkiv Oblast")
+    gazetteer = Gazetteer.from_places([*SMALL, village])
+    assert _found(gazetteer, "Kharkiv: strikes in the Chernihiv region") == [
+        ("Kharkiv", "1"),
+        ("Chernihiv", "13"),
+    ]
+
+
+def test_context_region_narrows_resolve(small: Gazetteer) -> None:
+    assert small.resolve("Vilkhivka", context="near Kharkiv, Chernihiv region").place.id == "4"
+    assert small.resolve("Vilkhivka", context="near Kharkiv").place.id == "2"
+
+
 def test_homonyms_resolve_jointly_by_proximity(small: Gazetteer) -> None:
     text = "Residents of Vilkhivka, near the eastern city of Kharkiv, returned."
     found = small.find_mentions(text)
@@ -414,7 +483,7 @@ def test_distance_is_geopys_great_circle_to_the_bit(
 ) -> None:
     from geopy.distance import great_circle
 
-    from kharkivmap.gazetteer import _distance_km
+    from kharkivmap.gazetteer import distance_km
 
     expected = great_circle((lat1, lon1), (lat2, lon2)).km
-    assert _distance_km((lat1, lon1), (lat2, lon2)) == expected
+    assert distance_km((lat1, lon1), (lat2, lon2)) == expected
