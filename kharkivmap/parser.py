@@ -253,6 +253,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             event, actor = resolve_actor(rule, m, frame, speaker_side)
             if rule.shape == "object" and event == "captured" and partial:
                 event = "contested"  # "partially entered @1": fighting inside, not a change
+            if event in {"captured", "held"} and _share_of(frame, members):
+                event = "contested"  # "control about half of @1": a front line runs through it
             if event == "none":
                 continue
             confidence = rule.weight
@@ -278,6 +280,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 )
             )
     return found
+
+
+def _share_of(frame: Frame, members: list[Mention]) -> bool:
+    """Whether the place is named as a share of itself ("70% of @1", "part of the town of @1")."""
+    for group in frame.groups:
+        if group.members is members:
+            lo = max(0, group.start - 80)
+            return context().share_before.search(frame.text, lo, group.start) is not None
+    return False
 
 
 def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:

@@ -89,6 +89,7 @@ class Context:
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
     partial_before: re.Pattern[str]
+    share_before: re.Pattern[str]
     liberation: re.Pattern[str]
     force_nouns: re.Pattern[str]
 
@@ -113,8 +114,10 @@ def _object(*, part: bool = False) -> str:
     region = r"(?:@\d+\s+(?:region|oblast|area)(?:'s)?\s+)?"
     parts = rf"(?:{_alt(t['part_adjectives'])}\s+)?" if part else ""
     whole = rf"(?:{_alt(t['whole_of'])}\s+)?"
+    # "about 70% of @1": a share of the place (the parser reads it as partial)
+    share = rf"(?:{_alt(t['partial_shares'])}\s+)?"
     return (
-        rf"{parts}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
+        rf"{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
         rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+)?)?@(?P<g>\d+)"
     )
 
@@ -182,6 +185,7 @@ def context() -> Context:
         force_nouns=compile_words(t["force_nouns"]),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
         partial_before=re.compile(rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+$"),
+        share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
         durative=re.compile(
