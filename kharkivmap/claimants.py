@@ -5,7 +5,9 @@ speaker is found around a speech verb ("X said", "according to X", "X reported c
 the parser takes the speaker nearest before the claim's trigger (the innermost one in "AP
 reported that the ministry said …"), else the last one after it. Pronouns ("he said", "it
 was also claimed") inherit the previous sentence's speaker; wire agencies relay rather than
-claim, so they yield no claimant.
+claim, so they yield no claimant. The most specific organisation named wins, in the words
+the text uses: "the 3rd Separate Assault Brigade", "the General Staff of the Ukrainian Armed
+Forces", "Ukraine's Marine Corps" (as "Ukrainian Marine Corps").
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ _SIDES = frozenset({"RU", "UA"})
 _PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _LETTERS = re.compile(r"[a-z]{2,}")
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
+_SMALL = frozenset({"of", "the", "for", "and", "in", "on", "at"})
+# A generic or fallback source yields to a more specific one this close to it.
+_JOINED = 30
+_FALLBACK, _GENERIC, _SPECIFIC = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +71,15 @@ class Speaker:
         adjective = _lexicon().side_names.get(side or "")
         if adjective:
             return self.name.replace("{side}", adjective)
-        return self.name.replace("{side} ", "").capitalize()
+        bare = self.name.replace("{side} ", "")
+        return bare[:1].upper() + bare[1:]
 
 
 @dataclass(frozen=True, slots=True)
 class _Source:
     keys: frozenset[str]
     pattern: re.Pattern[str]
-    fallback: bool
+    rank: int  # _FALLBACK, _GENERIC or _SPECIFIC
     name: str | None
     side: str | None
     agency: bool
@@ -85,6 +92,7 @@ class _Lexicon:
     after: re.Pattern[str]
     sources: tuple[_Source, ...]
     by_word: dict[str, tuple[int, ...]]  # literal word -> sources that spell it, in order
+    addressee: re.Pattern[str]
     side_names: dict[str, str]
     hedges: re.Pattern[str]
     quoted: re.Pattern[str]
@@ -122,7 +130,7 @@ def _lexicon() -> _Lexicon:
         _Source(
             _literal_words(entry["re"]),
             re.compile(entry["re"]),
-            bool(entry.get("fallback")),
+            _FALLBACK if entry.get("fallback") else _GENERIC if entry.get("generic") else _SPECIFIC,
             entry.get("name"),
             entry.get("side"),
             bool(entry.get("agency")),
@@ -140,6 +148,9 @@ def _lexicon() -> _Lexicon:
         after=after,
         sources=sources,
         by_word={word: tuple(found) for word, found in by_word.items()},
+        addressee=re.compile(
+            r"(?<![\w-])" + alternation(lex["addressee"]) + r"\s+(?:[\w'.-]+\s+){0,4}$"
+        ),
         side_names=lex["side_names"],
         hedges=compile_words(load_lexicon("hedges")["hedges"]),
         followup=compile_words(load_lexicon("hedges")["followup"]),
@@ -183,7 +194,11 @@ def _literal_words(pattern: str) -> frozenset[str]:
     return frozenset(_LETTERS.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)))
 
 
-def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str]] | None:
+_Found = tuple["_Source", re.Match[str], str | None]
+
+
+def _source_in(window: str, *, nearest_end: bool) -> _Found | None:
+    """The source nearest the speech verb in ``window``, with a side it borrows (or None)."""
     best: tuple[_Source, re.Match[str]] | None = None
     found: list[tuple[_Source, re.Match[str]]] = []
     lex = _lexicon()
@@ -192,6 +207,8 @@ def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str
     for i in sorted(hits):
         source = lex.sources[i]
         for m in source.pattern.finditer(window):
+            if lex.addressee.search(window, 0, m.start()):
+                continue  # "Gerasimov told Putin": Putin is spoken to
             found.append((source, m))
             if best is None:
                 best = (source, m)
@@ -204,28 +221,57 @@ def _source_in(window: str, *, nearest_end: bool) -> tuple[_Source, re.Match[str
             )
             if better:
                 best = (source, m)
-    if best is not None and best[0].fallback:
-        # "the Defense Ministry in Moscow said": the organisation, not the capital, speaks
-        capital = best[1]
-        for source, m in found:
-            lo, hi = sorted((m.end(), capital.start()))
-            if not source.fallback and "," not in window[lo:hi] and abs(hi - lo) < 30:
-                return source, m
-    return best
+    if best is None:
+        return None
+    return _most_specific(window, best, found)
+
+
+def _most_specific(
+    window: str, best: tuple[_Source, re.Match[str]], found: list[tuple[_Source, re.Match[str]]]
+) -> _Found:
+    """A more specific source joined to a generic ``best`` speaks for it: "the Defense
+    Ministry in Moscow said", "the General Staff of the Ukrainian Armed Forces reported"."""
+    source, match = best
+    if source.rank == _SPECIFIC:
+        return source, match, None
+    chosen: tuple[_Source, re.Match[str]] | None = None
+    for other, m in found:
+        if other.rank <= source.rank or other.agency or other.inherit:
+            continue
+        lo, hi = sorted((m.end(), match.start()))
+        gap = window[lo:hi]
+        joined = hi - lo < _JOINED and "," not in gap and "@" not in gap
+        if joined and (chosen is None or (other.rank, m.end()) > (chosen[0].rank, chosen[1].end())):
+            chosen = (other, m)
+    if chosen is None:
+        return source, match, None
+    return chosen[0], chosen[1], source.side if source.side in _SIDES else None
+
+
+def _title(text: str) -> str:
+    """An organisation's name from lowercased text: "3rd Separate Assault Brigade"."""
+    words = text.split()
+    return " ".join(w if w in _SMALL and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _speaker(
     frame: str,
     verb: int,
-    found: tuple[_Source, re.Match[str]],
+    found: _Found,
     span: tuple[int, int],
     places: Sequence[Place],
 ) -> Speaker:
-    source, m = found
+    source, m, borrowed = found
     if source.agency or source.inherit:
         return Speaker(None, None, verb, inherit=source.inherit, agency=source.agency)
-    side = source.side
+    side = borrowed or source.side
     name = source.name or ""
+    groups = m.re.groupindex
+    if "adj" in groups and m.group("adj"):
+        side = _side_near(m.group("adj"), 0, len(m.group("adj"))) or side
+    if "org" in groups:
+        org = m.group("org").removeprefix("the ")
+        name = name.replace("{org}", _title(org)).replace("{noun}", org)
     if "{place}" in name:
         index = int(m.group(1))
         place = places[index] if index < len(places) else None
@@ -244,6 +290,8 @@ def _speaker(
         )
         if side is None and "{side}" not in name:
             side = hint
+    if side in _SIDES and "{side}" in name:
+        name = name.replace("{side}", _lexicon().side_names[side])
     return Speaker(name, side, verb, hint=hint)
 
 

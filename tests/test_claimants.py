@@ -48,6 +48,57 @@ def test_innermost_speaker(frame: str, anchor: str, expected: str | None) -> Non
     assert _claimant(frame, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("frame", "anchor", "expected"),
+    [
+        (
+            "@0 was liberated, the 3rd separate assault brigade said.",
+            "liberated",
+            "3rd Separate Assault Brigade",
+        ),
+        (
+            "troops captured @0, a village on the border, the state border guard service said.",
+            "captured",
+            "Ukrainian State Border Guard Service",
+        ),
+        (
+            "@0 has been liberated, ukraine's marine corps said.",
+            "liberated",
+            "Ukrainian Marine Corps",
+        ),
+        ("troops took @0, general valery gerasimov told putin.", "took", "Russian General Staff"),
+        (
+            "ms tetiana apatchenko, press officer for the 92nd separate mechanised brigade,"
+            " the main ukrainian force near @0, confirmed that troops had recaptured @1.",
+            "recaptured",
+            "92nd Separate Mechanised Brigade",
+        ),
+        (
+            "the general staff of the ukrainian armed forces reported a withdrawal from @0.",
+            "withdrawal",
+            "Ukrainian General Staff",
+        ),
+        (
+            "troops took @0, the defence ministry in moscow said.",
+            "took",
+            "Russian Defense Ministry",
+        ),
+        ("the russian army said it had liberated @0.", "liberated", "Russian army"),
+        ("ukrainian authorities said troops had left @0.", "left", "Ukrainian authorities"),
+    ],
+)
+def test_the_most_specific_organisation_in_the_text_words(
+    frame: str, anchor: str, expected: str
+) -> None:
+    assert _claimant(frame, anchor) == expected
+
+
+def test_an_addressee_does_not_speak() -> None:
+    frame = "“we have liberated @0,” gerasimov told putin in a video posted on the kremlin site."
+    speaker = choose_speaker(find_speakers(frame), frame.index("liberated"))
+    assert speaker is not None and speaker.named("RU") == "Russian General Staff"
+
+
 def test_a_relay_chain_after_the_claim_ends_at_the_source() -> None:
     frame = "russian forces have seized @0, ria novosti reported citing the defence ministry."
     speaker = choose_speaker(find_speakers(frame), frame.index("seized"))
