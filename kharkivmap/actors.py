@@ -29,6 +29,7 @@ _BLOCK_REACH = 70
 # on run-on "sentences" of whole pages.
 _REACH = 400
 _PRONOUN_SUBJECTS = frozenset({"it", "its", "they", "their"})
+_QUALIFIERS = frozenset({"hard", "reference", "soft"})
 _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
 
@@ -140,12 +141,14 @@ def subject_of(
     """
     ctx = context()
     allowed = {"target", "soft", "reference"} if status else {"target", "soft"}
-    left = frame.text[max(0, pos - 200) : pos]
-    direct = ctx.direct_subject.search(left)
-    if direct:
-        group = group_by_token(frame, int(direct.group(1)))
-        if group and group.status in allowed:
-            return group.members
+    lo = max(0, pos - 200)
+    left = frame.text[lo:pos]
+    for text in (_masked(frame, lo, pos), left):
+        direct = ctx.direct_subject.search(text)
+        if direct:
+            group = group_by_token(frame, int(direct.group(1)))
+            if group and group.status in allowed:
+                return group.members
     anaphor = ctx.anaphor.search(left)
     if anaphor:
         limit = pos - len(left) + anaphor.start()
@@ -163,6 +166,19 @@ def subject_of(
         group = group_by_token(frame, int(relative.group(1)))
         return group.members if group and group.status in allowed - {"soft"} else None
     return None
+
+
+def _masked(frame: Frame, lo: int, hi: int) -> str:
+    """``frame.text[lo:hi]`` with "#" for every place after the first that is no target:
+    a reference point or region that only qualifies the subject ("@0, about 20 km south of
+    @1, was captured" reads "@0, about 20 km south of #, was captured")."""
+    out, cursor = [], lo
+    for k, group in enumerate(frame.groups):
+        if k and lo <= group.start and group.end <= hi and group.status in _QUALIFIERS:
+            out.append(frame.text[cursor : group.start] + "#")
+            cursor = group.end
+    out.append(frame.text[cursor:hi])
+    return "".join(out)
 
 
 def resolve_actor(

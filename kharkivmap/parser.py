@@ -225,7 +225,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 group = group_by_token(frame, int(m.group("g")))
                 # a reference point can still be said to be held ("towards @2, a
                 # Russian-occupied hub"); it cannot change hands in passing
-                allowed = _STATUS_TARGETS if rule.event == "held" else _TARGETS
+                # A relative clause is about its place even when that is a reference point
+                # ("@0, a town north of @1, which Ukrainian troops retook").
+                held = rule.event == "held" or rule.kind == "relative"
+                allowed = _STATUS_TARGETS if held else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
                 members = group.members

@@ -165,9 +165,15 @@ def context() -> Context:
         denials=compile_words(h["denials"]),
         direct_subject=re.compile(
             r"@(\d+)\s*(?:\([^)]*\)\s*)?"
+            # "#" stands for a place that only qualifies the subject ("@0 near the town of #",
+            # "@0, 20 km south of #,"), masked by the parser
+            rf"(?:\s+(?:{_alt(n['soft_before'])}|{_alt(n['reference_before'])})\s*[^,@;#]{{0,40}}?#\s*)?"
             # an appositive may hold numbers with commas ("of around 20,000 people")
-            r"(?:,\s*(?:[^,@;]|,(?=\d)){1,90}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
+            r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
             r"[^,@;]{1,60}?\s+|,\s*)?"
+            # a first predicate before the trigger's ("@0 has not fallen and remains …")
+            r"(?:(?:has|have|had|is|was|are|were)\s+(?:not\s+|never\s+)?(?:yet\s+)?[\w-]+\s+"
+            r"(?:and|but)\s+)?"
             r"(?:(?:which|that|who)\s+)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         anaphor=re.compile(
