@@ -18,7 +18,7 @@ from kharkivmap.frames import TOKEN, Frame, clause_start, group_by_token
 from kharkivmap.models import Mention
 from kharkivmap.rules import Rule, context
 
-__all__ = ["OTHER", "blocked", "denial", "resolve_actor", "subject_of"]
+__all__ = ["OTHER", "blocked", "denial", "linked_side", "resolve_actor", "subject_of"]
 
 OTHER = {"RU": "UA", "UA": "RU"}
 # "Occupied X" is Russian-held and "liberated X" Ukrainian-held whoever writes it.
@@ -166,6 +166,19 @@ def subject_of(
         group = group_by_token(frame, int(relative.group(1)))
         return group.members if group and group.status in allowed - {"soft"} else None
     return None
+
+
+def linked_side(frame: Frame, pos: int, before: Frame) -> str | None:
+    """The side of a withdrawal at ``pos`` that names no place ("On Saturday, they
+    withdrew."), if ``before``, the sentence before, names that side too: then its places
+    are where that side stood. A pronoun takes the first side ``before`` names."""
+    named = [
+        _side_of(m, None)
+        for m in side_words(strict=False).finditer(before.text)
+        if m.lastgroup in {"ru", "ua"}
+    ]
+    side = _actor_left(frame, pos, None) or (named[0] if named else None)
+    return side if side in named else None
 
 
 def _masked(frame: Frame, lo: int, hi: int) -> str:

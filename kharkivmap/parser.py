@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
-from kharkivmap.actors import OTHER, blocked, denial, resolve_actor, subject_of
+from kharkivmap.actors import OTHER, blocked, denial, linked_side, resolve_actor, subject_of
 from kharkivmap.claimants import (
     Speaker,
     choose_speaker,
@@ -238,6 +238,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if rule.kind == "active" and not text[:anchor].strip():
                     continue  # "Liberated @1 remains …": a participle opening the sentence
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
+            elif rule.kind == "linked":
+                # "On Saturday, they withdrew.": from the places of the sentence before
+                if mentioned or not previous:
+                    continue
+                anchor = m.start()
+                members = previous
             else:
                 anchor = m.start()
                 subject = subject_of(frame, anchor, previous, status=rule.event == "held")
@@ -253,7 +259,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 continue
             speaker = doc.speaker(i, anchor)
             speaker_side = speaker.likely_side if speaker else None
-            event, actor = resolve_actor(rule, m, frame, speaker_side)
+            if rule.kind == "linked":
+                event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
+            else:
+                event, actor = resolve_actor(rule, m, frame, speaker_side)
             if rule.shape == "object" and event == "captured" and partial:
                 event = "contested"  # "partially entered @1": fighting inside, not a change
             if event in {"captured", "held"} and _share_of(frame, members):

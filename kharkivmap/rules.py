@@ -491,6 +491,15 @@ def rules() -> tuple[Rule, ...]:
             0.8,
             *["control", "hands"],
         ),
+        r(
+            "linked",
+            "withdrew",
+            "subject",
+            rf"{w}(?P<v>{_alt(t['bare_withdraw_verbs'])})"
+            rf"(?=\s*(?:[,.;:!]|$)|\s+{_alt(t['bare_withdraw_after'])}(?![\w-]))",
+            0.6,
+            *t["bare_withdraw_verbs"],
+        ),
         *held_states,
         r(
             "held_adj",
