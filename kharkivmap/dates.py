@@ -13,10 +13,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
+from kharkivmap.claimants import speech_verbs
 from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import DatePrecision
 
@@ -30,6 +31,9 @@ __all__ = [
 
 Resolved = tuple[date | None, DatePrecision]
 
+_RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;—]*")
+_SPEECH_GAP = 25
+
 
 @dataclass(frozen=True, slots=True)
 class DateExpression:
@@ -40,6 +44,8 @@ class DateExpression:
     date: date | None
     precision: DatePrecision
     past_year: bool = False  # names a year before publication ("last year", "in 2022")
+    # relative clauses it does not date: "Today, in Izium, which was liberated …"
+    shielded: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,7 @@ class _Grammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, int]
+    vague: frozenset[str]
 
 
 @cache
@@ -59,11 +66,15 @@ def _grammar() -> _Grammar:
     mon = alternation(months)
     wd = alternation(weekdays)
     num = alternation([*numbers, r"\d{1,2}"])
+    # "on the night of 12-13 may", "may 12 to 13": the first night counts
+    span = r"(?:\s*(?:-|—|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
     pattern = re.compile(
         rf"""(?<![\w-])(?:
         (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
-        |(?P<md>(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y1>\d{{4}}))?)
-        |(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>\d{{4}}))?)
+        |(?P<md>(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{span}(?![\d:])
+            (?:,?\s+(?P<y1>\d{{4}}))?)
+        |(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{span}\s+(?:of\s+)?(?P<m2>{mon})\.?
+            (?:,?\s+(?P<y2>\d{{4}}))?)
         |(?P<my>(?P<m3>{mon})\.?,?\s+(?P<y3>\d{{4}}))
         |(?P<mo>(?:in|since|during|by|early|late|mid-?|until|through|last)\s+(?:early\s+|late\s+|mid-?)?
             (?P<m4>(?!may\s+(?:be|have|not|also|well|still|soon)\b){mon})(?:\.?,?\s+(?P<y4>\d{{4}}))?)
@@ -74,6 +85,8 @@ def _grammar() -> _Grammar:
         |(?P<thisweek>(?:earlier\s+|later\s+)?this\s+week|in\s+recent\s+days
             |(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three)\s+days|week))
         |(?P<lastweek>last\s+week|a\s+week\s+ago|the\s+previous\s+week)
+        |(?P<weeksago>(?P<nw>{num})\s+weeks?\s+ago)
+        |(?P<monthsago>(?P<nm>{num})\s+months?\s+ago)
         |(?P<weekend>(?:over|at|during|on)\s+the\s+weekend|this\s+weekend|last\s+weekend)
         |(?P<lastmonth>last\s+month|a\s+month\s+ago|the\s+previous\s+month)
         |(?P<thismonth>(?:earlier\s+)?this\s+month)
@@ -81,7 +94,7 @@ def _grammar() -> _Grammar:
         )(?![\w-])""",
         re.VERBOSE,
     )
-    return _Grammar(pattern, months, weekdays, numbers)
+    return _Grammar(pattern, months, weekdays, numbers, frozenset(lex["vague"]))
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -125,10 +138,13 @@ def _relative(g: _Grammar, m: re.Match[str], pub: date) -> Resolved:
     relative: dict[str, Callable[[], Resolved]] = {
         "yesterday": lambda: (pub - timedelta(days=1), "day"),
         "today": lambda: (pub, "day"),
+        # "a few days ago" is as vague as "earlier this week"
         "ago": lambda: (
-            pub - timedelta(days=g.numbers.get(m.group("n"), 0) or int(m.group("n"))),
-            "day",
+            pub - timedelta(days=_count(g, m.group("n"))),
+            "week" if m.group("n") in g.vague else "day",
         ),
+        "weeksago": lambda: (pub - timedelta(weeks=_count(g, m.group("nw"))), "week"),
+        "monthsago": lambda: (pub - timedelta(days=30 * _count(g, m.group("nm"))), "month"),
         "thisweek": lambda: (pub - timedelta(days=min(pub.weekday(), 1)), "week"),
         "lastweek": lambda: (pub - timedelta(days=7), "week"),
         "weekend": lambda: (pub - timedelta(days=(pub.weekday() - 5) % 7), "week"),
@@ -138,8 +154,48 @@ def _relative(g: _Grammar, m: re.Match[str], pub: date) -> Resolved:
     return relative[kind]() if kind in relative else (None, "unknown")
 
 
+def _count(g: _Grammar, number: str) -> int:
+    return g.numbers[number] if number in g.numbers else int(number)
+
+
 def find_date_expressions(text: str, published: date | None) -> list[DateExpression]:
-    """All date expressions in lowercased ``text``, resolved against ``published``."""
+    """All date expressions in lowercased ``text``, resolved against ``published``.
+
+    "Today" in reported speech is the day of the speech when the text dates it ("said on
+    Tuesday: today our units liberated …"). An expression does not date the relative
+    clauses it stands outside of.
+    """
+    found = _expressions(text, published)
+    if not found:
+        return found
+    spoken = _speech_day(text, found)
+    clauses = [m.span() for m in _RELATIVE.finditer(text)] if "wh" in text else []
+    if spoken is None and not clauses:
+        return found
+    result = []
+    for expr in found:
+        if spoken is not None and _grammar().pattern.match(text, expr.start).lastgroup == "today":
+            expr = replace(expr, date=spoken.date, precision=spoken.precision)
+        shielded = tuple(c for c in clauses if not c[0] <= expr.start < c[1])
+        result.append(replace(expr, shielded=shielded) if shielded else expr)
+    return result
+
+
+def _speech_day(text: str, found: list[DateExpression]) -> DateExpression | None:
+    """The day-precise expression that dates a speech verb of ``text`` ("said on tuesday")."""
+    verbs = speech_verbs()
+    for expr in found:
+        if expr.precision != "day" or expr.date is None or "today" in text[expr.start : expr.end]:
+            continue
+        before = text[max(0, expr.start - _SPEECH_GAP) : expr.start]
+        after = text[expr.end : expr.end + _SPEECH_GAP]
+        near = [m for m in verbs.finditer(before) if "," not in before[m.end() :]]
+        if near or verbs.match(after.lstrip(" ,")):
+            return expr
+    return None
+
+
+def _expressions(text: str, published: date | None) -> list[DateExpression]:
     g = _grammar()
     found: list[DateExpression] = []
     for m in g.pattern.finditer(text):
@@ -185,6 +241,8 @@ def nearest_expression(expressions: Sequence[DateExpression], anchor: int) -> Da
     best: DateExpression | None = None
     best_distance = 0.0
     for expr in expressions:
+        if any(lo <= anchor < hi for lo, hi in expr.shielded):
+            continue
         if expr.start <= anchor < expr.end:
             distance = 0.0
         elif expr.start >= anchor:

@@ -36,6 +36,14 @@ SAT = date(2022, 9, 10)  # a Saturday
         ("in april", date(2024, 8, 28), (date(2024, 4, 1), "month")),
         ("on 2024-02-17", None, (date(2024, 2, 17), "day")),
         ("last year", SAT, (None, "unknown")),
+        ("several weeks ago", date(2024, 5, 20), (date(2024, 4, 29), "week")),
+        ("two weeks ago", SAT, (date(2022, 8, 27), "week")),
+        ("a few days ago", SAT, (date(2022, 9, 7), "week")),
+        ("three months ago", SAT, (date(2022, 6, 12), "month")),
+        ("on the night of 12-13 may", date(2024, 5, 15), (date(2024, 5, 12), "day")),
+        ("on the night of 12 — 13 may", date(2024, 5, 15), (date(2024, 5, 12), "day")),
+        ("may 12 to 13", date(2024, 5, 15), (date(2024, 5, 12), "day")),
+        ("since friday", SAT, (date(2022, 9, 9), "day")),
     ],
 )
 def test_expressions(text: str, published: date | None, expected: tuple) -> None:
@@ -81,3 +89,18 @@ def test_words_that_are_not_dates(text: str) -> None:
 def test_year_expressions_mark_the_past(text: str, past: bool) -> None:
     (expr,) = find_date_expressions(text, date(2024, 5, 1))
     assert (expr.date, expr.precision, expr.past_year) == (None, "unknown", past)
+
+
+def test_today_in_reported_speech_is_the_day_of_the_speech() -> None:
+    text = "shoigu said on thursday: today our units liberated @0"
+    got = resolve_date(text, anchor=text.index("liberated"), published=SAT)
+    assert got == (date(2022, 9, 8), "day")
+    text = "troops captured @0 today, officials said"
+    assert resolve_date(text, anchor=text.index("captured"), published=SAT) == (SAT, "day")
+
+
+def test_a_relative_clause_keeps_out_the_main_clause_date() -> None:
+    text = "today, in @0, which was liberated by ukrainian troops, residents gathered"
+    got = resolve_date(text, anchor=text.index("liberated"), published=SAT)
+    assert got == (date(2022, 9, 9), "week")
+    assert resolve_date(text, anchor=text.index("gathered"), published=SAT) == (SAT, "day")
