@@ -18,7 +18,15 @@ from kharkivmap.frames import TOKEN, Frame, clause_start, group_by_token
 from kharkivmap.models import Mention
 from kharkivmap.rules import Rule, context
 
-__all__ = ["OTHER", "blocked", "denial", "linked_side", "resolve_actor", "subject_of"]
+__all__ = [
+    "OTHER",
+    "blocked",
+    "denial",
+    "linked_side",
+    "negation",
+    "resolve_actor",
+    "subject_of",
+]
 
 OTHER = {"RU": "UA", "UA": "RU"}
 # "Occupied X" is Russian-held and "liberated X" Ukrainian-held whoever writes it.
@@ -29,6 +37,7 @@ _BLOCK_REACH = 70
 # on run-on "sentences" of whole pages.
 _REACH = 400
 _PRONOUN_SUBJECTS = frozenset({"it", "its", "they", "their"})
+_COORDINATION = re.compile(r"\s(?:and|but)\s")
 _QUALIFIERS = frozenset({"hard", "reference", "soft"})
 _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
@@ -42,9 +51,29 @@ def blocked(frame: Frame, pos: int, event: str, kind: str) -> bool:
     window = frame.text[lo:pos]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None
+    if kind == "held" and ctx.held_copula.match(frame.text, pos):
+        # "@1 has not fallen and remains under Ukrainian control": the negation is the
+        # first predicate's
+        window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
         return True
     return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
+
+
+def negation(frame: Frame, pos: int) -> str | None:
+    """What a capture at ``pos`` that only a negation blocks says instead: ``"held"`` (the
+    other side holds the place: "Russian troops have not entered @1") or ``"contested"``
+    (an assault under way: "have not yet captured @1"); None when anything else blocks it
+    (an attempt, a condition, a modal or future verb)."""
+    ctx = context()
+    lo = max(clause_start(frame, pos), pos - _BLOCK_REACH)
+    window = frame.text[lo:pos]
+    found = [m.group() for m in ctx.blockers.finditer(window)]
+    if not found or ctx.future.search(window):
+        return None
+    if not all(ctx.negations.fullmatch(word) for word in found):
+        return None
+    return "contested" if ctx.still_pending.search(window) else "held"
 
 
 def denial(frame: Frame, anchor: int) -> str | None:

@@ -21,7 +21,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
-from kharkivmap.actors import OTHER, blocked, denial, linked_side, resolve_actor, subject_of
+from kharkivmap.actors import (
+    OTHER,
+    blocked,
+    denial,
+    linked_side,
+    negation,
+    resolve_actor,
+    subject_of,
+)
 from kharkivmap.claimants import (
     Speaker,
     choose_speaker,
@@ -255,8 +263,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 ):
                     continue
             family = "held" if rule.event == "held" else rule.kind
+            negated = None
             if blocked(frame, anchor, rule.event, family):
-                continue
+                negated = negation(frame, anchor) if rule.event == "captured" else None
+                if negated is None:
+                    continue
             speaker = doc.speaker(i, anchor)
             speaker_side = speaker.likely_side if speaker else None
             if rule.kind == "linked":
@@ -270,6 +281,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if event == "none":
                 continue
             confidence = rule.weight
+            if negated:
+                # "Russian troops have not entered @1": the other side still holds it
+                if event != "captured" or actor not in OTHER:
+                    continue
+                event, actor = ("held", OTHER[actor]) if negated == "held" else (negated, None)
+                confidence *= 0.8
             disputed = None
             verdict = denial(frame, anchor) if event in _CHANGE else None
             if verdict:

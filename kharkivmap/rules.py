@@ -79,6 +79,9 @@ class Context:
     contested_blockers: re.Pattern[str]
     future: re.Pattern[str]
     denials: re.Pattern[str]
+    negations: re.Pattern[str]
+    held_copula: re.Pattern[str]
+    still_pending: re.Pattern[str]
     direct_subject: re.Pattern[str]
     anaphor: re.Pattern[str]
     relative: re.Pattern[str]
@@ -163,6 +166,9 @@ def context() -> Context:
         contested_blockers=compile_words(h["contested_blockers"]),
         future=compile_words(h["future"]),
         denials=compile_words(h["denials"]),
+        negations=re.compile(alternation(h["negations"])),
+        held_copula=re.compile(_alt(t["held_copulas"]) + r"(?![\w-])"),
+        still_pending=compile_words(h["still_pending"]),
         direct_subject=re.compile(
             r"@(\d+)\s*(?:\([^)]*\)\s*)?"
             # "#" stands for a place that only qualifies the subject ("@0 near the town of #",
