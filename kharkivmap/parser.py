@@ -18,7 +18,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from kharkivmap.actors import (
@@ -338,7 +338,8 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     when, precision = pick_date(
         usable, anchor=cand.anchor, published=art.published, previous=previous
     )
-    old = bool(when and art.published and (art.published - when).days > _HISTORY_DAYS)
+    latest = _period_end(when, precision)
+    old = bool(latest and art.published and (art.published - latest).days > _HISTORY_DAYS)
     if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
         # "Lyman, captured by Russian forces in May": background, not news; a status.
         event, actor = "held", controller  # type: ignore[assignment]
@@ -366,6 +367,19 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         url=art.url,
         outlet=art.outlet,
     )
+
+
+def _period_end(when: date | None, precision: str) -> date | None:
+    """The last day the event may have happened: a change "in late December" reported on
+    2 January is news, not history."""
+    if when is None or precision == "day":
+        return when
+    if precision == "week":
+        return when + timedelta(days=6)
+    if precision == "month":
+        following = (when.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - timedelta(days=1)
+    return when
 
 
 def _dates_for(text: str, found: list[DateExpression], anchor: int) -> list[DateExpression]:
