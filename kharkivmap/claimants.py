@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 from kharkivmap.models import Place
@@ -126,7 +127,7 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
 @cache
 def _lexicon() -> _Lexicon:
     lex = load_lexicon("claimants")
-    sources = tuple(
+    listed = [
         _Source(
             _literal_words(entry["re"]),
             re.compile(entry["re"]),
@@ -137,7 +138,8 @@ def _lexicon() -> _Lexicon:
             bool(entry.get("inherit")),
         )
         for entry in lex["sources"]
-    )
+    ]
+    sources = (*listed, _person_source(lex["persons"]["titles"], lex["verbs_before"]))
     after = re.compile(r"(?<![\w-])" + alternation(lex["verbs_after"]) + r"\s+")
     by_word: dict[str, list[int]] = {}
     for i, source in enumerate(sources):
@@ -157,6 +159,17 @@ def _lexicon() -> _Lexicon:
         quoted=re.compile(load_lexicon("hedges")["quoted_trigger"], re.IGNORECASE),
         sides=side_words(strict=False),
     )
+
+
+def _person_source(titles: list[str], verbs: list[str]) -> _Source:
+    """Given name and surname: a speaker kept by name, the weakest source ("Oleh said" has
+    no surname)."""
+    text = resources.files("kharkivmap").joinpath("lexicon/first_names.txt").read_text("utf-8")
+    given = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    given -= set(titles)
+    surname = rf"(?!{alternation(verbs)}\b)[a-z][a-z'-]+[a-z]"
+    pattern = re.compile(rf"(?<![\w'-])(?P<org>{alternation(given)}\s+{surname})\b")
+    return _Source(frozenset(given), pattern, _FALLBACK, "{org}", None, False, False)
 
 
 def is_hedged(frame: str) -> bool:

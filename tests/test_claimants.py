@@ -93,6 +93,24 @@ def test_the_most_specific_organisation_in_the_text_words(
     assert _claimant(frame, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        ("russian propagandist vladimir solovyov claimed that @0 fell.", "Vladimir Solovyov"),
+        ("defence minister sergei shoigu said troops took @0.", "Russian Defense Ministry"),
+        ("president volodymyr zelensky said troops liberated @0.", "Ukrainian President"),
+        ("oleh said troops left @0.", None),
+    ],
+)
+def test_an_unknown_person_keeps_the_name(frame: str, expected: str | None) -> None:
+    assert _claimant(frame, "@0") == expected
+
+
+def test_a_pronoun_can_point_to_an_organisation_that_did_not_comment() -> None:
+    (ministry,) = find_speakers("the russian ministry of defense has not provided comments.")
+    assert ministry.named(None) == "Russian Defense Ministry"
+
+
 def test_an_addressee_does_not_speak() -> None:
     frame = "“we have liberated @0,” gerasimov told putin in a video posted on the kremlin site."
     speaker = choose_speaker(find_speakers(frame), frame.index("liberated"))
