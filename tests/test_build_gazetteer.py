@@ -281,3 +281,52 @@ def test_an_override_for_a_changed_geonames_id_stops_the_build() -> None:
     }
     with pytest.raises(common.BuildError, match="expected 'Lyptsi'"):
         build.apply_overrides([row], [override], {row.id: "Somewhere else"})
+
+
+# --- alias rules ----------------------------------------------------------------------------
+
+rules = importlib.import_module("gazetteer_alias_rules")
+ALIAS_CONTEXT = rules.AliasContext(
+    never_places=frozenset(rules.fold(w) for w in ("stalin", "police")),
+    words=frozenset({"keep", "odessa"}),
+    foreign=frozenset({"paris"}),
+    own_names={rules.fold("Bilhorod-Dnistrovskyi"): frozenset({"b"})},
+)
+
+
+@pytest.mark.parametrize(
+    ("alias", "reason"),
+    [
+        ("Paris", rules.FOREIGN),
+        ("Stalin", rules.WORD),
+        ("Сталин", rules.WORD),
+        ("Police", rules.WORD),  # even though it spells Polytsi
+        ("Keep", rules.WORD),
+        ("Civ", rules.SHORT),
+        ("Bilhorod-Dnistrovskyi", rules.OTHER_PLACE),
+        ("Hamburg", rules.NOT_A_VARIANT),
+        ("Kharkov", None),
+        ("Charkiw", None),
+        ("Odessa", None),  # a frequent English word that spells the place
+        ("Artemovsk", None),  # a former name some Cyrillic alternate spells
+        ("Ваня", None),
+    ],
+)
+def test_alias_rules(alias: str, reason: str | None) -> None:
+    names = ["Kharkiv", "Харків", "Харьков", "Kharkov", "Polytsi", "Odesa"]
+    cyrillic = ["Артемовск", "Ваня"]
+    got = rules.drop_reason(
+        alias, row_id="a", names=names, cyrillic=cyrillic, context=ALIAS_CONTEXT
+    )
+    assert got == reason
+
+
+def test_shipped_aliases_hold_no_foreign_city_word_or_person() -> None:
+    by_alias = {a: r["name"] for r in ROWS for a in r["aliases"].split("|")}
+    for alias in ("Paris", "Hamburg", "Leipzig", "Waterloo", "Stalin", "Keep", "Civ", "Izh"):
+        assert alias not in by_alias, (alias, by_alias.get(alias))
+
+
+def test_oblast_centres_are_the_largest_namesake() -> None:
+    zaporizhzhia = [r for r in ROWS if r["name"] == "Zaporizhzhia" and r["kind"] == "city"]
+    assert [r["id"] for r in zaporizhzhia] == ["687700"]
