@@ -44,6 +44,7 @@ _SOFTMAX_T = 0.08  # a raw-score gap of 0.1 makes one candidate ~3.5 times likel
 _NEAR_KM = 40.0  # proximity evidence falls to 1/e at 40 km
 _FUZZY_CUTOFF = 88.0
 _FUZZY_MIN_LEN = 5
+_FUZZY_LENGTH = 1  # a typo adds, drops or swaps a letter; more is another name
 _ONLINE_SCORE = 0.5
 _RESOLVE_CACHE_MAX = 200_000
 _EARTH_RADIUS_KM = 6371.009  # geopy's mean great-circle radius
@@ -330,10 +331,11 @@ class Gazetteer:
     def fuzzy(self, key: str) -> tuple[str, float] | None:
         """The indexed key closest to a folded key, with a 0–1 similarity, if close enough.
 
-        Bounded on purpose: keys of at least five letters, the same first letter, a length
-        within two and a high cut-off, so ordinary words do not turn into places. A key that
-        only adds or drops letters at the end is no typo but another word (the surname Lavrov,
-        the village Lavrove; Sparta and Spartak).
+        Bounded on purpose: keys of at least five letters, the same first two letters, a length
+        within one and a high cut-off, so ordinary words and unknown villages do not turn into
+        other places (Vremivka is no typo of Veremiivka, 200 km away). A key that only adds or
+        drops letters at the end is no typo but another word (the surname Lavrov, the village
+        Lavrove; Sparta and Spartak).
         """
         if len(key) < _FUZZY_MIN_LEN:
             return None
@@ -342,12 +344,12 @@ class Gazetteer:
         if self._fuzzy_pool is None:
             pool: dict[tuple[str, int], list[str]] = {}
             for indexed in self._index.keys:
-                pool.setdefault((indexed[0], len(indexed)), []).append(indexed)
+                pool.setdefault((indexed[:2], len(indexed)), []).append(indexed)
             self._fuzzy_pool = pool
         near = [
             indexed
-            for size in range(len(key) - 2, len(key) + 3)
-            for indexed in self._fuzzy_pool.get((key[0], size), ())
+            for size in range(len(key) - _FUZZY_LENGTH, len(key) + _FUZZY_LENGTH + 1)
+            for indexed in self._fuzzy_pool.get((key[:2], size), ())
         ]
         for match, similarity, _ in process.extract(
             key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5

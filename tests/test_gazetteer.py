@@ -336,6 +336,15 @@ def test_fuzzy_fallback_does_not_fire_on_common_words(shipped: Gazetteer, word: 
     assert shipped.find_mentions(f"On the record, {word} said so.") == []
 
 
+def test_fuzzy_match_keeps_the_first_two_letters_and_the_length() -> None:
+    gazetteer = Gazetteer.from_places([_place("1", "Veremiivka", 49.0, 33.0)])
+    assert gazetteer.resolve("Veremiivak").place.id == "1"  # two letters swapped
+    with pytest.raises(UnknownPlaceError):
+        gazetteer.resolve("Vremivka")  # another village, not a typo
+    with pytest.raises(UnknownPlaceError):
+        gazetteer.resolve("Veremiinivka")  # two letters more
+
+
 def test_fuzzy_fallback_fires_on_misspelled_places(shipped: Gazetteer) -> None:
     found = shipped.find_mentions("Fighting near Sievierodonesk and Kramatorks went on.")
     assert [(m.text, m.place.name) for m in found] == [
