@@ -37,6 +37,7 @@ from kharkivmap.claimants import (
     has_quoted_trigger,
     is_followup_hedge,
     is_hedged,
+    side_words,
     speech_verbs,
 )
 from kharkivmap.dates import (
@@ -190,6 +191,29 @@ class _Article:
         s = self.sentences[nxt]
         text = clean(self.text[s.start : s.end])
         return is_followup_hedge(text) or context().denials.search(text) is not None
+
+    def later_denials(self) -> list[tuple[int, str]]:
+        """(sentence, side) of each sentence naming no place in which a side denies a claim
+        ("Kyiv dismissed the report as false.", "Ukraine's military later denied the claim")."""
+        found: list[tuple[int, str]] = []
+        for m in context().claim_denials.finditer(self.text.lower()):
+            i = bisect.bisect_right(self._starts, m.start()) - 1
+            if i < 0 or (found and found[-1][0] == i):
+                continue
+            s = self.sentences[i]
+            text = clean(self.text[s.start : m.start()])
+            if self.by_sentence[i]:
+                # a capital speaking for its side is no place ("Kyiv dismissed the report")
+                frame = self.frame(i)
+                if any(g.status in _STATUS_TARGETS for g in frame.groups):
+                    continue
+                again = context().claim_denials.search(frame.text)
+                text = frame.text[: again.start()] if again else frame.text
+            sides = [g.lastgroup for g in side_words(strict=False).finditer(text)]
+            named = [side for side in sides if side in {"ru", "ua"}]
+            if named:
+                found.append((i, named[-1].upper()))
+        return found
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -473,6 +497,9 @@ def extract_claims(
     claims = [_claim(doc, m, best[m.start]) for m in mentions if m.start in best]
     if denied:
         claims = [_doubt_denied(c, best[c.start], denied) for c in claims]
+    later = doc.later_denials() if any(c.event in _CHANGE for c in claims) else []
+    if later:
+        claims = [_doubt_later(c, best[c.start], later) for c in claims]
     kept = {c.start: c for c in _consistent(claims)}
     result: list[Claim] = []
     for mention in mentions:
@@ -493,6 +520,17 @@ def _doubt_denied(
     side = cand.speaker.likely_side if cand.speaker else None
     keys = {(claim.place.id, claim.controller, side), (claim.place.id, claim.controller, "*")}
     if claim.event in _CHANGE | {"held"} and not keys.isdisjoint(denied):
+        return replace(claim, hedged=True, confidence=round(claim.confidence * 0.8, 3))
+    return claim
+
+
+def _doubt_later(claim: Claim, cand: _Candidate, later: list[tuple[int, str]]) -> Claim:
+    """A change the other side later denies in a sentence of its own ("Kyiv dismissed the
+    report as false.") is still claimed, with doubt."""
+    if claim.event not in _CHANGE or claim.hedged:
+        return claim
+    index = cand.frame.index
+    if any(i > index and side != claim.controller for i, side in later):
         return replace(claim, hedged=True, confidence=round(claim.confidence * 0.8, 3))
     return claim
 
