@@ -259,6 +259,8 @@ def resolve_actor(
             return event, None  # civilians leave and are evacuated too
         side = _side_in(obj, speaker_side, last=False, generic=False) if obj else None
         return event, side or _actor_left(frame, m.start(), speaker_side)
+    if kind == "relative_held":
+        return event, _side_in(m.group("obj"), speaker_side, last=True)
     if kind == "relative":
         side = _side_in(m.group("obj"), speaker_side, last=True)
         verb = m.group("v")

@@ -286,7 +286,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     r"\b(?:was|were|is|are|been|being|be)\b", m.group("aux")
                 ):
                     continue
-            family = "held" if rule.event == "held" else rule.kind
+            # a holding verb may be future ("Russian troops will occupy @1"): not yet a state
+            family = "held" if rule.event == "held" and rule.kind != "held_verb" else rule.kind
             negated = None
             if blocked(frame, anchor, rule.event, family):
                 negated = negation(frame, anchor) if rule.event == "captured" else None

@@ -430,6 +430,16 @@ def rules() -> tuple[Rule, ...]:
             *t["withdraw_direct_verbs"],
         ),
         r(
+            "relative_held",
+            "held",
+            "object",
+            rf"@(?P<g>\d+)\s*,?\s*(?:which|that)\s+(?P<obj>[^,;@]{{1,40}}?)\s+(?:has|have)\s+"
+            rf"(?:(?:firmly|fully|largely|effectively)\s+)?(?P<v>{_alt(t['held_since_verbs'])})"
+            r"\s+since\b",
+            0.65,
+            *t["held_since_verbs"],
+        ),
+        r(
             "participle",
             "captured",
             "object",
