@@ -15,7 +15,7 @@ import math
 import os
 import pickle
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ __all__ = [
 REQUIRED = ("id", "name", "lat", "lon")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _WORD_BREAK = re.compile(r"[\s\-\u2010\u2011]+")
+_MAY_BREAK = re.compile(r"[\s\-\u2010\u2011]")
 _CACHE_FORMAT = b"kharkivmap-gazetteer-index-2"
 # The index depends on the folding and romanization code as much as on the CSV.
 _CODE_FILES = ("normalize.py", "translit.py", "_gazetteer_io.py")
@@ -52,11 +53,15 @@ def row_of(place: Place) -> Row:
     return astuple(place)
 
 
-def row_keys(row: Row) -> tuple[set[str], set[str], set[str]]:
+def row_keys(
+    row: Row, *, fold_key: Callable[[str], str] = fold
+) -> tuple[set[str], set[str], set[str]]:
     """Folded keys of a row: (names, aliases only, first words of multi-word spellings).
 
     Names are the row's name, Ukrainian and Russian names and their standard romanizations;
     aliases hold historical and foreign spellings, which weigh less among homonyms.
+    ``fold_key`` lets a bulk build share one memo: most spellings recur among a row's names
+    and aliases.
     """
     from kharkivmap.translit import romanize_ru, romanize_uk
 
@@ -65,22 +70,23 @@ def row_keys(row: Row) -> tuple[set[str], set[str], set[str]]:
         names.append(romanize_uk(row[7]))
     if row[8]:
         names.append(romanize_ru(row[8]))
-    primary = _keys_of(names)
+    primary = _keys_of(names, fold_key)
     starts: set[str] = set()
     for spelling in (*names, *row[9]):
-        words = _WORD_BREAK.split(_PARENTHESES.sub("", spelling).strip())
-        if len(words) > 1:
-            starts.add(fold(words[0]))
-    return primary, _keys_of(row[9]) - primary, starts
+        if _MAY_BREAK.search(spelling):
+            words = _WORD_BREAK.split(_PARENTHESES.sub("", spelling).strip())
+            if len(words) > 1:
+                starts.add(fold_key(words[0]))
+    return primary, _keys_of(row[9], fold_key) - primary, starts
 
 
-def _keys_of(names: Iterable[str]) -> set[str]:
+def _keys_of(names: Iterable[str], fold_key: Callable[[str], str]) -> set[str]:
     keys = set()
     for name in names:
         if name:
-            keys.add(fold(name))
+            keys.add(fold_key(name))
             if "(" in name:  # postal names carry a council in brackets
-                keys.add(fold(_PARENTHESES.sub("", name)))
+                keys.add(fold_key(_PARENTHESES.sub("", name)))
     return {key for key in keys if len(key) >= 2}
 
 
@@ -95,9 +101,9 @@ class Index:
     keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
     starts: set[str] = field(default_factory=set)
 
-    def add(self, i: int, row: Row) -> None:
+    def add(self, i: int, row: Row, *, fold_key: Callable[[str], str] = fold) -> None:
         """Index row ``i``."""
-        primary, aliases, starts = row_keys(row)
+        primary, aliases, starts = row_keys(row, fold_key=fold_key)
         for key in primary:
             self.keys[key] = (*self.keys.get(key, ()), i)
         for key in aliases:
@@ -116,10 +122,18 @@ class Index:
 
 
 def build_index(rows: list[Row]) -> Index:
-    """Index every row."""
+    """Index every row, folding each distinct spelling once."""
     index = Index()
+    memo: dict[str, str] = {}
+
+    def fold_key(text: str) -> str:
+        key = memo.get(text)
+        if key is None:
+            key = memo[text] = fold(text)
+        return key
+
     for i, row in enumerate(rows):
-        index.add(i, row)
+        index.add(i, row, fold_key=fold_key)
     return index
 
 

@@ -11,6 +11,8 @@ matching would strip it anyway.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = [
     "is_russian_cyrillic",
     "is_ukrainian_cyrillic",
@@ -73,6 +75,12 @@ def _word_initial(text: str, i: int) -> bool:
     return j < 0 or not text[j].isalpha()
 
 
+# Homonyms share names (two dozen villages are Степове): indexing a gazetteer romanizes each
+# distinct name once.
+_ROMANIZED_MAX = 1 << 16
+
+
+@lru_cache(maxsize=_ROMANIZED_MAX)
 def romanize_uk(text: str) -> str:
     """Romanize Ukrainian Cyrillic by the KMU 2010 standard (``Куп'янськ`` → ``Kupiansk``).
 
@@ -105,6 +113,7 @@ def romanize_uk(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=_ROMANIZED_MAX)
 def romanize_ru(text: str) -> str:
     """Romanize Russian Cyrillic by BGN/PCGN (``Харьков`` → ``Kharkov``).
 
