@@ -46,7 +46,7 @@ from kharkivmap.dates import (
     nearest_expression,
     pick_date,
 )
-from kharkivmap.frames import Frame, build_frame, clean, group_by_token
+from kharkivmap.frames import TOKEN, Frame, build_frame, clause_start, clean, group_by_token
 from kharkivmap.models import Article, Claim, Event, Mention
 from kharkivmap.rules import context, rules_for, words_of
 from kharkivmap.sentences import Sentence, split_sentences
@@ -356,7 +356,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     else:
         controller = actor
     index = cand.frame.index
-    usable = _dates_for(cand.frame.text, doc.dates(index), cand.anchor)
+    usable = _dates_for(cand.frame, doc.dates(index), cand.anchor)
     nearest = nearest_expression(usable, cand.anchor)
     # The previous sentence's dates only count when this one has none: find them only then.
     previous = doc.previous_dates(index) if nearest is None else []
@@ -407,16 +407,25 @@ def _period_end(when: date | None, precision: str) -> date | None:
     return when
 
 
-def _dates_for(text: str, found: list[DateExpression], anchor: int) -> list[DateExpression]:
+def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[DateExpression]:
     """The date expressions that can date a trigger at ``anchor``.
 
     Past a comma, only a speech verb's date or a date right after the comma still counts
     ("…, officials said Wednesday", "…, on Friday"); one inside an appositive ("…, the
-    capital captured by Moscow in February") dates another event.
+    capital captured by Moscow in February") dates another event. Before the trigger, a
+    date in an earlier clause that names a place of its own dates that clause's event
+    ("Ukraine lost @0 in February, and Russia has since taken @1").
     """
+    text = frame.text
+    own = clause_start(frame, anchor)
     kept = []
     for expr in found:
-        if expr.start > anchor:
+        if expr.start < own:
+            start = clause_start(frame, expr.start)
+            end = next((c for c in frame.clauses if c > expr.start), own)
+            if TOKEN.search(text, start, end):
+                continue
+        elif expr.start > anchor:
             comma = text.rfind(",", anchor, expr.start)
             detached = comma >= 0 and len(text[comma + 1 : expr.start].split()) > 1
             if detached and not speech_verbs().search(text, comma, expr.start):

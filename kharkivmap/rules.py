@@ -280,8 +280,8 @@ def rules() -> tuple[Rule, ...]:
             "control",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:(?:full|complete|total|partial|effective"
-            rf"|firm)\s+)?control\s+(?:of|over)\s+{obj}",
+            rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:back\s+)?(?:(?:full|complete|total|partial"
+            rf"|effective|firm)\s+)?control\s+(?:of|over)\s+{obj}",
             0.85,
             "control",
         ),
