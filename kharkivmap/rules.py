@@ -242,7 +242,8 @@ def rules() -> tuple[Rule, ...]:
             if not s.startswith("@")
         ]
     )
-    side_any = rf"(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?"
+    # "under our control": the speaker's side
+    side_any = rf"(?:(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?|our)"
     w = r"(?<![\w'-])"
     force_np = (
         r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
