@@ -85,6 +85,7 @@ class _Source:
     side: str | None
     agency: bool
     inherit: bool
+    noun: str = ""  # the name's {noun} when the pattern's org group is not matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class _Lexicon:
     sources: tuple[_Source, ...]
     by_word: dict[str, tuple[int, ...]]  # literal word -> sources that spell it, in order
     addressee: re.Pattern[str]
+    addressee_words: frozenset[str]
     side_names: dict[str, str]
     hedges: re.Pattern[str]
     quoted: re.Pattern[str]
@@ -129,13 +131,14 @@ def _lexicon() -> _Lexicon:
     lex = load_lexicon("claimants")
     listed = [
         _Source(
-            _literal_words(entry["re"]),
+            frozenset(entry["keys"]) if "keys" in entry else _literal_words(entry["re"]),
             re.compile(entry["re"]),
             _FALLBACK if entry.get("fallback") else _GENERIC if entry.get("generic") else _SPECIFIC,
             entry.get("name"),
             entry.get("side"),
             bool(entry.get("agency")),
             bool(entry.get("inherit")),
+            entry.get("noun", ""),
         )
         for entry in lex["sources"]
     ]
@@ -150,6 +153,7 @@ def _lexicon() -> _Lexicon:
         after=after,
         sources=sources,
         by_word={word: tuple(found) for word, found in by_word.items()},
+        addressee_words=frozenset(a.split()[0] for a in lex["addressee"]),
         addressee=re.compile(
             r"(?<![\w-])" + alternation(lex["addressee"]) + r"\s+(?:[\w'.-]+\s+){0,4}$"
         ),
@@ -216,11 +220,13 @@ def _source_in(window: str, *, nearest_end: bool) -> _Found | None:
     found: list[tuple[_Source, re.Match[str]]] = []
     lex = _lexicon()
     # Only sources that spell a word of the window can match it; visit them in lexicon order.
-    hits = {i for word in set(_LETTERS.findall(window)) for i in lex.by_word.get(word, ())}
+    words = set(_LETTERS.findall(window))
+    hits = {i for word in words for i in lex.by_word.get(word, ())}
+    spoken_to = not lex.addressee_words.isdisjoint(words)
     for i in sorted(hits):
         source = lex.sources[i]
         for m in source.pattern.finditer(window):
-            if lex.addressee.search(window, 0, m.start()):
+            if spoken_to and lex.addressee.search(window, max(0, m.start() - 60), m.start()):
                 continue  # "Gerasimov told Putin": Putin is spoken to
             found.append((source, m))
             if best is None:
@@ -283,7 +289,7 @@ def _speaker(
     if "adj" in groups and m.group("adj"):
         side = _side_near(m.group("adj"), 0, len(m.group("adj"))) or side
     if "org" in groups:
-        org = m.group("org").removeprefix("the ")
+        org = (m.group("org") or source.noun).removeprefix("the ")
         name = name.replace("{org}", _title(org)).replace("{noun}", org)
     if "{place}" in name:
         index = int(m.group(1))

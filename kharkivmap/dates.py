@@ -31,7 +31,7 @@ __all__ = [
 
 Resolved = tuple[date | None, DatePrecision]
 
-_RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;—]*")
+_RELATIVE = re.compile(r", (?:which|where|who|whose)\b[^,;—]*")
 _SPEECH_GAP = 25
 
 
@@ -81,12 +81,10 @@ def _grammar() -> _Grammar:
         |(?P<wd>(?P<wdmod>last\s+|this\s+|past\s+)?(?P<w>{wd}))
         |(?P<yesterday>yesterday|the\s+day\s+before|last\s+night)
         |(?P<today>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|overnight)
-        |(?P<ago>(?P<n>{num})\s+days?\s+ago)
+        |(?P<ago>(?P<n>{num})\s+(?P<unit>day|week|month)s?\s+ago)
         |(?P<thisweek>(?:earlier\s+|later\s+)?this\s+week|in\s+recent\s+days
             |(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three)\s+days|week))
         |(?P<lastweek>last\s+week|a\s+week\s+ago|the\s+previous\s+week)
-        |(?P<weeksago>(?P<nw>{num})\s+weeks?\s+ago)
-        |(?P<monthsago>(?P<nm>{num})\s+months?\s+ago)
         |(?P<weekend>(?:over|at|during|on)\s+the\s+weekend|this\s+weekend|last\s+weekend)
         |(?P<lastmonth>last\s+month|a\s+month\s+ago|the\s+previous\s+month)
         |(?P<thismonth>(?:earlier\s+)?this\s+month)
@@ -138,13 +136,7 @@ def _relative(g: _Grammar, m: re.Match[str], pub: date) -> Resolved:
     relative: dict[str, Callable[[], Resolved]] = {
         "yesterday": lambda: (pub - timedelta(days=1), "day"),
         "today": lambda: (pub, "day"),
-        # "a few days ago" is as vague as "earlier this week"
-        "ago": lambda: (
-            pub - timedelta(days=_count(g, m.group("n"))),
-            "week" if m.group("n") in g.vague else "day",
-        ),
-        "weeksago": lambda: (pub - timedelta(weeks=_count(g, m.group("nw"))), "week"),
-        "monthsago": lambda: (pub - timedelta(days=30 * _count(g, m.group("nm"))), "month"),
+        "ago": lambda: _ago(g, m.group("n"), m.group("unit"), pub),
         "thisweek": lambda: (pub - timedelta(days=min(pub.weekday(), 1)), "week"),
         "lastweek": lambda: (pub - timedelta(days=7), "week"),
         "weekend": lambda: (pub - timedelta(days=(pub.weekday() - 5) % 7), "week"),
@@ -154,8 +146,14 @@ def _relative(g: _Grammar, m: re.Match[str], pub: date) -> Resolved:
     return relative[kind]() if kind in relative else (None, "unknown")
 
 
-def _count(g: _Grammar, number: str) -> int:
-    return g.numbers[number] if number in g.numbers else int(number)
+def _ago(g: _Grammar, number: str, unit: str, pub: date) -> Resolved:
+    count = g.numbers[number] if number in g.numbers else int(number)
+    if unit == "month":
+        return pub - timedelta(days=30 * count), "month"
+    if unit == "week":
+        return pub - timedelta(weeks=count), "week"
+    # "a few days ago" is as vague as "earlier this week"
+    return pub - timedelta(days=count), "week" if number in g.vague else "day"
 
 
 def find_date_expressions(text: str, published: date | None) -> list[DateExpression]:
@@ -165,27 +163,28 @@ def find_date_expressions(text: str, published: date | None) -> list[DateExpress
     Tuesday: today our units liberated …"). An expression does not date the relative
     clauses it stands outside of.
     """
-    found = _expressions(text, published)
+    found, todays = _expressions(text, published)
     if not found:
         return found
-    spoken = _speech_day(text, found)
-    clauses = [m.span() for m in _RELATIVE.finditer(text)] if "wh" in text else []
+    spoken = _speech_day(text, found, todays) if todays and len(found) > 1 else None
+    clauses = [m.span() for m in _RELATIVE.finditer(text)] if ", wh" in text else []
     if spoken is None and not clauses:
         return found
     result = []
-    for expr in found:
-        if spoken is not None and _grammar().pattern.match(text, expr.start).lastgroup == "today":
+    for i, expr in enumerate(found):
+        if spoken is not None and i in todays:
             expr = replace(expr, date=spoken.date, precision=spoken.precision)
         shielded = tuple(c for c in clauses if not c[0] <= expr.start < c[1])
         result.append(replace(expr, shielded=shielded) if shielded else expr)
     return result
 
 
-def _speech_day(text: str, found: list[DateExpression]) -> DateExpression | None:
-    """The day-precise expression that dates a speech verb of ``text`` ("said on tuesday")."""
+def _speech_day(text: str, found: list[DateExpression], todays: set[int]) -> DateExpression | None:
+    """The day-precise expression, other than a "today", that dates a speech verb of ``text``
+    ("said on tuesday")."""
     verbs = speech_verbs()
-    for expr in found:
-        if expr.precision != "day" or expr.date is None or "today" in text[expr.start : expr.end]:
+    for i, expr in enumerate(found):
+        if expr.precision != "day" or expr.date is None or i in todays:
             continue
         before = text[max(0, expr.start - _SPEECH_GAP) : expr.start]
         after = text[expr.end : expr.end + _SPEECH_GAP]
@@ -195,11 +194,15 @@ def _speech_day(text: str, found: list[DateExpression]) -> DateExpression | None
     return None
 
 
-def _expressions(text: str, published: date | None) -> list[DateExpression]:
+def _expressions(text: str, published: date | None) -> tuple[list[DateExpression], set[int]]:
+    """The expressions of ``text`` and the indices of those that say "today"."""
     g = _grammar()
     found: list[DateExpression] = []
+    todays: set[int] = set()
     for m in g.pattern.finditer(text):
         kind = m.lastgroup
+        if kind == "today":
+            todays.add(len(found))
         if kind in {"iso", "md", "dm", "my", "mo"}:
             when, precision = _explicit(g, m, published)
         elif kind == "year" or published is None:
@@ -208,7 +211,7 @@ def _expressions(text: str, published: date | None) -> list[DateExpression]:
         else:
             when, precision = _relative(g, m, published)
         found.append(DateExpression(m.start(), m.end(), when, precision))
-    return found
+    return found, todays
 
 
 def resolve_date(text: str, *, anchor: int, published: date | None, previous: str = "") -> Resolved:
