@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from kharkivmap.claimants import side_words
 from kharkivmap.frames import TOKEN, Frame, clause_start, group_by_token
+from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import Mention
 from kharkivmap.rules import Rule, context
 
@@ -22,6 +24,7 @@ __all__ = [
     "OTHER",
     "blocked",
     "denial",
+    "house_side",
     "linked_side",
     "negation",
     "resolve_actor",
@@ -224,9 +227,17 @@ def _masked(frame: Frame, lo: int, hi: int) -> str:
 
 
 def resolve_actor(
-    rule: Rule, m: re.Match[str], frame: Frame, speaker_side: str | None
+    rule: Rule,
+    m: re.Match[str],
+    frame: Frame,
+    speaker_side: str | None,
+    *,
+    house_side: str | None = None,
 ) -> tuple[str, str | None]:
-    """(event, actor) of a match; actor None means the side could not be established."""
+    """(event, actor) of a match; actor None means the side could not be established.
+
+    ``house_side``: the side of the outlet's own voice (state media), which gives a
+    liberation word its side when nobody is quoted."""
     kind, event = rule.kind, rule.event
     if kind in _FIXED_SIDE:
         return event, _FIXED_SIDE[kind]
@@ -285,7 +296,7 @@ def resolve_actor(
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
         side = side or _side_in(before, speaker_side, last=True)
-        return event, side or _liberator(m.group("v"), speaker_side)
+        return event, side or _liberator(m.group("v"), speaker_side or house_side)
     if kind == "nominal":
         verb = m.group("v")
         if context().modal_after.match(frame.text, m.end()):
@@ -301,13 +312,31 @@ def resolve_actor(
             # "the fall of @1" names no winner; a speaker celebrating it is one
             return "captured", speaker_side if speaker_side in OTHER else None
     side = _actor_left(frame, m.start(), speaker_side)
-    return event, side or (_liberator(m.group("v"), speaker_side) if "v" in groups else None)
+    liberator = _liberator(m.group("v"), speaker_side or house_side) if "v" in groups else None
+    return event, side or liberator
 
 
 def _forces(text: str) -> bool:
     """Whether ``text`` names armed forces or a side ("Russian troops", "them", "the enemy")."""
     ctx = context()
     return bool(side_words().search(text) or ctx.force_nouns.search(text) or _PRONOUN.search(text))
+
+
+def house_side(outlet: str | None, opening: str) -> str | None:
+    """The side whose state or army media published the article, from its outlet name or
+    the dateline in its ``opening`` ("MOSCOW, June 1. /TASS/.")."""
+    for text in (outlet or "", opening):
+        m = _houses().search(text.lower())
+        if m:
+            return "RU" if m.lastgroup == "ru" else "UA"
+    return None
+
+
+@cache
+def _houses() -> re.Pattern[str]:
+    sides = load_lexicon("actors")["house_sides"]
+    parts = [f"(?P<{side.lower()}>{alternation(names)})" for side, names in sides.items()]
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
 def _liberator(verb: str | None, speaker_side: str | None) -> str | None:

@@ -25,6 +25,7 @@ from kharkivmap.actors import (
     OTHER,
     blocked,
     denial,
+    house_side,
     linked_side,
     negation,
     resolve_actor,
@@ -58,6 +59,7 @@ _TARGETS = frozenset({"target", "soft"})
 _STATUS_TARGETS = _TARGETS | {"reference"}
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
+_DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
 
@@ -104,6 +106,8 @@ class _Article:
         self._raw_dates: dict[int, list[DateExpression]] = {}
         self._hedged: dict[int, bool] = {}
         self._quotes: dict[int, str] = {}
+        # The dateline names a news agency within the first line or so.
+        self.house_side = house_side(article.outlet, self.text[:_DATELINE])
 
     def frame(self, i: int) -> Frame:
         if i not in self._frames:
@@ -298,7 +302,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if rule.kind == "linked":
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
             else:
-                event, actor = resolve_actor(rule, m, frame, speaker_side)
+                event, actor = resolve_actor(
+                    rule, m, frame, speaker_side, house_side=doc.house_side
+                )
             if rule.shape == "object" and event == "captured" and partial:
                 event = "contested"  # "partially entered @1": fighting inside, not a change
             if event in {"captured", "held"} and _share_of(frame, members):
