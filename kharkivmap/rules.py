@@ -256,6 +256,8 @@ def rules() -> tuple[Rule, ...]:
         rf"{_alt(t['withdraw_position_links'])}\s+)"
     )
     aux = _alt(t["aux_words"])
+    # "regained lost positions": after these words a leaving verb is an adjective
+    adjectival = "".join(rf"(?<!\b{re.escape(word)} )" for word in t["participle_markers"])
     no_object = r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}@)"
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
@@ -359,7 +361,7 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
-            rf"{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:{positions})?{obj}",
+            rf"{adjectival}{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:{positions})?{obj}",
             0.75,
             *t["withdraw_direct_verbs"],
         ),
