@@ -228,6 +228,8 @@ def _source_in(window: str, *, nearest_end: bool) -> _Found | None:
         for m in source.pattern.finditer(window):
             if spoken_to and lex.addressee.search(window, max(0, m.start() - 60), m.start()):
                 continue  # "Gerasimov told Putin": Putin is spoken to
+            if source.inherit and nearest_end and "," in window[m.end() :]:
+                continue  # "the force near @0 and around it, confirmed": not the subject
             found.append((source, m))
             if best is None:
                 best = (source, m)
@@ -319,7 +321,14 @@ def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
     lex = _lexicon()
     speakers: list[Speaker] = []
     for m in lex.before.finditer(frame):
-        lo = max(0, m.start() - _WINDOW)
+        # "Ms X, press officer for the 92nd Brigade, the main force near @0, confirmed": a
+        # speaker closed by an appositive reaches further back
+        reach = (
+            2 * _WINDOW
+            if frame[max(0, m.start() - 3) : m.start()].rstrip().endswith(",")
+            else _WINDOW
+        )
+        lo = max(0, m.start() - reach)
         cut = max(frame.rfind(";", lo, m.start()), frame.rfind(":", lo, m.start()))
         lo = max(lo, cut + 1)
         found = _source_in(frame[lo : m.start()], nearest_end=True)

@@ -85,10 +85,19 @@ def test_innermost_speaker(frame: str, anchor: str, expected: str | None) -> Non
         ),
         ("the russian army said it had liberated @0.", "liberated", "Russian army"),
         ("ukrainian authorities said troops had left @0.", "left", "Ukrainian authorities"),
+        (
+            "ms tetiana apatchenko, press officer for the 92nd separate mechanised brigade, the"
+            " main ukrainian force fighting north of @0 and in the villages around it, confirmed"
+            " that troops had recaptured @1.",
+            "recaptured",
+            "92nd Separate Mechanised Brigade",
+        ),
+        ("troops took @0, tass reported.", "took", "TASS"),
+        ("troops took @0, interfax-ukraine reported.", "took", None),
     ],
 )
 def test_the_most_specific_organisation_in_the_text_words(
-    frame: str, anchor: str, expected: str
+    frame: str, anchor: str, expected: str | None
 ) -> None:
     assert _claimant(frame, anchor) == expected
 
