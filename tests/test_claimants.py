@@ -109,6 +109,7 @@ def test_the_most_specific_organisation_in_the_text_words(
         ("defence minister sergei shoigu said troops took @0.", "Russian Defense Ministry"),
         ("president volodymyr zelensky said troops liberated @0.", "Ukrainian President"),
         ("oleh said troops left @0.", None),
+        ("the enemy took @0, ukrainian army spokesman volodymyr fityo said.", "Ukrainian military"),
     ],
 )
 def test_an_unknown_person_keeps_the_name(frame: str, expected: str | None) -> None:
