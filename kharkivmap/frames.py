@@ -19,7 +19,16 @@ from kharkivmap.models import Mention, Place
 from kharkivmap.rules import Context, context
 from kharkivmap.sentences import Sentence
 
-__all__ = ["TOKEN", "Frame", "Group", "build_frame", "clause_start", "clean", "group_by_token"]
+__all__ = [
+    "TOKEN",
+    "Frame",
+    "Group",
+    "build_frame",
+    "clause_start",
+    "clean",
+    "group_by_token",
+    "with_antecedent",
+]
 
 _NORMALISE = str.maketrans(
     {
@@ -166,6 +175,16 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
     clauses = [m.end() for m in ctx.clause.finditer(frame)]
     places = [g.members[0].place for g in groups]
     return Frame(sentence, index, frame, groups, clauses, places)
+
+
+def with_antecedent(frame: Frame, start: int, end: int, members: list[Mention]) -> Frame:
+    """``frame`` with ``frame.text[start:end]`` (an anaphor such as "the town" in a sentence
+    that names no place) replaced by a token for ``members``, places named before."""
+    text = f"{frame.text[:start]}@0{frame.text[end:]}"
+    group = Group(list(members), "target", start, start + 2)
+    clauses = [m.end() for m in context().clause.finditer(text)]
+    places = [members[0].place]
+    return Frame(frame.sentence, frame.index, text, [group], clauses, places)
 
 
 def clause_start(frame: Frame, pos: int) -> int:

@@ -47,7 +47,15 @@ from kharkivmap.dates import (
     nearest_expression,
     pick_date,
 )
-from kharkivmap.frames import TOKEN, Frame, build_frame, clause_start, clean, group_by_token
+from kharkivmap.frames import (
+    TOKEN,
+    Frame,
+    build_frame,
+    clause_start,
+    clean,
+    group_by_token,
+    with_antecedent,
+)
 from kharkivmap.models import Article, Claim, Event, Mention
 from kharkivmap.rules import context, rules_for, words_of
 from kharkivmap.sentences import Sentence, split_sentences
@@ -223,6 +231,21 @@ class _Article:
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.sentences[i] if i >= 0 else None
 
+    def antecedent(self, i: int, noun: str) -> list[Mention]:
+        """The place of sentence ``i - 1`` that "the ``noun``" in sentence ``i`` stands for:
+        one named with that noun ("the eastern town of @1"), else the only one named."""
+        if i == 0 or not self.by_sentence[i - 1]:
+            return []
+        frame = self.frame(i - 1)
+        targets = [g for g in frame.groups if g.status == "target"]
+        for group in targets:
+            left = frame.text[max(0, group.start - 40) : group.start]
+            if re.search(rf"\b{re.escape(noun)}\s+of\s+$", left):
+                return group.members
+        # a singular noun cannot stand for a list ("shelled @1 and @2. … the town")
+        alone = len(targets) == 1 and len(targets[0].members) == 1
+        return targets[0].members if alone else []
+
     def previous_targets(self, i: int) -> list[Mention]:
         if i == 0 or not self.by_sentence[i - 1]:
             return []
@@ -238,13 +261,23 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     # Most sentences hold no trigger word at all: skip them before building a frame.
     words = words_of(raw.lower())
     mentioned = bool(doc.by_sentence[i])
-    applicable = [r for r in rules_for(words) if mentioned or r.shape == "subject"]
+    # Object rules need a place, or an anaphor for the place before ("the town").
+    objects = mentioned or not words.isdisjoint(context().anaphoric_nouns)
+    applicable = [r for r in rules_for(words) if objects or r.shape == "subject"]
     if not applicable:
         return []
     previous = doc.previous_targets(i)
     if not mentioned and not previous:
         return []
     frame = doc.frame(i)
+    linked = False
+    if not mentioned and objects:
+        # "On Sunday, Ukraine said its troops had liberated the village.": the place before
+        anaphor = context().object_anaphor.search(frame.text)
+        antecedent = doc.antecedent(i, anaphor.group().split()[-1]) if anaphor else []
+        if anaphor and antecedent:
+            frame = with_antecedent(frame, anaphor.start(), anaphor.end(), antecedent)
+            linked = True
     text = frame.text
     has_tokens = any(g.status in _STATUS_TARGETS for g in frame.groups)
     found: list[_Candidate] = []
@@ -311,7 +344,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"  # "control about half of @1": a front line runs through it
             if event == "none":
                 continue
-            confidence = rule.weight
+            # a claim made in the place's own sentence outweighs one made through an anaphor
+            confidence = rule.weight * (0.7 if linked else 1.0)
             if negated:
                 # "Russian troops have not entered @1": the other side still holds it
                 if event != "captured" or actor not in OTHER:

@@ -85,6 +85,8 @@ class Context:
     still_pending: re.Pattern[str]
     direct_subject: re.Pattern[str]
     anaphor: re.Pattern[str]
+    object_anaphor: re.Pattern[str]
+    anaphoric_nouns: frozenset[str]
     relative: re.Pattern[str]
     agent: re.Pattern[str]
     modal_after: re.Pattern[str]
@@ -191,6 +193,11 @@ def context() -> Context:
             r"(?:(?:[\w'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|believe[sd]?"
             r"|confirmed)\s+)?"
             r"(?:,[^,@;]{1,60},\s*)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
+        ),
+        anaphoric_nouns=frozenset(t["anaphoric_nouns"]),
+        object_anaphor=re.compile(
+            rf"{w}the\s+(?:(?!{_alt(t['not_modifiers'])}\b)[\w-]+\s+){{0,2}}?"
+            rf"{_alt(t['anaphoric_nouns'])}(?![\w'-])"
         ),
         relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
         agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to)\s+"),
