@@ -71,11 +71,13 @@ def negation(frame: Frame, pos: int) -> str | None:
     ctx = context()
     lo = max(clause_start(frame, pos), pos - _BLOCK_REACH)
     window = frame.text[lo:pos]
-    found = [m.group() for m in ctx.blockers.finditer(window)]
+    found = list(ctx.blockers.finditer(window))
     if not found or ctx.future.search(window):
         return None
-    if not all(ctx.negations.fullmatch(word) for word in found):
+    if not all(ctx.negations.fullmatch(m.group()) for m in found):
         return None
+    if not ctx.negation_gap.fullmatch(window, found[-1].end()):
+        return None  # "has not acknowledged the fall of @1": another verb is denied
     return "contested" if ctx.still_pending.search(window) else "held"
 
 

@@ -80,6 +80,7 @@ class Context:
     future: re.Pattern[str]
     denials: re.Pattern[str]
     negations: re.Pattern[str]
+    negation_gap: re.Pattern[str]
     claim_denials: re.Pattern[str]
     held_copula: re.Pattern[str]
     still_pending: re.Pattern[str]
@@ -170,6 +171,7 @@ def context() -> Context:
         future=compile_words(h["future"]),
         denials=compile_words(h["denials"]),
         negations=re.compile(alternation(h["negations"])),
+        negation_gap=re.compile(rf"(?:\s+{alternation(h['negation_gap'])})*\s*"),
         claim_denials=compile_words(h["claim_denials"]),
         held_copula=re.compile(_alt(t["held_copulas"]) + r"(?![\w-])"),
         still_pending=compile_words(h["still_pending"]),
