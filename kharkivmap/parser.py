@@ -208,7 +208,7 @@ class _Article:
         """(sentence, side) of each sentence naming no place in which a side denies a claim
         ("Kyiv dismissed the report as false.", "Ukraine's military later denied the claim")."""
         found: list[tuple[int, str]] = []
-        for m in context().claim_denials.finditer(self.text.lower()):
+        for m in _claim_denials(self.text.lower()):
             i = bisect.bisect_right(self._starts, m.start()) - 1
             if i < 0 or (found and found[-1][0] == i):
                 continue
@@ -253,6 +253,23 @@ class _Article:
         return targets[-1].members if targets else []
 
 
+def _claim_denials(text: str) -> list[re.Match[str]]:
+    """Denials of a claim in lowercased ``text``, in text order. The verbs are found by plain
+    substring search and the pattern tried only there: a regex scan of every article is slow.
+    """
+    ctx = context()
+    found = []
+    for verb in ctx.claim_denial_verbs:
+        start = text.find(verb)
+        while start >= 0:
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'-"):
+                m = ctx.claim_denials.match(text, start)
+                if m:
+                    found.append(m)
+            start = text.find(verb, start + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
 def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     sentence = doc.sentences[i]
     raw = doc.text[sentence.start : sentence.end]
@@ -286,6 +303,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.shape == "subject" and not (has_tokens or previous):
             continue
+        if rule.kind == "linked" and (mentioned or not previous):
+            continue  # "On Saturday, they withdrew.": only in a sentence naming no place
         for m in rule.pattern.finditer(text):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
@@ -308,11 +327,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue  # "Liberated @1 remains …": a participle opening the sentence
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             elif rule.kind == "linked":
-                # "On Saturday, they withdrew.": from the places of the sentence before
-                if mentioned or not previous:
-                    continue
                 anchor = m.start()
-                members = previous
+                members = previous  # the places of the sentence before
             else:
                 anchor = m.start()
                 subject = subject_of(frame, anchor, previous, status=rule.event == "held")

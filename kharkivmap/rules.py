@@ -82,6 +82,7 @@ class Context:
     negations: re.Pattern[str]
     negation_gap: re.Pattern[str]
     claim_denials: re.Pattern[str]
+    claim_denial_verbs: tuple[str, ...]
     held_copula: re.Pattern[str]
     still_pending: re.Pattern[str]
     direct_subject: re.Pattern[str]
@@ -172,7 +173,13 @@ def context() -> Context:
         denials=compile_words(h["denials"]),
         negations=re.compile(alternation(h["negations"])),
         negation_gap=re.compile(rf"(?:\s+{alternation(h['negation_gap'])})*\s*"),
-        claim_denials=compile_words(h["claim_denials"]),
+        claim_denial_verbs=(*h["claim_denial_verbs"], *h["claim_label_verbs"]),
+        claim_denials=re.compile(
+            rf"{w}(?:{_alt(h['claim_denial_verbs'])}\s+(?:{_alt(h['claim_determiners'])}\s+)*"
+            rf"{_alt(h['claim_nouns'])}|{_alt(h['claim_label_verbs'])}\s+"
+            rf"(?:{_alt(h['claim_determiners'])}\s+)+{_alt(h['claim_nouns'])}\s+(?:as\s+)?"
+            rf"{_alt(h['claim_verdicts'])})(?![\w-])"
+        ),
         held_copula=re.compile(_alt(t["held_copulas"]) + r"(?![\w-])"),
         still_pending=compile_words(h["still_pending"]),
         direct_subject=re.compile(
