@@ -177,7 +177,8 @@ def subject_of(
     allowed = {"target", "soft", "reference"} if status else {"target", "soft"}
     lo = max(0, pos - 200)
     left = frame.text[lo:pos]
-    for text in (_masked(frame, lo, pos), left):
+    masked = _masked(frame, lo, pos)
+    for text in (masked, left) if masked else (left,):
         direct = ctx.direct_subject.search(text)
         if direct:
             group = group_by_token(frame, int(direct.group(1)))
@@ -215,15 +216,18 @@ def linked_side(frame: Frame, pos: int, before: Frame) -> str | None:
     return side if side in named else None
 
 
-def _masked(frame: Frame, lo: int, hi: int) -> str:
+def _masked(frame: Frame, lo: int, hi: int) -> str | None:
     """``frame.text[lo:hi]`` with "#" for every place after the first that is no target:
     a reference point or region that only qualifies the subject ("@0, about 20 km south of
-    @1, was captured" reads "@0, about 20 km south of #, was captured")."""
+    @1, was captured" reads "@0, about 20 km south of #, was captured"); None if there is
+    none."""
     out, cursor = [], lo
     for k, group in enumerate(frame.groups):
         if k and lo <= group.start and group.end <= hi and group.status in _QUALIFIERS:
             out.append(frame.text[cursor : group.start] + "#")
             cursor = group.end
+    if not out:
+        return None
     out.append(frame.text[cursor:hi])
     return "".join(out)
 

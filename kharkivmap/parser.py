@@ -397,6 +397,8 @@ def _share_of(frame: Frame, members: list[Mention]) -> bool:
     for group in frame.groups:
         if group.members is members:
             lo = max(0, group.start - 80)
+            if "of" not in frame.text[lo : group.start]:
+                return False  # every share ends in "of": "half of", "part of the town of"
             return context().share_before.search(frame.text, lo, group.start) is not None
     return False
 
