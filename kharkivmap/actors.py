@@ -274,6 +274,10 @@ def resolve_actor(
             or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
         ):
             return event, None  # civilians leave and are evacuated too
+        if ctx.needs_force.match(m.group("v")) and ctx.person_subject.search(
+            frame.text, max(0, m.start() - 80), m.start()
+        ):
+            return event, None  # "military commanders have left @1": people, not troops
         side = _side_in(obj, speaker_side, last=False, generic=False) if obj else None
         return event, side or _actor_left(frame, m.start(), speaker_side)
     if kind == "relative_held":

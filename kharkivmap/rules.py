@@ -100,6 +100,7 @@ class Context:
     share_before: re.Pattern[str]
     liberation: re.Pattern[str]
     force_nouns: re.Pattern[str]
+    person_subject: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -213,6 +214,9 @@ def context() -> Context:
         modal_after=re.compile(r"^\s*(?:would|could|will|may|might|should|can)\b"),
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
+        person_subject=re.compile(
+            rf"{w}{_alt(t['person_heads'])}\s+(?:{_alt(t['aux_words'])}\s+)*$"
+        ),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
         partial_before=re.compile(rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+$"),
         share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
