@@ -12,17 +12,17 @@ from datetime import date
 from typing import Any, Literal
 
 __all__ = [
-    "Place",
-    "Candidate",
-    "Resolution",
+    "CLAIM_FIELDS",
     "Article",
-    "Mention",
+    "Candidate",
     "Claim",
-    "Event",
-    "Side",
     "Controller",
     "DatePrecision",
-    "CLAIM_FIELDS",
+    "Event",
+    "Mention",
+    "Place",
+    "Resolution",
+    "Side",
 ]
 
 Event = Literal["captured", "withdrew", "contested", "held", "none"]

@@ -14,7 +14,9 @@ from pathlib import Path
 __all__ = ["write_atomic", "write_chunks_atomic"]
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> Path:
+def write_atomic(
+    path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8"
+) -> Path:
     """Write ``data`` to ``path`` atomically and return the path."""
     chunk = data.encode(encoding) if isinstance(data, str) else data
     return write_chunks_atomic(path, [chunk])
