@@ -177,6 +177,8 @@
     if (p.e !== null) status += ", until " + day(p.e);
     status += p.k === 1 ? "" : " — claimed only, not confirmed";
     box.appendChild(el("p", "km-status km-" + p.c, status));
+    var age = lastReported(p);
+    if (age) box.appendChild(el("p", "km-age", age));
     var claims = [];
     p.r.forEach(function (r) {
       claims = claims.concat(t.reports[r][4]);
@@ -185,6 +187,22 @@
     listClaims(box, "Corroborated by", claims.slice(1));
     listClaims(box, "Disputed by", p.x);
     return box;
+  }
+
+  // A mark keeps its controller until the next reported change, however long that is: say
+  // how old the newest report behind it is on the day shown, so a stale mark reads as stale.
+  function lastReported(p) {
+    var shown = api.timelines ? Math.floor(api.timelines.control.time / DAY) : null;
+    var latest = null;
+    p.r.forEach(function (r) {
+      var n = Math.floor(Date.parse(data().reports[r][0] + "T00:00:00Z") / DAY);
+      if ((shown === null || n <= shown) && (latest === null || n > latest)) latest = n;
+    });
+    if (latest === null) return "";
+    var text = "Last report of this state: " + day(latest);
+    var days = shown === null ? 0 : shown - latest;
+    if (days > 0) text += " (" + days + (days === 1 ? " day" : " days") + " before the day shown)";
+    return text;
   }
 
   function changePopup(feature) {

@@ -195,6 +195,22 @@ def test_seed_popups_quote_the_sources(open_map, seed_map: Path) -> None:
     assert all(link.startswith(("http://", "https://")) for link in seen["links"])
 
 
+def test_seed_popups_say_how_old_the_last_report_is(open_map, seed_map: Path) -> None:
+    shown = date(2024, 5, 20)
+    izium = next(
+        iv
+        for iv in _seed_timeline().intervals
+        if iv.place.name == "Izium" and iv.start <= shown and (iv.end is None or shown < iv.end)
+    )
+    latest = max(r.date for r in izium.reports if r.date <= shown)
+    page = open_map(seed_map)
+    page.evaluate(STATE, shown.isoformat())
+    text = next(t for t in page.evaluate(POPUPS)["texts"] if t.startswith("Izium"))
+    days = (shown - latest).days
+    assert days > 0
+    assert f"Last report of this state: {latest} ({days} days before the day shown)" in text
+
+
 PAYLOADS = (
     "<img src=x onerror=window.__pwned=1>",
     "</script><script>window.__pwned=1</script>",
