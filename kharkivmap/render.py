@@ -149,6 +149,7 @@ def build_map(
     slider.add_timelines(*layers.values()).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     _Init({"title": page_title, "meta": payload.meta}, layers, slider).add_to(m)
+    _stable_ids(m.get_root())
     return m
 
 
@@ -498,6 +499,26 @@ class _Payload:
                     "kind": "front line estimated from reported places",
                 },
             }
+
+
+def _stable_ids(root: Element) -> None:
+    """Number the elements in tree order instead of folium's random ids, so the same input
+    renders the same page byte for byte (a committed map diffs only where its data changed).
+    Children are re-keyed where they were keyed by their old name."""
+    counter = 0
+
+    def visit(element: Element) -> None:
+        nonlocal counter
+        element._id = f"{counter:04d}"
+        counter += 1
+        children = list(element._children.items())
+        element._children.clear()
+        for key, child in children:
+            was_named = key == child.get_name()
+            visit(child)
+            element._children[child.get_name() if was_named else key] = child
+
+    visit(root)
 
 
 def _slice_name(slices: list[tuple[date, date]]) -> str:
