@@ -70,6 +70,8 @@ _LOOKBACK = 3
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
+_CACHE_MAX = 50_000
+_MATCHES: dict[tuple[int, str], tuple[re.Match[str], ...]] = {}
 
 
 class MentionFinder(Protocol):
@@ -305,7 +307,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule.pattern, text):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
             partial = None
@@ -389,6 +391,18 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     doubted=verdict == "follows",
                 )
             )
+    return found
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """The matches of a rule in a frame text; frames repeat ("@0 was recaptured by Russian
+    troops earlier this week."), so each text is scanned once per rule."""
+    key = (id(pattern), text)  # rule patterns live as long as the process; hashing one is slow
+    found = _MATCHES.get(key)
+    if found is None:
+        if len(_MATCHES) >= _CACHE_MAX:
+            _MATCHES.clear()
+        found = _MATCHES[key] = tuple(pattern.finditer(text))
     return found
 
 
