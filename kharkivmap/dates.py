@@ -33,6 +33,8 @@ Resolved = tuple[date | None, DatePrecision]
 
 _RELATIVE = re.compile(r", (?:which|where|who|whose)\b[^,;—]*")
 _SPEECH_GAP = 25
+_CACHE_MAX = 20_000
+_scans: dict[str, tuple[re.Match[str], ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +201,7 @@ def _expressions(text: str, published: date | None) -> tuple[list[DateExpression
     g = _grammar()
     found: list[DateExpression] = []
     todays: set[int] = set()
-    for m in g.pattern.finditer(text):
+    for m in _scan(g, text):
         kind = m.lastgroup
         if kind == "today":
             todays.add(len(found))
@@ -212,6 +214,17 @@ def _expressions(text: str, published: date | None) -> tuple[list[DateExpression
             when, precision = _relative(g, m, published)
         found.append(DateExpression(m.start(), m.end(), when, precision))
     return found, todays
+
+
+def _scan(g: _Grammar, text: str) -> tuple[re.Match[str], ...]:
+    """The date pattern's matches in ``text``; sentences repeat across articles published on
+    different days, so the scan is kept and only the resolution redone."""
+    found = _scans.get(text)
+    if found is None:
+        if len(_scans) >= _CACHE_MAX:
+            _scans.clear()
+        found = _scans[text] = tuple(g.pattern.finditer(text))
+    return found
 
 
 def resolve_date(text: str, *, anchor: int, published: date | None, previous: str = "") -> Resolved:
