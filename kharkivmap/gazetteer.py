@@ -125,6 +125,7 @@ class Gazetteer:
         self._geocoder = geocoder
         self._resolved: dict[str, Resolution] = {}
         self._priors: dict[int, float] = {}  # row number -> kind and size prior
+        self._scored: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
 
@@ -290,7 +291,22 @@ class Gazetteer:
         """Row numbers and shares (summing to 1) of index entries weighed on the evidence."""
         if len(entries) == 1:
             return [(row_number(entries[0]), 1.0)]
-        raw = [self._raw_score(entry, evidence) for entry in entries]
+        if evidence.anchors:
+            return self._weigh(entries, evidence)
+        # Without anchors the evidence is a country and a few oblasts, alike in many texts.
+        key = (tuple(entries), evidence.country, frozenset(evidence.admin1.items()))
+        scored = self._scored.get(key)
+        if scored is None:
+            if len(self._scored) >= _RESOLVE_CACHE_MAX:
+                self._scored.clear()
+            scored = self._scored[key] = self._weigh(entries, evidence)
+        return list(scored)
+
+    def _weigh(self, entries: Sequence[int], evidence: Evidence) -> list[tuple[int, float]]:
+        """:meth:`score` of several entries, without the cache."""
+        # The anchors' sines are taken once for all candidates.
+        anchors = [(a[0], _trig(a[1], a[2]), a[3]) for a in evidence.anchors]
+        raw = [self._raw_score(entry, evidence, anchors) for entry in entries]
         top = max(raw)
         weights = [math.exp((r - top) / _SOFTMAX_T) for r in raw]
         total = sum(weights)
@@ -299,7 +315,12 @@ class Gazetteer:
         scored.sort(key=lambda item: (-item[1], -self._rows[item[0]][10]))
         return scored
 
-    def _raw_score(self, entry: int, evidence: Evidence) -> float:
+    def _raw_score(
+        self,
+        entry: int,
+        evidence: Evidence,
+        anchors: list[tuple[str, tuple[float, float, float], float]],
+    ) -> float:
         number = row_number(entry)
         row = self._rows[number]
         country = row[4]
@@ -313,11 +334,13 @@ class Gazetteer:
         else:
             country_score = _COUNTRY_PRIOR.get(country, _OTHER_COUNTRY_PRIOR)
         near = 0.0
-        here = _trig(row[2], row[3])
-        for anchor_id, lat, lon, weight in evidence.anchors:
-            if anchor_id != row[0]:
-                distance = _arc_km(here, _trig(lat, lon))
-                near = max(near, weight * math.exp(-distance / _NEAR_KM))
+        if anchors:
+            here = _trig(row[2], row[3])
+            for anchor_id, there, weight in anchors:
+                # weight bounds what an anchor adds: one no heavier than the best so far is skipped
+                if weight > near and anchor_id != row[0]:
+                    distance = _arc_km(here, there)
+                    near = max(near, weight * math.exp(-distance / _NEAR_KM))
         return (
             _W_PRIOR * prior
             + _W_ADMIN * evidence.admin1.get(row[5], 0.0)
