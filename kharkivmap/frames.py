@@ -145,7 +145,49 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
         pieces.append(f"@{k}")
         cursor = members[-1].end
     pieces.append(text[cursor : sentence.end].replace("@", " "))
-    prelim = clean("".join(pieces))
+    # Beyond the text with its tokens, a frame depends on each group's first name and on
+    # whether it names its region; sentences repeat with other places, so shapes are kept.
+    key = (
+        "".join(pieces),
+        tuple(_telling(members[0].text, ctx) for members in raw_groups),
+        tuple(any(_is_region_name(m.place) for m in members) for members in raw_groups),
+    )
+    shape = _shapes.get(key)
+    if shape is None:
+        if len(_shapes) >= _CACHE_MAX:
+            _shapes.clear()
+        shape = _shapes[key] = _shape(key[0], raw_groups, ctx)
+    groups = [
+        Group(members, status, lo, hi)
+        for members, status, (lo, hi) in zip(raw_groups, shape.statuses, shape.spans, strict=True)
+    ]
+    places = [g.members[0].place for g in groups]
+    return Frame(sentence, index, shape.text, groups, list(shape.clauses), places)
+
+
+def _telling(name: str, ctx: Context) -> str:
+    """A group's first name if it can change the frame (a capital, a river), else ``""``."""
+    word = name.lower()
+    return name if word in ctx.capitals or word in ctx.rivers else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """A frame apart from its mentions: its text, the groups' statuses and token spans."""
+
+    text: str
+    statuses: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    clauses: tuple[int, ...]
+
+
+_CACHE_MAX = 20_000
+_shapes: dict[tuple[object, ...], _Shape] = {}
+
+
+def _shape(tokenised: str, raw_groups: list[list[Mention]], ctx: Context) -> _Shape:
+    """The shape of a frame from its text with tokens and its groups of mentions."""
+    prelim = clean(tokenised)
     groups = [Group(members) for members in raw_groups]
     spans = [(m.start(), m.end()) for m in TOKEN.finditer(prelim)]
     for k, (group, (start, end)) in enumerate(zip(groups, spans, strict=True)):
@@ -172,9 +214,12 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
             cursor = end
         out.append(prelim[cursor:])
         frame = "".join(out)
-    clauses = [m.end() for m in ctx.clause.finditer(frame)]
-    places = [g.members[0].place for g in groups]
-    return Frame(sentence, index, frame, groups, clauses, places)
+    return _Shape(
+        frame,
+        tuple(g.status for g in groups),
+        tuple((g.start, g.end) for g in groups),
+        tuple(m.end() for m in ctx.clause.finditer(frame)),
+    )
 
 
 def with_antecedent(frame: Frame, start: int, end: int, members: list[Mention]) -> Frame:
