@@ -333,8 +333,25 @@ def _speaker(
 
 def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
     """Speakers in ``frame`` in text order; ``places[i]`` is the place of token ``@i``."""
+    cached = _speakers_of.get(frame)
+    if cached is not None:
+        return list(cached)
+    speakers, by_place = _find_speakers(frame, places)
+    if not by_place:  # a speaker named after a place ("the @0 governor") is the frame's own
+        if len(_speakers_of) >= _CACHE_MAX:
+            _speakers_of.clear()
+        _speakers_of[frame] = tuple(speakers)
+    return speakers
+
+
+_speakers_of: dict[str, tuple[Speaker, ...]] = {}
+
+
+def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], bool]:
+    """:func:`find_speakers` without the cache, and whether a speaker is named by a place."""
     lex = _lexicon()
     speakers: list[Speaker] = []
+    by_place = False
     for m in lex.before.finditer(frame):
         # "Ms X, press officer for the 92nd Brigade, the main force near @0, confirmed": a
         # speaker closed by an appositive reaches further back
@@ -350,14 +367,16 @@ def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
         if found and _PASSIVE.search(frame, lo, m.start()) and not found[0].inherit:
             continue  # "fighting was reported": nobody speaks, unless "it was claimed"
         if found:
+            by_place = by_place or "{place}" in (found[0].name or "")
             speakers.append(_speaker(frame, m.start(), found, (lo, m.start()), places))
     for m in lex.after.finditer(frame):
         hi = min(len(frame), m.end() + _WINDOW)
         found = _source_in(frame[m.end() : hi], nearest_end=False)
         if found:
+            by_place = by_place or "{place}" in (found[0].name or "")
             speakers.append(_speaker(frame, m.start(), found, (m.end(), hi), places))
     speakers.sort(key=lambda s: s.verb)
-    return speakers
+    return speakers, by_place
 
 
 def choose_speaker(
