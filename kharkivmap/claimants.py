@@ -37,6 +37,7 @@ _SIDES = frozenset({"RU", "UA"})
 _PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _LETTERS = re.compile(r"[a-z]{2,}")
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
 _SMALL = frozenset({"of", "the", "for", "and", "in", "on", "at"})
 # A generic or fallback source yields to a more specific one this close to it.
 _JOINED = 30
@@ -178,7 +179,15 @@ def _person_source(titles: list[str], verbs: list[str]) -> _Source:
 
 def is_hedged(frame: str) -> bool:
     """True when the sentence reports its content with doubt (appears, reportedly, claimed…)."""
-    return _lexicon().hedges.search(frame) is not None
+    hedged = _hedged.get(frame)
+    if hedged is None:  # frames repeat: each is searched once
+        if len(_hedged) >= _CACHE_MAX:
+            _hedged.clear()
+        hedged = _hedged[frame] = _lexicon().hedges.search(frame) is not None
+    return hedged
+
+
+_hedged: dict[str, bool] = {}
 
 
 def speech_verbs() -> re.Pattern[str]:
@@ -188,6 +197,8 @@ def speech_verbs() -> re.Pattern[str]:
 
 def has_quoted_trigger(sentence: str) -> bool:
     """Whether the raw ``sentence`` quotes its capture word ("said it had “liberated” @1")."""
+    if _QUOTE_MARKS.isdisjoint(sentence):
+        return False  # the pattern needs a quotation mark (or apostrophe) next to the word
     return _lexicon().quoted.search(sentence) is not None
 
 

@@ -72,6 +72,7 @@ _DATELINE = 80
 _HISTORY_DAYS = 30
 _CACHE_MAX = 50_000
 _MATCHES: dict[tuple[int, str], tuple[re.Match[str], ...]] = {}
+_DOUBTS: dict[str, bool] = {}
 
 
 class MentionFinder(Protocol):
@@ -203,8 +204,7 @@ class _Article:
         if nxt >= len(self.sentences) or self.by_sentence[nxt]:
             return False
         s = self.sentences[nxt]
-        text = clean(self.text[s.start : s.end])
-        return is_followup_hedge(text) or context().denials.search(text) is not None
+        return _doubts(self.text[s.start : s.end])
 
     def later_denials(self) -> list[tuple[int, str]]:
         """(sentence, side) of each sentence naming no place in which a side denies a claim
@@ -253,6 +253,19 @@ class _Article:
             return []
         targets = [g for g in self.frame(i - 1).groups if g.status == "target"]
         return targets[-1].members if targets else []
+
+
+def _doubts(sentence: str) -> bool:
+    """Whether a sentence naming no place doubts or denies what came before; such
+    sentences are stock phrases ("The claim could not be verified."), so answers are kept."""
+    doubts = _DOUBTS.get(sentence)
+    if doubts is None:
+        if len(_DOUBTS) >= _CACHE_MAX:
+            _DOUBTS.clear()
+        text = clean(sentence)
+        doubts = is_followup_hedge(text) or context().denials.search(text) is not None
+        _DOUBTS[sentence] = doubts
+    return doubts
 
 
 def _claim_denials(text: str) -> list[re.Match[str]]:
