@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kharkivmap.gazetteer import Evidence, distance_km, row_number
 from kharkivmap.models import Candidate, Mention
@@ -537,6 +537,8 @@ class MentionFinder:
         gazetteer = self._gazetteer
         evidence = self._evidence(spans, self._first_choices(spans))
         done: dict[tuple[tuple[int, ...], str | None], list[tuple[int, float]]] = {}
+        # A name repeated in the text gets the same place, score and alternatives.
+        made: dict[tuple[tuple[int, ...], str | None, float], tuple[Any, ...]] = {}
         mentions = []
         for span in spans:
             scored = done.get((span.entries, span.country))
@@ -548,18 +550,27 @@ class MentionFinder:
                     country=span.country,
                 )
                 scored = done[(span.entries, span.country)] = gazetteer.score(span.entries, local)
-            best, share = scored[0]
+            key = (span.entries, span.country, span.quality)
+            resolved = made.get(key)
+            if resolved is None:
+                best, share = scored[0]
+                resolved = made[key] = (
+                    gazetteer.place_at(best),
+                    round(share * span.quality, 4),
+                    tuple(
+                        Candidate(gazetteer.place_at(i), round(s * span.quality, 4))
+                        for i, s in scored[1 : 1 + _MAX_ALTERNATIVES]
+                    ),
+                )
+            place, score, alternatives = resolved
             mentions.append(
                 Mention(
                     start=span.start,
                     end=span.end,
                     text=text[span.start : span.end],
-                    place=gazetteer.place_at(best),
-                    score=round(share * span.quality, 4),
-                    alternatives=tuple(
-                        Candidate(gazetteer.place_at(i), round(s * span.quality, 4))
-                        for i, s in scored[1 : 1 + _MAX_ALTERNATIVES]
-                    ),
+                    place=place,
+                    score=score,
+                    alternatives=alternatives,
                 )
             )
         return mentions
