@@ -57,7 +57,7 @@ from kharkivmap.frames import (
     with_antecedent,
 )
 from kharkivmap.models import Article, Claim, Event, Mention
-from kharkivmap.rules import context, rules_for, words_of
+from kharkivmap.rules import Rule, context, rules_for, words_of
 from kharkivmap.sentences import Sentence, split_sentences
 
 __all__ = ["MentionFinder", "extract_claims"]
@@ -73,6 +73,7 @@ _HISTORY_DAYS = 30
 _CACHE_MAX = 50_000
 _MATCHES: dict[tuple[int, str], tuple[re.Match[str], ...]] = {}
 _DOUBTS: dict[str, bool] = {}
+_APPLICABLE: dict[str, tuple[bool, list[Rule]]] = {}
 
 
 class MentionFinder(Protocol):
@@ -285,17 +286,31 @@ def _claim_denials(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+def _applicable(raw: str, *, mentioned: bool) -> tuple[bool, list[Rule]]:
+    """Whether object rules may apply to sentence ``raw``, and the rules worth trying."""
+    if raw.rstrip().endswith("?"):
+        return False, []
+    # Most sentences hold no trigger word at all: skip them before building a frame.
+    words = words_of(raw.lower())
+    # Object rules need a place, or an anaphor for the place before ("the town").
+    objects = mentioned or not words.isdisjoint(context().anaphoric_nouns)
+    return objects, [r for r in rules_for(words) if objects or r.shape == "subject"]
+
+
 def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     sentence = doc.sentences[i]
     raw = doc.text[sentence.start : sentence.end]
-    if raw.rstrip().endswith("?"):
-        return []
-    # Most sentences hold no trigger word at all: skip them before building a frame.
-    words = words_of(raw.lower())
     mentioned = bool(doc.by_sentence[i])
-    # Object rules need a place, or an anaphor for the place before ("the town").
-    objects = mentioned or not words.isdisjoint(context().anaphoric_nouns)
-    applicable = [r for r in rules_for(words) if objects or r.shape == "subject"]
+    if mentioned:
+        objects, applicable = _applicable(raw, mentioned=True)
+    else:
+        # A sentence naming no place is often a stock one ("They later withdrew."): kept.
+        found = _APPLICABLE.get(raw)
+        if found is None:
+            if len(_APPLICABLE) >= _CACHE_MAX:
+                _APPLICABLE.clear()
+            found = _APPLICABLE[raw] = _applicable(raw, mentioned=False)
+        objects, applicable = found
     if not applicable:
         return []
     previous = doc.previous_targets(i)
