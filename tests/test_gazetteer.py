@@ -84,6 +84,17 @@ def test_fuzzy_match_never_just_adds_or_drops_final_letters() -> None:
     assert gazetteer.resolve("Tereckhove").place.id == "1"
 
 
+def test_russian_form_of_a_ukrainian_name_resolves_when_no_russian_name_is_known() -> None:
+    synkivka = _place("1", "Synkivka", 49.76, 37.69, name_uk="Синьківка")
+    named = _place("2", "Tabaivka", 49.0, 38.0, name_uk="Табаївка", name_ru="Табаевка-Старая")
+    gazetteer = Gazetteer.from_places([synkivka, named])
+    assert gazetteer.resolve("Sinkovka").place.id == "1"
+    assert gazetteer.resolve("Синьковка").place.id == "1"
+    # the sources' own Russian name stands: no guess beside it
+    with pytest.raises(UnknownPlaceError):
+        gazetteer.resolve("Tabayevka")
+
+
 def test_declined_cyrillic_query_resolves(small: Gazetteer) -> None:
     resolution = small.resolve("Старому Салтові")
     assert (resolution.place.id, resolution.score) == ("6", 0.95)
