@@ -247,6 +247,28 @@ def test_region_word_keeps_the_city_and_votes_for_its_oblast(small: Gazetteer) -
     assert _found(small, "the Chernihiv and Kharkiv regions, Vilkhivka")[-1] != ("Vilkhivka", "3")
 
 
+def test_a_city_after_in_qualifies_every_name_of_the_list_before_it() -> None:
+    gazetteer = Gazetteer.from_places(
+        [
+            KHARKIV,
+            _place("13", "Chernihiv", 51.5, 31.29, admin1="Chernihiv Oblast", kind="city"),
+            _place("v1", "Vilkhivka", 49.99, 36.51, admin1="Kharkiv Oblast"),
+            _place("v2", "Vilkhivka", 51.0, 32.5, admin1="Chernihiv Oblast", population=3000),
+            _place("k1", "Krasne", 49.7, 36.9, admin1="Kharkiv Oblast"),
+            _place("k2", "Krasne", 51.2, 31.62, admin1="Chernihiv Oblast", population=6000),
+        ]
+    )
+    text = "Chernihiv was shelled. Troops took Vilkhivka and Krasne in Kharkiv."
+    assert _found(gazetteer, text) == [
+        ("Chernihiv", "13"),
+        ("Vilkhivka", "v1"),
+        ("Krasne", "k1"),  # the Chernihiv one without "in Kharkiv" qualifying the list
+        ("Kharkiv", "1"),
+    ]
+    # a city in a list keeps its own place
+    assert _found(gazetteer, "Kharkiv, Vilkhivka and Krasne in Kharkiv.")[0] == ("Kharkiv", "1")
+
+
 @pytest.mark.parametrize(
     "text",
     [
