@@ -41,7 +41,7 @@ REQUIRED = ("id", "name", "lat", "lon")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _WORD_BREAK = re.compile(r"[\s\-\u2010\u2011]+")
 _MAY_BREAK = re.compile(r"[\s\-\u2010\u2011]")
-_CACHE_FORMAT = b"kharkivmap-gazetteer-index-2"
+_CACHE_FORMAT = b"kharkivmap-gazetteer-index-3"
 # The index depends on the folding and romanization code as much as on the CSV.
 _CODE_FILES = ("normalize.py", "translit.py", "_gazetteer_io.py")
 
@@ -63,7 +63,7 @@ def row_keys(
     ``fold_key`` lets a bulk build share one memo: most spellings recur among a row's names
     and aliases.
     """
-    from kharkivmap.translit import romanize_ru, romanize_uk
+    from kharkivmap.translit import romanize_ru, romanize_uk, russian_forms
 
     names = [row[1], row[7], row[8]]
     if row[7]:
@@ -77,7 +77,11 @@ def row_keys(
             words = _WORD_BREAK.split(_PARENTHESES.sub("", spelling).strip())
             if len(words) > 1:
                 starts.add(fold_key(words[0]))
-    return primary, _keys_of(row[9], fold_key) - primary, starts
+    aliases = list(row[9])
+    if row[7] and not row[8]:
+        # no Russian name from the sources: guess it from the ending, as an alias only
+        aliases += russian_forms(row[7])
+    return primary, _keys_of(aliases, fold_key) - primary, starts
 
 
 def _keys_of(names: Iterable[str], fold_key: Callable[[str], str]) -> set[str]:

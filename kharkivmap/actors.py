@@ -248,6 +248,14 @@ def resolve_actor(
     if kind in _FIXED_SIDE:
         return event, _FIXED_SIDE[kind]
     groups = m.re.groupindex
+    # soldiers holding up a flag in @1 took it; residents holding flags at a rally did not
+    if (
+        kind == "flag"
+        and "v" in groups
+        and context().needs_force.match(m.group("v"))
+        and not context().force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
+    ):
+        return "none", None
     named = m.group("side") if "side" in groups else None
     if named:
         return event, _side_in(named, speaker_side, last=False, strict=False)

@@ -121,7 +121,8 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
         adjective = rf"{adjectives}\s+(?:[\w-]+\s+)?{armed}" if strict else adjectives
         parts.append(rf"(?P<{group}>{alternation(lex[side])}(?:\s+{force})?|{adjective})")
     parts += [
-        rf"(?P<enemy>{alternation(lex['enemy'])}(?:\s+{force})?)",
+        # "the enemy's defences" names no one who acts; "the enemy's troops" does
+        rf"(?P<enemy>{alternation(lex['enemy'])}(?:['’]s\s+{armed}|(?!['’]s)(?:\s+{force})?))",
         rf"(?P<generic>{force})",
     ]
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])")

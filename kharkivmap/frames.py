@@ -34,6 +34,9 @@ _NORMALISE = str.maketrans(
     {
         "“": " ", "”": " ", '"': " ", "«": " ", "»": " ", "„": " ", "‘": "'", "’": "'",
         "ʼ": "'", "—": " — ", "–": " — ", "\u00a0": " ", "\t": " ",
+        # flag emoji (regional indicator pairs) stand between words in posts quoted by news:
+        # "the Ukrainian🇺🇦 47th Brigade"
+        **{chr(c): " " for c in range(0x1F1E6, 0x1F200)},
     }
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")

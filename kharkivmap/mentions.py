@@ -50,6 +50,10 @@ _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _POSSESSIVE = ("'s", "’s", "ʼs")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
+# Text between names of one list, spaces normalised; and between a name and a city that
+# stands for its oblast.
+_LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
+_IN_CITY = frozenset({"in", ", in", "у", "в"})
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
 _TOKEN_SUFFIXES = ("", ".", ",", ";", ":", "!", "?", ")", "”", '"', "»", *_POSSESSIVE)
 _MAX_WORDS = 4
@@ -239,10 +243,13 @@ class MentionFinder:
         """
         for first, second in itertools.pairwise(spans):
             gap = text[first.end : second.start]
+            link = " ".join(gap.replace(",", " , ").split()).replace(" ,", ",")
             if second.region and not first.region:
-                if " ".join(gap.replace(",", " , ").split()).replace(" ,", ",") in (
-                    self._lexicon.qualifier_links
-                ):
+                if link in self._lexicon.qualifier_links:
+                    first.qualifier = second
+            elif link in _IN_CITY and not first.region and self._is_city(second):
+                # a village "in Zaporizhzhia" is in that city's oblast, not in the city
+                if not self._is_city(first):
                     first.qualifier = second
             elif first.region and not second.region:
                 words = _WORD.findall(gap.lower())
@@ -251,6 +258,19 @@ class MentionFinder:
                     second.qualifier = first
             if not second.region and self._relation.fullmatch(gap.lower()):
                 first.anchor = second
+        # "Zelenyi Hai and Dobropillia in Zaporizhzhia": the region qualifies the whole list
+        for n in range(len(spans) - 1, 0, -1):
+            before, named = spans[n - 1], spans[n]
+            if named.qualifier is None or before.qualifier is not None or before.region:
+                continue
+            if self._is_city(before):
+                continue  # "Kharkiv and Lyman in Donetsk Oblast": the city is itself
+            link = " ".join(text[before.end : named.start].replace(",", " , ").split())
+            if link in _LIST_LINKS:
+                before.qualifier = named.qualifier
+
+    def _is_city(self, span: _Span) -> bool:
+        return self._gazetteer.row(self._best(span))[11] == "city"
 
     def _never_a_place(self, word: str) -> bool:
         """True when a word cannot start a name nor match one, even fuzzily, in any text."""

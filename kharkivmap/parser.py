@@ -67,6 +67,7 @@ _TARGETS = frozenset({"target", "soft"})
 _STATUS_TARGETS = _TARGETS | {"reference"}
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
+_PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
@@ -229,6 +230,17 @@ class _Article:
             if named:
                 found.append((i, named[-1].upper()))
         return found
+
+    def recent_side(self, i: int) -> str | None:
+        """The side whose forces were named last in the two sentences before ``i``
+        ("Ukrainian forces continue to advance. The military entered @1.")."""
+        for j in range(i - 1, max(-1, i - 3), -1):
+            s = self.sentences[j]
+            named = [m.lastgroup for m in side_words().finditer(clean(self.text[s.start : s.end]))]
+            sides = [side for side in named if side in {"ru", "ua"}]
+            if sides:
+                return sides[-1].upper()
+        return None
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -402,6 +414,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             verdict = denial(frame, anchor) if event in _CHANGE else None
             if verdict:
                 disputed = actor if event == "captured" else OTHER.get(actor or "")
+            if (
+                event in _CHANGE
+                and actor is None
+                and rule.kind == "active"
+                and _generic_subject(frame, anchor)
+            ):
+                # "The military entered @1": the force last named in the sentences before
+                actor = doc.recent_side(i)
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
@@ -432,6 +452,21 @@ def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
             _MATCHES.clear()
         found = _MATCHES[key] = tuple(pattern.finditer(text))
     return found
+
+
+def _generic_subject(frame: Frame, anchor: int) -> bool:
+    """Whether the clause before ``anchor`` names its actor only by a force noun ("the
+    military", "troops"); pronouns are left alone ("it predicted that the loss of @1 …")."""
+    start = clause_start(frame, anchor)
+    found = list(side_words().finditer(frame.text, start, anchor))
+    if not found:
+        return False
+    last = found[-1]  # the subject right before its verb: "the military entered", "troops have"
+    return (
+        last.lastgroup == "generic"
+        and last.group() not in _PRONOUNS
+        and len(frame.text[last.end() : anchor].split()) <= 2
+    )
 
 
 def _share_of(frame: Frame, members: list[Mention]) -> bool:

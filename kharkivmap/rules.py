@@ -333,7 +333,8 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}(?P<v>raised|raise|raising|hoisted|hoist|hoisting|planted|plant|planting"
-            r"|unfurled|put\s+up)\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
+            r"|unfurled|put\s+up|holding\s+up|holding|held\s+up|hold\s+up)\s+"
+            r"(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
             rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
             rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
             0.8,

@@ -18,6 +18,7 @@ __all__ = [
     "is_ukrainian_cyrillic",
     "romanize_ru",
     "romanize_uk",
+    "russian_forms",
 ]
 
 # KMU 2010: letters whose spelling depends on the position in the word use a pair
@@ -146,3 +147,40 @@ def is_russian_cyrillic(s: str) -> bool:
     """True when ``s`` has a letter only Russian uses (ы э ъ ё) and none only Ukrainian uses."""
     letters = set(s)
     return bool(letters & _RU_ONLY) and not letters & _UK_ONLY
+
+
+# Ukrainian endings and the Russian ones that regularly answer them, tried longest first:
+# Синьківка/Синьковка, Андріївка/Андреевка, Олійникове/Олейниково, Урожайне/Урожайное,
+# Очеретине/Очеретино. Russian reports (and news copy taken from them) use the Russian form.
+_RU_ENDINGS = (
+    ("іївка", ("еевка",)),
+    ("ївка", ("евка",)),
+    ("івка", ("овка", "евка")),
+    ("ове", ("ово", "овое")),
+    ("еве", ("ево", "евое")),
+    ("ине", ("ино",)),
+    ("цьке", ("цкое",)),
+    ("ське", ("ское",)),
+    ("не", ("ное",)),
+)
+
+
+def russian_forms(name_uk: str) -> list[str]:
+    """Likely Russian spellings of a Ukrainian place name, by its ending, in Russian Cyrillic
+    (``Синьківка`` → ``Синьковка``, ``Олійникове`` → ``Олейниково``).
+
+    For names the sources give no Russian form: the guesses are indexed as aliases, so a
+    Russian report's "Sinkovka" or "Oleynikovo" still finds the village. Empty when no
+    regular ending applies.
+    """
+    low = name_uk.lower()
+    if " " in low or "-" in low:
+        return []
+    for ending, replacements in _RU_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = name_uk[: len(name_uk) - len(ending)]
+            forms = [stem + r for r in replacements]
+            # ій/ії inside the stem is often ей/ее in Russian (Олійникове/Олейниково)
+            softened = [f.replace("ій", "ей") for f in forms if "ій" in f]
+            return forms + softened
+    return []

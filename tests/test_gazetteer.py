@@ -84,6 +84,17 @@ def test_fuzzy_match_never_just_adds_or_drops_final_letters() -> None:
     assert gazetteer.resolve("Tereckhove").place.id == "1"
 
 
+def test_russian_form_of_a_ukrainian_name_resolves_when_no_russian_name_is_known() -> None:
+    synkivka = _place("1", "Synkivka", 49.76, 37.69, name_uk="Синьківка")
+    named = _place("2", "Tabaivka", 49.0, 38.0, name_uk="Табаївка", name_ru="Табаевка-Старая")
+    gazetteer = Gazetteer.from_places([synkivka, named])
+    assert gazetteer.resolve("Sinkovka").place.id == "1"
+    assert gazetteer.resolve("Синьковка").place.id == "1"
+    # the sources' own Russian name stands: no guess beside it
+    with pytest.raises(UnknownPlaceError):
+        gazetteer.resolve("Tabayevka")
+
+
 def test_declined_cyrillic_query_resolves(small: Gazetteer) -> None:
     resolution = small.resolve("Старому Салтові")
     assert (resolution.place.id, resolution.score) == ("6", 0.95)
@@ -234,6 +245,28 @@ def test_region_word_keeps_the_city_and_votes_for_its_oblast(small: Gazetteer) -
         ("Vilkhivka", "4"),
     ]
     assert _found(small, "the Chernihiv and Kharkiv regions, Vilkhivka")[-1] != ("Vilkhivka", "3")
+
+
+def test_a_city_after_in_qualifies_every_name_of_the_list_before_it() -> None:
+    gazetteer = Gazetteer.from_places(
+        [
+            KHARKIV,
+            _place("13", "Chernihiv", 51.5, 31.29, admin1="Chernihiv Oblast", kind="city"),
+            _place("v1", "Vilkhivka", 49.99, 36.51, admin1="Kharkiv Oblast"),
+            _place("v2", "Vilkhivka", 51.0, 32.5, admin1="Chernihiv Oblast", population=3000),
+            _place("k1", "Krasne", 49.7, 36.9, admin1="Kharkiv Oblast"),
+            _place("k2", "Krasne", 51.2, 31.62, admin1="Chernihiv Oblast", population=6000),
+        ]
+    )
+    text = "Chernihiv was shelled. Troops took Vilkhivka and Krasne in Kharkiv."
+    assert _found(gazetteer, text) == [
+        ("Chernihiv", "13"),
+        ("Vilkhivka", "v1"),
+        ("Krasne", "k1"),  # the Chernihiv one without "in Kharkiv" qualifying the list
+        ("Kharkiv", "1"),
+    ]
+    # a city in a list keeps its own place
+    assert _found(gazetteer, "Kharkiv, Vilkhivka and Krasne in Kharkiv.")[0] == ("Kharkiv", "1")
 
 
 @pytest.mark.parametrize(

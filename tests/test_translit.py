@@ -9,6 +9,7 @@ from kharkivmap.translit import (
     is_ukrainian_cyrillic,
     romanize_ru,
     romanize_uk,
+    russian_forms,
 )
 
 
@@ -83,3 +84,23 @@ def test_romanize_ru(cyrillic: str, latin: str) -> None:
 def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
     assert is_ukrainian_cyrillic(text) is uk
     assert is_russian_cyrillic(text) is ru
+
+
+@pytest.mark.parametrize(
+    ("uk", "expected"),
+    [
+        ("Синьківка", ["Синьковка", "Синькевка"]),
+        ("Андріївка", ["Андреевка"]),
+        ("Табаївка", ["Табаевка"]),
+        ("Олійникове", ["Олійниково", "Олійниковое", "Олейниково", "Олейниковое"]),
+        ("Урожайне", ["Урожайное"]),
+        ("Очеретине", ["Очеретино"]),
+        ("Бахмутське", ["Бахмутское"]),
+        ("Торецьке", ["Торецкое"]),
+        ("Вовчанськ", []),  # no regular ending: the sources' Russian name (Волчанск) is needed
+        ("Зелений Гай", []),
+        ("Гне", []),  # too short to tell an ending from the word
+    ],
+)
+def test_russian_forms_follow_the_regular_endings(uk: str, expected: list[str]) -> None:
+    assert russian_forms(uk) == expected
