@@ -34,7 +34,7 @@ __all__ = [
 
 _WINDOW = 110
 _SIDES = frozenset({"RU", "UA"})
-_PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
+PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _LETTERS = re.compile(r"[a-z]{2,}")
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
@@ -114,7 +114,7 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
     """
     lex = load_lexicon("actors")
     force = alternation(lex["generic"])
-    armed = alternation([g for g in lex["generic"] if g not in _PRONOUNS])
+    armed = alternation([g for g in lex["generic"] if g not in PRONOUNS])
     parts = []
     for group, side in (("ru", "RU"), ("ua", "UA")):
         adjectives = alternation(lex[f"{side}_adjectives"])

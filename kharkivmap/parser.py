@@ -32,6 +32,7 @@ from kharkivmap.actors import (
     subject_of,
 )
 from kharkivmap.claimants import (
+    PRONOUNS,
     Speaker,
     choose_speaker,
     find_speakers,
@@ -67,7 +68,6 @@ _TARGETS = frozenset({"target", "soft"})
 _STATUS_TARGETS = _TARGETS | {"reference"}
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
-_PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
@@ -464,7 +464,7 @@ def _generic_subject(frame: Frame, anchor: int) -> bool:
     last = found[-1]  # the subject right before its verb: "the military entered", "troops have"
     return (
         last.lastgroup == "generic"
-        and last.group() not in _PRONOUNS
+        and last.group() not in PRONOUNS
         and len(frame.text[last.end() : anchor].split()) <= 2
     )
 
