@@ -275,7 +275,17 @@ def evaluate_command(pred: str, gold_path: str, as_json: bool, verbose: bool) ->
         f"claimant {number(report.claimant_agreement)}, "
         f"hedging {number(report.hedge_agreement)}"
     )
+    places = report.places
+    click.echo(
+        f"places   resolved {number(places.share)}  (right namesake {len(places.resolved)}, "
+        f"wrong {len(places.wrong)}, not named {len(places.unnamed)})"
+    )
     if verbose:
+        for row, claim in places.wrong:
+            click.echo(
+                f"PLACE {row.article}: {row.place} resolved as {claim.place.name} "
+                f"({claim.place.lat:.4f}, {claim.place.lon:.4f}; {claim.place.admin1 or '?'})"
+            )
         for prefix, score in (("", report.change), ("held ", report.held)):
             for claim in score.false_positives:
                 click.echo(

@@ -15,6 +15,11 @@ prediction of the gold row (highest confidence, then first in order):
 - date: the predicted date lies in ``[date_from, date_to]`` (both unknown also agrees);
 - claimant: both null, or the same organisation (see :func:`same_claimant`);
 - hedging: the same ``hedged`` flag.
+
+Place resolution is scored apart from claims: a gold row's place is *named* by a prediction of
+the same article whose mention (or resolved name) spells the gold place's name, and *resolved*
+when that prediction lies within 3 km of it. Predictions from ``extract --all-mentions`` name
+every place the parser found, so that output measures resolution best.
 """
 
 from __future__ import annotations
@@ -29,14 +34,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.fuzz import ratio
+
 from kharkivmap.errors import ClaimsFileError
 from kharkivmap.models import Claim
+from kharkivmap.normalize import fold
 
 __all__ = [
     "MATCH_KM",
     "EvaluationReport",
     "GoldRow",
     "Match",
+    "PlaceResolution",
     "Score",
     "evaluate",
     "read_gold",
@@ -50,6 +59,8 @@ GOLD_KINDS = frozenset({"change", "held", "contested", "none"})
 _STOPWORDS = frozenset({"the", "of", "for", "and", "a", "an", "in", "on", "s"})
 # Long enough to separate organisations, short enough to merge Russia/Russian, Defence/Defense.
 _STEM = 5
+# Folded names this similar are spellings of one name (Volchansk/Vovchansk, Kupyansk/Kupiansk).
+_NAME_SIMILARITY = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +145,31 @@ class Score:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceResolution:
+    """How the places of the gold rows were resolved: right namesake, wrong one, or not named.
+
+    Each distinct (article, place) of the gold set counts once.
+    """
+
+    resolved: tuple[GoldRow, ...]
+    wrong: tuple[tuple[GoldRow, Claim], ...]
+    unnamed: tuple[GoldRow, ...]
+
+    @property
+    def share(self) -> float | None:
+        """Right namesakes among the places that a prediction named."""
+        return _share(len(self.resolved), len(self.resolved) + len(self.wrong))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "resolved": len(self.resolved),
+            "wrong": len(self.wrong),
+            "unnamed": len(self.unnamed),
+            "share": _round(self.share),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class EvaluationReport:
     """The scores of one prediction set against one gold set."""
 
@@ -142,6 +178,7 @@ class EvaluationReport:
     date_agreement: float | None
     claimant_agreement: float | None
     hedge_agreement: float | None
+    places: PlaceResolution
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary, with each error listed by article, place and quoted text."""
@@ -151,6 +188,11 @@ class EvaluationReport:
             "date_agreement": _round(self.date_agreement),
             "claimant_agreement": _round(self.claimant_agreement),
             "hedge_agreement": _round(self.hedge_agreement),
+            "places": self.places.to_dict(),
+            "wrong_places": [
+                {**_gold_summary(row), "predicted": _claim_summary(claim)}
+                for row, claim in self.places.wrong
+            ],
             "false_positives": [_claim_summary(c) for c in self.change.false_positives],
             "false_negatives": [_gold_summary(g) for g in self.change.false_negatives],
         }
@@ -175,7 +217,43 @@ def evaluate(gold_rows: Sequence[GoldRow], claims: Iterable[Claim]) -> Evaluatio
             matches, lambda m: same_claimant(m.best.claimant, m.gold.claimant)
         ),
         hedge_agreement=_agreement(matches, lambda m: m.best.hedged == m.gold.hedged),
+        places=_resolution(gold_by_article, claims),
     )
+
+
+def _resolution(gold_by_article: dict[str, list[GoldRow]], claims: list[Claim]) -> PlaceResolution:
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    resolved: list[GoldRow] = []
+    wrong: list[tuple[GoldRow, Claim]] = []
+    unnamed: list[GoldRow] = []
+    for article, rows in gold_by_article.items():
+        seen: set[tuple[str, float, float]] = set()
+        for row in rows:
+            key = (fold(row.place), round(row.lat, 2), round(row.lon, 2))
+            if key in seen:
+                continue
+            seen.add(key)
+            naming = [c for c in by_article.get(article, ()) if _names(c, key[0])]
+            if not naming:
+                unnamed.append(row)
+                continue
+            far = [c for c in naming if _km(c.place.lat, c.place.lon, row.lat, row.lon) > MATCH_KM]
+            if len(far) < len(naming):
+                resolved.append(row)
+            else:
+                wrong.append((row, far[0]))
+    return PlaceResolution(tuple(resolved), tuple(wrong), tuple(unnamed))
+
+
+def _names(claim: Claim, gold_key: str) -> bool:
+    """Whether ``claim`` mentions the gold place by some spelling of its name."""
+    for text in (claim.mention, claim.place.name):
+        key = fold(text)
+        if key == gold_key or (key and gold_key and ratio(key, gold_key) >= _NAME_SIMILARITY):
+            return True
+    return False
 
 
 def _score(

@@ -61,18 +61,19 @@ def test_text_report(pred):
         "changes  P 0.500  R 0.091  F1 0.154  (TP 1, FP 1, FN 10, ignored 1)",
         "held     P n/a    R 0.000  F1 n/a    (TP 0, FP 0, FN 1, ignored 0)",
         "agreement on 1 matched changes: date 1.000, claimant 1.000, hedging 1.000",
+        "places   resolved 1.000  (right namesake 3, wrong 0, not named 25)",
     ]
 
 
 def test_verbose_lists_errors_with_text(pred):
     result = run("--gold", str(SEEDS_GOLD), str(pred), "-v")
     lines = result.stdout.splitlines()
-    assert lines[3] == f"FP {ARTICLE}: Donetsk (captured -> UA): Donetsk was taken."
-    assert lines[4] == (
+    assert lines[4] == f"FP {ARTICLE}: Donetsk (captured -> UA): Donetsk was taken."
+    assert lines[5] == (
         "FN 000_66a02f1cba7c1274.txt: Lukiantsi (-> RU): Ukrainian forces have conducted a "
         "tactical retreat from positions around two towns in the northeastern Kharkiv region"
     )
-    assert len(lines) == 3 + 1 + 10 + 1
+    assert len(lines) == 4 + 1 + 10 + 1
     assert lines[-1] == (
         "held FN 002_45a644dd4072bac6.txt: Izium (-> RU): has been under Russian control "
         "since last month"

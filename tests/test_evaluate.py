@@ -280,3 +280,25 @@ def test_malformed_gold(tmp_path, line, message):
     path.write_text(SEEDS_GOLD.read_text().split("\n")[0] + "\n" + line + "\n")
     with pytest.raises(ClaimsFileError, match=message):
         read_gold(path)
+
+
+def test_place_resolution_counts_right_wrong_and_unnamed_places() -> None:
+    rows = [
+        gold("Kupiansk", KUPIANSK),
+        gold("Hrakove", (49.86, 36.87), kind="none"),  # 80 km west of the Hrakove found
+        gold("Tymkivka", (49.90, 37.20)),
+        gold("Kupiansk", KUPIANSK, article="b.txt"),
+    ]
+    claims = [
+        claim("Kupiansk", KUPIANSK, mention="Kupyansk"),
+        claim("Hrakove", (49.8639, 37.9786), event="none"),
+        claim("Kupiansk", (KUPIANSK[0] + KM_LAT, KUPIANSK[1]), article="b.txt"),
+    ]
+    places = evaluate(rows, claims).places
+    assert [(r.article, r.place) for r in places.resolved] == [
+        ("a.txt", "Kupiansk"),
+        ("b.txt", "Kupiansk"),
+    ]
+    assert [(r.place, c.place.lon) for r, c in places.wrong] == [("Hrakove", 37.9786)]
+    assert [r.place for r in places.unnamed] == ["Tymkivka"]
+    assert places.share == 2 / 3
