@@ -374,12 +374,23 @@ class Gazetteer:
             for size in range(len(key) - _FUZZY_LENGTH, len(key) + _FUZZY_LENGTH + 1)
             for indexed in self._fuzzy_pool.get((key[:2], size), ())
         ]
-        for match, similarity, _ in process.extract(
-            key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5
-        ):
-            if not (match.startswith(key) or key.startswith(match)):
-                return match, similarity / 100.0
-        return None
+        found = [
+            (match, similarity)
+            for match, similarity, _ in process.extract(
+                key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5
+            )
+            if not (match.startswith(key) or key.startswith(match))
+        ]
+        if not found:
+            return None
+        # Equally close keys: the typo more likely meant the larger place ("Khakiv" is Kharkiv
+        # more often than the village Halkiv).
+        top = found[0][1]
+        match = max((m for m, sim in found if sim == top), key=self._largest_population)
+        return match, top / 100.0
+
+    def _largest_population(self, key: str) -> int:
+        return max(self._rows[row_number(entry)][10] for entry in self.lookup(key))
 
     def suggest(self, name: str, *, limit: int = 3) -> tuple[str, ...]:
         """Names of places spelled like ``name``, best first (for "did you mean …?")."""
