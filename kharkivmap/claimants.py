@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 _WINDOW = 110
+# An office and the person named for it stand this close ("a spokesman for the army, Ivan X").
+_PERSON_GAP = 45
 _SIDES = frozenset({"RU", "UA"})
 PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _LETTERS = re.compile(r"[a-z]{2,}")
@@ -340,7 +342,30 @@ def _speaker(
             side = hint
     if side in _SIDES and "{side}" in name:
         name = name.replace("{side}", _lexicon().side_names[side])
+    person = _person_at(frame, span, m) if source is not _lexicon().sources[-1] else None
+    if person and person.casefold() not in name.casefold():
+        name = f"{name} ({person})"
     return Speaker(name, side, verb, hint=hint)
+
+
+def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | None:
+    """The person who speaks for an office, named beside it ("Russian General Staff chief
+    Valery Gerasimov", "Serhiy Cherevaty, a spokesman for Ukraine's armed forces"): readers
+    cite either, so the claimant keeps both."""
+    window = frame[span[0] : span[1]]
+    best: tuple[int, str] | None = None
+    for person in _lexicon().sources[-1].pattern.finditer(window):
+        lo, hi = (
+            sorted((person.end(), m.start()))
+            if person.end() <= m.start()
+            else (sorted((m.end(), person.start())) if m.end() <= person.start() else (0, 0))
+        )
+        gap = window[lo:hi]
+        if len(gap) > _PERSON_GAP or gap.count(",") > 1 or "@" in gap or ";" in gap:
+            continue
+        if best is None or len(gap) < best[0]:
+            best = (len(gap), _title(person.group("org")))
+    return best[1] if best else None
 
 
 def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:
