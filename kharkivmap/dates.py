@@ -59,6 +59,9 @@ class _Grammar:
     vague: frozenset[str]
 
 
+_INVASION = date(2022, 2, 24)
+
+
 @cache
 def _grammar() -> _Grammar:
     lex = load_lexicon("dates")
@@ -90,6 +93,10 @@ def _grammar() -> _Grammar:
         |(?P<weekend>(?:over|at|during|on)\s+the\s+weekend|this\s+weekend|last\s+weekend)
         |(?P<lastmonth>last\s+month|a\s+month\s+ago|the\s+previous\s+month)
         |(?P<thismonth>(?:earlier\s+)?this\s+month)
+        |(?P<invasion>(?:the\s+)?(?:first|early|opening|initial)\s+(?:days|weeks|months|stages?
+            |phase)\s+of\s+(?:the\s+|russia's\s+)?(?:full-scale\s+)?(?:invasion|war)
+            |(?:the\s+)?(?:start|beginning|outset)\s+of\s+(?:the\s+|russia's\s+)?
+            (?:full-scale\s+)?invasion)
         |(?P<year>last\s+year|earlier\s+this\s+year|this\s+year|in\s+\d{{4}}|a\s+year\s+ago)
         )(?![\w-])""",
         re.VERBOSE,
@@ -207,6 +214,9 @@ def _expressions(text: str, published: date | None) -> tuple[list[DateExpression
             todays.add(len(found))
         if kind in {"iso", "md", "dm", "my", "mo"}:
             when, precision = _explicit(g, m, published)
+        elif kind == "invasion":
+            # "in the first days of the invasion": the weeks after 24 February 2022
+            when, precision = _INVASION, "month"
         elif kind == "year" or published is None:
             found.append(DateExpression(m.start(), m.end(), None, "unknown", _past(m, published)))
             continue

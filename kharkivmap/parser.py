@@ -351,6 +351,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
             partial = None
+            held_since = False
             if rule.shape == "object":
                 group = group_by_token(frame, int(m.group("g")))
                 # a reference point can still be said to be held ("towards @2, a
@@ -364,7 +365,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 members = group.members
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
                 if rule.event == "captured" and context().durative.match(text, m.end()):
-                    continue  # "occupied @1 for six months": history, not news
+                    # "occupied @1 for six months": history, not news; "has occupied @1
+                    # since March" still says who holds it
+                    if m.group("v").lower() not in context().held_since:
+                        continue
+                    held_since = True
                 if rule.kind == "active" and not text[:anchor].strip():
                     continue  # "Liberated @1 remains …": a participle opening the sentence
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
@@ -402,6 +407,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"  # "control about half of @1": a front line runs through it
             if event == "none":
                 continue
+            if held_since and event == "captured":
+                event = "held"
             # a claim made in the place's own sentence outweighs one made through an anaphor
             confidence = rule.weight * (0.7 if linked else 1.0)
             if negated:

@@ -94,6 +94,7 @@ class Context:
     modal_after: re.Pattern[str]
     needs_force: re.Pattern[str]
     durative: re.Pattern[str]
+    held_since: frozenset[str]  # capture verbs that, before "since"/"for months", state a hold
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
     partial_before: re.Pattern[str]
@@ -222,6 +223,7 @@ def context() -> Context:
         share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
+        held_since=frozenset(t["held_since_verbs"]),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
             r"(?:\w+\s+)?(?:months|weeks|years)\b|since\s)"
@@ -441,6 +443,16 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+(?:in|near|around|at|outside)\s+(?:the\s+area\s+of\s+)?{obj}",
             0.75,
             *t["withdraw_from_verbs"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            # "advanced into @1 and captured it": the pronoun stands for the place just named
+            rf"@(?P<g>\d+)(?:\s+[^@;:.]{{0,60}}?)?\s+and\s+(?:(?:then|later|eventually|finally"
+            rf"|soon|quickly|fully)\s+)?(?P<v>{_alt(t['capture_verbs'])})\s+(?:back\s+)?it(?![\w'-])",
+            0.75,
+            *t["capture_verbs"],
         ),
         r(
             "relative",
