@@ -378,6 +378,14 @@ def test_fuzzy_match_keeps_the_first_two_letters_and_the_length() -> None:
         gazetteer.resolve("Veremiinivka")  # two letters more
 
 
+def test_a_misspelling_as_close_to_two_names_goes_to_the_larger_place() -> None:
+    village = _place("1", "Halkiv", 51.69, 30.80)
+    city = _place("2", "Kharkiv", 49.98, 36.25, population=1_430_000)
+    for places in ([village, city], [city, village]):
+        gazetteer = Gazetteer.from_places(places)
+        assert gazetteer.resolve("Khakiv").place.id == "2"  # one letter from either
+
+
 def test_fuzzy_fallback_fires_on_misspelled_places(shipped: Gazetteer) -> None:
     found = shipped.find_mentions("Fighting near Sievierodonesk and Kramatorks went on.")
     assert [(m.text, m.place.name) for m in found] == [
