@@ -334,8 +334,9 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
-            rf"{w}(?P<v>raised|raise|raising|hoisted|hoist|hoisting|planted|plant|planting"
-            r"|unfurled|put\s+up|holding\s+up|holding|held\s+up|hold\s+up)\s+"
+            rf"{w}(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants"
+            r"|plant|planting|unfurled|unfurls|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
+            r"|hold\s+up|holds\s+up)\s+"
             r"(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
             rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
             rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
@@ -448,11 +449,23 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
-            # "advanced into @1 and captured it": the pronoun stands for the place just named
+            # "advanced into @1 and captured it", "made gains near @1 and liberated the village":
+            # the pronoun or noun stands for the place just named
             rf"@(?P<g>\d+)(?:\s+[^@;:.]{{0,60}}?)?\s+and\s+(?:(?:then|later|eventually|finally"
-            rf"|soon|quickly|fully)\s+)?(?P<v>{_alt(t['capture_verbs'])})\s+(?:back\s+)?it(?![\w'-])",
+            rf"|soon|quickly|fully)\s+)?(?P<v>{_alt(t['capture_verbs'])})\s+(?:back\s+)?"
+            rf"(?:it|the\s+{_alt(t['anaphoric_nouns'])})(?![\w'-])",
             0.75,
             *t["capture_verbs"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            # "Two villages were recaptured by Ukrainian troops: @1 and @2"
+            rf"{w}(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?P<v>"
+            rf"{_alt(t['passive_capture'])})(?:\s+by\s+(?P<side>[^:;—@]{{1,60}}?))?\s*[:—]\s*{obj}",
+            0.75,
+            *t["passive_capture"],
         ),
         r(
             "relative",
