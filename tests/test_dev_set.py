@@ -22,6 +22,7 @@ SETS = {
     "dev": (DATA / "dev", DATA / "dev_gold.jsonl"),
     "dev2": (DATA / "dev2", DATA / "dev2_gold.jsonl"),
     "dev3": (DATA / "dev3", DATA / "dev3_gold.jsonl"),
+    "dev4": (DATA / "dev4", DATA / "dev4_gold.jsonl"),
 }
 
 FIELDS = {
