@@ -33,7 +33,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from kharkivmap.gazetteer import Evidence, distance_km, row_number
-from kharkivmap.models import Candidate, Mention
+from kharkivmap.models import Candidate, Mention, Place
 from kharkivmap.normalize import fold
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ _ANCHOR_SHARE = 0.5
 _MAX_ALTERNATIVES = 5
 _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
+_FUZZY_FAR_KM = 250.0  # a misspelt name this far from every other place named is dropped
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
 
 
@@ -130,6 +131,7 @@ class _Span:
     country: str | None = None
     qualifier: _Span | None = None  # the region named right next to it
     anchor: _Span | None = None  # the place it is said to be near ("east of Toretsk")
+    fuzzy: bool = False  # matched as a misspelling of a gazetteer name
 
 
 class MentionFinder:
@@ -425,7 +427,7 @@ class MentionFinder:
         lowered = surface.lower()
         if lowered in text and re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
             return None  # the text uses it as an ordinary word
-        return _Span(start, end, match[0], self._gazetteer.lookup(match[0]), match[1])
+        return _Span(start, end, match[0], self._gazetteer.lookup(match[0]), match[1], fuzzy=True)
 
     def _lowercase_cities(self, text: str, taken: list[_Span]) -> list[_Span]:
         tokens, token_set = self._city_token_map()
@@ -502,11 +504,16 @@ class MentionFinder:
             if span.region:
                 cities = tuple(e for e in span.entries if row(row_number(e))[11] == "city")
                 span.entries = cities or span.entries
+        unknown: set[str] = set()
         for span in spans:
             if span.qualifier is not None:
                 oblast = row(self._best(span.qualifier))[5]
                 inside = tuple(e for e in span.entries if row(row_number(e))[5] == oblast)
                 span.entries = inside or span.entries
+                if not inside and span.qualifier.region and span.anchor is None:
+                    # "Lebedevka in the Kursk region" and no Lebedevka there in the gazetteer:
+                    # an unknown village, not the namesake in another oblast
+                    unknown.add(span.key)
         for span in spans:
             if span.anchor is not None and len(span.entries) > 1:
                 there = row(self._best(span.anchor))
@@ -516,7 +523,8 @@ class MentionFinder:
                     if distance_km(row(row_number(e))[2:4], there[2:4]) <= _RELATED_KM
                 )
                 span.entries = near or span.entries
-        return spans
+        # the text said once where that name lies: its other mentions are that place too
+        return [s for s in spans if s.key not in unknown or s.anchor is not None]
 
     def _first_choices(self, spans: list[_Span]) -> list[tuple[int, float]]:
         """Per span: the best row and its share, from priors and region words only."""
@@ -583,6 +591,8 @@ class MentionFinder:
                     ),
                 )
             place, score, alternatives = resolved
+            if span.fuzzy and self._far_from(place, evidence.anchors):
+                continue  # a look-alike of a name far from every place the text names
             mentions.append(
                 Mention(
                     start=span.start,
@@ -594,6 +604,15 @@ class MentionFinder:
                 )
             )
         return mentions
+
+    @staticmethod
+    def _far_from(place: Place, anchors: list[tuple[str, float, float, float]]) -> bool:
+        """Whether the text names other places and ``place`` lies far from all of them
+        ("Pogrebki" beside Malaya Loknya in Kursk oblast is no typo of Pohreby near Kyiv)."""
+        others = [(lat, lon) for pid, lat, lon, _ in anchors if pid != place.id]
+        return bool(others) and all(
+            distance_km((place.lat, place.lon), there) > _FUZZY_FAR_KM for there in others
+        )
 
 
 def _trim(text: str, start: int, end: int) -> int:

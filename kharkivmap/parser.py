@@ -409,6 +409,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 continue
             if held_since and event == "captured":
                 event = "held"
+            if rule.shape == "object" and event in _CHANGE:
+                members = _continued(frame, members)
             # a claim made in the place's own sentence outweighs one made through an anaphor
             confidence = rule.weight * (0.7 if linked else 1.0)
             if negated:
@@ -447,6 +449,31 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 )
             )
     return found
+
+
+# Between two parts of one list: a region or a date that qualifies the part before, then "and".
+_LIST_GLUE = re.compile(
+    r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:same\s+)?"
+    r"(?:@\d+\s+)?(?:oblast|region|province)|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
+    r"|[a-z]+day)))+\s*,?\s*(?:and|as\s+well\s+as)\s+"
+)
+
+
+def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
+    """``members`` and the places of a list that goes on after a qualifier ("the liberation of
+    @0, @1 oblast on June 12, and @2 in the same oblast"): each part shares the claim."""
+    groups = frame.groups
+    at = next((k for k, g in enumerate(groups) if g.members is members), None)
+    if at is None:
+        return members
+    extended, end = members, groups[at].end
+    for group in groups[at + 1 :]:
+        if group.status == "hard":
+            continue  # a region inside the glue
+        if group.status not in _TARGETS or not _LIST_GLUE.fullmatch(frame.text, end, group.start):
+            break
+        extended, end = [*extended, *group.members], group.end
+    return extended
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:

@@ -286,6 +286,21 @@ def test_a_region_next_to_a_name_outweighs_priors_and_other_places(
     assert ("Vilkhivka", "4") in _found(small, text)
 
 
+def test_a_name_with_no_namesake_in_the_region_it_is_said_to_be_in_stays_unknown(
+    shipped: Gazetteer,
+) -> None:
+    # The shipped gazetteer has Lebedivka villages in Ukraine but no Lebedevka in Kursk oblast.
+    text = "Russia said it took Lebedevka in the Kursk region. Lebedevka lies near Sudzha."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Kursk", "Sudzha"]
+    assert [m.text for m in shipped.find_mentions("Shelling hit Lebedevka.")] == ["Lebedevka"]
+
+
+def test_a_misspelling_far_from_every_other_place_named_is_dropped(shipped: Gazetteer) -> None:
+    # "Pogrebki" is one letter from Pohreby near Kyiv, 350 km from Malaya Loknya in Kursk oblast.
+    text = "Troops cleared the area of Malaya Loknya and Pogrebki."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Malaya Loknya"]
+
+
 def test_plural_regions_make_the_names_before_them_regions(small: Gazetteer) -> None:
     assert _found(small, "Vilkhivka, Chernihiv and Kharkiv regions")[0] != ("Vilkhivka", "3")
 
