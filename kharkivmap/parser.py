@@ -451,11 +451,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     return found
 
 
-# Between two parts of one list: a region or a date that qualifies the part before, then "and".
+# Between two parts of one list: a region or a date that qualifies the part before, then a
+# comma or "and".
 _LIST_GLUE = re.compile(
-    r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:same\s+)?"
-    r"(?:@\d+\s+)?(?:oblast|region|province)|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
-    r"|[a-z]+day)))+\s*,?\s*(?:and|as\s+well\s+as)\s+"
+    r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:same\s+|[a-z-]+"
+    r"\s+)?(?:@\d+\s+)?(?:oblast|region|province)|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
+    r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
 )
 
 
