@@ -463,11 +463,15 @@ def add_curated(
     keys = {c.id: {fold(c.name), fold(c.name_uk)} - {""} for c in curated}
 
     def replaced(row: Row) -> bool:
-        return row.source == "postal" and row.id not in keep and any(
-            c.admin1 == row.admin1
-            and keys[c.id] & {fold(row.name), fold(row.name_uk)}
-            and haversine_km(c.lat, c.lon, row.lat, row.lon) <= CURATED_REPLACES_KM
-            for c in curated
+        return (
+            row.source == "postal"
+            and row.id not in keep
+            and any(
+                c.admin1 == row.admin1
+                and keys[c.id] & {fold(row.name), fold(row.name_uk)}
+                and haversine_km(c.lat, c.lon, row.lat, row.lon) <= CURATED_REPLACES_KM
+                for c in curated
+            )
         )
 
     kept = [r for r in rows if not replaced(r)]
