@@ -408,6 +408,12 @@ def add_postal(
 # --- curated rows ---------------------------------------------------------------------------
 
 CURATED_REPLACES_KM = 40.0  # a postal row of the same name this close is the same village
+# Postal rows that are another village of a curated row's name within that reach; kept.
+CURATED_KEEPS_POSTAL = frozenset(
+    {
+        "pc:6b23ef3722fd",  # Orlivka of Hrodivka hromada, 20 km west of Orlivka of Ocheretyne
+    }
+)
 
 
 def load_curated(path: Path = CURATED_FILE) -> list[Row]:
@@ -447,16 +453,25 @@ def load_curated(path: Path = CURATED_FILE) -> list[Row]:
     return rows
 
 
-def add_curated(rows: list[Row], curated: list[Row]) -> tuple[list[Row], int]:
-    """Add curated rows; each replaces postal rows of its name and oblast within reach."""
+def add_curated(
+    rows: list[Row], curated: list[Row], *, keep: frozenset[str] = CURATED_KEEPS_POSTAL
+) -> tuple[list[Row], int]:
+    """Add curated rows; each replaces postal rows of its name and oblast within reach.
+
+    ``keep`` lists postal rows known to be a different village of the same name nearby.
+    """
     keys = {c.id: {fold(c.name), fold(c.name_uk)} - {""} for c in curated}
 
     def replaced(row: Row) -> bool:
-        return row.source == "postal" and any(
-            c.admin1 == row.admin1
-            and keys[c.id] & {fold(row.name), fold(row.name_uk)}
-            and haversine_km(c.lat, c.lon, row.lat, row.lon) <= CURATED_REPLACES_KM
-            for c in curated
+        return (
+            row.source == "postal"
+            and row.id not in keep
+            and any(
+                c.admin1 == row.admin1
+                and keys[c.id] & {fold(row.name), fold(row.name_uk)}
+                and haversine_km(c.lat, c.lon, row.lat, row.lon) <= CURATED_REPLACES_KM
+                for c in curated
+            )
         )
 
     kept = [r for r in rows if not replaced(r)]

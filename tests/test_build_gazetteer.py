@@ -270,6 +270,15 @@ def test_a_curated_row_replaces_the_misplaced_postal_row(tmp_path: Path) -> None
     assert replaced == 1 and [r.id for r in rows] == ["cur:pylna"]
 
 
+def test_a_listed_postal_namesake_is_kept_beside_the_curated_row(tmp_path: Path) -> None:
+    curated = build.load_curated(_curated_file(tmp_path, "https://example.org/Pylna"))
+    postal_row = build.postal_row(
+        _place("Пильна", "Kharkivskyi", 50.1621, 36.9845), {"Kharkiv Oblast": "Kharkivska"}
+    )
+    rows, replaced = build.add_curated([postal_row], curated, keep=frozenset({postal_row.id}))
+    assert replaced == 0 and [r.id for r in rows] == [postal_row.id, "cur:pylna"]
+
+
 def test_an_override_for_a_changed_geonames_id_stops_the_build() -> None:
     row = build.postal_row(_place("Липці", "X", 50.2, 36.4), {"Kharkiv Oblast": "Kharkivska"})
     override = {

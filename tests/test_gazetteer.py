@@ -15,8 +15,10 @@ from kharkivmap import _gazetteer_io
 from kharkivmap.errors import GazetteerError, UnknownPlaceError
 from kharkivmap.gazetteer import Gazetteer
 from kharkivmap.models import Place
+from kharkivmap.normalize import fold
 
 CASES = Path(__file__).parent / "data" / "place_cases.csv"
+CURATED = Path(__file__).parent.parent / "data" / "gazetteer_curated.csv"
 HEADER = "id,name,name_uk,name_ru,aliases,lat,lon,country,admin1,population,kind\n"
 
 
@@ -552,3 +554,32 @@ def test_distance_is_geopys_great_circle_to_the_bit(
 
     expected = great_circle((lat1, lon1), (lat2, lon2)).km
     assert distance_km((lat1, lon1), (lat2, lon2)) == expected
+
+
+def _curated_rows() -> list[dict[str, str]]:
+    with CURATED.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_curated_rows_resolve_to_themselves_by_name_and_oblast(shipped: Gazetteer) -> None:
+    """A curated row is reachable by its name within its oblast.
+
+    With only the oblast for context it is the answer unless the oblast holds another place of
+    that name (a larger namesake then wins, and the row is among the alternatives); next to its
+    own position it is always the answer.
+    """
+    rows = _curated_rows()
+    assert rows
+    for row in rows:
+        namesakes = [
+            p
+            for p in shipped.places
+            if p.id != row["id"] and p.admin1 == row["admin1"] and fold(p.name) == fold(row["name"])
+        ]
+        resolution = shipped.resolve(row["name"], context=row["admin1"])
+        listed = {resolution.place.id} | {c.place.id for c in resolution.alternatives}
+        if not namesakes:
+            assert resolution.place.id == row["id"], row["id"]
+        assert row["id"] in listed, row["id"]
+        near = (float(row["lat"]), float(row["lon"]))
+        assert shipped.resolve(row["name"], near=near).place.id == row["id"], row["id"]
