@@ -39,7 +39,7 @@ _KIND_PRIOR = {"city": 1.0, "town": 0.6, "village": 0.3}
 _COUNTRY_PRIOR = {"UA": 1.0, "RU": 0.2}
 _OTHER_COUNTRY_PRIOR = 0.0
 # Weights of the evidence kinds; they sum to one so a raw score stays in 0–1.
-_W_PRIOR, _W_ADMIN, _W_NEAR, _W_COUNTRY, _W_NAME = 0.3, 0.22, 0.3, 0.15, 0.03
+_W_PRIOR, _W_ADMIN, _W_NEAR, _W_COUNTRY, _W_NAME = 0.3, 0.22, 0.36, 0.15, 0.03
 _SOFTMAX_T = 0.08  # a raw-score gap of 0.1 makes one candidate ~3.5 times likelier
 _NEAR_KM = 40.0  # proximity evidence falls to 1/e at 40 km
 _FUZZY_CUTOFF = 88.0
