@@ -35,6 +35,9 @@ __all__ = [
 _WINDOW = 110
 # An office and the person named for it stand this close ("a spokesman for the army, Ivan X").
 _PERSON_GAP = 45
+# A source credited after a dash at the end, or before a colon at the start, of a line.
+_CREDIT_AFTER = re.compile(r"\s[—–-]\s*(?P<who>[^—–@:;,.]{2,40}?)[.]?$")
+_CREDIT_BEFORE = re.compile(r"(?P<who>[^—–@:;,.\"“”]{2,40}):\s")
 _SIDES = frozenset({"RU", "UA"})
 PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _LETTERS = re.compile(r"[a-z]{2,}")
@@ -412,6 +415,15 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
         if found:
             by_place = by_place or "{place}" in (found[0].name or "")
             speakers.append(_speaker(frame, m.start(), found, (m.end(), hi), places))
+    # Headlines compress an attribution: "… — Defense Ministry", "TASS: …"
+    for m in (_CREDIT_AFTER.search(frame), _CREDIT_BEFORE.match(frame)):
+        if m is None:
+            continue
+        lo, hi = m.span("who")
+        found = _source_in(frame[lo:hi], nearest_end=False)
+        if found and found[1].end() - found[1].start() >= len(frame[lo:hi].strip()) - 4:
+            by_place = by_place or "{place}" in (found[0].name or "")
+            speakers.append(_speaker(frame, m.start(), found, (lo, hi), places))
     speakers.sort(key=lambda s: s.verb)
     return speakers, by_place
 
