@@ -119,6 +119,7 @@ class _Article:
         self._raw_dates: dict[int, list[DateExpression]] = {}
         self._hedged: dict[int, bool] = {}
         self._quotes: dict[int, str] = {}
+        self._unverified: frozenset[str] | None = None
         # The dateline names a news agency within the first line or so.
         self.house_side = house_side(article.outlet, self.text[:_DATELINE])
 
@@ -198,6 +199,23 @@ class _Article:
             self._hedged[i] = is_hedged(self.frame(i).text) or has_quoted_trigger(quote)
         return self._hedged[i]
 
+    def unverified_sides(self) -> frozenset[str]:
+        """Sides whose claims the outlet says it could not verify ("Reuters was not able to
+        verify Russia's battlefield account"); ``"*"`` when the disclaimer names no side."""
+        if self._unverified is None:
+            sides: set[str] = set()
+            lowered = self.text.lower()
+            if "verif" in lowered or "confirm" in lowered:
+                for m in context().unverified.finditer(lowered):
+                    i = bisect.bisect_right(self._starts, m.start()) - 1
+                    s = self.sentences[max(i, 0)]
+                    # whose account: named after the verb ("verify Russia's account"), else
+                    # before it ("Russia's claims could not be verified")
+                    after = _sides_named(self.text[m.end() : s.end])
+                    sides |= after or _sides_named(self.text[s.start : m.start()]) or {"*"}
+            self._unverified = frozenset(sides)
+        return self._unverified
+
     def followed_by_doubt(self, i: int) -> bool:
         """Whether the next sentence, naming no place, only doubts or denies this one
         ("The claim could not be verified.", "Kyiv denied Russia had full control of the
@@ -266,6 +284,12 @@ class _Article:
             return []
         targets = [g for g in self.frame(i - 1).groups if g.status == "target"]
         return targets[-1].members if targets else []
+
+
+def _sides_named(text: str) -> set[str]:
+    """The sides ``text`` names explicitly (``RU``, ``UA``)."""
+    found = side_words(strict=False).finditer(clean(text))
+    return {w.lastgroup.upper() for w in found if w.lastgroup in {"ru", "ua"}}
 
 
 def _doubts(sentence: str) -> bool:
@@ -539,6 +563,9 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         # "Lyman, captured by Russian forces in May": background, not news; a status.
         event, actor = "held", controller  # type: ignore[assignment]
     hedged = cand.doubted or doc.hedged(index) or doc.followed_by_doubt(index)
+    if not hedged and event in _CHANGE and cand.speaker is not None:
+        unverified = doc.unverified_sides()
+        hedged = "*" in unverified or cand.speaker.likely_side in unverified
     confidence = cand.confidence * (0.75 if hedged else 1.0)
     confidence *= 0.6 + 0.4 * max(0.0, min(1.0, mention.score))
     sentence = cand.frame.sentence

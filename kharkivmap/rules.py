@@ -94,6 +94,7 @@ class Context:
     modal_after: re.Pattern[str]
     needs_force: re.Pattern[str]
     durative: re.Pattern[str]
+    unverified: re.Pattern[str]  # an outlet's "could not verify" disclaimer
     held_since: frozenset[str]  # capture verbs that, before "since"/"for months", state a hold
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
@@ -173,6 +174,7 @@ def context() -> Context:
         contested_blockers=compile_words(h["contested_blockers"]),
         future=compile_words(h["future"]),
         denials=compile_words(h["denials"]),
+        unverified=compile_words(h["unverified"]),
         negations=re.compile(alternation(h["negations"])),
         negation_gap=re.compile(rf"(?:\s+{alternation(h['negation_gap'])})*\s*"),
         claim_denial_verbs=(*h["claim_denial_verbs"], *h["claim_label_verbs"]),
