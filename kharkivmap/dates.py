@@ -212,7 +212,10 @@ def _expressions(text: str, published: date | None) -> tuple[list[DateExpression
         kind = m.lastgroup
         if kind == "today":
             todays.add(len(found))
-        if kind in {"iso", "md", "dm", "my", "mo"}:
+        if kind == "mo" and published and m.group().startswith("since"):
+            # "captured 14 villages since January": gains spread up to publication
+            when, precision = published, "month"
+        elif kind in {"iso", "md", "dm", "my", "mo"}:
             when, precision = _explicit(g, m, published)
         elif kind == "invasion":
             # "in the first days of the invasion": the weeks after 24 February 2022

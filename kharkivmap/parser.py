@@ -286,6 +286,16 @@ class _Article:
         return targets[-1].members if targets else []
 
 
+def _background(text: str, anchor: int, end: int) -> bool:
+    """Whether the capture word at ``anchor`` tells history in passing ("the brigade that
+    liberated @1 was honoured", "took part in the liberation of @1"), unless the clause dates
+    it right away ("the troops who liberated @1 last week")."""
+    if not context().background.search(text, max(0, anchor - 80), anchor):
+        return False
+    found = find_date_expressions(text[end : end + 25], None)
+    return not (found and found[0].start <= 5)  # " on saturday", ", last week"
+
+
 def _sides_named(text: str) -> set[str]:
     """The sides ``text`` names explicitly (``RU``, ``UA``)."""
     found = side_words(strict=False).finditer(clean(text))
@@ -431,8 +441,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"  # "control about half of @1": a front line runs through it
             if event == "none":
                 continue
-            if held_since and event == "captured":
-                event = "held"
+            if event == "captured" and (held_since or _background(text, anchor, m.end())):
+                event = "held"  # "the brigade that liberated @1 was honoured": who holds it
             if rule.shape == "object" and event in _CHANGE:
                 members = _continued(frame, members)
             # a claim made in the place's own sentence outweighs one made through an anaphor

@@ -95,6 +95,7 @@ class Context:
     needs_force: re.Pattern[str]
     durative: re.Pattern[str]
     unverified: re.Pattern[str]  # an outlet's "could not verify" disclaimer
+    background: re.Pattern[str]  # "the brigade that liberated …": history, ends at the verb
     held_since: frozenset[str]  # capture verbs that, before "since"/"for months", state a hold
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
@@ -226,6 +227,7 @@ def context() -> Context:
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
         held_since=frozenset(t["held_since_verbs"]),
+        background=re.compile(rf"(?<![\w-])(?:{_alt(t['background_before'])})$"),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
             r"(?:\w+\s+)?(?:months|weeks|years)\b|since\s)"
@@ -273,7 +275,9 @@ def rules() -> tuple[Rule, ...]:
         r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
         rf"|two|three|[\w-]+-strong|{side_adj})\s+){{0,3}}"
         r"(?:troops|forces|units|soldiers|fighters|personnel|servicemen|contingent|garrison"
-        r"|brigades?|battalions?|army|military|equipment|group(?:ing)?)\s+)"
+        r"|brigades?|battalions?|army|military|group(?:ing)?)\s+"
+        # "withdrew troops and equipment from @1"; equipment alone leaves, the troops stay
+        r"(?:and\s+(?:(?:its|their|military|heavy)\s+)?(?:equipment|weapons|hardware)\s+)?)"
     )
     positions = (
         rf"(?:(?:(?:its|their|our|his|the)\s+)?{_alt(t['withdraw_positions'])}\s+"
@@ -283,6 +287,9 @@ def rules() -> tuple[Rule, ...]:
     # "regained lost positions": after these words a leaving verb is an adjective
     adjectival = "".join(rf"(?<!\b{re.escape(word)} )" for word in t["participle_markers"])
     no_object = r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}@)"
+
+    # names the gazetteer lacks, ahead of a known one in a list ("including Berdychi and @2")
+    unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
         return Rule(kind, event, shape, re.compile(source), weight, key_words(keys))
@@ -424,7 +431,7 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s(?:[^;—@]|@\d+\s+(?:region|oblast)){{0,120}}?"
-            rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{obj}",
+            rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
         ),
@@ -434,7 +441,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
             rf"\s+)?(?:from|out\s+of)\s+(?:[^;@—]|@\d+){{0,60}}?,?\s+(?:including|among\s+them|such\s+as"
-            rf"|namely)\s+{obj}",
+            rf"|namely)\s+{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
         ),
