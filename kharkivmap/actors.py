@@ -327,11 +327,20 @@ def resolve_actor(
             loser = _side_in(before, None, last=True)
             if verb == "loss":
                 return "withdrew", loser
-            # "the fall of @1" names no winner; a speaker celebrating it is one
-            return "captured", speaker_side if speaker_side in OTHER else None
+            # "the fall of @1" names no winner; a speaker celebrating it is one, a speaker
+            # admitting it is the loser ("the fall of @1 was confirmed by the Ukrainian army")
+            if speaker_side not in OTHER:
+                return "captured", None
+            admitted = _admitting().search(frame.text) is not None
+            return "captured", OTHER[speaker_side] if admitted else speaker_side
     side = _actor_left(frame, m.start(), speaker_side)
     liberator = _liberator(m.group("v"), speaker_side or house_side) if "v" in groups else None
     return event, side or liberator
+
+
+@cache
+def _admitting() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(load_lexicon('actors')['admitting'])})\b")
 
 
 def _forces(text: str) -> bool:
