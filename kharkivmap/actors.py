@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from kharkivmap.claimants import side_words
-from kharkivmap.frames import TOKEN, Frame, clause_start, group_by_token
+from kharkivmap.frames import TOKEN, Frame, Group, clause_start, group_by_token
 from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import Mention
 from kharkivmap.rules import Rule, context
@@ -182,6 +182,12 @@ def subject_of(
         direct = ctx.direct_subject.search(text)
         if direct:
             group = group_by_token(frame, int(direct.group(1)))
+            if group and group.status == "reference":
+                # "@0, located some 50 km north of @1 is still under Russian control": an
+                # appositive left unclosed; the place it describes is the subject
+                described = _described(frame, group)
+                if described is not None:
+                    return described
             if group and group.status in allowed:
                 return group.members
     anaphor = ctx.anaphor.search(left)
@@ -200,6 +206,23 @@ def subject_of(
     if relative:
         group = group_by_token(frame, int(relative.group(1)))
         return group.members if group and group.status in allowed - {"soft"} else None
+    return None
+
+
+_APPOSITIVE_RELATION = re.compile(
+    r"\s*,\s*(?:(?:located|situated|lying|which\s+(?:is|lies))\s+)?(?:some\s+|about\s+|around\s+"
+    r"|roughly\s+|nearly\s+)?[\w.\s-]{0,30}?\b(?:of|from)\s+(?:the\s+(?:city|town)\s+of\s+)?"
+)
+
+
+def _described(frame: Frame, reference: Group) -> list[Mention] | None:
+    """The target a reference point stands in an appositive of ("@0, 50 km north of @1")."""
+    before = [g for g in frame.groups if g.end <= reference.start]
+    if not before or before[-1].status != "target":
+        return None
+    target = before[-1]
+    if _APPOSITIVE_RELATION.fullmatch(frame.text, target.end, reference.start):
+        return target.members
     return None
 
 

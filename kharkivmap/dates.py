@@ -74,7 +74,7 @@ def _grammar() -> _Grammar:
     # "on the night of 12-13 may", "may 12 to 13": the first night counts
     span = r"(?:\s*(?:-|—|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
     pattern = re.compile(
-        rf"""(?<![\w-])(?:
+        rf"""(?<![\w@-])(?:
         (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
         |(?P<md>(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{span}(?![\d:])
             (?:,?\s+(?P<y1>\d{{4}}))?)
