@@ -357,7 +357,11 @@ def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | Non
     cite either, so the claimant keeps both."""
     window = frame[span[0] : span[1]]
     best: tuple[int, str] | None = None
-    for person in _lexicon().sources[-1].pattern.finditer(window):
+    people = _people()
+    named = [(p, _title(p.group("org"))) for p in _lexicon().sources[-1].pattern.finditer(window)]
+    if not named and people.pattern.search(window):  # a surname alone: "Zelensky said"
+        named = [(p, people.names[p.group()]) for p in people.pattern.finditer(window)]
+    for person, full in named:
         lo, hi = (
             sorted((person.end(), m.start()))
             if person.end() <= m.start()
@@ -367,8 +371,20 @@ def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | Non
         if len(gap) > _PERSON_GAP or gap.count(",") > 1 or "@" in gap or ";" in gap:
             continue
         if best is None or len(gap) < best[0]:
-            best = (len(gap), _title(person.group("org")))
+            best = (len(gap), full)
     return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    pattern: re.Pattern[str]
+    names: dict[str, str]  # surname as written, lowercased -> full name
+
+
+@cache
+def _people() -> _People:
+    names: dict[str, str] = load_lexicon("claimants")["people"]
+    return _People(re.compile(rf"(?<![\w'-])(?:{alternation(names)})(?![\w-])"), names)
 
 
 def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:

@@ -157,7 +157,7 @@ def test_a_pronoun_can_point_to_an_organisation_that_did_not_comment() -> None:
 def test_an_addressee_does_not_speak() -> None:
     frame = "“we have liberated @0,” gerasimov told putin in a video posted on the kremlin site."
     speaker = choose_speaker(find_speakers(frame), frame.index("liberated"))
-    assert speaker is not None and speaker.named("RU") == "Russian General Staff"
+    assert speaker is not None and speaker.named("RU") == "Russian General Staff (Valery Gerasimov)"
 
 
 def test_a_relay_chain_after_the_claim_ends_at_the_source() -> None:
