@@ -23,6 +23,7 @@ SETS = {
     "dev2": (DATA / "dev2", DATA / "dev2_gold.jsonl"),
     "dev3": (DATA / "dev3", DATA / "dev3_gold.jsonl"),
     "dev4": (DATA / "dev4", DATA / "dev4_gold.jsonl"),
+    "dev6": (DATA / "dev6", DATA / "dev6_gold.jsonl"),
 }
 
 FIELDS = {
