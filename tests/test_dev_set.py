@@ -24,6 +24,7 @@ SETS = {
     "dev3": (DATA / "dev3", DATA / "dev3_gold.jsonl"),
     "dev4": (DATA / "dev4", DATA / "dev4_gold.jsonl"),
     "dev5": (DATA / "dev5", DATA / "dev5_gold.jsonl"),
+    "dev6": (DATA / "dev6", DATA / "dev6_gold.jsonl"),
 }
 
 FIELDS = {
