@@ -130,6 +130,11 @@ def _side_in(
     return None
 
 
+_SPOKEN_GERUND = re.compile(
+    r"\b(?:reported|reports|announced|announces|claimed|claims|confirmed|confirms)$"
+)
+
+
 def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     """The acting side: nearest side term before ``pos`` in the clause, then the sentence.
 
@@ -139,6 +144,8 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     for m in side_words(strict=False).finditer(tail):
         if m.end() == len(tail) and m.lastgroup in {"ru", "ua"}:
             return "RU" if m.lastgroup == "ru" else "UA"
+    if speaker_side in OTHER and _SPOKEN_GERUND.search(tail):
+        return speaker_side  # "the ministry reported capturing @1": the speaker's side acted
     start = max(clause_start(frame, pos), pos - _REACH)
     for lo, hi in ((start, pos), (max(0, start - _REACH), start)):
         found = list(side_words().finditer(frame.text, lo, hi))
@@ -337,7 +344,9 @@ def resolve_actor(
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
         side = side or _side_in(before, speaker_side, last=True)
-        return event, side or _liberator(m.group("v"), speaker_side or house_side)
+        return event, side or _liberator(
+            m.group("v"), _perspective(frame.text) or speaker_side or house_side
+        )
     if kind == "nominal":
         verb = m.group("v")
         if context().modal_after.match(frame.text, m.end()):
@@ -357,7 +366,8 @@ def resolve_actor(
             admitted = _admitting().search(frame.text) is not None
             return "captured", OTHER[speaker_side] if admitted else speaker_side
     side = _actor_left(frame, m.start(), speaker_side)
-    liberator = _liberator(m.group("v"), speaker_side or house_side) if "v" in groups else None
+    voice = _perspective(frame.text) or speaker_side or house_side
+    liberator = _liberator(m.group("v"), voice) if "v" in groups else None
     return event, side or liberator
 
 
@@ -387,6 +397,23 @@ def _houses() -> re.Pattern[str]:
     sides = load_lexicon("actors")["house_sides"]
     parts = [f"(?P<{side.lower()}>{alternation(names)})" for side, names in sides.items()]
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _perspective(text: str) -> str | None:
+    """The side whose vocabulary a frame speaks ("the liberation of @1 in the Donetsk People's
+    Republic" is Moscow's word), if it uses one side's terms only."""
+    found = {side for side, pattern in _perspectives().items() if pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _perspectives() -> dict[str, re.Pattern[str]]:
+    terms = load_lexicon("actors")["perspective"]
+    return {
+        side: re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+        for side, words in terms.items()
+        if side in OTHER
+    }
 
 
 def _liberator(verb: str | None, speaker_side: str | None) -> str | None:

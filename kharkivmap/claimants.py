@@ -348,7 +348,7 @@ def _speaker(
     person = _person_at(frame, span, m) if source is not _lexicon().sources[-1] else None
     if person and person.casefold() not in name.casefold():
         name = f"{name} ({person})"
-    return Speaker(name, side, verb, hint=hint)
+    return Speaker(name or None, side, verb, hint=hint)
 
 
 def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | None:

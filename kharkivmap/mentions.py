@@ -65,7 +65,9 @@ _ANCHOR_SHARE = 0.5
 _MAX_ALTERNATIVES = 5
 _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
-_FUZZY_FAR_KM = 250.0  # a misspelt name this far from every other place named is dropped
+_NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
+_FAR_KM = 250.0  # a misspelt name or stray village this far from every other place is dropped
+_CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
 
 
@@ -567,7 +569,7 @@ class MentionFinder:
         done: dict[tuple[tuple[int, ...], str | None], list[tuple[int, float]]] = {}
         # A name repeated in the text gets the same place, score and alternatives.
         made: dict[tuple[tuple[int, ...], str | None, float], tuple[Any, ...]] = {}
-        mentions = []
+        mentions: list[tuple[Mention, int]] = []
         for span in spans:
             scored = done.get((span.entries, span.country))
             if scored is None:
@@ -591,28 +593,48 @@ class MentionFinder:
                     ),
                 )
             place, score, alternatives = resolved
-            if span.fuzzy and self._far_from(place, evidence.anchors):
-                continue  # a look-alike of a name far from every place the text names
-            mentions.append(
-                Mention(
-                    start=span.start,
-                    end=span.end,
-                    text=text[span.start : span.end],
-                    place=place,
-                    score=score,
-                    alternatives=alternatives,
-                )
+            mention = Mention(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                place=place,
+                score=score,
+                alternatives=alternatives,
             )
-        return mentions
+            # a look-alike of a name, or a village with namesakes, may be a namesake of a
+            # village the gazetteer lacks: checked against the other places once all are known
+            least = 1 if span.fuzzy else 2 if self._stray(span, place, alternatives) else 0
+            mentions.append((mention, least))
+        settled = [(m.place.lat, m.place.lon) for m, least in mentions if not least]
+        # doubtful places near a settled one back each other up ("Katerynivka, Yelyzavetivka
+        # … northeast of Vuhledar"); the rest must lie near one of them
+        backed = settled + [
+            (m.place.lat, m.place.lon)
+            for m, least in mentions
+            if least
+            and any(distance_km((m.place.lat, m.place.lon), t) <= _NEAR_KM for t in settled)
+        ]
+        return [m for m, least in mentions if not least or not _far_from(m.place, backed, least)]
 
     @staticmethod
-    def _far_from(place: Place, anchors: list[tuple[str, float, float, float]]) -> bool:
-        """Whether the text names other places and ``place`` lies far from all of them
-        ("Pogrebki" beside Malaya Loknya in Kursk oblast is no typo of Pohreby near Kyiv)."""
-        others = [(lat, lon) for pid, lat, lon, _ in anchors if pid != place.id]
-        return bool(others) and all(
-            distance_km((place.lat, place.lon), there) > _FUZZY_FAR_KM for there in others
-        )
+    def _stray(span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> bool:
+        """A village chosen among namesakes with nothing in the text tying it down."""
+        return place.kind == "village" and bool(alternatives) and span.qualifier is None
+
+
+def _far_from(place: Place, others: list[tuple[float, float]], least: int) -> bool:
+    """Whether the text names at least ``least`` other places and ``place`` lies far from all
+    of them ("Pogrebki" beside Malaya Loknya in Kursk oblast is no typo of Pohreby near Kyiv).
+    Capitals are left out: they stand for governments more often than for places."""
+    away = [
+        there
+        for there in others
+        if there != (place.lat, place.lon)
+        and (round(there[0], 1), round(there[1], 1)) not in _CAPITALS
+    ]
+    return len(away) >= least and all(
+        distance_km((place.lat, place.lon), t) > _FAR_KM for t in away
+    )
 
 
 def _trim(text: str, start: int, end: int) -> int:

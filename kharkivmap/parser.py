@@ -497,6 +497,8 @@ _LIST_GLUE = re.compile(
     r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:same\s+|[a-z-]+"
     r"\s+)?(?:@\d+\s+)?(?:oblast|region|province)|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
     r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
+    # or a name the gazetteer lacks, between commas ("@1, skuchne, @2")
+    r"|\s*,\s*[a-z'-]+\s*,\s*(?:and\s+)?"
 )
 
 
@@ -778,6 +780,13 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
         latest = max(group, key=lambda c: (c.date or date.min, _RANK[c.event], c.confidence))
         newest = latest.date or date.min
         for claim in group:
-            if claim.controller != latest.controller and (claim.date or date.min) < newest:
+            # a status it no longer has is history; an earlier change stays, as the first of
+            # the moves the article reports ("took @1 by August 20", "has since lost it")
+            stale = claim.event == "held" or latest.event == "held"
+            if (
+                stale
+                and claim.controller != latest.controller
+                and (claim.date or date.min) < newest
+            ):
                 dropped.add(claim.start)
     return [claim for claim in claims if claim.start not in dropped]

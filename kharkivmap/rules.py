@@ -422,7 +422,8 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|\w+)\s+){{0,4}}"
             rf"{_alt(t['list_nouns'])}\s+(?:(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?\s*)?"
-            rf"\s*{_alt(t['list_openers'])}\s*{obj}",
+            r"(?:(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?)?"
+            rf"\s*{_alt(t['list_openers'])}\s*{unknown_names}{obj}",
             0.8,
             *t["list_nouns"],
         ),
@@ -430,7 +431,8 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s(?:[^;—@]|@\d+\s+(?:region|oblast)){{0,120}}?"
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+(?:(?:full|complete)"
+            r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+\s+(?:region|oblast)){0,120}?"
             rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
