@@ -466,10 +466,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if (
                 event in _CHANGE
                 and actor is None
-                and rule.kind == "active"
-                and _generic_subject(frame, anchor)
+                and (
+                    (rule.kind == "active" and _generic_subject(frame, anchor))
+                    or (rule.kind == "nominal" and m.group("v") not in {"fall", "loss"})
+                )
             ):
-                # "The military entered @1": the force last named in the sentences before
+                # "The military entered @1", "Key to this advance is the capture of @1": the
+                # force last named in the sentences before
                 actor = doc.recent_side(i)
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
