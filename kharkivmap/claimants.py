@@ -326,7 +326,7 @@ def _speaker(
         org = (m.group("org") or source.noun).removeprefix("the ")
         name = name.replace("{org}", _title(org)).replace("{noun}", org)
     if "{place}" in name:
-        index = int(m.group(1))
+        index = int(m.group(1) or m.group(2))
         place = places[index] if index < len(places) else None
         if place is None:
             return Speaker(None, None, verb, agency=True)

@@ -286,12 +286,6 @@ class _Article:
         return targets[-1].members if targets else []
 
 
-def _beneficiary(event: str, actor: str | None, controller: str | None) -> str | None:
-    """The side a generic source ("regional authorities said") most likely speaks for: the
-    one that gains the place, since sides announce their gains and the enemy's retreats."""
-    return controller if event == "withdrew" and controller in OTHER else actor
-
-
 def _background(text: str, anchor: int, end: int) -> bool:
     """Whether the capture word at ``anchor`` tells history in passing ("the brigade that
     liberated @1 was honoured", "took part in the liberation of @1"), unless the clause dates
@@ -602,9 +596,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         controller=controller,  # type: ignore[arg-type]
         date=when,
         date_precision=precision,
-        claimant=cand.speaker.named(_beneficiary(event, actor, controller))
-        if cand.speaker
-        else None,
+        claimant=cand.speaker.named(actor) if cand.speaker else None,
         hedged=hedged,
         sentence=doc.quote(sentence),
         confidence=round(max(0.01, min(0.99, confidence)), 3),
