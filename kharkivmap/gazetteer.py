@@ -102,6 +102,22 @@ def _arc_km(a: tuple[float, float, float], b: tuple[float, float, float]) -> flo
     return _EARTH_RADIUS_KM * d
 
 
+# A noun and an adjective ending make different places of one stem: Novopokrovka and
+# Novopokrovske are two villages, not a typo of one another.
+_NOUN_ENDINGS = frozenset({"ka"})
+_ADJECTIVE_ENDINGS = frozenset({"e", "ske", "ne", "ve", "o", "ovo", "ove", "yi"})
+
+
+def _other_ending(key: str, match: str) -> bool:
+    """Whether two folded names share a stem and differ only in a place-name ending."""
+    stem = next(
+        (i for i, (a, b) in enumerate(zip(key, match, strict=False)) if a != b),
+        min(len(key), len(match)),
+    )
+    ends = {key[stem:], match[stem:]}
+    return not ends.isdisjoint(_NOUN_ENDINGS) and not ends.isdisjoint(_ADJECTIVE_ENDINGS)
+
+
 class Gazetteer:
     """An in-memory gazetteer: lookup by any spelling, homonym scoring, mention finding.
 
@@ -379,7 +395,7 @@ class Gazetteer:
             for match, similarity, _ in process.extract(
                 key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5
             )
-            if not (match.startswith(key) or key.startswith(match))
+            if not (match.startswith(key) or key.startswith(match) or _other_ending(key, match))
         ]
         if not found:
             return None

@@ -403,6 +403,13 @@ def test_a_misspelling_as_close_to_two_names_goes_to_the_larger_place() -> None:
         assert gazetteer.resolve("Khakiv").place.id == "2"  # one letter from either
 
 
+def test_a_noun_and_an_adjective_ending_make_two_places_not_a_typo() -> None:
+    gazetteer = Gazetteer.from_places([_place("1", "Novopokrovka", 48.0, 37.0)])
+    with pytest.raises(UnknownPlaceError):
+        gazetteer.resolve("Novopokrovske")  # another village of the same stem
+    assert gazetteer.resolve("Novopokrovkaa").place.id == "1"  # a typo
+
+
 def test_fuzzy_fallback_fires_on_misspelled_places(shipped: Gazetteer) -> None:
     found = shipped.find_mentions("Fighting near Sievierodonesk and Kramatorks went on.")
     assert [(m.text, m.place.name) for m in found] == [
