@@ -100,7 +100,10 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 # "A, B" is a list only when it goes on ("A, B and C"), not "A, B holds".
                 after = text[m.end : m.end + 6].lower()
                 nxt = mentions[i + 1].start if i + 1 < len(mentions) else -1
-                joined = after.startswith((",", " and ", " or ")) or nxt == m.end
+                # …or when it already runs on commas: "@0, @1, @2, @3 are liberated"
+                joined = (
+                    after.startswith((",", " and ", " or ")) or nxt == m.end or len(groups[-1]) >= 2
+                )
             if joined:
                 groups[-1].append(m)
                 continue

@@ -399,10 +399,21 @@ def rules() -> tuple[Rule, ...]:
             *t["withdraw_direct_verbs"],
         ),
         r(
+            "beyond",
+            "withdrew",
+            "object",
+            # "withdrew west of @1": to a line beyond the place, which is left behind
+            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|further)"
+            rf"\s+)?(?:to\s+(?:positions|lines)\s+)?(?:west|east|north|south)\s+of\s+(?:the\s+"
+            rf"{_alt(t['list_nouns'])}\s+of\s+)?{unknown_names}{obj}",
+            0.7,
+            *t["withdraw_from_verbs"],
+        ),
+        r(
             "nominal",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+of\s+{obj}",
+            rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+{obj}",
             0.7,
             *t["capture_nouns"],
         ),
@@ -425,6 +436,19 @@ def rules() -> tuple[Rule, ...]:
             r"(?:(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?)?"
             rf"\s*{_alt(t['list_openers'])}\s*{unknown_names}{obj}",
             0.8,
+            *t["list_nouns"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            # "liberated two settlements in the Zaporozhye Region, Sladkoye and Novoye": a
+            # counted list named right after a comma
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:{_alt(t['counts'])})\s+(?:\w+\s+)?"
+            rf"{_alt(t['list_nouns'])}\s+(?:(?:in|of|near|around|on)\s+(?:the\s+)?"
+            rf"[^—:@;,]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?\s*)?"
+            rf",\s*{unknown_names}{obj}",
+            0.75,
             *t["list_nouns"],
         ),
         r(

@@ -11,6 +11,7 @@ matching would strip it anyway.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 __all__ = [
@@ -165,6 +166,9 @@ _RU_ENDINGS = (
 )
 
 
+_CLOSED_I = re.compile(r"і(?=[бвгґджзклмнпрстфхцчшщь]+$)")
+
+
 def russian_forms(name_uk: str) -> list[str]:
     """Likely Russian spellings of a Ukrainian place name, by its ending, in Russian Cyrillic
     (``Синьківка`` → ``Синьковка``, ``Олійникове`` → ``Олейниково``).
@@ -179,7 +183,10 @@ def russian_forms(name_uk: str) -> list[str]:
     for ending, replacements in _RU_ENDINGS:
         if low.endswith(ending) and len(low) > len(ending) + 2:
             stem = name_uk[: len(name_uk) - len(ending)]
-            forms = [stem + r for r in replacements]
+            # a Ukrainian і in the stem's closed last syllable is often a Russian о or е
+            # (Загірне/Загорное, Кремінна/Кременная)
+            stems = [stem, *(_CLOSED_I.sub(vowel, stem, count=1) for vowel in ("о", "е"))]
+            forms = [s + r for s in dict.fromkeys(stems) for r in replacements]
             # ій/ії inside the stem is often ей/ее in Russian (Олійникове/Олейниково)
             softened = [f.replace("ій", "ей") for f in forms if "ій" in f]
             return forms + softened
