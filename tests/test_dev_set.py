@@ -25,6 +25,7 @@ SETS = {
     "dev4": (DATA / "dev4", DATA / "dev4_gold.jsonl"),
     "dev5": (DATA / "dev5", DATA / "dev5_gold.jsonl"),
     "dev6": (DATA / "dev6", DATA / "dev6_gold.jsonl"),
+    "dev8": (DATA / "dev8", DATA / "dev8_gold.jsonl"),
 }
 
 FIELDS = {
