@@ -26,6 +26,7 @@ SETS = {
     "dev5": (DATA / "dev5", DATA / "dev5_gold.jsonl"),
     "dev6": (DATA / "dev6", DATA / "dev6_gold.jsonl"),
     "dev7": (DATA / "dev7", DATA / "dev7_gold.jsonl"),
+    "dev8": (DATA / "dev8", DATA / "dev8_gold.jsonl"),
 }
 
 FIELDS = {
