@@ -214,13 +214,29 @@ def is_followup_hedge(frame: str) -> bool:
 
 
 def _side_near(frame: str, start: int, end: int) -> str | None:
+    """The last side named in ``frame[start:end]``, leaving out the country as a place
+    ("in Ukraine", "Ukraine's eastern Donetsk region"): that names no actor."""
     side = None
     for m in _lexicon().sides.finditer(frame, start, end):
+        if _GEOGRAPHIC_BEFORE.search(frame, max(0, m.start() - 30), m.start()) or (
+            _GEOGRAPHIC_AFTER.match(frame, m.end())
+        ):
+            continue
         if m.lastgroup == "ru":
             side = "RU"
         elif m.lastgroup == "ua":
             side = "UA"
     return side
+
+
+_GEOGRAPHIC_BEFORE = re.compile(
+    r"\b(?:in|of|across|into|inside|from|to)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?$"
+)
+_GEOGRAPHIC_AFTER = re.compile(
+    r"(?:'s)?\s+(?:(?:north|south|east|west|central|north-?eastern|south-?eastern|north-?western"
+    r"|south-?western|northern|southern|eastern|western)\s+)?(?:@\d+|regions?|oblasts?|border"
+    r"|territor(?:y|ies)|soil|land|frontier|cities|villages|towns)\b"
+)
 
 
 def _literal_words(pattern: str) -> frozenset[str]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -134,6 +135,8 @@ class _Span:
     qualifier: _Span | None = None  # the region named right next to it
     anchor: _Span | None = None  # the place it is said to be near ("east of Toretsk")
     fuzzy: bool = False  # matched as a misspelling of a gazetteer name
+    distance: float | None = None  # km from the anchor, when the text says it
+    bearing: float | None = None  # compass degrees from the anchor ("east of": 90)
 
 
 class MentionFinder:
@@ -156,8 +159,16 @@ class MentionFinder:
                 self._cues.setdefault(cue.split()[-1], []).append((cue, country))
         relations = "|".join(re.escape(w) for w in self._lexicon.relation_words)
         units = "|".join(re.escape(w) for w in self._lexicon.distance_units)
-        distance = rf"(?:[^\W\d]+\s+)?\d+(?:[.,]\d+)?\s*-?\s*(?:{units})\s+"
-        self._relation = re.compile(rf"\s*,?\s*(?:{distance})?(?:{relations})\s+(?:the\s+)?")
+        # ", located almost 110 kilometers (68.3 miles) east of": the number is kept
+        distance = (
+            rf"(?:[^\W\d]+\s+){{0,2}}(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})\s+"
+            r"(?:\([^()]{0,30}\)\s+)?"
+        )
+        appositive = r"(?:(?:a\s+)?(?:small\s+)?(?:village|town|city|settlement)\s+)?"
+        self._relation = re.compile(
+            rf"\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
+            rf"|nearly|just)\s+)*(?:{distance})?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+        )
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
@@ -260,8 +271,16 @@ class MentionFinder:
                 possessive = len(words) == 1 and words[0].endswith(_POSSESSIVE)
                 if possessive and words[0][:-2] in self._lexicon.region_words:
                     second.qualifier = first
-            if not second.region and self._relation.fullmatch(gap.lower()):
-                first.anchor = second
+            if not second.region:
+                related = self._relation.fullmatch(gap.lower())
+                if related:
+                    first.anchor = second
+                    first.bearing = _BEARINGS.get(related.group("rel").replace("-", ""))
+                    if related.group("n"):
+                        miles = related.group("unit").startswith("mi")
+                        first.distance = float(related.group("n").replace(",", ".")) * (
+                            1.609 if miles else 1.0
+                        )
         # "Zelenyi Hai and Dobropillia in Zaporizhzhia": the region qualifies the whole list
         for n in range(len(spans) - 1, 0, -1):
             before, named = spans[n - 1], spans[n]
@@ -519,10 +538,14 @@ class MentionFinder:
         for span in spans:
             if span.anchor is not None and len(span.entries) > 1:
                 there = row(self._best(span.anchor))
+                said = span.distance
+                # "110 km east of @1": about that far; "near @1": within _RELATED_KM
+                lo, hi = (0.0, _RELATED_KM) if said is None else (said * 0.65 - 5, said * 1.35 + 5)
                 near = tuple(
                     e
                     for e in span.entries
-                    if distance_km(row(row_number(e))[2:4], there[2:4]) <= _RELATED_KM
+                    if lo <= distance_km(row(row_number(e))[2:4], there[2:4]) <= hi
+                    and _towards(there[2:4], row(row_number(e))[2:4], span.bearing)
                 )
                 span.entries = near or span.entries
         # the text said once where that name lies: its other mentions are that place too
@@ -620,6 +643,28 @@ class MentionFinder:
     def _stray(span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> bool:
         """A village chosen among namesakes with nothing in the text tying it down."""
         return place.kind == "village" and bool(alternatives) and span.qualifier is None
+
+
+_BEARING_SLACK = 55.0
+_BEARINGS = {
+    "north of": 0.0, "northeast of": 45.0, "east of": 90.0, "southeast of": 135.0,
+    "south of": 180.0, "southwest of": 225.0, "west of": 270.0, "northwest of": 315.0,
+}  # fmt: skip
+
+
+def _towards(
+    origin: tuple[float, float], point: tuple[float, float], bearing: float | None
+) -> bool:
+    """Whether ``point`` lies roughly in the compass direction ``bearing`` from ``origin``
+    (within _BEARING_SLACK degrees: "east of" also takes northeast); True with no bearing."""
+    if bearing is None:
+        return True
+    dlat = point[0] - origin[0]
+    dlon = (point[1] - origin[1]) * math.cos(math.radians(origin[0]))
+    if abs(dlat) < 1e-9 and abs(dlon) < 1e-9:
+        return True
+    actual = math.degrees(math.atan2(dlon, dlat)) % 360
+    return abs((actual - bearing + 180) % 360 - 180) <= _BEARING_SLACK
 
 
 def _far_from(place: Place, others: list[tuple[float, float]], least: int) -> bool:

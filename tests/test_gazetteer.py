@@ -303,6 +303,12 @@ def test_a_misspelling_far_from_every_other_place_named_is_dropped(shipped: Gaze
     assert [m.text for m in shipped.find_mentions(text)] == ["Malaya Loknya"]
 
 
+def test_a_stated_distance_and_direction_pick_the_namesake(shipped: Gazetteer) -> None:
+    text = "the village of Levadne, located almost 110 kilometers (68.3 miles) east of Zaporizhzhia"
+    levadne = shipped.find_mentions(text)[0]
+    assert (levadne.place.admin1, round(levadne.place.lon, 1)) == ("Zaporizhzhia Oblast", 36.6)
+
+
 def test_plural_regions_make_the_names_before_them_regions(small: Gazetteer) -> None:
     assert _found(small, "Vilkhivka, Chernihiv and Kharkiv regions")[0] != ("Vilkhivka", "3")
 
