@@ -7,9 +7,10 @@ corpus byte for byte, so timings are comparable between runs and machines.
 
 The default corpus is templated: its filler sentences recur verbatim, as stock phrases do in
 real copy but far more often. ``--unique`` makes no sentence repeat anywhere in the corpus
-(filler is composed from a larger vocabulary with names, numbers and extra clauses, and a
-claim that would repeat gets a clause of its own), so work keyed by sentence text cannot be
-reused and timings show the cost of reading new text.
+(filler is composed from a larger vocabulary with names, numbers and extra clauses; claims may
+name a person as claimant and end in a clause with names and numbers, so even with their
+places set aside they seldom recur), so work keyed by sentence text cannot be reused and
+timings show the cost of reading new text.
 
 Run from the repository root::
 
@@ -182,6 +183,21 @@ SURNAME_ENDINGS = (
     "enko", "uk", "chuk", "ov", "yshyn", "iak", "ets", "ovych", "sky", "ova", "man", "er",
     "son", "ton", "ley", "ström",
 )  # fmt: skip
+# --unique: claims name people too, and close with a clause of their own.
+PERSON_CLAIMANTS = (
+    "{person}, a spokesperson for the {unit} brigade,",
+    "{person}, an adviser to the regional governor,",
+    "military blogger {person}",
+    "{person} of the {unit} battalion",
+)
+CLAIM_ENDINGS = (
+    " in an update posted at {hh}:{mm} local time",
+    ", citing {n} sources",
+    ", {person} told reporters",
+    " in its {unit} report in {n} days",
+    " (update {n}, {hh}:{mm})",
+    ", after {n} hours of shelling",
+)
 ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 FIRST_DAY = date(2022, 2, 24)
 DAY_SPAN = 1000
@@ -223,7 +239,7 @@ def generate(
                 if seen is None:
                     claim = _claim(rng, picks)
                 else:
-                    claim = _fresh(rng, seen, lambda r: _claim(r, picks))  # noqa: B023
+                    claim = _fresh(rng, seen, lambda r: _varied_claim(r, picks))  # noqa: B023
                 sentences.insert(at, claim)
             paragraph = " ".join(sentences)
             paragraphs.append(paragraph)
@@ -258,6 +274,32 @@ def _claim(rng: random.Random, picks: Sequence[Place]) -> str:
         n=rng.randint(2, 90),
     )
     return sentence[0].upper() + sentence[1:]
+
+
+def _varied_claim(rng: random.Random, picks: Sequence[Place]) -> str:
+    """A claim whose wording apart from its places varies too: a claimant may be a person
+    and a clause with names and numbers closes it, so even its frame seldom recurs."""
+    sentence = _claim(rng, picks)
+    for claimant in CLAIMANTS:
+        if claimant in sentence and rng.random() < 0.4:
+            person = rng.choice(PERSON_CLAIMANTS).format(person=_person(rng), unit=_ordinal(rng))
+            sentence = sentence.replace(claimant, person.rstrip(","), 1)
+            sentence = sentence[0].upper() + sentence[1:]
+            break
+    ending = rng.choice(CLAIM_ENDINGS).format(
+        hh=f"{rng.randint(0, 23):02d}",
+        mm=f"{rng.randint(0, 59):02d}",
+        n=rng.randint(2, 990),
+        person=_person(rng),
+        unit=_ordinal(rng),
+    )
+    return f"{sentence[:-1]}{ending}."
+
+
+def _ordinal(rng: random.Random) -> str:
+    n = rng.randint(1, 160)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _filler(rng: random.Random) -> str:
