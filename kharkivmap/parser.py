@@ -107,10 +107,14 @@ class _Article:
         self.sentences = split_sentences(self.text)
         self.mentions = mentions
         starts = [m.start for m in mentions]
+        count = len(starts)
         self.by_sentence: list[list[Mention]] = []
         for s in self.sentences:
             lo = bisect.bisect_left(starts, s.start)
-            hi = bisect.bisect_left(starts, s.end)
+            if lo == count or starts[lo] >= s.end:
+                self.by_sentence.append([])  # most sentences name no place
+                continue
+            hi = bisect.bisect_left(starts, s.end, lo)
             self.by_sentence.append(mentions[lo:hi])
         self._starts = [s.start for s in self.sentences]
         self._frames: dict[int, Frame] = {}

@@ -242,9 +242,20 @@ def _rule_index() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
 def rules_for(words: Iterable[str]) -> list[Rule]:
     """The rules whose key words occur among ``words``, in rule order."""
     index, keys = _rule_index()
-    found = {i for word in keys.intersection(words) for i in index[word]}
-    table = rules()
-    return [table[i] for i in sorted(found)]
+    present = keys.intersection(words)
+    # Sentences name few key words, and few combinations of them occur: each is looked up once.
+    chosen = _by_keys.get(present)
+    if chosen is None:
+        if len(_by_keys) >= _BY_KEYS_MAX:
+            _by_keys.clear()
+        found = {i for word in present for i in index[word]}
+        table = rules()
+        chosen = _by_keys[present] = tuple(table[i] for i in sorted(found))
+    return list(chosen)
+
+
+_BY_KEYS_MAX = 10_000
+_by_keys: dict[frozenset[str], tuple[Rule, ...]] = {}
 
 
 @cache
