@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -135,17 +135,23 @@ def _relative(g: _Grammar, m: re.Match[str], pub: date) -> Resolved:
         if back == 0 and (m.group("wdmod") or "").strip() in {"last", "past"}:
             back = 7
         return pub - timedelta(days=back), "day"
-    relative: dict[str, Callable[[], Resolved]] = {
-        "yesterday": lambda: (pub - timedelta(days=1), "day"),
-        "today": lambda: (pub, "day"),
-        "ago": lambda: _ago(g, m.group("n"), m.group("unit"), pub),
-        "thisweek": lambda: (pub - timedelta(days=min(pub.weekday(), 1)), "week"),
-        "lastweek": lambda: (pub - timedelta(days=7), "week"),
-        "weekend": lambda: (pub - timedelta(days=(pub.weekday() - 5) % 7), "week"),
-        "lastmonth": lambda: ((pub.replace(day=1) - timedelta(days=1)).replace(day=1), "month"),
-        "thismonth": lambda: (pub.replace(day=1), "month"),
-    }
-    return relative[kind]() if kind in relative else (None, "unknown")
+    if kind == "yesterday":
+        return pub - timedelta(days=1), "day"
+    if kind == "today":
+        return pub, "day"
+    if kind == "ago":
+        return _ago(g, m.group("n"), m.group("unit"), pub)
+    if kind == "thisweek":
+        return pub - timedelta(days=min(pub.weekday(), 1)), "week"
+    if kind == "lastweek":
+        return pub - timedelta(days=7), "week"
+    if kind == "weekend":
+        return pub - timedelta(days=(pub.weekday() - 5) % 7), "week"
+    if kind == "lastmonth":
+        return (pub.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
+    if kind == "thismonth":
+        return pub.replace(day=1), "month"
+    return None, "unknown"
 
 
 def _ago(g: _Grammar, number: str, unit: str, pub: date) -> Resolved:

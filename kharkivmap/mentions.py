@@ -569,7 +569,10 @@ class MentionFinder:
         mentions = []
         for span in spans:
             scored = done.get((span.entries, span.country))
-            if scored is None:
+            if scored is None and len(span.entries) == 1:
+                # one candidate: nothing to weigh (as in ``Gazetteer.score``)
+                scored = done[(span.entries, span.country)] = [(row_number(span.entries[0]), 1.0)]
+            elif scored is None:
                 own = {gazetteer.row(row_number(e))[0] for e in span.entries}
                 local = Evidence(
                     admin1=evidence.admin1,
