@@ -57,6 +57,9 @@ class _Grammar:
     weekdays: dict[str, int]
     numbers: dict[str, int]
     vague: frozenset[str]
+    # Every expression holds a digit or one of these words (as part of a word or whole);
+    # most sentences hold neither and are not scanned. None: always scan.
+    hint: re.Pattern[str] | None
 
 
 @cache
@@ -94,7 +97,24 @@ def _grammar() -> _Grammar:
         )(?![\w-])""",
         re.VERBOSE,
     )
-    return _Grammar(pattern, months, weekdays, numbers, frozenset(lex["vague"]))
+    return _Grammar(
+        pattern, months, weekdays, numbers, frozenset(lex["vague"]), _hint(months, weekdays)
+    )
+
+
+# The words each kind of expression needs one of besides month and weekday names: "day"
+# ("yesterday", "today", "the day before", "in recent days"), "night" ("tonight",
+# "overnight"), "morning", "afternoon", "evening", "ago", "week" ("weekend"), "month",
+# "year"; the rest need a digit.
+_HINT_WORDS = ("day", "night", "morning", "afternoon", "evening", "ago", "week", "month", "year")
+_DIGIT = re.compile(r"\d")
+
+
+def _hint(months: dict[str, int], weekdays: dict[str, int]) -> re.Pattern[str] | None:
+    words = [*months, *weekdays, *_HINT_WORDS]
+    if not all(re.fullmatch(r"[a-z]+", word) for word in words):
+        return None  # a name written as a pattern: its letters are no plain substring
+    return re.compile(alternation(words))
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -227,6 +247,8 @@ def _scan(g: _Grammar, text: str) -> tuple[re.Match[str], ...]:
     different days, so the scan is kept and only the resolution redone."""
     found = _scans.get(text)
     if found is None:
+        if g.hint is not None and not g.hint.search(text) and not _DIGIT.search(text):
+            return ()
         if len(_scans) >= _CACHE_MAX:
             _scans.clear()
         found = _scans[text] = tuple(g.pattern.finditer(text))
