@@ -22,6 +22,7 @@ _WORD_PUNCT = "_.'’-"  # with letters and digits, what an abbreviation is spel
 _OPEN = "“«„"
 _CLOSE = "”»"
 _QUOTE_CHARS = frozenset(_OPEN + _CLOSE + '"')
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,16 +103,21 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             cuts.append(end)
             begin = end
-        cuts.append(len(line))
+        # A cut ends in its stop (or closing quote), so a sentence ends where its cut does;
+        # only the line's last one may trail spaces.
+        last = len(line.rstrip())
         start = 0
         first = True
         for end in cuts:
-            piece = line[start:end]
-            stripped = piece.strip()
-            if stripped:
-                s = offset + start + len(piece) - len(piece.lstrip())
-                append(Sentence(s, s + len(stripped), line_no, first, heading))
+            lead = _NON_SPACE.search(line, start, end)
+            if lead is not None:
+                s = offset + lead.start()
+                append(Sentence(s, offset + end, line_no, first, heading))
                 first = False
             start = end
+        lead = _NON_SPACE.search(line, start, last)
+        if lead is not None:
+            s = offset + lead.start()
+            append(Sentence(s, offset + last, line_no, first, heading))
         line_no += 1
     return sentences
