@@ -351,6 +351,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
+        if rule.needs and not all(word in text for word in rule.needs):
+            continue  # a word the pattern spells out is missing: it cannot match
         for m in _matches(rule.pattern, text):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
