@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 from kharkivmap.models import Place
+from kharkivmap.prefilter import Clauses, may_match, required_text
 
 __all__ = [
     "Speaker",
@@ -87,6 +88,7 @@ class _Source:
     agency: bool
     inherit: bool
     noun: str = ""  # the name's {noun} when the pattern's org group is not matched
+    needs: Clauses = ()  # literal text every match holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,10 @@ def _lexicon() -> _Lexicon:
         )
         for entry in lex["sources"]
     ]
-    sources = (*listed, _person_source(lex["persons"]["titles"], lex["verbs_before"]))
+    sources = tuple(
+        replace(source, needs=required_text(source.pattern))
+        for source in (*listed, _person_source(lex["persons"]["titles"], lex["verbs_before"]))
+    )
     after = re.compile(r"(?<![\w-])" + alternation(lex["verbs_after"]) + r"\s+")
     by_word: dict[str, list[int]] = {}
     for i, source in enumerate(sources):
@@ -276,6 +281,8 @@ def _search_source(window: str, *, nearest_end: bool) -> _Found | None:
     spoken_to = not lex.addressee_words.isdisjoint(words)
     for i in sorted(hits):
         source = lex.sources[i]
+        if source.needs and not may_match(source.needs, window):
+            continue  # it spells out text the window lacks
         for m in source.pattern.finditer(window):
             if spoken_to and lex.addressee.search(window, max(0, m.start() - 60), m.start()):
                 continue  # "Gerasimov told Putin": Putin is spoken to

@@ -58,6 +58,7 @@ from kharkivmap.frames import (
     with_antecedent,
 )
 from kharkivmap.models import Article, Claim, Event, Mention
+from kharkivmap.prefilter import may_match
 from kharkivmap.rules import Rule, context, rules_for, words_of
 from kharkivmap.sentences import Sentence, split_sentences
 
@@ -351,9 +352,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
-        if rule.needs and not all(word in text for word in rule.needs):
-            continue  # a word the pattern spells out is missing: it cannot match
-        for m in _matches(rule.pattern, text):
+        for m in _matches(rule, text):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
             partial = None
@@ -448,15 +447,17 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     return found
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+def _matches(rule: Rule, text: str) -> tuple[re.Match[str], ...]:
     """The matches of a rule in a frame text; frames repeat ("@0 was recaptured by Russian
     troops earlier this week."), so each text is scanned once per rule."""
-    key = (id(pattern), text)  # rule patterns live as long as the process; hashing one is slow
+    key = (id(rule.pattern), text)  # rule patterns live as long as the process; hashing one is slow
     found = _MATCHES.get(key)
     if found is None:
         if len(_MATCHES) >= _CACHE_MAX:
             _MATCHES.clear()
-        found = _MATCHES[key] = tuple(pattern.finditer(text))
+        # a text lacking what every match spells out is not scanned
+        scan = not rule.needs or may_match(rule.needs, text)
+        found = _MATCHES[key] = tuple(rule.pattern.finditer(text)) if scan else ()
     return found
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
+from kharkivmap.prefilter import Clauses, required_text
 
 __all__ = ["Context", "Rule", "context", "key_words", "rules", "rules_for", "words_of"]
 
@@ -48,7 +49,8 @@ class Rule:
     """One trigger pattern: ``kind`` selects how the parser reads actor and controller.
 
     ``keys``: the frame must contain one of these words for the pattern to be tried;
-    ``needs``: text every match spells out, so a frame lacking any of it is not scanned.
+    ``needs``: literal text every match holds (:mod:`kharkivmap.prefilter`), so a frame
+    lacking it is not scanned.
     """
 
     kind: str
@@ -57,7 +59,7 @@ class Rule:
     pattern: re.Pattern[str]
     weight: float
     keys: frozenset[str]
-    needs: tuple[str, ...] = ()
+    needs: Clauses = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,29 +296,24 @@ def rules() -> tuple[Rule, ...]:
     no_object = r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}@)"
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
-        return Rule(kind, event, shape, re.compile(source), weight, key_words(keys))
-
-    # A state ("under the full control of {side}") is matched word for word: a frame lacking
-    # one of its words cannot hold it. Many states share a key word ("control").
-    def state_needs(state: str) -> tuple[str, ...]:
-        words = [word for word in state.split() if word != "{side}"]
-        # a word written as a pattern is no plain text: then nothing is required
-        return tuple(words) if all(re.fullmatch(r"[a-z'-]+", w) for w in words) else ()
+        pattern = re.compile(source)
+        return Rule(kind, event, shape, pattern, weight, key_words(keys), required_text(pattern))
 
     held_states = []
     for state in t["held_states"]:
         text = state.replace(" ", r"\s+").replace("{side}", rf"(?P<side>{side_any})")
         copula = _alt(t["held_copulas"])
         adverbs = rf"(?:{_alt(t['state_adverbs'])}\s+)*"
-        rule = r(
-            "held_state",
-            "held",
-            "subject",
-            rf"(?:{w}{copula}\s+)?{adverbs}{w}{text}(?![\w-])",
-            0.75,
-            state.replace("{side}", ""),
+        held_states.append(
+            r(
+                "held_state",
+                "held",
+                "subject",
+                rf"(?:{w}{copula}\s+)?{adverbs}{w}{text}(?![\w-])",
+                0.75,
+                state.replace("{side}", ""),
+            )
         )
-        held_states.append(replace(rule, needs=state_needs(state)))
     return (
         r(
             "control",
