@@ -185,15 +185,7 @@ def _person_source(titles: list[str], verbs: list[str]) -> _Source:
 
 def is_hedged(frame: str) -> bool:
     """True when the sentence reports its content with doubt (appears, reportedly, claimed…)."""
-    hedged = _hedged.get(frame)
-    if hedged is None:  # frames repeat: each is searched once
-        if len(_hedged) >= _CACHE_MAX:
-            _hedged.clear()
-        hedged = _hedged[frame] = _lexicon().hedges.search(frame) is not None
-    return hedged
-
-
-_hedged: dict[str, bool] = {}
+    return _lexicon().hedges.search(frame) is not None
 
 
 def speech_verbs() -> re.Pattern[str]:
@@ -253,25 +245,13 @@ def _source_keys(pattern: str) -> frozenset[str]:
 
 
 _Found = tuple["_Source", re.Match[str], str | None]
-# Attribution windows repeat across sentences and articles ("…, the defence ministry said"):
-# the source found in one is kept, up to this many windows.
+# Speakers of frames that recur (stock attributions with other places) are kept, up to this
+# many frames.
 _CACHE_MAX = 20_000
-_found_in: dict[tuple[str, bool], _Found | None] = {}
 
 
 def _source_in(window: str, *, nearest_end: bool) -> _Found | None:
     """The source nearest the speech verb in ``window``, with a side it borrows (or None)."""
-    key = (window, nearest_end)
-    if key in _found_in:
-        return _found_in[key]
-    if len(_found_in) >= _CACHE_MAX:
-        _found_in.clear()
-    found = _found_in[key] = _search_source(window, nearest_end=nearest_end)
-    return found
-
-
-def _search_source(window: str, *, nearest_end: bool) -> _Found | None:
-    """:func:`_source_in` without the cache."""
     best: tuple[_Source, re.Match[str]] | None = None
     found: list[tuple[_Source, re.Match[str]]] = []
     lex = _lexicon()

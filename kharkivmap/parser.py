@@ -74,8 +74,6 @@ _DATELINE = 80
 _HISTORY_DAYS = 30
 _CACHE_MAX = 50_000
 _MATCHES: dict[tuple[int, str], tuple[re.Match[str], ...]] = {}
-_DOUBTS: dict[str, bool] = {}
-_APPLICABLE: dict[str, tuple[bool, list[Rule]]] = {}
 
 
 class MentionFinder(Protocol):
@@ -274,16 +272,9 @@ class _Article:
 
 
 def _doubts(sentence: str) -> bool:
-    """Whether a sentence naming no place doubts or denies what came before; such
-    sentences are stock phrases ("The claim could not be verified."), so answers are kept."""
-    doubts = _DOUBTS.get(sentence)
-    if doubts is None:
-        if len(_DOUBTS) >= _CACHE_MAX:
-            _DOUBTS.clear()
-        text = clean(sentence)
-        doubts = is_followup_hedge(text) or context().denials.search(text) is not None
-        _DOUBTS[sentence] = doubts
-    return doubts
+    """Whether a sentence naming no place doubts or denies what came before."""
+    text = clean(sentence)
+    return is_followup_hedge(text) or context().denials.search(text) is not None
 
 
 def _claim_denials(text: str) -> list[re.Match[str]]:
@@ -318,16 +309,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     sentence = doc.sentences[i]
     raw = doc.text[sentence.start : sentence.end]
     mentioned = bool(doc.by_sentence[i])
-    if mentioned:
-        objects, applicable = _applicable(raw, mentioned=True)
-    else:
-        # A sentence naming no place is often a stock one ("They later withdrew."): kept.
-        found = _APPLICABLE.get(raw)
-        if found is None:
-            if len(_APPLICABLE) >= _CACHE_MAX:
-                _APPLICABLE.clear()
-            found = _APPLICABLE[raw] = _applicable(raw, mentioned=False)
-        objects, applicable = found
+    objects, applicable = _applicable(raw, mentioned=mentioned)
     if not applicable:
         return []
     previous = doc.previous_targets(i)
