@@ -135,7 +135,7 @@ def _lexicon() -> _Lexicon:
     lex = load_lexicon("claimants")
     listed = [
         _Source(
-            frozenset(entry["keys"]) if "keys" in entry else _source_keys(entry["re"]),
+            frozenset(entry["keys"]) if "keys" in entry else _literal_words(entry["re"]),
             re.compile(entry["re"]),
             _FALLBACK if entry.get("fallback") else _GENERIC if entry.get("generic") else _SPECIFIC,
             entry.get("name"),
@@ -218,30 +218,6 @@ def _side_near(frame: str, start: int, end: int) -> str | None:
 def _literal_words(pattern: str) -> frozenset[str]:
     """The words spelled out in a source pattern; a window lacking all of them cannot match."""
     return frozenset(_LETTERS.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)))
-
-
-# A source that is a plain list of phrases, "\b(?:isw|institute for the study of war)\b".
-_PHRASES = re.compile(r"\\b\(\?:((?:[a-z0-9 '’-]|\\\.)+(?:\|(?:[a-z0-9 '’-]|\\\.)+)*)\)\\b")
-
-
-def _source_keys(pattern: str) -> frozenset[str]:
-    """Words of which a window must hold one for ``pattern`` to match in it.
-
-    A plain list of phrases needs one whole phrase, so the longest word of each will do
-    (the list's "the", "of" and "for" then bring no window to it); for other patterns, every
-    word it spells out.
-    """
-    plain = _PHRASES.fullmatch(pattern)
-    if plain is None:
-        return _literal_words(pattern)
-    keys = set()
-    for phrase in plain.group(1).split("|"):
-        # \b bounds the phrase, so each of its words is a whole word of the window too
-        words = _LETTERS.findall(phrase.replace("\\.", "."))
-        if not words:
-            return _literal_words(pattern)
-        keys.add(max(words, key=len))
-    return frozenset(keys)
 
 
 _Found = tuple["_Source", re.Match[str], str | None]

@@ -124,8 +124,7 @@ class Gazetteer:
         self._objects: list[Place | None] = [None] * len(rows)
         self._geocoder = geocoder
         self._resolved: dict[str, Resolution] = {}
-        # row number -> (id, kind and size prior, sines, oblast, country), for scoring
-        self._facts: dict[int, tuple[str, float, tuple[float, float, float], str, str]] = {}
+        self._priors: dict[int, float] = {}  # row number -> kind and size prior
         self._scored: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
@@ -304,55 +303,10 @@ class Gazetteer:
         return list(scored)
 
     def _weigh(self, entries: Sequence[int], evidence: Evidence) -> list[tuple[int, float]]:
-        """:meth:`score` of several entries, without the cache.
-
-        Runs for every homonym of every article against each anchor, so it reads per-row
-        facts prepared once and computes distances inline (as :func:`_arc_km` does).
-        """
-        # The anchors' sines are taken once for all candidates; heaviest first, so that once
-        # one anchor is near, the lighter rest cannot add anything and are not visited.
+        """:meth:`score` of several entries, without the cache."""
+        # The anchors' sines are taken once for all candidates.
         anchors = [(a[0], _trig(a[1], a[2]), a[3]) for a in evidence.anchors]
-        anchors.sort(key=lambda a: -a[2])
-        admin1 = evidence.admin1
-        wanted = evidence.country
-        facts = self._facts
-        raw = []
-        for entry in entries:
-            number = entry if entry >= 0 else ~entry
-            fact = facts.get(number)
-            if fact is None:
-                fact = facts[number] = self._fact(number)
-            place_id, prior, here, oblast, country = fact
-            if wanted:
-                country_score = 1.0 if country == wanted else 0.0
-            else:
-                country_score = _COUNTRY_PRIOR.get(country, _OTHER_COUNTRY_PRIOR)
-            near = 0.0
-            if anchors:
-                sin_lat1, cos_lat1, lng1 = here
-                for anchor_id, (sin_lat2, cos_lat2, lng2), weight in anchors:
-                    # weight bounds what an anchor adds: no lighter one can beat the best
-                    if weight <= near:
-                        break
-                    if anchor_id != place_id:
-                        delta_lng = lng2 - lng1
-                        cos_delta_lng, sin_delta_lng = math.cos(delta_lng), math.sin(delta_lng)
-                        d = math.atan2(
-                            math.sqrt(
-                                (cos_lat2 * sin_delta_lng) ** 2
-                                + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta_lng) ** 2
-                            ),
-                            sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta_lng,
-                        )
-                        distance = _EARTH_RADIUS_KM * d
-                        near = max(near, weight * math.exp(-distance / _NEAR_KM))
-            raw.append(
-                _W_PRIOR * prior
-                + _W_ADMIN * admin1.get(oblast, 0.0)
-                + _W_NEAR * near
-                + _W_COUNTRY * country_score
-                + _W_NAME * (entry >= 0)
-            )
+        raw = [self._raw_score(entry, evidence, anchors) for entry in entries]
         top = max(raw)
         weights = [math.exp((r - top) / _SOFTMAX_T) for r in raw]
         total = sum(weights)
@@ -361,13 +315,39 @@ class Gazetteer:
         scored.sort(key=lambda item: (-item[1], -self._rows[item[0]][10]))
         return scored
 
-    def _fact(self, number: int) -> tuple[str, float, tuple[float, float, float], str, str]:
-        """What scoring reads of a row: id, kind and size prior, sines, oblast, country."""
+    def _raw_score(
+        self,
+        entry: int,
+        evidence: Evidence,
+        anchors: list[tuple[str, tuple[float, float, float], float]],
+    ) -> float:
+        number = row_number(entry)
         row = self._rows[number]
-        population = row[10]
-        size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
-        prior = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
-        return row[0], prior, _trig(row[2], row[3]), row[5], row[4]
+        country = row[4]
+        prior = self._priors.get(number)
+        if prior is None:
+            population = row[10]
+            size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
+            prior = self._priors[number] = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
+        if evidence.country:
+            country_score = 1.0 if country == evidence.country else 0.0
+        else:
+            country_score = _COUNTRY_PRIOR.get(country, _OTHER_COUNTRY_PRIOR)
+        near = 0.0
+        if anchors:
+            here = _trig(row[2], row[3])
+            for anchor_id, there, weight in anchors:
+                # weight bounds what an anchor adds: one no heavier than the best so far is skipped
+                if weight > near and anchor_id != row[0]:
+                    distance = _arc_km(here, there)
+                    near = max(near, weight * math.exp(-distance / _NEAR_KM))
+        return (
+            _W_PRIOR * prior
+            + _W_ADMIN * evidence.admin1.get(row[5], 0.0)
+            + _W_NEAR * near
+            + _W_COUNTRY * country_score
+            + _W_NAME * (entry >= 0)
+        )
 
     # --- fuzzy matching ----------------------------------------------------------------------
 
