@@ -9,11 +9,14 @@ contender (the corpus is held in memory by both; "corpus alone" says how much th
 
 Prints articles/s, MB/s, peak resident memory (``ru_maxrss``), our time over spaCy's, and
 whether the project's targets hold (>= 1,000 articles/s, faster than the tokenizer, < 300 MB).
-``--profile`` prints where extraction time goes instead.
+``--unique`` benchmarks a corpus in which no sentence occurs twice (see ``corpus.py``), so
+nothing keyed by sentence text is reused. ``--profile`` prints where extraction time goes
+too (``BENCH_SORT=tottime`` and ``BENCH_LINES=60`` change its order and length).
 
 Run from the repository root::
 
     python benchmarks/bench_extract.py --articles 10000 --seed 1
+    python benchmarks/bench_extract.py --articles 10000 --seed 1 --unique
 """
 
 from __future__ import annotations
@@ -39,12 +42,13 @@ SINGLE_THREAD_ENV = {
 }
 
 
-def _write_corpus(path: Path, count: int, seed: int) -> None:
+def _write_corpus(path: Path, count: int, seed: int, *, unique: bool) -> None:
     """Generate the corpus once, in the parent, so workers only parse JSON Lines."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from corpus import main as write_corpus
 
-    write_corpus(["--articles", str(count), "--seed", str(seed), "-o", str(path)])
+    options = ["--articles", str(count), "--seed", str(seed), "-o", str(path)]
+    write_corpus([*options, "--unique"] if unique else options)
 
 
 def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float]:
@@ -74,7 +78,9 @@ def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float]:
             claims += len(extract_claims(article, gazetteer))
         if profile:
             profiler.disable()
-            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats(
+                os.environ.get("BENCH_SORT", "cumulative")
+            ).print_stats(int(os.environ.get("BENCH_LINES", "25")))
     else:
         import spacy
 
@@ -119,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--unique", action="store_true", help="a corpus in which no sentence occurs twice"
+    )
     parser.add_argument("--profile", action="store_true", help="profile our extraction")
     parser.add_argument("--worker", choices=["ours", "spacy"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -129,10 +138,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
-        _write_corpus(corpus, args.articles, args.seed)
+        _write_corpus(corpus, args.articles, args.seed, unique=args.unique)
         ours = _spawn("ours", corpus, profile=args.profile)
         spacy = _spawn("spacy", corpus, profile=False)
-    print(f"corpus: {ours['articles']} articles, {ours['mb']:.1f} MB, seed {args.seed}")
+    kind = ", unique sentences" if args.unique else ""
+    print(f"corpus: {ours['articles']} articles, {ours['mb']:.1f} MB, seed {args.seed}{kind}")
     for name, result, unit in (("extract", ours, "claims"), ("spaCy tokenizer", spacy, "tokens")):
         print(
             f"{name:<16} {result['articles'] / result['run_s']:>8.0f} articles/s "

@@ -5,9 +5,17 @@ withdrawals, passive and hedged forms, attributed claims, denials, contested fig
 held, mentions without a claim — with ordinary news filler. The same ``--seed`` gives the same
 corpus byte for byte, so timings are comparable between runs and machines.
 
+The default corpus is templated: its filler sentences recur verbatim, as stock phrases do in
+real copy but far more often. ``--unique`` makes no sentence repeat anywhere in the corpus
+(filler is composed from a larger vocabulary with names, numbers and extra clauses; claims may
+name a person as claimant and end in a clause with names and numbers, so even with their
+places set aside they seldom recur), so work keyed by sentence text cannot be reused and
+timings show the cost of reading new text.
+
 Run from the repository root::
 
     python benchmarks/corpus.py --articles 10000 --seed 1 -o corpus.jsonl
+    python benchmarks/corpus.py --articles 10000 --seed 1 --unique -o unique.jsonl
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ import argparse
 import json
 import random
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -85,6 +93,112 @@ FORCES = {"UA": "Ukrainian forces", "RU": "Russian troops"}
 ADJECTIVES = {"UA": "Ukrainian", "RU": "Russian"}
 MONTHS = ("March", "April", "May", "June", "September", "the spring", "last month")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# --unique: filler composed from parts, people named from given names and surname pieces.
+OPENERS = (
+    "",
+    "On {day}, ",
+    "Earlier this week, ",
+    "In a statement, ",
+    "According to {person}, ",
+    "Late on {day}, ",
+    "As of {n} a.m. local time, ",
+    "In {month}, ",
+)
+SUBJECTS = (
+    "officials",
+    "the ministry",
+    "{person}, a spokesperson for the {org},",
+    "the {org}",
+    "{person}",
+    "regional authorities",
+    "a senior adviser, {person},",
+    "the {ordinal} session of the {org}",
+)
+PREDICATES = (
+    "said talks on {topic} would resume in {n} days",
+    "reported {n} new applications for {topic}",
+    "approved a plan worth {n} million euros for {topic}",
+    "warned that {topic} could cost up to {n} billion dollars",
+    "expects about {n} thousand people to need help with {topic}",
+    "discussed {topic} with {n} foreign delegations",
+    "postponed a vote on {topic} by {n} weeks",
+    "published {n} pages of proposals on {topic}",
+    "opened {n} new centres for {topic}",
+    "declined to give figures on {topic} for the past {n} months",
+)
+TOPICS = (
+    "grain exports",
+    "energy repairs",
+    "school heating",
+    "mine clearance",
+    "pension payments",
+    "water supply",
+    "housing compensation",
+    "bank lending",
+    "railway freight",
+    "hospital equipment",
+    "fuel prices",
+    "prisoner exchanges",
+    "reconstruction loans",
+    "air-raid shelters",
+    "internet access",
+    "farm subsidies",
+)
+EXTRAS = (
+    "",
+    ", up from {n} a year earlier",
+    ", {person} told reporters",
+    ", the {org} said in a statement",
+    " despite objections from {n} lawmakers",
+    ", according to a report published on {day}",
+    " after a meeting that lasted {n} hours",
+    ", with {pct} percent of respondents in favour",
+)
+ORGS = (
+    "finance ministry",
+    "energy ministry",
+    "national bank",
+    "city council",
+    "regional administration",
+    "Red Cross",
+    "World Bank",
+    "European Commission",
+    "statistics office",
+    "railway company",
+    "health ministry",
+    "central election commission",
+)
+GIVEN_NAMES = (
+    "Olena", "Maria", "Iryna", "Natalia", "Oksana", "Tetiana", "Yulia", "Kateryna", "Anna",
+    "Sophie", "Emma", "Laura", "Petro", "Mykola", "Taras", "Oleh", "Ivan", "Dmytro", "Yurii",
+    "Vasyl", "Roman", "Mark", "James", "Thomas", "Daniel", "Peter", "Michael", "Andreas",
+    "Pierre", "Lukas", "Tomasz", "Jan",
+)  # fmt: skip
+SURNAME_STEMS = (
+    "Kov", "Pet", "Shev", "Bond", "Mel", "Tkach", "Hryts", "Lys", "Moroz", "Sav", "Dan",
+    "Ost", "Kravch", "Pol", "Zin", "Kuz", "Marchen", "Yar", "Ros", "Bil", "Hor", "Koval",
+    "Ster", "Bran", "Wald", "Holm", "Fisch", "Hart", "Lind", "Berg",
+)  # fmt: skip
+SURNAME_ENDINGS = (
+    "enko", "uk", "chuk", "ov", "yshyn", "iak", "ets", "ovych", "sky", "ova", "man", "er",
+    "son", "ton", "ley", "ström",
+)  # fmt: skip
+# --unique: claims name people too, and close with a clause of their own.
+PERSON_CLAIMANTS = (
+    "{person}, a spokesperson for the {unit} brigade,",
+    "{person}, an adviser to the regional governor,",
+    "military blogger {person}",
+    "{person} of the {unit} battalion",
+)
+CLAIM_ENDINGS = (
+    " in an update posted at {hh}:{mm} local time",
+    ", citing {n} sources",
+    ", {person} told reporters",
+    " in its {unit} report in {n} days",
+    " (update {n}, {hh}:{mm})",
+    ", after {n} hours of shelling",
+)
+ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 FIRST_DAY = date(2022, 2, 24)
 DAY_SPAN = 1000
 
@@ -95,10 +209,19 @@ def corpus_places(places: Sequence[Place]) -> list[Place]:
 
 
 def generate(
-    count: int, *, places: Sequence[Place], seed: int = 1, min_chars: int = 3000
+    count: int,
+    *,
+    places: Sequence[Place],
+    seed: int = 1,
+    min_chars: int = 3000,
+    unique: bool = False,
 ) -> Iterator[Article]:
-    """Yield ``count`` articles; the same ``seed`` and ``places`` give the same articles."""
+    """Yield ``count`` articles; the same ``seed`` and ``places`` give the same articles.
+
+    With ``unique``, no sentence (title included) occurs twice in the whole corpus.
+    """
     rng = random.Random(seed)
+    seen: set[str] | None = set() if unique else None
     pool = corpus_places(places)
     weights = [{"city": 20.0, "town": 4.0}.get(p.kind, 1.0) for p in pool]
     for number in range(count):
@@ -107,18 +230,30 @@ def generate(
         paragraphs: list[str] = []
         size = 0
         while size < target:
-            sentences = [_filler(rng) for _ in range(rng.randint(2, 4))]
+            if seen is None:
+                sentences = [_filler(rng) for _ in range(rng.randint(2, 4))]
+            else:
+                sentences = [_fresh(rng, seen, _composed) for _ in range(rng.randint(2, 4))]
             for _ in range(rng.choice((0, 1, 1, 2))):
-                sentences.insert(rng.randrange(len(sentences) + 1), _claim(rng, picks))
+                at = rng.randrange(len(sentences) + 1)
+                if seen is None:
+                    claim = _claim(rng, picks)
+                else:
+                    claim = _fresh(rng, seen, lambda r: _varied_claim(r, picks))  # noqa: B023
+                sentences.insert(at, claim)
             paragraph = " ".join(sentences)
             paragraphs.append(paragraph)
             size += len(paragraph.encode("utf-8")) + 2
         text = "\n\n".join(paragraphs)
+        published = FIRST_DAY + timedelta(days=rng.randrange(DAY_SPAN))
+        title = f"War update: {_spelling(rng, picks[0])}"
+        if seen is not None:
+            title = _fresh(rng, seen, lambda _r: title, first=title)  # noqa: B023
         yield Article(
             id=f"bench-{number:05d}.txt",
             text=text,
-            published=FIRST_DAY + timedelta(days=rng.randrange(DAY_SPAN)),
-            title=f"War update: {_spelling(rng, picks[0])}",
+            published=published,
+            title=title,
             source="synthetic",
         )
 
@@ -141,8 +276,77 @@ def _claim(rng: random.Random, picks: Sequence[Place]) -> str:
     return sentence[0].upper() + sentence[1:]
 
 
+def _varied_claim(rng: random.Random, picks: Sequence[Place]) -> str:
+    """A claim whose wording apart from its places varies too: a claimant may be a person
+    and a clause with names and numbers closes it, so even its frame seldom recurs."""
+    sentence = _claim(rng, picks)
+    for claimant in CLAIMANTS:
+        if claimant in sentence and rng.random() < 0.4:
+            person = rng.choice(PERSON_CLAIMANTS).format(person=_person(rng), unit=_ordinal(rng))
+            sentence = sentence.replace(claimant, person.rstrip(","), 1)
+            sentence = sentence[0].upper() + sentence[1:]
+            break
+    ending = rng.choice(CLAIM_ENDINGS).format(
+        hh=f"{rng.randint(0, 23):02d}",
+        mm=f"{rng.randint(0, 59):02d}",
+        n=rng.randint(2, 990),
+        person=_person(rng),
+        unit=_ordinal(rng),
+    )
+    return f"{sentence[:-1]}{ending}."
+
+
+def _ordinal(rng: random.Random) -> str:
+    n = rng.randint(1, 160)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _filler(rng: random.Random) -> str:
     return rng.choice(FILLER).format(n=rng.randint(2, 900))
+
+
+def _person(rng: random.Random) -> str:
+    surname = rng.choice(SURNAME_STEMS) + rng.choice(SURNAME_ENDINGS)
+    return f"{rng.choice(GIVEN_NAMES)} {surname}"
+
+
+def _composed(rng: random.Random) -> str:
+    """A filler sentence put together from parts, so that it is almost never repeated."""
+    slots = {
+        "day": rng.choice(DAYS),
+        "month": rng.choice(MONTHS[:5]),
+        "person": _person(rng),
+        "org": rng.choice(ORGS),
+        "ordinal": rng.choice(ORDINALS),
+        "topic": rng.choice(TOPICS),
+        "pct": rng.randint(1, 99),
+    }
+    parts = (rng.choice(OPENERS), rng.choice(SUBJECTS), " ", rng.choice(PREDICATES))
+    sentence = "".join(parts) + rng.choice(EXTRAS) + "."
+    # every {n} gets a number of its own
+    while "{n}" in sentence:
+        sentence = sentence.replace("{n}", str(rng.randint(2, 990)), 1)
+    sentence = sentence.format(**slots)
+    return sentence[0].upper() + sentence[1:]
+
+
+def _fresh(
+    rng: random.Random,
+    seen: set[str],
+    make: Callable[[random.Random], str],
+    *,
+    first: str | None = None,
+) -> str:
+    """A sentence from ``make`` that is not in ``seen`` (then added to it); a repeat gets a
+    clause with a person and a number until it is new."""
+    sentence = first if first is not None else make(rng)
+    while sentence in seen:
+        clause = f", {_person(rng)} wrote in update {rng.randint(2, 99_999)}"
+        body, end = (sentence[:-1], sentence[-1]) if sentence[-1] in ".!?" else (sentence, "")
+        sentence = f"{body}{clause}{end}"
+    seen.add(sentence)
+    return sentence
 
 
 def _spelling(rng: random.Random, place: Place) -> str:
@@ -156,13 +360,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, help="JSON Lines file (default: stdout)")
+    parser.add_argument("--unique", action="store_true", help="no sentence occurs twice")
     args = parser.parse_args(argv)
     from kharkivmap.gazetteer import Gazetteer
 
     places = Gazetteer.load().places
     out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
     with out:
-        for article in generate(args.articles, places=places, seed=args.seed):
+        for article in generate(args.articles, places=places, seed=args.seed, unique=args.unique):
             record = {
                 "id": article.id,
                 "text": article.text,

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 from kharkivmap.models import Place
+from kharkivmap.prefilter import Clauses, may_match, required_text
 
 __all__ = [
     "Speaker",
@@ -92,6 +93,7 @@ class _Source:
     agency: bool
     inherit: bool
     noun: str = ""  # the name's {noun} when the pattern's org group is not matched
+    needs: Clauses = ()  # literal text every match holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,10 @@ def _lexicon() -> _Lexicon:
         )
         for entry in lex["sources"]
     ]
-    sources = (*listed, _person_source(lex["persons"]["titles"], lex["verbs_before"]))
+    sources = tuple(
+        replace(source, needs=required_text(source.pattern))
+        for source in (*listed, _person_source(lex["persons"]["titles"], lex["verbs_before"]))
+    )
     after = re.compile(r"(?<![\w-])" + alternation(lex["verbs_after"]) + r"\s+")
     by_word: dict[str, list[int]] = {}
     for i, source in enumerate(sources):
@@ -185,15 +190,7 @@ def _person_source(titles: list[str], verbs: list[str]) -> _Source:
 
 def is_hedged(frame: str) -> bool:
     """True when the sentence reports its content with doubt (appears, reportedly, claimed…)."""
-    hedged = _hedged.get(frame)
-    if hedged is None:  # frames repeat: each is searched once
-        if len(_hedged) >= _CACHE_MAX:
-            _hedged.clear()
-        hedged = _hedged[frame] = _lexicon().hedges.search(frame) is not None
-    return hedged
-
-
-_hedged: dict[str, bool] = {}
+    return _lexicon().hedges.search(frame) is not None
 
 
 def speech_verbs() -> re.Pattern[str]:
@@ -245,25 +242,13 @@ def _literal_words(pattern: str) -> frozenset[str]:
 
 
 _Found = tuple["_Source", re.Match[str], str | None]
-# Attribution windows repeat across sentences and articles ("…, the defence ministry said"):
-# the source found in one is kept, up to this many windows.
+# Speakers of frames that recur (stock attributions with other places) are kept, up to this
+# many frames.
 _CACHE_MAX = 20_000
-_found_in: dict[tuple[str, bool], _Found | None] = {}
 
 
 def _source_in(window: str, *, nearest_end: bool) -> _Found | None:
     """The source nearest the speech verb in ``window``, with a side it borrows (or None)."""
-    key = (window, nearest_end)
-    if key in _found_in:
-        return _found_in[key]
-    if len(_found_in) >= _CACHE_MAX:
-        _found_in.clear()
-    found = _found_in[key] = _search_source(window, nearest_end=nearest_end)
-    return found
-
-
-def _search_source(window: str, *, nearest_end: bool) -> _Found | None:
-    """:func:`_source_in` without the cache."""
     best: tuple[_Source, re.Match[str]] | None = None
     found: list[tuple[_Source, re.Match[str]]] = []
     lex = _lexicon()
@@ -273,6 +258,8 @@ def _search_source(window: str, *, nearest_end: bool) -> _Found | None:
     spoken_to = not lex.addressee_words.isdisjoint(words)
     for i in sorted(hits):
         source = lex.sources[i]
+        if source.needs and not may_match(source.needs, window):
+            continue  # it spells out text the window lacks
         for m in source.pattern.finditer(window):
             if spoken_to and lex.addressee.search(window, max(0, m.start() - 60), m.start()):
                 continue  # "Gerasimov told Putin": Putin is spoken to

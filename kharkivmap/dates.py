@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -57,6 +57,9 @@ class _Grammar:
     weekdays: dict[str, int]
     numbers: dict[str, int]
     vague: frozenset[str]
+    # Every expression holds a digit or one of these words (as part of a word or whole);
+    # most sentences hold neither and are not scanned. None: always scan.
+    hint: re.Pattern[str] | None
 
 
 _INVASION = date(2022, 2, 24)
@@ -101,7 +104,24 @@ def _grammar() -> _Grammar:
         )(?![\w-])""",
         re.VERBOSE,
     )
-    return _Grammar(pattern, months, weekdays, numbers, frozenset(lex["vague"]))
+    return _Grammar(
+        pattern, months, weekdays, numbers, frozenset(lex["vague"]), _hint(months, weekdays)
+    )
+
+
+# The words each kind of expression needs one of besides month and weekday names: "day"
+# ("yesterday", "today", "the day before", "in recent days"), "night" ("tonight",
+# "overnight"), "morning", "afternoon", "evening", "ago", "week" ("weekend"), "month",
+# "year"; the rest need a digit.
+_HINT_WORDS = ("day", "night", "morning", "afternoon", "evening", "ago", "week", "month", "year")
+_DIGIT = re.compile(r"\d")
+
+
+def _hint(months: dict[str, int], weekdays: dict[str, int]) -> re.Pattern[str] | None:
+    words = [*months, *weekdays, *_HINT_WORDS]
+    if not all(re.fullmatch(r"[a-z]+", word) for word in words):
+        return None  # a name written as a pattern: its letters are no plain substring
+    return re.compile(alternation(words))
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -142,17 +162,23 @@ def _relative(g: _Grammar, m: re.Match[str], pub: date) -> Resolved:
         if back == 0 and (m.group("wdmod") or "").strip() in {"last", "past"}:
             back = 7
         return pub - timedelta(days=back), "day"
-    relative: dict[str, Callable[[], Resolved]] = {
-        "yesterday": lambda: (pub - timedelta(days=1), "day"),
-        "today": lambda: (pub, "day"),
-        "ago": lambda: _ago(g, m.group("n"), m.group("unit"), pub),
-        "thisweek": lambda: (pub - timedelta(days=min(pub.weekday(), 1)), "week"),
-        "lastweek": lambda: (pub - timedelta(days=7), "week"),
-        "weekend": lambda: (pub - timedelta(days=(pub.weekday() - 5) % 7), "week"),
-        "lastmonth": lambda: ((pub.replace(day=1) - timedelta(days=1)).replace(day=1), "month"),
-        "thismonth": lambda: (pub.replace(day=1), "month"),
-    }
-    return relative[kind]() if kind in relative else (None, "unknown")
+    if kind == "yesterday":
+        return pub - timedelta(days=1), "day"
+    if kind == "today":
+        return pub, "day"
+    if kind == "ago":
+        return _ago(g, m.group("n"), m.group("unit"), pub)
+    if kind == "thisweek":
+        return pub - timedelta(days=min(pub.weekday(), 1)), "week"
+    if kind == "lastweek":
+        return pub - timedelta(days=7), "week"
+    if kind == "weekend":
+        return pub - timedelta(days=(pub.weekday() - 5) % 7), "week"
+    if kind == "lastmonth":
+        return (pub.replace(day=1) - timedelta(days=1)).replace(day=1), "month"
+    if kind == "thismonth":
+        return pub.replace(day=1), "month"
+    return None, "unknown"
 
 
 def _ago(g: _Grammar, number: str, unit: str, pub: date) -> Resolved:
@@ -234,6 +260,8 @@ def _scan(g: _Grammar, text: str) -> tuple[re.Match[str], ...]:
     different days, so the scan is kept and only the resolution redone."""
     found = _scans.get(text)
     if found is None:
+        if g.hint is not None and not g.hint.search(text) and not _DIGIT.search(text):
+            return ()
         if len(_scans) >= _CACHE_MAX:
             _scans.clear()
         found = _scans[text] = tuple(g.pattern.finditer(text))

@@ -41,9 +41,8 @@ _NORMALISE = str.maketrans(
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
 TOKEN = re.compile(r"@(\d+)")
-# Frames and cleaned sentences kept for sentences that recur, up to this many each.
+# Frame shapes kept for sentences that recur with other places, up to this many.
 _CACHE_MAX = 20_000
-_cleaned: dict[str, str] = {}
 
 
 @dataclass(slots=True)
@@ -78,15 +77,10 @@ _QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z])")
 
 def clean(piece: str) -> str:
     """Lowercase ``piece``, drop quotation marks, keep apostrophes, collapse whitespace."""
-    cleaned = _cleaned.get(piece)
-    if cleaned is None:  # stock sentences ("The claim could not be verified.") recur
-        if len(_cleaned) >= _CACHE_MAX:
-            _cleaned.clear()
-        lowered = piece.translate(_NORMALISE).lower()
-        if "'" in lowered:  # most sentences hold none: skip the quote pattern's scan
-            lowered = _QUOTE.sub(" ", lowered)
-        cleaned = _cleaned[piece] = _SPACES.sub(" ", lowered)
-    return cleaned
+    lowered = piece.translate(_NORMALISE).lower()
+    if "'" in lowered:  # most sentences hold none: skip the quote pattern's scan
+        lowered = _QUOTE.sub(" ", lowered)
+    return _SPACES.sub(" ", lowered)
 
 
 def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:

@@ -169,6 +169,10 @@ class MentionFinder:
             rf"\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
         )
+        # A gap with more letters than the longest link word is no link; most gaps between
+        # names span sentences, and are not normalised to find that out.
+        links = (*self._lexicon.qualifier_links, *_IN_CITY, *_LIST_LINKS)
+        self._short_gap = re.compile(rf"\s*(?:\S\s*){{0,{max(map(len, links))}}}")
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
@@ -258,7 +262,7 @@ class MentionFinder:
         """
         for first, second in itertools.pairwise(spans):
             gap = text[first.end : second.start]
-            link = " ".join(gap.replace(",", " , ").split()).replace(" ,", ",")
+            link = _link_words(gap) if self._short_gap.fullmatch(gap) else None
             if second.region and not first.region:
                 if link in self._lexicon.qualifier_links:
                     first.qualifier = second
@@ -288,8 +292,10 @@ class MentionFinder:
                 continue
             if self._is_city(before):
                 continue  # "Kharkiv and Lyman in Donetsk Oblast": the city is itself
-            link = " ".join(text[before.end : named.start].replace(",", " , ").split())
-            if link in _LIST_LINKS:
+            gap = text[before.end : named.start]
+            if not self._short_gap.fullmatch(gap):
+                continue
+            if " ".join(gap.replace(",", " , ").split()) in _LIST_LINKS:
                 before.qualifier = named.qualifier
 
     def _is_city(self, span: _Span) -> bool:
@@ -321,7 +327,8 @@ class MentionFinder:
         """The longest run of words from ``start`` that names a place, if any."""
         first_end = _trim(text, start, end)
         ends = [first_end]
-        if first_end == end and self._gazetteer.starts_name(self._key(text[start:end])):
+        first_key = self._key(text[start:first_end])
+        if first_end == end and self._gazetteer.starts_name(first_key):
             at = end
             while len(ends) < _MAX_WORDS:
                 following = _NEXT_WORD.match(text, at)
@@ -334,7 +341,7 @@ class MentionFinder:
                     break
         for n in range(len(ends) - 1, -1, -1):
             surface = text[start : ends[n]]
-            key = self._key(surface)
+            key = self._key(surface) if n else first_key
             if len(key) < _MIN_KEY:
                 continue
             entries = self._gazetteer.lookup(key)
@@ -595,7 +602,10 @@ class MentionFinder:
         mentions: list[tuple[Mention, int]] = []
         for span in spans:
             scored = done.get((span.entries, span.country))
-            if scored is None:
+            if scored is None and len(span.entries) == 1:
+                # one candidate: nothing to weigh (as in ``Gazetteer.score``)
+                scored = done[(span.entries, span.country)] = [(row_number(span.entries[0]), 1.0)]
+            elif scored is None:
                 own = {gazetteer.row(row_number(e))[0] for e in span.entries}
                 local = Evidence(
                     admin1=evidence.admin1,
@@ -680,6 +690,11 @@ def _far_from(place: Place, others: list[tuple[float, float]], least: int) -> bo
     return len(away) >= least and all(
         distance_km((place.lat, place.lon), t) > _FAR_KM for t in away
     )
+
+
+def _link_words(gap: str) -> str:
+    """The text between two names with spaces normalised: ``" ,  in "`` → ``", in"``."""
+    return " ".join(gap.replace(",", " , ").split()).replace(" ,", ",")
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -58,6 +58,7 @@ from kharkivmap.frames import (
     with_antecedent,
 )
 from kharkivmap.models import Article, Claim, Event, Mention
+from kharkivmap.prefilter import may_match
 from kharkivmap.rules import Rule, context, rules_for, words_of
 from kharkivmap.sentences import Sentence, split_sentences
 
@@ -73,8 +74,6 @@ _DATELINE = 80
 _HISTORY_DAYS = 30
 _CACHE_MAX = 50_000
 _MATCHES: dict[tuple[int, str], tuple[re.Match[str], ...]] = {}
-_DOUBTS: dict[str, bool] = {}
-_APPLICABLE: dict[str, tuple[bool, list[Rule]]] = {}
 
 
 class MentionFinder(Protocol):
@@ -107,10 +106,14 @@ class _Article:
         self.sentences = split_sentences(self.text)
         self.mentions = mentions
         starts = [m.start for m in mentions]
+        count = len(starts)
         self.by_sentence: list[list[Mention]] = []
         for s in self.sentences:
             lo = bisect.bisect_left(starts, s.start)
-            hi = bisect.bisect_left(starts, s.end)
+            if lo == count or starts[lo] >= s.end:
+                self.by_sentence.append([])  # most sentences name no place
+                continue
+            hi = bisect.bisect_left(starts, s.end, lo)
             self.by_sentence.append(mentions[lo:hi])
         self._starts = [s.start for s in self.sentences]
         self._frames: dict[int, Frame] = {}
@@ -303,16 +306,9 @@ def _sides_named(text: str) -> set[str]:
 
 
 def _doubts(sentence: str) -> bool:
-    """Whether a sentence naming no place doubts or denies what came before; such
-    sentences are stock phrases ("The claim could not be verified."), so answers are kept."""
-    doubts = _DOUBTS.get(sentence)
-    if doubts is None:
-        if len(_DOUBTS) >= _CACHE_MAX:
-            _DOUBTS.clear()
-        text = clean(sentence)
-        doubts = is_followup_hedge(text) or context().denials.search(text) is not None
-        _DOUBTS[sentence] = doubts
-    return doubts
+    """Whether a sentence naming no place doubts or denies what came before."""
+    text = clean(sentence)
+    return is_followup_hedge(text) or context().denials.search(text) is not None
 
 
 def _claim_denials(text: str) -> list[re.Match[str]]:
@@ -347,16 +343,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     sentence = doc.sentences[i]
     raw = doc.text[sentence.start : sentence.end]
     mentioned = bool(doc.by_sentence[i])
-    if mentioned:
-        objects, applicable = _applicable(raw, mentioned=True)
-    else:
-        # A sentence naming no place is often a stock one ("They later withdrew."): kept.
-        found = _APPLICABLE.get(raw)
-        if found is None:
-            if len(_APPLICABLE) >= _CACHE_MAX:
-                _APPLICABLE.clear()
-            found = _APPLICABLE[raw] = _applicable(raw, mentioned=False)
-        objects, applicable = found
+    objects, applicable = _applicable(raw, mentioned=mentioned)
     if not applicable:
         return []
     previous = doc.previous_targets(i)
@@ -381,7 +368,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
-        for m in _matches(rule.pattern, text):
+        for m in _matches(rule, text):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
             partial = None
@@ -517,15 +504,17 @@ def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
     return extended
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+def _matches(rule: Rule, text: str) -> tuple[re.Match[str], ...]:
     """The matches of a rule in a frame text; frames repeat ("@0 was recaptured by Russian
     troops earlier this week."), so each text is scanned once per rule."""
-    key = (id(pattern), text)  # rule patterns live as long as the process; hashing one is slow
+    key = (id(rule.pattern), text)  # rule patterns live as long as the process; hashing one is slow
     found = _MATCHES.get(key)
     if found is None:
         if len(_MATCHES) >= _CACHE_MAX:
             _MATCHES.clear()
-        found = _MATCHES[key] = tuple(pattern.finditer(text))
+        # a text lacking what every match spells out is not scanned
+        scan = not rule.needs or may_match(rule.needs, text)
+        found = _MATCHES[key] = tuple(rule.pattern.finditer(text)) if scan else ()
     return found
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Literal
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
+from kharkivmap.prefilter import Clauses, required_text
 
 __all__ = ["Context", "Rule", "context", "key_words", "rules", "rules_for", "words_of"]
 
@@ -47,7 +48,9 @@ Shape = Literal["object", "subject"]
 class Rule:
     """One trigger pattern: ``kind`` selects how the parser reads actor and controller.
 
-    ``keys``: the frame must contain one of these words for the pattern to be tried.
+    ``keys``: the frame must contain one of these words for the pattern to be tried;
+    ``needs``: literal text every match holds (:mod:`kharkivmap.prefilter`), so a frame
+    lacking it is not scanned.
     """
 
     kind: str
@@ -56,6 +59,7 @@ class Rule:
     pattern: re.Pattern[str]
     weight: float
     keys: frozenset[str]
+    needs: Clauses = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,9 +252,20 @@ def _rule_index() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
 def rules_for(words: Iterable[str]) -> list[Rule]:
     """The rules whose key words occur among ``words``, in rule order."""
     index, keys = _rule_index()
-    found = {i for word in keys.intersection(words) for i in index[word]}
-    table = rules()
-    return [table[i] for i in sorted(found)]
+    present = keys.intersection(words)
+    # Sentences name few key words, and few combinations of them occur: each is looked up once.
+    chosen = _by_keys.get(present)
+    if chosen is None:
+        if len(_by_keys) >= _BY_KEYS_MAX:
+            _by_keys.clear()
+        found = {i for word in present for i in index[word]}
+        table = rules()
+        chosen = _by_keys[present] = tuple(table[i] for i in sorted(found))
+    return list(chosen)
+
+
+_BY_KEYS_MAX = 10_000
+_by_keys: dict[frozenset[str], tuple[Rule, ...]] = {}
 
 
 @cache
@@ -292,7 +307,8 @@ def rules() -> tuple[Rule, ...]:
     unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
-        return Rule(kind, event, shape, re.compile(source), weight, key_words(keys))
+        pattern = re.compile(source)
+        return Rule(kind, event, shape, pattern, weight, key_words(keys), required_text(pattern))
 
     held_states = []
     for state in t["held_states"]:

@@ -22,6 +22,7 @@ _WORD_PUNCT = "_.'’-"  # with letters and digits, what an abbreviation is spel
 _OPEN = "“«„"
 _CLOSE = "”»"
 _QUOTE_CHARS = frozenset(_OPEN + _CLOSE + '"')
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,12 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
     boundary, within the 40 characters before its end.
     """
     lo = max(0, end - 40)
+    space = text.rfind(" ", lo, start)
+    if space >= 0:
+        word = text[space + 1 : start]
+        if word.isalnum():  # the usual case, a plain word after a space: no walk needed
+            word = word.lower()
+            return (len(word) == 1 and word.isalpha()) or word in _abbreviations()
     begin = start
     while begin > lo and (text[begin - 1].isalnum() or text[begin - 1] in _WORD_PUNCT):
         begin -= 1
@@ -77,10 +84,11 @@ def _quote_depth(segment: str) -> int:
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; ``text[s.start:s.end]`` is the stripped sentence."""
     sentences: list[Sentence] = []
+    append = sentences.append
     line_no = 0
     for line_match in _LINE.finditer(text):
         line = line_match.group()
-        if not line.strip():
+        if line.isspace():
             continue
         offset = line_match.start()
         heading = line.rstrip().endswith(":")
@@ -88,24 +96,28 @@ def split_sentences(text: str) -> list[Sentence]:
         cuts: list[int] = []
         begin = 0
         for cut in _BOUNDARY.finditer(line):
-            end = cut.end()
-            if _is_abbreviation(line, cut.start(), end):
+            start, end = cut.span()
+            if _is_abbreviation(line, start, end):
                 continue
             if check_quotes and _quote_depth(line[begin:end]) > 0:
                 continue
             cuts.append(end)
             begin = end
-        cuts.append(len(line))
+        # A cut ends in its stop (or closing quote), so a sentence ends where its cut does;
+        # only the line's last one may trail spaces.
+        last = len(line.rstrip())
         start = 0
         first = True
         for end in cuts:
-            piece = line[start:end]
-            stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                s = offset + start + lead
-                sentences.append(Sentence(s, s + len(stripped), line_no, first, heading))
+            lead = _NON_SPACE.search(line, start, end)
+            if lead is not None:
+                s = offset + lead.start()
+                append(Sentence(s, offset + end, line_no, first, heading))
                 first = False
             start = end
+        lead = _NON_SPACE.search(line, start, last)
+        if lead is not None:
+            s = offset + lead.start()
+            append(Sentence(s, offset + last, line_no, first, heading))
         line_no += 1
     return sentences
