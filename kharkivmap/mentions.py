@@ -135,6 +135,7 @@ class _Span:
     qualifier: _Span | None = None  # the region named right next to it
     anchor: _Span | None = None  # the place it is said to be near ("east of Toretsk")
     fuzzy: bool = False  # matched as a misspelling of a gazetteer name
+    inherited: bool = False  # the qualifier is the next list member's ("A and B in X region")
     distance: float | None = None  # km from the anchor, when the text says it
     bearing: float | None = None  # compass degrees from the anchor ("east of": 90)
 
@@ -262,7 +263,10 @@ class MentionFinder:
         """
         for first, second in itertools.pairwise(spans):
             gap = text[first.end : second.start]
-            link = _link_words(gap) if self._short_gap.fullmatch(gap) else None
+            # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
+            # region": the direction and the country say nothing about which oblast
+            core = _COMPASS.sub(" ", gap) if len(gap) < 60 else gap
+            link = _link_words(core) if self._short_gap.fullmatch(core) else None
             if second.region and not first.region:
                 if link in self._lexicon.qualifier_links:
                     first.qualifier = second
@@ -297,6 +301,7 @@ class MentionFinder:
                 continue
             if " ".join(gap.replace(",", " , ").split()) in _LIST_LINKS:
                 before.qualifier = named.qualifier
+                before.inherited = True
 
     def _is_city(self, span: _Span) -> bool:
         return self._gazetteer.row(self._best(span))[11] == "city"
@@ -538,7 +543,7 @@ class MentionFinder:
                 oblast = row(self._best(span.qualifier))[5]
                 inside = tuple(e for e in span.entries if row(row_number(e))[5] == oblast)
                 span.entries = inside or span.entries
-                if not inside and span.qualifier.region and span.anchor is None:
+                if not inside and span.qualifier.region and not span.inherited and not span.anchor:
                     # "Lebedevka in the Kursk region" and no Lebedevka there in the gazetteer:
                     # an unknown village, not the namesake in another oblast
                     unknown.add(span.key)
@@ -690,6 +695,13 @@ def _far_from(place: Place, others: list[tuple[float, float]], least: int) -> bo
     return len(away) >= least and all(
         distance_km((place.lat, place.lon), t) > _FAR_KM for t in away
     )
+
+
+_COMPASS = re.compile(
+    r"(?i)(?<![\w-])(?:(?:ukraine|russia|the country)['’]s\s+)?(?:north|south|east|west|central|"
+    r"(?:north|south)-?(?:east|west)|northern|southern|eastern|western|(?:north|south)-?(?:eastern"
+    r"|western))(?![\w-])|(?<![\w-])(?:ukraine|russia|the country)['’]s(?![\w-])"
+)
 
 
 def _link_words(gap: str) -> str:

@@ -141,9 +141,12 @@ class _Article:
         frame = self.frame(i)
         chosen = choose_speaker(self.speakers(i), anchor, breaks=frame.clauses)
         if chosen is not None and not chosen.inherit:
-            if chosen.likely_side is None:
-                # "the defence ministry said" after "Russian Defense Minister Shoigu said"
-                return replace(chosen, hint=self._earlier_side(i))
+            if chosen.side is None:
+                # "the defence ministry said" after "Russian Defense Minister Shoigu said": the
+                # side an earlier speaker named outweighs side words around this one
+                earlier = self._earlier_side(i)
+                if earlier is not None or chosen.hint is None:
+                    return replace(chosen, hint=earlier)
             return chosen
         if chosen is None:
             return self._heading_speaker(i)
@@ -479,8 +482,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
 # Between two parts of one list: a region or a date that qualifies the part before, then a
 # comma or "and".
 _LIST_GLUE = re.compile(
-    r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:same\s+|[a-z-]+"
-    r"\s+)?(?:@\d+\s+)?(?:oblast|region|province)|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
+    r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:(?:ukraine|russia)"
+    r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province)"
+    r"|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
     r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
     # or a name the gazetteer lacks, between commas ("@1, skuchne, @2")
     r"|\s*,\s*[a-z'-]+\s*,\s*(?:and\s+)?"

@@ -309,6 +309,12 @@ def test_a_stated_distance_and_direction_pick_the_namesake(shipped: Gazetteer) -
     assert (levadne.place.admin1, round(levadne.place.lon, 1)) == ("Zaporizhzhia Oblast", 36.6)
 
 
+def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> None:
+    text = "the villages of Kucherivka and Rivne in the eastern Donetsk region"
+    rivne = next(m for m in shipped.find_mentions(text) if m.text == "Rivne")
+    assert rivne.place.admin1 == "Donetsk Oblast"  # not the city of Rivne in the west
+
+
 def test_plural_regions_make_the_names_before_them_regions(small: Gazetteer) -> None:
     assert _found(small, "Vilkhivka, Chernihiv and Kharkiv regions")[0] != ("Vilkhivka", "3")
 
