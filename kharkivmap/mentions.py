@@ -160,9 +160,10 @@ class MentionFinder:
                 self._cues.setdefault(cue.split()[-1], []).append((cue, country))
         relations = "|".join(re.escape(w) for w in self._lexicon.relation_words)
         units = "|".join(re.escape(w) for w in self._lexicon.distance_units)
+        numbers = "|".join(_NUMBER_WORDS)
         # ", located almost 110 kilometers (68.3 miles) east of": the number is kept
         distance = (
-            rf"(?:[^\W\d]+\s+){{0,2}}(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{units})\s+"
+            rf"(?:[^\W\d]+\s+){{0,2}}?(?P<n>\d+(?:[.,]\d+)?|{numbers})\s*-?\s*(?P<unit>{units})\s+"
             r"(?:\([^()]{0,30}\)\s+)?"
         )
         appositive = r"(?:(?:a\s+)?(?:small\s+)?(?:village|town|city|settlement)\s+)?"
@@ -286,9 +287,9 @@ class MentionFinder:
                     first.bearing = _BEARINGS.get(related.group("rel").replace("-", ""))
                     if related.group("n"):
                         miles = related.group("unit").startswith("mi")
-                        first.distance = float(related.group("n").replace(",", ".")) * (
-                            1.609 if miles else 1.0
-                        )
+                        number = related.group("n")
+                        value = _NUMBER_WORDS.get(number) or float(number.replace(",", "."))
+                        first.distance = value * (1.609 if miles else 1.0)
         # "Zelenyi Hai and Dobropillia in Zaporizhzhia": the region qualifies the whole list
         for n in range(len(spans) - 1, 0, -1):
             before, named = spans[n - 1], spans[n]
@@ -548,7 +549,7 @@ class MentionFinder:
                     # an unknown village, not the namesake in another oblast
                     unknown.add(span.key)
         for span in spans:
-            if span.anchor is not None and len(span.entries) > 1:
+            if span.anchor is not None and span.anchor.entries and len(span.entries) > 1:
                 there = row(self._best(span.anchor))
                 said = span.distance
                 # "110 km east of @1": about that far; "near @1": within _RELATED_KM
@@ -560,8 +561,11 @@ class MentionFinder:
                     and _towards(there[2:4], row(row_number(e))[2:4], span.bearing)
                 )
                 span.entries = near or span.entries
+                if not near and said is not None:
+                    span.entries = ()  # "5 km west of Donetsk" and no namesake there
+                    unknown.add(span.key)
         # the text said once where that name lies: its other mentions are that place too
-        return [s for s in spans if s.key not in unknown or s.anchor is not None]
+        return [s for s in spans if s.entries and (s.key not in unknown or s.anchor is not None)]
 
     def _first_choices(self, spans: list[_Span]) -> list[tuple[int, float]]:
         """Per span: the best row and its share, from priors and region words only."""
@@ -660,6 +664,10 @@ class MentionFinder:
         return place.kind == "village" and bool(alternatives) and span.qualifier is None
 
 
+_NUMBER_WORDS = {
+    "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+    "eight": 8.0, "nine": 9.0, "ten": 10.0, "fifteen": 15.0, "twenty": 20.0, "thirty": 30.0,
+}  # fmt: skip
 _BEARING_SLACK = 55.0
 _BEARINGS = {
     "north of": 0.0, "northeast of": 45.0, "east of": 90.0, "southeast of": 135.0,

@@ -315,6 +315,14 @@ def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> 
     assert rivne.place.admin1 == "Donetsk Oblast"  # not the city of Rivne in the west
 
 
+def test_a_stated_distance_no_namesake_fits_leaves_the_name_unknown(shipped: Gazetteer) -> None:
+    # The shipped Pobieda lies 70 km east of Donetsk; the village meant is 5 km west of it.
+    text = (
+        "Pobeda, a small village about five kilometers (three miles) west of Donetsk city. Pobeda"
+    )
+    assert [m.text for m in shipped.find_mentions(text)] == ["Donetsk"]
+
+
 def test_plural_regions_make_the_names_before_them_regions(small: Gazetteer) -> None:
     assert _found(small, "Vilkhivka, Chernihiv and Kharkiv regions")[0] != ("Vilkhivka", "3")
 
