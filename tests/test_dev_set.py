@@ -27,6 +27,7 @@ SETS = {
     "dev6": (DATA / "dev6", DATA / "dev6_gold.jsonl"),
     "dev7": (DATA / "dev7", DATA / "dev7_gold.jsonl"),
     "dev8": (DATA / "dev8", DATA / "dev8_gold.jsonl"),
+    "dev10": (DATA / "dev10", DATA / "dev10_gold.jsonl"),
 }
 
 FIELDS = {
