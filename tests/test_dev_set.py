@@ -28,6 +28,7 @@ SETS = {
     "dev7": (DATA / "dev7", DATA / "dev7_gold.jsonl"),
     "dev8": (DATA / "dev8", DATA / "dev8_gold.jsonl"),
     "dev9": (DATA / "dev9", DATA / "dev9_gold.jsonl"),
+    "dev10": (DATA / "dev10", DATA / "dev10_gold.jsonl"),
 }
 
 FIELDS = {
