@@ -217,7 +217,7 @@ def subject_of(
 
 
 _APPOSITIVE_RELATION = re.compile(
-    r"\s*,\s*(?:(?:located|situated|lying|which\s+(?:is|lies))\s+)?(?:some\s+|about\s+|around\s+"
+    r"\s*,?\s*(?:(?:located|situated|lying|which\s+(?:is|lies))\s+)?(?:some\s+|about\s+|around\s+"
     r"|roughly\s+|nearly\s+)?[\w.\s-]{0,30}?\b(?:of|from)\s+(?:the\s+(?:city|town)\s+of\s+)?"
 )
 
@@ -339,8 +339,8 @@ def resolve_actor(
             return event, OTHER.get(speaker_side or "")
         if prep == "by" and side:
             return event, side
-        if prep == "from" and side:
-            return event, OTHER[side]
+        if prep in {"from", "of"} and side:
+            return event, OTHER[side]  # "recaptured from Russian troops", "cleared of them"
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
         side = side or _side_in(before, speaker_side, last=True)

@@ -218,7 +218,7 @@ def context() -> Context:
             rf"{_alt(t['anaphoric_nouns'])}(?![\w'-])"
         ),
         relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
-        agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to)\s+"),
+        agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to|of)\s+"),
         modal_after=re.compile(r"^\s*(?:would|could|will|may|might|should|can)\b"),
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
