@@ -345,7 +345,7 @@ def resolve_actor(
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
         side = side or _side_in(before, speaker_side, last=True)
         return event, side or _liberator(
-            m.group("v"), _perspective(frame.text) or speaker_side or house_side
+            m.group("v"), _perspective(frame.text, m.start()) or speaker_side or house_side
         )
     if kind == "nominal":
         verb = m.group("v")
@@ -366,7 +366,7 @@ def resolve_actor(
             admitted = _admitting().search(frame.text) is not None
             return "captured", OTHER[speaker_side] if admitted else speaker_side
     side = _actor_left(frame, m.start(), speaker_side)
-    voice = _perspective(frame.text) or speaker_side or house_side
+    voice = _perspective(frame.text, m.start()) or speaker_side or house_side
     liberator = _liberator(m.group("v"), voice) if "v" in groups else None
     return event, side or liberator
 
@@ -399,10 +399,11 @@ def _houses() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
-def _perspective(text: str) -> str | None:
-    """The side whose vocabulary a frame speaks ("the liberation of @1 in the Donetsk People's
-    Republic" is Moscow's word), if it uses one side's terms only."""
-    found = {side for side, pattern in _perspectives().items() if pattern.search(text)}
+def _perspective(text: str, pos: int) -> str | None:
+    """The side whose vocabulary the words around ``pos`` speak ("the liberation of @1 in the
+    Donetsk People's Republic" is Moscow's word), if they use one side's terms only."""
+    lo, hi = max(0, pos - _REACH), pos + _REACH
+    found = {side for side, pattern in _perspectives().items() if pattern.search(text, lo, hi)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -647,16 +647,30 @@ class MentionFinder:
             # village the gazetteer lacks: checked against the other places once all are known
             least = 1 if span.fuzzy else 2 if self._stray(span, place, alternatives) else 0
             mentions.append((mention, least))
-        settled = [(m.place.lat, m.place.lon) for m, least in mentions if not least]
+        if all(not least for _, least in mentions):
+            return [m for m, _ in mentions]
+        settled = _Points({(m.place.lat, m.place.lon) for m, least in mentions if not least})
         # doubtful places near a settled one back each other up ("Katerynivka, Yelyzavetivka
         # … northeast of Vuhledar"); the rest must lie near one of them
-        backed = settled + [
-            (m.place.lat, m.place.lon)
-            for m, least in mentions
-            if least
-            and any(distance_km((m.place.lat, m.place.lon), t) <= _NEAR_KM for t in settled)
-        ]
-        return [m for m, least in mentions if not least or not _far_from(m.place, backed, least)]
+        backed = _Points(
+            settled.points
+            | {
+                (m.place.lat, m.place.lon)
+                for m, least in mentions
+                if least and settled.within((m.place.lat, m.place.lon), _NEAR_KM)
+            }
+        )
+        far: dict[tuple[str, int], bool] = {}  # a place is judged once, however often named
+        kept = []
+        for mention, least in mentions:
+            if least:
+                key = (mention.place.id, least)
+                if key not in far:
+                    far[key] = _far_from(mention.place, backed, least)
+                if far[key]:
+                    continue
+            kept.append(mention)
+        return kept
 
     @staticmethod
     def _stray(span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> bool:
@@ -690,19 +704,45 @@ def _towards(
     return abs((actual - bearing + 180) % 360 - 180) <= _BEARING_SLACK
 
 
-def _far_from(place: Place, others: list[tuple[float, float]], least: int) -> bool:
+class _Points:
+    """Distinct positions in grid cells of about 250 km, so "is any within D km" (D up to
+    250) looks at nine cells instead of every place a long text names. Capitals are left out:
+    they stand for governments more often than for places."""
+
+    _LAT, _LON = 2.5, 4.5
+
+    def __init__(self, points: set[tuple[float, float]]) -> None:
+        self.points = points
+        self._cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for point in points:
+            if (round(point[0], 1), round(point[1], 1)) not in _CAPITALS:
+                self._cells.setdefault(self._cell(point), []).append(point)
+        self.count = sum(map(len, self._cells.values()))
+
+    def _cell(self, point: tuple[float, float]) -> tuple[int, int]:
+        return math.floor(point[0] / self._LAT), math.floor(point[1] / self._LON)
+
+    def __contains__(self, point: object) -> bool:
+        return isinstance(point, tuple) and point in self._cells.get(self._cell(point), ())
+
+    def within(self, point: tuple[float, float], km: float) -> bool:
+        """Whether another of the points lies within ``km`` of ``point``."""
+        row, col = self._cell(point)
+        return any(
+            there != point and distance_km(point, there) <= km
+            for r in (row - 1, row, row + 1)
+            for c in (col - 1, col, col + 1)
+            for there in self._cells.get((r, c), ())
+        )
+
+
+def _far_from(place: Place, others: _Points, least: int) -> bool:
     """Whether the text names at least ``least`` other places and ``place`` lies far from all
-    of them ("Pogrebki" beside Malaya Loknya in Kursk oblast is no typo of Pohreby near Kyiv).
-    Capitals are left out: they stand for governments more often than for places."""
-    away = [
-        there
-        for there in others
-        if there != (place.lat, place.lon)
-        and (round(there[0], 1), round(there[1], 1)) not in _CAPITALS
-    ]
-    return len(away) >= least and all(
-        distance_km((place.lat, place.lon), t) > _FAR_KM for t in away
-    )
+    of them ("Pogrebki" beside Malaya Loknya in Kursk oblast is no typo of Pohreby near Kyiv)."""
+    here = (place.lat, place.lon)
+    if others.count - (here in others) < least:
+        return False
+    return not others.within(here, _FAR_KM)
 
 
 _COMPASS = re.compile(
