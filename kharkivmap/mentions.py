@@ -90,6 +90,8 @@ class Lexicon:
     country_names: dict[str, tuple[str, ...]]
     cyrillic_endings: tuple[tuple[str, str], ...]
     alternating_vowels: dict[str, str]
+    bearings: dict[str, float]  # compass degrees of "east of" and the like
+    number_words: dict[str, float]  # "five kilometers"
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -119,6 +121,8 @@ def lexicon() -> Lexicon:
         country_names={k: tuple(v) for k, v in context["country_names"].items()},
         cyrillic_endings=tuple((ending, base) for ending, base in context["cyrillic_endings"]),
         alternating_vowels=dict(context["alternating_vowels"]),
+        bearings={k: float(v) for k, v in context["bearings"].items()},
+        number_words={k: float(v) for k, v in context["number_words"].items()},
     )
 
 
@@ -160,7 +164,7 @@ class MentionFinder:
                 self._cues.setdefault(cue.split()[-1], []).append((cue, country))
         relations = "|".join(re.escape(w) for w in self._lexicon.relation_words)
         units = "|".join(re.escape(w) for w in self._lexicon.distance_units)
-        numbers = "|".join(_NUMBER_WORDS)
+        numbers = "|".join(self._lexicon.number_words)
         # ", located almost 110 kilometers (68.3 miles) east of": the number is kept
         distance = (
             rf"(?:[^\W\d]+\s+){{0,2}}?(?P<n>\d+(?:[.,]\d+)?|{numbers})\s*-?\s*(?P<unit>{units})\s+"
@@ -284,11 +288,13 @@ class MentionFinder:
                 related = self._relation.fullmatch(gap.lower())
                 if related:
                     first.anchor = second
-                    first.bearing = _BEARINGS.get(related.group("rel").replace("-", ""))
+                    rel = related.group("rel").replace("-", "")
+                    first.bearing = self._lexicon.bearings.get(rel)
                     if related.group("n"):
                         miles = related.group("unit").startswith("mi")
                         number = related.group("n")
-                        value = _NUMBER_WORDS.get(number) or float(number.replace(",", "."))
+                        words = self._lexicon.number_words
+                        value = words.get(number) or float(number.replace(",", "."))
                         first.distance = value * (1.609 if miles else 1.0)
         # "Zelenyi Hai and Dobropillia in Zaporizhzhia": the region qualifies the whole list
         for n in range(len(spans) - 1, 0, -1):
@@ -678,15 +684,7 @@ class MentionFinder:
         return place.kind == "village" and bool(alternatives) and span.qualifier is None
 
 
-_NUMBER_WORDS = {
-    "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
-    "eight": 8.0, "nine": 9.0, "ten": 10.0, "fifteen": 15.0, "twenty": 20.0, "thirty": 30.0,
-}  # fmt: skip
 _BEARING_SLACK = 55.0
-_BEARINGS = {
-    "north of": 0.0, "northeast of": 45.0, "east of": 90.0, "southeast of": 135.0,
-    "south of": 180.0, "southwest of": 225.0, "west of": 270.0, "northwest of": 315.0,
-}  # fmt: skip
 
 
 def _towards(
