@@ -362,15 +362,15 @@ def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | Non
     best: tuple[int, str] | None = None
     people = _people()
     named = [(p, _title(p.group("org"))) for p in _lexicon().sources[-1].pattern.finditer(window)]
-    if not named and people.pattern.search(window):  # a surname alone: "Zelensky said"
+    if not named:  # a surname alone: "Zelensky said"
         named = [(p, people.names[p.group()]) for p in people.pattern.finditer(window)]
     for person, full in named:
-        lo, hi = (
-            sorted((person.end(), m.start()))
-            if person.end() <= m.start()
-            else (sorted((m.end(), person.start())) if m.end() <= person.start() else (0, 0))
-        )
-        gap = window[lo:hi]
+        if person.end() <= m.start():
+            gap = window[person.end() : m.start()]
+        elif m.end() <= person.start():
+            gap = window[m.end() : person.start()]
+        else:
+            gap = ""  # the office is named by the person ("gerasimov said")
         if len(gap) > _PERSON_GAP or gap.count(",") > 1 or "@" in gap or ";" in gap:
             continue
         if best is None or len(gap) < best[0]:

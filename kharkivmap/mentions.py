@@ -306,7 +306,7 @@ class MentionFinder:
             gap = text[before.end : named.start]
             if not self._short_gap.fullmatch(gap):
                 continue
-            if " ".join(gap.replace(",", " , ").split()) in _LIST_LINKS:
+            if _link_words(gap) in _LIST_LINKS:
                 before.qualifier = named.qualifier
                 before.inherited = True
 
