@@ -29,6 +29,7 @@ SETS = {
     "dev8": (DATA / "dev8", DATA / "dev8_gold.jsonl"),
     "dev9": (DATA / "dev9", DATA / "dev9_gold.jsonl"),
     "dev10": (DATA / "dev10", DATA / "dev10_gold.jsonl"),
+    "dev11": (DATA / "dev11", DATA / "dev11_gold.jsonl"),
 }
 
 FIELDS = {
