@@ -305,6 +305,11 @@ def rules() -> tuple[Rule, ...]:
 
     # names the gazetteer lacks, ahead of a known one in a list ("including Berdychi and @2")
     unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
+    # "@1, a village that …": the place noun of an appositive before a relative clause
+    appositive = rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+)?"
+    # a list opening with a name the gazetteer lacks ("seized striliche, @1, @2 and @3"); the
+    # parser takes it only before a list of several places
+    list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*)?"
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
         pattern = re.compile(source)
@@ -341,7 +346,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"(?<!\bin )(?<!\bof )(?<!\bthe )(?<!temporarily )(?<!-){w}"
             rf"(?P<v>{_alt(t['capture_verbs'])})\s+"
-            rf"(?:(?:full|complete|total|back|effectively)\s+)?{obj}",
+            rf"(?:(?:full|complete|total|back|effectively)\s+)?{list_head}{obj}",
             0.85,
             *t["capture_verbs"],
         ),
@@ -522,7 +527,7 @@ def rules() -> tuple[Rule, ...]:
             "relative",
             "captured",
             "object",
-            rf"@(?P<g>\d+)\s*,?\s*(?:which|that)\s+(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
+            rf"@(?P<g>\d+)\s*,?\s*{appositive}(?:which|that)\s+(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
             rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
             rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",
             0.7,
