@@ -636,7 +636,7 @@ def rules() -> tuple[Rule, ...]:
             "held_occupied",
             "held",
             "object",
-            rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied)\s+"
+            rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the)\s+"
             rf"(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
             0.7,
             "occupied",
