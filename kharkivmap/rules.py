@@ -584,7 +584,8 @@ def rules() -> tuple[Rule, ...]:
             "passive",
             "captured",
             "subject",
-            rf"(?P<aux>(?:{w}{aux}\s+)+)(?P<v>{_alt(t['passive_capture'])})(?![\w-]){no_object}",
+            rf"(?P<aux>(?:{w}{aux}\s+)+)(?:[\"“‘'«]\s?)?(?P<v>{_alt(t['passive_capture'])})(?![\w-])"
+            rf"{no_object}",  # "had been 'liberated'": the source's word, quoted
             0.8,
             *t["passive_capture"],
         ),
