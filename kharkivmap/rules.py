@@ -202,7 +202,8 @@ def context() -> Context:
             # a first predicate before the trigger's ("@0 has not fallen and remains …")
             r"(?:(?:has|have|had|is|was|are|were)\s+(?:not\s+|never\s+)?(?:yet\s+)?[\w-]+\s+"
             r"(?:and|but)\s+)?"
-            r"(?:(?:which|that|who)\s+)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
+            # "shows @0 as controlled by …": a map's or a report's statement
+            r"(?:(?:which|that|who)\s+|as\s+)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         anaphor=re.compile(
             w + r"(?:it|which|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
@@ -637,7 +638,7 @@ def rules() -> tuple[Rule, ...]:
             "held_occupied",
             "held",
             "object",
-            rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the)\s+"
+            rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the|and)\s+"
             rf"(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
             0.7,
             "occupied",
