@@ -174,6 +174,7 @@ class MentionFinder:
         self._inflections: dict[str, tuple[int, ...]] = {}
         self._common: dict[str, bool] = {}
         self._ids: dict[tuple[int, ...], frozenset[str]] = {}
+        self._links: dict[str, str | None] = {}
         self._first_names = frozenset(fold(name) for name in self._lexicon.first_names)
         self._city_tokens: tuple[dict[str, str], frozenset[str]] | None = None
         # Cue phrases by their last word, so a name is checked against a handful of them.
@@ -194,6 +195,8 @@ class MentionFinder:
             rf"\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
         )
+        self._relation_ends = (*self._lexicon.relation_words, "the", "of")
+        self._relation_tail = max(map(len, self._relation_ends))
         # A gap with more letters than the longest link word is no link; most gaps between
         # names span sentences, and are not normalised to find that out.
         links = (*self._lexicon.qualifier_links, *_IN_CITY, *_LIST_LINKS)
@@ -293,10 +296,7 @@ class MentionFinder:
         """
         for first, second in itertools.pairwise(spans):
             gap = text[first.end : second.start]
-            # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
-            # region": the direction and the country say nothing about which oblast
-            core = _COMPASS.sub(" ", gap) if len(gap) < 60 else gap
-            link = _link_words(core) if self._short_gap.fullmatch(core) else None
+            link = None if first.region else self._link_between(gap)
             if second.region and not first.region:
                 if link in self._lexicon.qualifier_links:
                     first.qualifier = second
@@ -310,7 +310,7 @@ class MentionFinder:
                 if possessive and words[0][:-2] in self._lexicon.region_words:
                     second.qualifier = first
             if not second.region:
-                related = self._relation.fullmatch(gap.lower())
+                related = self._related(gap)
                 if related:
                     first.anchor = second
                     rel = related.group("rel").replace("-", "")
@@ -334,6 +334,33 @@ class MentionFinder:
             if _link_words(gap) in _LIST_LINKS:
                 before.qualifier = named.qualifier
                 before.inherited = True
+
+    def _link_between(self, gap: str) -> str | None:
+        """The link words between two names (see :func:`_link_words`), or None when the gap is
+        too long to be a link; short gaps recur ("and", ", "), so their answer is kept."""
+        if len(gap) >= 60:
+            return _link_words(gap) if self._short_gap.fullmatch(gap) else None
+        link = self._links.get(gap, False)
+        if link is False:
+            # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
+            # region": the direction and the country say nothing about which oblast
+            core = _COMPASS.sub(" ", gap)
+            link = _link_words(core) if self._short_gap.fullmatch(core) else None
+            if len(self._links) >= _CACHE_MAX:
+                self._links.clear()
+            self._links[gap] = link
+        return link
+
+    def _related(self, gap: str) -> re.Match[str] | None:
+        """The relation a gap states between two names ("5 km east of"), if any.
+
+        Every relation ends in a relation word, "the" or "of" and then spaces; most gaps do
+        not, and are told apart by their last letters before being lowered and matched.
+        """
+        stripped = gap.rstrip()
+        if not stripped[-self._relation_tail :].lower().endswith(self._relation_ends):
+            return None
+        return self._relation.fullmatch(gap.lower())
 
     def _is_city(self, span: _Span) -> bool:
         return self._gazetteer.row(self._best(span))[11] == "city"
