@@ -48,6 +48,7 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 _CAPITALISED = re.compile(rf"[{re.escape(_UPPER)}]{_LETTER}*(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _NEXT_WORD = re.compile(rf"[ \u00a0\-\u2010\u2011]({_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*)")
 _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
+_SPACED_WORD = re.compile(rf"[ \u00a0]*({_WORD.pattern})")  # the next word after spaces
 _POSSESSIVE = ("'s", "’s", "ʼs")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
@@ -181,7 +182,7 @@ class MentionFinder:
         self._cues: dict[str, list[tuple[str, str]]] = {}
         for country, cues in self._lexicon.country_cues.items():
             for cue in cues:
-                self._cues.setdefault(cue.split()[-1], []).append((cue, country))
+                self._cues.setdefault(cue.split()[-1], []).append((cue + " ", country))
         relations = "|".join(re.escape(w) for w in self._lexicon.relation_words)
         units = "|".join(re.escape(w) for w in self._lexicon.distance_units)
         numbers = "|".join(self._lexicon.number_words)
@@ -601,21 +602,23 @@ class MentionFinder:
         return self._city_tokens
 
     def _mark_context(self, text: str, span: _Span) -> None:
-        at = span.end + 2 if text[span.end : span.end + 2] in _POSSESSIVE else span.end
-        while at < len(text) and text[at] in " \u00a0":
-            at += 1
-        after = _WORD.match(text, at)
+        end = span.end
+        at = end + 2 if text[end : end + 2] in _POSSESSIVE else end
+        after = _SPACED_WORD.match(text, at)
         if after:
-            word = after.group().lower()
+            word = after.group(1).lower()
             word = word[:-2] if word.endswith(_POSSESSIVE) else word
             span.plural = word in self._lexicon.plural_region_words
             span.region = span.plural or word in self._lexicon.region_words
-        before = text[max(0, span.start - _CUE_WINDOW) : span.start]
-        if not before.endswith(" ") or not before.strip():
+        start = span.start
+        if not start or text[start - 1] != " ":
+            return
+        before = text[max(0, start - _CUE_WINDOW) : start]
+        if before.isspace():
             return
         before = before.lower()
         for cue, country in self._cues.get(before.rsplit(None, 1)[-1], ()):
-            if before.endswith(cue + " "):
+            if before.endswith(cue):
                 span.country = country
 
     # --- resolving ---------------------------------------------------------------------------
@@ -699,45 +702,43 @@ class MentionFinder:
 
     def _resolve(self, spans: list[_Span], text: str) -> list[Mention]:
         gazetteer = self._gazetteer
+        place_at = gazetteer.place_at
         evidence = self._evidence(spans, self._first_choices(spans))
-        done: dict[tuple[tuple[int, ...], str | None], list[tuple[int, float]]] = {}
-        # A name repeated in the text gets the same place, score and alternatives.
-        made: dict[tuple[tuple[int, ...], str | None, float], tuple[Any, ...]] = {}
+        # A name repeated in the text gets the same place, score and alternatives: per
+        # (entries, country) the scored rows, and per quality what they make.
+        done: dict[tuple[tuple[int, ...], str | None], tuple[Any, dict[float, Any]]] = {}
         mentions: list[tuple[Mention, int]] = []
         for span in spans:
-            scored = done.get((span.entries, span.country))
-            if scored is None and len(span.entries) == 1:
-                # one candidate: nothing to weigh (as in ``Gazetteer.score``)
-                scored = done[(span.entries, span.country)] = [(row_number(span.entries[0]), 1.0)]
-            elif scored is None:
-                own = self._ids_of(span.entries)
-                local = Evidence(
-                    admin1=evidence.admin1,
-                    anchors=[a for a in evidence.anchors if a[0] not in own],
-                    country=span.country,
-                )
-                scored = done[(span.entries, span.country)] = gazetteer.score(span.entries, local)
-            key = (span.entries, span.country, span.quality)
-            resolved = made.get(key)
+            entries = span.entries
+            named = done.get((entries, span.country))
+            if named is None:
+                if len(entries) == 1:
+                    # one candidate: nothing to weigh (as in ``Gazetteer.score``)
+                    scored = [(row_number(entries[0]), 1.0)]
+                else:
+                    own = self._ids_of(entries)
+                    local = Evidence(
+                        admin1=evidence.admin1,
+                        anchors=[a for a in evidence.anchors if a[0] not in own],
+                        country=span.country,
+                    )
+                    scored = gazetteer.score(entries, local)
+                named = done[(entries, span.country)] = (scored, {})
+            scored, made = named
+            quality = span.quality
+            resolved = made.get(quality)
             if resolved is None:
                 best, share = scored[0]
-                resolved = made[key] = (
-                    gazetteer.place_at(best),
-                    round(share * span.quality, 4),
+                resolved = made[quality] = (
+                    place_at(best),
+                    round(share * quality, 4),
                     tuple(
-                        Candidate(gazetteer.place_at(i), round(s * span.quality, 4))
+                        Candidate(place_at(i), round(s * quality, 4))
                         for i, s in scored[1 : 1 + _MAX_ALTERNATIVES]
                     ),
                 )
             place, score, alternatives = resolved
-            mention = Mention(
-                start=span.start,
-                end=span.end,
-                text=text[span.start : span.end],
-                place=place,
-                score=score,
-                alternatives=alternatives,
-            )
+            mention = Mention(span.start, span.end, text[span.start : span.end], place, score, alternatives)
             # a look-alike of a name, or a village with namesakes, may be a namesake of a
             # village the gazetteer lacks: checked against the other places once all are known
             least = 1 if span.fuzzy else 2 if self._stray(span, place, alternatives) else 0
