@@ -387,12 +387,10 @@ class Gazetteer:
         exp = math.exp
         weights = [exp((r - top) / _SOFTMAX_T) for r in raw]
         total = sum(weights)
-        scored = [
-            (e if e >= 0 else ~e, w / total) for e, w in zip(entries, weights, strict=True)
-        ]
+        scored = [(e if e >= 0 else ~e, w / total) for e, w in zip(entries, weights, strict=True)]
         # Ties go to the larger place; sort is stable, so then to file order.
-        facts = self._facts
-        scored.sort(key=lambda item: (-item[1], -facts[item[0]][5]))
+        known = self._facts
+        scored.sort(key=lambda item: (-item[1], -known[item[0]][5]))
         return scored
 
     def _row_facts(self, number: int) -> tuple[Any, ...]:

@@ -341,8 +341,9 @@ class MentionFinder:
         too long to be a link; short gaps recur ("and", ", "), so their answer is kept."""
         if len(gap) >= 60:
             return _link_words(gap) if self._short_gap.fullmatch(gap) else None
-        link = self._links.get(gap, False)
-        if link is False:
+        if gap in self._links:
+            link = self._links[gap]
+        else:
             # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
             # region": the direction and the country say nothing about which oblast
             core = _COMPASS.sub(" ", gap)
@@ -420,13 +421,15 @@ class MentionFinder:
             if span is not None:
                 return span
         first_end = start + word.cut
-        if word.entries and self._stands_alone(text, start, first_end, word.common, word.first_name):
+        if word.entries and self._stands_alone(
+            text, start, first_end, word.common, word.first_name
+        ):
             return _Span(start, first_end, word.key, word.entries, 1.0)
         return None
 
     def _longest_run(self, text: str, start: int, end: int) -> _Span | None:
         """The longest run of two to four words from ``start`` that names a place, if any."""
-        ends = []
+        ends: list[int] = []
         at = end
         while len(ends) < _MAX_WORDS - 1:
             following = _NEXT_WORD.match(text, at)
@@ -738,7 +741,9 @@ class MentionFinder:
                     ),
                 )
             place, score, alternatives = resolved
-            mention = Mention(span.start, span.end, text[span.start : span.end], place, score, alternatives)
+            mention = Mention(
+                span.start, span.end, text[span.start : span.end], place, score, alternatives
+            )
             # a look-alike of a name, or a village with namesakes, may be a namesake of a
             # village the gazetteer lacks: checked against the other places once all are known
             least = 1 if span.fuzzy else 2 if self._stray(span, place, alternatives) else 0
