@@ -102,6 +102,43 @@ def _arc_km(a: tuple[float, float, float], b: tuple[float, float, float]) -> flo
     return _EARTH_RADIUS_KM * d
 
 
+def _anchor_weight(anchor: tuple[str, tuple[float, float, float], float]) -> float:
+    return anchor[2]
+
+
+def _nearness(
+    here: tuple[float, float, float],
+    place_id: str,
+    anchors: list[tuple[str, tuple[float, float, float], float]],
+) -> float:
+    """The best ``weight * exp(-km / _NEAR_KM)`` over anchors other than the place itself.
+
+    Anchors come heaviest first: a term never exceeds its weight, so once the weight is no
+    more than the best so far, no later anchor can raise it and the rest are skipped.
+    """
+    near = 0.0
+    sin_lat1, cos_lat1, lng1 = here
+    cos, sin, exp = math.cos, math.sin, math.exp
+    for anchor_id, (sin_lat2, cos_lat2, lng2), weight in anchors:
+        if weight <= near:
+            break
+        if anchor_id != place_id:
+            # _arc_km, written out: this is the innermost loop of homonym scoring
+            delta_lng = lng2 - lng1
+            cos_delta_lng, sin_delta_lng = cos(delta_lng), sin(delta_lng)
+            d = math.atan2(
+                math.sqrt(
+                    (cos_lat2 * sin_delta_lng) ** 2
+                    + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta_lng) ** 2
+                ),
+                sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta_lng,
+            )
+            value = weight * exp(-(_EARTH_RADIUS_KM * d) / _NEAR_KM)
+            if value > near:
+                near = value
+    return near
+
+
 # A noun and an adjective ending make different places of one stem: Novopokrovka and
 # Novopokrovske are two villages, not a typo of one another.
 _NOUN_ENDINGS = frozenset({"ka"})
@@ -140,7 +177,7 @@ class Gazetteer:
         self._objects: list[Place | None] = [None] * len(rows)
         self._geocoder = geocoder
         self._resolved: dict[str, Resolution] = {}
-        self._priors: dict[int, float] = {}  # row number -> kind and size prior
+        self._facts: dict[int, tuple[Any, ...]] = {}  # row number -> see _row_facts
         self._scored: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
@@ -320,50 +357,52 @@ class Gazetteer:
 
     def _weigh(self, entries: Sequence[int], evidence: Evidence) -> list[tuple[int, float]]:
         """:meth:`score` of several entries, without the cache."""
-        # The anchors' sines are taken once for all candidates.
-        anchors = [(a[0], _trig(a[1], a[2]), a[3]) for a in evidence.anchors]
-        raw = [self._raw_score(entry, evidence, anchors) for entry in entries]
+        # The anchors' sines are taken once for all candidates, heaviest anchor first (see
+        # _nearness).
+        anchors = sorted(
+            ((a[0], _trig(a[1], a[2]), a[3]) for a in evidence.anchors),
+            key=_anchor_weight,
+            reverse=True,
+        )
+        admin1 = evidence.admin1
+        country = evidence.country
+        raw = []
+        for entry in entries:
+            number = entry if entry >= 0 else ~entry
+            facts = self._facts.get(number) or self._row_facts(number)
+            prior, place_id, oblast, place_country, here, _population = facts
+            if country:
+                country_score = 1.0 if place_country == country else 0.0
+            else:
+                country_score = _COUNTRY_PRIOR.get(place_country, _OTHER_COUNTRY_PRIOR)
+            near = _nearness(here, place_id, anchors) if anchors else 0.0
+            raw.append(
+                prior
+                + _W_ADMIN * admin1.get(oblast, 0.0)
+                + _W_NEAR * near
+                + _W_COUNTRY * country_score
+                + _W_NAME * (entry >= 0)
+            )
         top = max(raw)
-        weights = [math.exp((r - top) / _SOFTMAX_T) for r in raw]
+        exp = math.exp
+        weights = [exp((r - top) / _SOFTMAX_T) for r in raw]
         total = sum(weights)
-        scored = [(row_number(e), w / total) for e, w in zip(entries, weights, strict=True)]
+        scored = [(e if e >= 0 else ~e, w / total) for e, w in zip(entries, weights, strict=True)]
         # Ties go to the larger place; sort is stable, so then to file order.
-        scored.sort(key=lambda item: (-item[1], -self._rows[item[0]][10]))
+        known = self._facts
+        scored.sort(key=lambda item: (-item[1], -known[item[0]][5]))
         return scored
 
-    def _raw_score(
-        self,
-        entry: int,
-        evidence: Evidence,
-        anchors: list[tuple[str, tuple[float, float, float], float]],
-    ) -> float:
-        number = row_number(entry)
+    def _row_facts(self, number: int) -> tuple[Any, ...]:
+        """What scoring reads of a row, worked out once: the weighted kind and size prior, id,
+        oblast, country, the sines of its position and its population."""
         row = self._rows[number]
-        country = row[4]
-        prior = self._priors.get(number)
-        if prior is None:
-            population = row[10]
-            size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
-            prior = self._priors[number] = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
-        if evidence.country:
-            country_score = 1.0 if country == evidence.country else 0.0
-        else:
-            country_score = _COUNTRY_PRIOR.get(country, _OTHER_COUNTRY_PRIOR)
-        near = 0.0
-        if anchors:
-            here = _trig(row[2], row[3])
-            for anchor_id, there, weight in anchors:
-                # weight bounds what an anchor adds: one no heavier than the best so far is skipped
-                if weight > near and anchor_id != row[0]:
-                    distance = _arc_km(here, there)
-                    near = max(near, weight * math.exp(-distance / _NEAR_KM))
-        return (
-            _W_PRIOR * prior
-            + _W_ADMIN * evidence.admin1.get(row[5], 0.0)
-            + _W_NEAR * near
-            + _W_COUNTRY * country_score
-            + _W_NAME * (entry >= 0)
-        )
+        population = row[10]
+        size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
+        prior = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
+        here = _trig(row[2], row[3])
+        facts = self._facts[number] = (_W_PRIOR * prior, row[0], row[5], row[4], here, population)
+        return facts
 
     # --- fuzzy matching ----------------------------------------------------------------------
 

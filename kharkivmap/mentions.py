@@ -48,6 +48,7 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 _CAPITALISED = re.compile(rf"[{re.escape(_UPPER)}]{_LETTER}*(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _NEXT_WORD = re.compile(rf"[ \u00a0\-\u2010\u2011]({_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*)")
 _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
+_SPACED_WORD = re.compile(rf"[ \u00a0]*({_WORD.pattern})")  # the next word after spaces
 _POSSESSIVE = ("'s", "’s", "ʼs")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
@@ -69,6 +70,7 @@ _CACHE_MAX = 100_000
 _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 250.0  # a misspelt name or stray village this far from every other place is dropped
 _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
+_KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
 
 
@@ -144,6 +146,22 @@ class _Span:
     bearing: float | None = None  # compass degrees from the anchor ("east of": 90)
 
 
+@dataclass(slots=True)
+class _Word:
+    """What a capitalised word is on its own, worked out once per distinct word so that each
+    of its occurrences only checks the words around it."""
+
+    cut: int  # its length without a possessive 's
+    key: str  # the folded word without the possessive
+    starts: bool  # it may begin a multi-word name (and has no possessive)
+    entries: tuple[int, ...]  # the places it names alone, declined forms included
+    common: bool  # a common word (only worked out when it names places)
+    first_name: bool
+    cyrillic: bool
+    may_be_typo: bool  # long, unfamiliar and not all capitals: worth a fuzzy match
+    never: bool | None = None  # no place anywhere, even fuzzily (worked out on first miss)
+
+
 class MentionFinder:
     """Scans texts for the places of one gazetteer; keeps per-word caches between texts."""
 
@@ -153,15 +171,18 @@ class MentionFinder:
         self._keys: dict[str, str] = {}
         self._fuzzy: dict[str, tuple[str, float] | None] = {}
         self._dead: set[str] = set()  # capitalised words known to be no place anywhere
+        self._words: dict[str, _Word] = {}
         self._inflections: dict[str, tuple[int, ...]] = {}
         self._common: dict[str, bool] = {}
+        self._ids: dict[tuple[int, ...], frozenset[str]] = {}
+        self._links: dict[str, str | None] = {}
         self._first_names = frozenset(fold(name) for name in self._lexicon.first_names)
         self._city_tokens: tuple[dict[str, str], frozenset[str]] | None = None
         # Cue phrases by their last word, so a name is checked against a handful of them.
         self._cues: dict[str, list[tuple[str, str]]] = {}
         for country, cues in self._lexicon.country_cues.items():
             for cue in cues:
-                self._cues.setdefault(cue.split()[-1], []).append((cue, country))
+                self._cues.setdefault(cue.split()[-1], []).append((cue + " ", country))
         relations = "|".join(re.escape(w) for w in self._lexicon.relation_words)
         units = "|".join(re.escape(w) for w in self._lexicon.distance_units)
         numbers = "|".join(self._lexicon.number_words)
@@ -175,6 +196,8 @@ class MentionFinder:
             rf"\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
         )
+        self._relation_ends = (*self._lexicon.relation_words, "the", "of")
+        self._relation_tail = max(map(len, self._relation_ends))
         # A gap with more letters than the longest link word is no link; most gaps between
         # names span sentences, and are not normalised to find that out.
         links = (*self._lexicon.qualifier_links, *_IN_CITY, *_LIST_LINKS)
@@ -210,27 +233,33 @@ class MentionFinder:
         spans: list[_Span] = []
         resume = 0
         dead = self._dead
+        words = self._words
+        size = len(text)
         for match in _CAPITALISED.finditer(text):
-            word = match.group()
-            if word in dead:  # most capitalised words: checked first, as cheaply as possible
+            surface = match.group()
+            if surface in dead:  # most capitalised words: checked first, as cheaply as possible
                 continue
             start, end = match.span()
             if start < resume or (start and (text[start - 1].isalnum() or _inside(text, start))):
                 continue
-            if end < len(text) and text[end].isdigit():
+            if end < size and text[end].isdigit():
                 continue
-            span = self._longest(text, start, end)
-            if span is None and _is_cyrillic(word[0]):
+            word = words.get(surface) or self._word(surface)
+            span = self._longest(text, start, end, word)
+            if span is None and word.cyrillic:
                 span = self._inflected_span(text, start, end)
-            if span is None:
-                span = self._fuzzy_span(text, start, _trim(text, start, end))
+            if span is None and word.may_be_typo:
+                span = self._fuzzy_span(text, start, start + word.cut)
             if span is not None:
                 spans.append(span)
                 resume = span.end
-            elif self._never_a_place(word):
-                if len(self._dead) >= _CACHE_MAX:
-                    self._dead.clear()
-                self._dead.add(word)
+            else:
+                if word.never is None:
+                    word.never = self._never_a_place(surface)
+                if word.never:
+                    if len(dead) >= _CACHE_MAX:
+                        dead.clear()
+                    dead.add(surface)
         spans.extend(self._lowercase_cities(text, spans))
         spans = [span for span in spans if self._is_settlement(text, span)]
         spans.sort(key=lambda s: s.start)
@@ -268,10 +297,7 @@ class MentionFinder:
         """
         for first, second in itertools.pairwise(spans):
             gap = text[first.end : second.start]
-            # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
-            # region": the direction and the country say nothing about which oblast
-            core = _COMPASS.sub(" ", gap) if len(gap) < 60 else gap
-            link = _link_words(core) if self._short_gap.fullmatch(core) else None
+            link = None if first.region else self._link_between(gap)
             if second.region and not first.region:
                 if link in self._lexicon.qualifier_links:
                     first.qualifier = second
@@ -285,7 +311,7 @@ class MentionFinder:
                 if possessive and words[0][:-2] in self._lexicon.region_words:
                     second.qualifier = first
             if not second.region:
-                related = self._relation.fullmatch(gap.lower())
+                related = self._related(gap)
                 if related:
                     first.anchor = second
                     rel = related.group("rel").replace("-", "")
@@ -309,6 +335,34 @@ class MentionFinder:
             if _link_words(gap) in _LIST_LINKS:
                 before.qualifier = named.qualifier
                 before.inherited = True
+
+    def _link_between(self, gap: str) -> str | None:
+        """The link words between two names (see :func:`_link_words`), or None when the gap is
+        too long to be a link; short gaps recur ("and", ", "), so their answer is kept."""
+        if len(gap) >= 60:
+            return _link_words(gap) if self._short_gap.fullmatch(gap) else None
+        if gap in self._links:
+            link = self._links[gap]
+        else:
+            # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
+            # region": the direction and the country say nothing about which oblast
+            core = _COMPASS.sub(" ", gap)
+            link = _link_words(core) if self._short_gap.fullmatch(core) else None
+            if len(self._links) >= _CACHE_MAX:
+                self._links.clear()
+            self._links[gap] = link
+        return link
+
+    def _related(self, gap: str) -> re.Match[str] | None:
+        """The relation a gap states between two names ("5 km east of"), if any.
+
+        Every relation ends in a relation word, "the" or "of" and then spaces; most gaps do
+        not, and are told apart by their last letters before being lowered and matched.
+        """
+        stripped = gap.rstrip()
+        if not stripped[-self._relation_tail :].lower().endswith(self._relation_ends):
+            return None
+        return self._relation.fullmatch(gap.lower())
 
     def _is_city(self, span: _Span) -> bool:
         return self._gazetteer.row(self._best(span))[11] == "city"
@@ -335,43 +389,80 @@ class MentionFinder:
             and lowered not in self._lexicon.not_places
         )
 
-    def _longest(self, text: str, start: int, end: int) -> _Span | None:
+    def _word(self, surface: str) -> _Word:
+        """The facts of a capitalised word that do not depend on the text around it."""
+        cut = _trim(surface, 0, len(surface))
+        bare = surface[:cut]
+        key = self._key(bare)
+        cyrillic = _is_cyrillic(surface[0])
+        entries = self._gazetteer.lookup(key) if len(key) >= _MIN_KEY else ()
+        if entries and cyrillic:
+            # "Харькове" is a village as written and the city once declined: weigh both.
+            rows = {row_number(e) for e in entries}
+            entries += tuple(e for e in self.inflected_entries(bare) if row_number(e) not in rows)
+        if len(self._words) >= _CACHE_MAX:
+            self._words.clear()
+        word = self._words[surface] = _Word(
+            cut=cut,
+            key=key,
+            starts=cut == len(surface) and self._gazetteer.starts_name(key),
+            entries=entries,
+            common=bool(entries) and self._is_common(bare),
+            first_name=key in self._first_names,
+            cyrillic=cyrillic,
+            may_be_typo=not bare.isupper() and self._may_be_misspelled(bare),
+        )
+        return word
+
+    def _longest(self, text: str, start: int, end: int, word: _Word) -> _Span | None:
         """The longest run of words from ``start`` that names a place, if any."""
-        first_end = _trim(text, start, end)
-        ends = [first_end]
-        first_key = self._key(text[start:first_end])
-        if first_end == end and self._gazetteer.starts_name(first_key):
-            at = end
-            while len(ends) < _MAX_WORDS:
-                following = _NEXT_WORD.match(text, at)
-                if following is None:
-                    break
-                at = following.end()
-                trimmed = _trim(text, following.start(1), at)
-                ends.append(trimmed)
-                if trimmed != at:  # nothing continues past a possessive
-                    break
-        for n in range(len(ends) - 1, -1, -1):
-            surface = text[start : ends[n]]
-            key = self._key(surface) if n else first_key
-            if len(key) < _MIN_KEY:
-                continue
-            entries = self._gazetteer.lookup(key)
-            if entries and not n and _is_cyrillic(surface[0]):
-                # "Харькове" is a village as written and the city once declined: weigh both.
-                rows = {row_number(e) for e in entries}
-                entries += tuple(
-                    e for e in self.inflected_entries(surface) if row_number(e) not in rows
-                )
-            if entries and (n or self._single_word_ok(text, start, ends[0], surface)):
-                return _Span(start, ends[n], key, entries, 1.0)
+        if word.starts:
+            span = self._longest_run(text, start, end)
+            if span is not None:
+                return span
+        first_end = start + word.cut
+        if word.entries and self._stands_alone(
+            text, start, first_end, word.common, word.first_name
+        ):
+            return _Span(start, first_end, word.key, word.entries, 1.0)
+        return None
+
+    def _longest_run(self, text: str, start: int, end: int) -> _Span | None:
+        """The longest run of two to four words from ``start`` that names a place, if any."""
+        ends: list[int] = []
+        at = end
+        while len(ends) < _MAX_WORDS - 1:
+            following = _NEXT_WORD.match(text, at)
+            if following is None:
+                break
+            at = following.end()
+            trimmed = _trim(text, following.start(1), at)
+            ends.append(trimmed)
+            if trimmed != at:  # nothing continues past a possessive
+                break
+        lookup = self._gazetteer.lookup
+        for stop in reversed(ends):
+            key = self._key(text[start:stop])
+            if len(key) >= _MIN_KEY:
+                entries = lookup(key)
+                if entries:
+                    return _Span(start, stop, key, entries, 1.0)
         return None
 
     def _single_word_ok(self, text: str, start: int, end: int, surface: str) -> bool:
         """False for common words and for words that are part of a person's name."""
-        if self._is_common(surface):
+        common = self._is_common(surface)
+        return self._stands_alone(
+            text, start, end, common, not common and self._key(surface) in self._first_names
+        )
+
+    def _stands_alone(
+        self, text: str, start: int, end: int, common: bool, first_name: bool
+    ) -> bool:
+        """False for a common word and for a word that is part of a person's name."""
+        if common:
             return False
-        if self._key(surface) in self._first_names:
+        if first_name:
             following = _NEXT_WORD.match(text, end)
             if following and text[end] == " " and following.group(1)[0].isupper():
                 return False  # "Volodymyr Zelensky": a first name, not the town
@@ -446,12 +537,14 @@ class MentionFinder:
         surface = text[start:end]
         if surface.isupper() or not self._may_be_misspelled(surface):
             return None
+        key = self._key(surface)
+        if self._fuzzy.get(key, True) is None:
+            return None  # known to resemble no name
         at = start - 1
         while at >= 0 and text[at] in " \t\u00a0":
             at -= 1
         if at < 0 or text[at] in _SENTENCE_END:
             return None  # a sentence-initial capital says nothing about a proper noun
-        key = self._key(surface)
         if key not in self._fuzzy:
             if len(self._fuzzy) >= _CACHE_MAX:
                 self._fuzzy.clear()
@@ -512,21 +605,23 @@ class MentionFinder:
         return self._city_tokens
 
     def _mark_context(self, text: str, span: _Span) -> None:
-        at = span.end + 2 if text[span.end : span.end + 2] in _POSSESSIVE else span.end
-        while at < len(text) and text[at] in " \u00a0":
-            at += 1
-        after = _WORD.match(text, at)
+        end = span.end
+        at = end + 2 if text[end : end + 2] in _POSSESSIVE else end
+        after = _SPACED_WORD.match(text, at)
         if after:
-            word = after.group().lower()
+            word = after.group(1).lower()
             word = word[:-2] if word.endswith(_POSSESSIVE) else word
             span.plural = word in self._lexicon.plural_region_words
             span.region = span.plural or word in self._lexicon.region_words
-        before = text[max(0, span.start - _CUE_WINDOW) : span.start]
-        if not before.endswith(" ") or not before.strip():
+        start = span.start
+        if not start or text[start - 1] != " ":
+            return
+        before = text[max(0, start - _CUE_WINDOW) : start]
+        if before.isspace():
             return
         before = before.lower()
         for cue, country in self._cues.get(before.rsplit(None, 1)[-1], ()):
-            if before.endswith(cue + " "):
+            if before.endswith(cue):
                 span.country = country
 
     # --- resolving ---------------------------------------------------------------------------
@@ -610,44 +705,44 @@ class MentionFinder:
 
     def _resolve(self, spans: list[_Span], text: str) -> list[Mention]:
         gazetteer = self._gazetteer
+        place_at = gazetteer.place_at
         evidence = self._evidence(spans, self._first_choices(spans))
-        done: dict[tuple[tuple[int, ...], str | None], list[tuple[int, float]]] = {}
-        # A name repeated in the text gets the same place, score and alternatives.
-        made: dict[tuple[tuple[int, ...], str | None, float], tuple[Any, ...]] = {}
+        # A name repeated in the text gets the same place, score and alternatives: per
+        # (entries, country) the scored rows, and per quality what they make.
+        done: dict[tuple[tuple[int, ...], str | None], tuple[Any, dict[float, Any]]] = {}
         mentions: list[tuple[Mention, int]] = []
         for span in spans:
-            scored = done.get((span.entries, span.country))
-            if scored is None and len(span.entries) == 1:
-                # one candidate: nothing to weigh (as in ``Gazetteer.score``)
-                scored = done[(span.entries, span.country)] = [(row_number(span.entries[0]), 1.0)]
-            elif scored is None:
-                own = {gazetteer.row(row_number(e))[0] for e in span.entries}
-                local = Evidence(
-                    admin1=evidence.admin1,
-                    anchors=[a for a in evidence.anchors if a[0] not in own],
-                    country=span.country,
-                )
-                scored = done[(span.entries, span.country)] = gazetteer.score(span.entries, local)
-            key = (span.entries, span.country, span.quality)
-            resolved = made.get(key)
+            entries = span.entries
+            named = done.get((entries, span.country))
+            if named is None:
+                if len(entries) == 1:
+                    # one candidate: nothing to weigh (as in ``Gazetteer.score``)
+                    scored = [(row_number(entries[0]), 1.0)]
+                else:
+                    own = self._ids_of(entries)
+                    local = Evidence(
+                        admin1=evidence.admin1,
+                        anchors=[a for a in evidence.anchors if a[0] not in own],
+                        country=span.country,
+                    )
+                    scored = gazetteer.score(entries, local)
+                named = done[(entries, span.country)] = (scored, {})
+            scored, made = named
+            quality = span.quality
+            resolved = made.get(quality)
             if resolved is None:
                 best, share = scored[0]
-                resolved = made[key] = (
-                    gazetteer.place_at(best),
-                    round(share * span.quality, 4),
+                resolved = made[quality] = (
+                    place_at(best),
+                    round(share * quality, 4),
                     tuple(
-                        Candidate(gazetteer.place_at(i), round(s * span.quality, 4))
+                        Candidate(place_at(i), round(s * quality, 4))
                         for i, s in scored[1 : 1 + _MAX_ALTERNATIVES]
                     ),
                 )
             place, score, alternatives = resolved
             mention = Mention(
-                start=span.start,
-                end=span.end,
-                text=text[span.start : span.end],
-                place=place,
-                score=score,
-                alternatives=alternatives,
+                span.start, span.end, text[span.start : span.end], place, score, alternatives
             )
             # a look-alike of a name, or a village with namesakes, may be a namesake of a
             # village the gazetteer lacks: checked against the other places once all are known
@@ -656,16 +751,10 @@ class MentionFinder:
         if all(not least for _, least in mentions):
             return [m for m, _ in mentions]
         settled = _Points({(m.place.lat, m.place.lon) for m, least in mentions if not least})
+        doubtful = {(m.place.lat, m.place.lon) for m, least in mentions if least}
         # doubtful places near a settled one back each other up ("Katerynivka, Yelyzavetivka
         # … northeast of Vuhledar"); the rest must lie near one of them
-        backed = _Points(
-            settled.points
-            | {
-                (m.place.lat, m.place.lon)
-                for m, least in mentions
-                if least and settled.within((m.place.lat, m.place.lon), _NEAR_KM)
-            }
-        )
+        backed = _Points(settled.points | {p for p in doubtful if settled.within(p, _NEAR_KM)})
         far: dict[tuple[str, int], bool] = {}  # a place is judged once, however often named
         kept = []
         for mention, least in mentions:
@@ -677,6 +766,16 @@ class MentionFinder:
                     continue
             kept.append(mention)
         return kept
+
+    def _ids_of(self, entries: tuple[int, ...]) -> frozenset[str]:
+        """Place ids of a name's candidates (cached: the same names recur in many texts)."""
+        ids = self._ids.get(entries)
+        if ids is None:
+            if len(self._ids) >= _CACHE_MAX:
+                self._ids.clear()
+            row = self._gazetteer.row
+            ids = self._ids[entries] = frozenset(row(row_number(e))[0] for e in entries)
+        return ids
 
     @staticmethod
     def _stray(span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> bool:
@@ -726,8 +825,12 @@ class _Points:
     def within(self, point: tuple[float, float], km: float) -> bool:
         """Whether another of the points lies within ``km`` of ``point``."""
         row, col = self._cell(point)
+        # A latitude gap alone puts a point out of reach (1 m of slack for rounding) before
+        # the great circle is worked out.
+        reach = km / _KM_PER_DEGREE + 1e-5
+        lat = point[0]
         return any(
-            there != point and distance_km(point, there) <= km
+            there != point and abs(there[0] - lat) <= reach and distance_km(point, there) <= km
             for r in (row - 1, row, row + 1)
             for c in (col - 1, col, col + 1)
             for there in self._cells.get((r, c), ())
