@@ -39,7 +39,13 @@ _NORMALISE = str.maketrans(
         **{chr(c): " " for c in range(0x1F1E6, 0x1F200)},
     }
 )  # fmt: skip
-_SPACES = re.compile(r"\s+")
+# A whitespace run other than a single space: the only ones collapsing changes, so a sentence
+# of single spaces is left alone instead of having every space replaced by itself.
+_SPACES = re.compile(r"(?: (?=\s)|[^\S ])\s*")
+# The characters of _NORMALISE that ASCII text can hold: plain replacements do for those.
+_ASCII_NORMALISE = tuple(
+    (chr(c), _NORMALISE[c]) for c in sorted(_NORMALISE) if c < 128
+)  # fmt: skip
 TOKEN = re.compile(r"@(\d+)")
 # Frame shapes kept for sentences that recur with other places, up to this many.
 _CACHE_MAX = 20_000
@@ -77,7 +83,12 @@ _QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z])")
 
 def clean(piece: str) -> str:
     """Lowercase ``piece``, drop quotation marks, keep apostrophes, collapse whitespace."""
-    lowered = piece.translate(_NORMALISE).lower()
+    if piece.isascii():  # most text: str.replace beats a per-character translation
+        for char, replacement in _ASCII_NORMALISE:
+            piece = piece.replace(char, replacement)
+        lowered = piece.lower()
+    else:
+        lowered = piece.translate(_NORMALISE).lower()
     if "'" in lowered:  # most sentences hold none: skip the quote pattern's scan
         lowered = _QUOTE.sub(" ", lowered)
     return _SPACES.sub(" ", lowered)
