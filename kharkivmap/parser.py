@@ -72,8 +72,9 @@ _LOOKBACK = 3
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
-_CACHE_MAX = 50_000
-_MATCHES: dict[tuple[int, str], tuple[re.Match[str], ...]] = {}
+# Sentence texts whose rule matches are kept, up to this many.
+_CACHE_MAX = 10_000
+_MATCHES: dict[str, dict[int, tuple[re.Match[str], ...]]] = {}
 _APPLICABLE: dict[tuple[str, bool], tuple[bool, tuple[Rule, ...]]] = {}
 
 
@@ -392,8 +393,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             frame = with_antecedent(frame, anaphor.start(), anaphor.end(), antecedent)
             linked = True
     text = frame.text
-    has_tokens = any(g.status in _STATUS_TARGETS for g in frame.groups)
+    has_tokens = not _STATUS_TARGETS.isdisjoint([g.status for g in frame.groups])
     found: list[_Candidate] = []
+    scans = _scans_of(text)
     for rule in applicable:
         if rule.shape == "object" and not has_tokens:
             continue
@@ -401,7 +403,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
-        for m in _matches(rule, text):
+        for m in _matches(rule, text, scans):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
             partial = None
@@ -538,17 +540,28 @@ def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
     return extended
 
 
-def _matches(rule: Rule, text: str) -> tuple[re.Match[str], ...]:
-    """The matches of a rule in a frame text; frames repeat ("@0 was recaptured by Russian
-    troops earlier this week."), so each text is scanned once per rule."""
-    key = (id(rule.pattern), text)  # rule patterns live as long as the process; hashing one is slow
-    found = _MATCHES.get(key)
+def _scans_of(text: str) -> dict[int, tuple[re.Match[str], ...]]:
+    """The rule matches found so far in a frame text, by rule pattern; frames repeat ("@0 was
+    recaptured by Russian troops earlier this week."), so each text is scanned once per rule.
+    """
+    found = _MATCHES.get(text)
     if found is None:
         if len(_MATCHES) >= _CACHE_MAX:
             _MATCHES.clear()
+        found = _MATCHES[text] = {}
+    return found
+
+
+def _matches(
+    rule: Rule, text: str, scans: dict[int, tuple[re.Match[str], ...]]
+) -> tuple[re.Match[str], ...]:
+    """The matches of a rule in a frame text, recorded in ``scans`` (:func:`_scans_of`)."""
+    key = id(rule.pattern)  # rule patterns live as long as the process; hashing one is slow
+    found = scans.get(key)
+    if found is None:
         # a text lacking what every match spells out is not scanned
         scan = not rule.needs or may_match(rule.needs, text)
-        found = _MATCHES[key] = tuple(rule.pattern.finditer(text)) if scan else ()
+        found = scans[key] = tuple(rule.pattern.finditer(text)) if scan else ()
     return found
 
 
