@@ -366,9 +366,11 @@ def resolve_actor(
             admitted = _admitting().search(frame.text) is not None
             return "captured", OTHER[speaker_side] if admitted else speaker_side
     side = _actor_left(frame, m.start(), speaker_side)
+    if side or "v" not in groups:
+        return event, side
+    # only a liberation word left without a side needs the vocabulary around it
     voice = _perspective(frame.text, m.start()) or speaker_side or house_side
-    liberator = _liberator(m.group("v"), voice) if "v" in groups else None
-    return event, side or liberator
+    return event, _liberator(m.group("v"), voice)
 
 
 @cache

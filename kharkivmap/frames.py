@@ -39,7 +39,13 @@ _NORMALISE = str.maketrans(
         **{chr(c): " " for c in range(0x1F1E6, 0x1F200)},
     }
 )  # fmt: skip
-_SPACES = re.compile(r"\s+")
+# A whitespace run other than a single space: the only ones collapsing changes, so a sentence
+# of single spaces is left alone instead of having every space replaced by itself.
+_SPACES = re.compile(r"(?: (?=\s)|[^\S ])\s*")
+# The characters of _NORMALISE that ASCII text can hold: plain replacements do for those.
+_ASCII_NORMALISE = tuple(
+    (chr(c), _NORMALISE[c]) for c in sorted(_NORMALISE) if c < 128
+)  # fmt: skip
 TOKEN = re.compile(r"@(\d+)")
 # Frame shapes kept for sentences that recur with other places, up to this many.
 _CACHE_MAX = 20_000
@@ -77,7 +83,12 @@ _QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z])")
 
 def clean(piece: str) -> str:
     """Lowercase ``piece``, drop quotation marks, keep apostrophes, collapse whitespace."""
-    lowered = piece.translate(_NORMALISE).lower()
+    if piece.isascii():  # most text: str.replace beats a per-character translation
+        for char, replacement in _ASCII_NORMALISE:
+            piece = piece.replace(char, replacement)
+        lowered = piece.lower()
+    else:
+        lowered = piece.translate(_NORMALISE).lower()
     if "'" in lowered:  # most sentences hold none: skip the quote pattern's scan
         lowered = _QUOTE.sub(" ", lowered)
     return _SPACES.sub(" ", lowered)
@@ -133,6 +144,13 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
     return word in ctx.rivers and bool(river)
 
 
+def _names_region(members: list[Mention]) -> bool:
+    """Whether any of a group's places names its region (most groups hold one place)."""
+    if len(members) == 1:
+        return _is_region_name(members[0].place)
+    return any(_is_region_name(m.place) for m in members)
+
+
 def _is_region_name(place: Place) -> bool:
     """A place whose name also names its region: an oblast centre, or a place abroad."""
     if place.country and place.country != "UA":
@@ -155,11 +173,11 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
     pieces.append(text[cursor : sentence.end].replace("@", " "))
     # Beyond the text with its tokens, a frame depends on each group's first name and on
     # whether it names its region; sentences repeat with other places, so shapes are kept.
-    key = (
-        "".join(pieces),
-        tuple(_telling(members[0].text, ctx) for members in raw_groups),
-        tuple(any(_is_region_name(m.place) for m in members) for members in raw_groups),
-    )
+    telling, regional = [], []
+    for members in raw_groups:
+        telling.append(_telling(members[0].text, ctx))
+        regional.append(_names_region(members))
+    key = ("".join(pieces), tuple(telling), tuple(regional))
     shape = _shapes.get(key)
     if shape is None:
         if len(_shapes) >= _CACHE_MAX:
@@ -190,6 +208,8 @@ class _Shape:
 
 
 _shapes: dict[tuple[object, ...], _Shape] = {}
+# Statuses whose tokens the frame text rewrites: a capital acting as a side, a dateline.
+_REWRITTEN = frozenset({"actor", "dateline"})
 
 
 def _shape(tokenised: str, raw_groups: list[list[Mention]], ctx: Context) -> _Shape:
@@ -203,7 +223,7 @@ def _shape(tokenised: str, raw_groups: list[list[Mention]], ctx: Context) -> _Sh
         _classify(group, left, prelim[end : end + 120], k == 0, ctx)
         group.start, group.end = start, end
     frame = prelim
-    if any(g.status in {"actor", "dateline"} for g in groups):
+    if not _REWRITTEN.isdisjoint([g.status for g in groups]):
         # Capitals acting as a side become words; datelines vanish.
         out: list[str] = []
         cursor = shift = 0

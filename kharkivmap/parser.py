@@ -59,7 +59,7 @@ from kharkivmap.frames import (
 )
 from kharkivmap.models import Article, Claim, Event, Mention
 from kharkivmap.prefilter import may_match
-from kharkivmap.rules import Rule, context, rules_for, words_of
+from kharkivmap.rules import Rule, context, key_words_in, rules_keyed, words_of
 from kharkivmap.sentences import Sentence, split_sentences
 
 __all__ = ["MentionFinder", "extract_claims"]
@@ -72,8 +72,10 @@ _LOOKBACK = 3
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
-_CACHE_MAX = 50_000
-_MATCHES: dict[tuple[int, str], tuple[re.Match[str], ...]] = {}
+# Sentence texts whose rule matches are kept, up to this many.
+_CACHE_MAX = 10_000
+_MATCHES: dict[str, dict[int, tuple[re.Match[str], ...]]] = {}
+_APPLICABLE: dict[tuple[str, bool], tuple[bool, tuple[Rule, ...]]] = {}
 
 
 class MentionFinder(Protocol):
@@ -121,8 +123,10 @@ class _Article:
         self._dates: dict[int, list[DateExpression]] = {}
         self._raw_dates: dict[int, list[DateExpression]] = {}
         self._hedged: dict[int, bool] = {}
+        self._doubts: dict[int, bool] = {}
         self._quotes: dict[int, str] = {}
         self._unverified: frozenset[str] | None = None
+        self._lowered: str | None = None
         # The dateline names a news agency within the first line or so.
         self.house_side = house_side(article.outlet, self.text[:_DATELINE])
 
@@ -210,7 +214,7 @@ class _Article:
         verify Russia's battlefield account"); ``"*"`` when the disclaimer names no side."""
         if self._unverified is None:
             sides: set[str] = set()
-            lowered = self.text.lower()
+            lowered = self.lowered()
             if "verif" in lowered or "confirm" in lowered:
                 for m in context().unverified.finditer(lowered):
                     i = bisect.bisect_right(self._starts, m.start()) - 1
@@ -229,14 +233,26 @@ class _Article:
         nxt = i + 1
         if nxt >= len(self.sentences) or self.by_sentence[nxt]:
             return False
-        s = self.sentences[nxt]
-        return _doubts(self.text[s.start : s.end])
+        if nxt not in self._doubts:
+            s = self.sentences[nxt]
+            self._doubts[nxt] = _doubts(self.text[s.start : s.end])
+        return self._doubts[nxt]
 
-    def later_denials(self) -> list[tuple[int, str]]:
-        """(sentence, side) of each sentence naming no place in which a side denies a claim
-        ("Kyiv dismissed the report as false.", "Ukraine's military later denied the claim")."""
+    def lowered(self) -> str:
+        """The article's text lowercased, for the whole-text scans (computed once)."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def later_denials(self, after: int) -> list[tuple[int, str]]:
+        """(sentence, side) of each sentence after sentence ``after`` naming no place in which
+        a side denies a claim ("Kyiv dismissed the report as false.", "Ukraine's military
+        later denied the claim")."""
         found: list[tuple[int, str]] = []
-        for m in _claim_denials(self.text.lower()):
+        start = self.sentences[after + 1].start if after + 1 < len(self.sentences) else None
+        if start is None:
+            return found
+        for m in _claim_denials(self.lowered(), start):
             i = bisect.bisect_right(self._starts, m.start()) - 1
             if i < 0 or (found and found[-1][0] == i):
                 continue
@@ -314,14 +330,15 @@ def _doubts(sentence: str) -> bool:
     return is_followup_hedge(text) or context().denials.search(text) is not None
 
 
-def _claim_denials(text: str) -> list[re.Match[str]]:
-    """Denials of a claim in lowercased ``text``, in text order. The verbs are found by plain
-    substring search and the pattern tried only there: a regex scan of every article is slow.
+def _claim_denials(text: str, pos: int = 0) -> list[re.Match[str]]:
+    """Denials of a claim in lowercased ``text`` from ``pos`` on, in text order. The verbs are
+    found by plain substring search and the pattern tried only there: a regex scan of every
+    article is slow.
     """
     ctx = context()
     found = []
     for verb in ctx.claim_denial_verbs:
-        start = text.find(verb)
+        start = text.find(verb, pos)
         while start >= 0:
             if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'-"):
                 m = ctx.claim_denials.match(text, start)
@@ -331,15 +348,29 @@ def _claim_denials(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
-def _applicable(raw: str, *, mentioned: bool) -> tuple[bool, list[Rule]]:
-    """Whether object rules may apply to sentence ``raw``, and the rules worth trying."""
+def _applicable(raw: str, *, mentioned: bool) -> tuple[bool, tuple[Rule, ...]]:
+    """Whether object rules may apply to sentence ``raw``, and the rules worth trying;
+    sentences recur ("Fighting continues near @1."), so each is read once."""
+    key = (raw, mentioned)
+    found = _APPLICABLE.get(key)
+    if found is None:
+        if len(_APPLICABLE) >= _CACHE_MAX:
+            _APPLICABLE.clear()
+        found = _APPLICABLE[key] = _read_applicable(raw, mentioned=mentioned)
+    return found
+
+
+def _read_applicable(raw: str, *, mentioned: bool) -> tuple[bool, tuple[Rule, ...]]:
     if raw.rstrip().endswith("?"):
-        return False, []
+        return False, ()
     # Most sentences hold no trigger word at all: skip them before building a frame.
-    words = words_of(raw.lower())
+    lowered = raw.lower()
+    rules = rules_keyed(key_words_in(lowered))
+    if not rules:
+        return mentioned, ()
     # Object rules need a place, or an anaphor for the place before ("the town").
-    objects = mentioned or not words.isdisjoint(context().anaphoric_nouns)
-    return objects, [r for r in rules_for(words) if objects or r.shape == "subject"]
+    objects = mentioned or not words_of(lowered).isdisjoint(context().anaphoric_nouns)
+    return objects, rules if objects else tuple(r for r in rules if r.shape == "subject")
 
 
 def _candidates(doc: _Article, i: int) -> list[_Candidate]:
@@ -362,8 +393,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             frame = with_antecedent(frame, anaphor.start(), anaphor.end(), antecedent)
             linked = True
     text = frame.text
-    has_tokens = any(g.status in _STATUS_TARGETS for g in frame.groups)
+    has_tokens = not _STATUS_TARGETS.isdisjoint([g.status for g in frame.groups])
     found: list[_Candidate] = []
+    scans = _scans_of(text)
     for rule in applicable:
         if rule.shape == "object" and not has_tokens:
             continue
@@ -371,7 +403,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
-        for m in _matches(rule, text):
+        for m in _matches(rule, text, scans):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
             partial = None
@@ -510,17 +542,28 @@ def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
     return extended
 
 
-def _matches(rule: Rule, text: str) -> tuple[re.Match[str], ...]:
-    """The matches of a rule in a frame text; frames repeat ("@0 was recaptured by Russian
-    troops earlier this week."), so each text is scanned once per rule."""
-    key = (id(rule.pattern), text)  # rule patterns live as long as the process; hashing one is slow
-    found = _MATCHES.get(key)
+def _scans_of(text: str) -> dict[int, tuple[re.Match[str], ...]]:
+    """The rule matches found so far in a frame text, by rule pattern; frames repeat ("@0 was
+    recaptured by Russian troops earlier this week."), so each text is scanned once per rule.
+    """
+    found = _MATCHES.get(text)
     if found is None:
         if len(_MATCHES) >= _CACHE_MAX:
             _MATCHES.clear()
+        found = _MATCHES[text] = {}
+    return found
+
+
+def _matches(
+    rule: Rule, text: str, scans: dict[int, tuple[re.Match[str], ...]]
+) -> tuple[re.Match[str], ...]:
+    """The matches of a rule in a frame text, recorded in ``scans`` (:func:`_scans_of`)."""
+    key = id(rule.pattern)  # rule patterns live as long as the process; hashing one is slow
+    found = scans.get(key)
+    if found is None:
         # a text lacking what every match spells out is not scanned
         scan = not rule.needs or may_match(rule.needs, text)
-        found = _MATCHES[key] = tuple(rule.pattern.finditer(text)) if scan else ()
+        found = scans[key] = tuple(rule.pattern.finditer(text)) if scan else ()
     return found
 
 
@@ -715,7 +758,9 @@ def extract_claims(
     claims = [_claim(doc, m, best[m.start]) for m in mentions if m.start in best]
     if denied:
         claims = [_doubt_denied(c, best[c.start], denied) for c in claims]
-    later = doc.later_denials() if any(c.event in _CHANGE for c in claims) else []
+    # only a change still claimed without doubt can be denied by a later sentence
+    open_changes = [best[c.start].frame.index for c in claims if c.event in _CHANGE and not c.hedged]
+    later = doc.later_denials(min(open_changes)) if open_changes else []
     if later:
         claims = [_doubt_later(c, best[c.start], later) for c in claims]
     kept = {c.start: c for c in _consistent(claims)}

@@ -19,7 +19,17 @@ from typing import Literal
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 from kharkivmap.prefilter import Clauses, required_text
 
-__all__ = ["Context", "Rule", "context", "key_words", "rules", "rules_for", "words_of"]
+__all__ = [
+    "Context",
+    "Rule",
+    "context",
+    "key_words",
+    "key_words_in",
+    "rules",
+    "rules_for",
+    "rules_keyed",
+    "words_of",
+]
 
 _WORD = re.compile(r"[a-z]+")
 
@@ -250,8 +260,27 @@ def _rule_index() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
     return {word: tuple(found) for word, found in index.items()}, frozenset(index)
 
 
+@cache
+def _key_pattern() -> re.Pattern[str]:
+    """Any rule key word as a whole word of :func:`words_of`: one scan finds only the few
+    words that matter instead of every word of the text."""
+    _index, keys = _rule_index()
+    return re.compile(rf"(?<![a-z]){alternation(sorted(keys))}(?![a-z])")
+
+
+def key_words_in(text: str) -> frozenset[str]:
+    """The rule key words among the words of lowercase ``text`` (``words_of(text)`` narrowed to
+    the key words)."""
+    return frozenset(_key_pattern().findall(text))
+
+
 def rules_for(words: Iterable[str]) -> list[Rule]:
     """The rules whose key words occur among ``words``, in rule order."""
+    return list(rules_keyed(words))
+
+
+def rules_keyed(words: Iterable[str]) -> tuple[Rule, ...]:
+    """:func:`rules_for` as a shared tuple, for callers that only read it."""
     index, keys = _rule_index()
     present = keys.intersection(words)
     # Sentences name few key words, and few combinations of them occur: each is looked up once.
@@ -262,7 +291,7 @@ def rules_for(words: Iterable[str]) -> list[Rule]:
         found = {i for word in present for i in index[word]}
         table = rules()
         chosen = _by_keys[present] = tuple(table[i] for i in sorted(found))
-    return list(chosen)
+    return chosen
 
 
 _BY_KEYS_MAX = 10_000
