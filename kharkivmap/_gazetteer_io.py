@@ -41,7 +41,7 @@ REQUIRED = ("id", "name", "lat", "lon")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _WORD_BREAK = re.compile(r"[\s\-\u2010\u2011]+")
 _MAY_BREAK = re.compile(r"[\s\-\u2010\u2011]")
-_CACHE_FORMAT = b"kharkivmap-gazetteer-index-4"
+_CACHE_FORMAT = b"kharkivmap-gazetteer-index-5"
 # The index depends on the folding and romanization code as much as on the CSV.
 _CODE_FILES = ("normalize.py", "translit.py", "_gazetteer_io.py")
 

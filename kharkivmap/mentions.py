@@ -246,8 +246,12 @@ class MentionFinder:
                 continue
             word = words.get(surface) or self._word(surface)
             span = self._longest(text, start, end, word)
-            if span is None and word.cyrillic:
-                span = self._inflected_span(text, start, end)
+            if word.cyrillic and (span is None or span.end == start + word.cut):
+                # "у Великому Бурлуці": a declined adjective may be a place alone ("Велике")
+                # and the first word of a longer one; the longer reading wins
+                longer = self._inflected_span(text, start, end)
+                if longer is not None and (span is None or longer.end > span.end):
+                    span = longer
             if span is None and word.may_be_typo:
                 span = self._fuzzy_span(text, start, start + word.cut)
             if span is not None:
@@ -434,6 +438,11 @@ class MentionFinder:
         while len(ends) < _MAX_WORDS - 1:
             following = _NEXT_WORD.match(text, at)
             if following is None:
+                break
+            if following.group(1)[0].islower() and text[at] in " \u00a0":
+                # "Kupiansk as well": a lowercase word after a space continues no name (the
+                # gazetteer's names that have one are other languages' forms, such as a
+                # Lithuanian "Kupjanskas" that "Kupiansk as" folds to)
                 break
             at = following.end()
             trimmed = _trim(text, following.start(1), at)

@@ -163,6 +163,37 @@ _RU_ENDINGS = (
     ("цьке", ("цкое",)),
     ("ське", ("ское",)),
     ("не", ("ное",)),
+    # any other neuter adjective: Солодке/Сладкое, Глибоке/Глубокое, Сухе/Сухое
+    ("ке", ("кое",)),
+    ("ге", ("гое",)),
+    ("хе", ("хое",)),
+    ("те", ("тое",)),
+    ("ле", ("лое",)),
+    ("ре", ("рое",)),
+    ("де", ("дое",)),
+    ("зе", ("зое",)),
+)
+
+# Word stems whose Russian form differs by more than an ending or a vowel: the names built on
+# them are common (a dozen villages are called Вільхівка, Russian reports say Ольховка).
+_RU_ROOTS = (
+    ("Олександр", "Александр"),
+    ("Олексі", "Алексе"),
+    ("Микола", "Никола"),
+    ("Вільх", "Ольх"),
+    ("Кам'ян", "Камен"),
+    ("Кам’ян", "Камен"),
+    ("Піщан", "Песчан"),
+    ("Горіх", "Орех"),
+    ("Солодк", "Сладк"),
+    ("Довг", "Долг"),
+    ("Жовт", "Желт"),
+    ("Вовч", "Волч"),
+    ("Ведмеж", "Медвеж"),
+    ("Глибок", "Глубок"),
+    ("Біл", "Бел"),
+    ("Вугл", "Угл"),
+    ("Спірн", "Спорн"),
 )
 
 
@@ -170,19 +201,30 @@ _CLOSED_I = re.compile(r"і(?=[бвгґджзклмнпрстфхцчшщь]+$)"
 
 
 def russian_forms(name_uk: str) -> list[str]:
-    """Likely Russian spellings of a Ukrainian place name, by its ending, in Russian Cyrillic
-    (``Синьківка`` → ``Синьковка``, ``Олійникове`` → ``Олейниково``).
+    """Likely Russian spellings of a Ukrainian place name, by its ending and root, in Russian
+    Cyrillic (``Синьківка`` → ``Синьковка``, ``Олійникове`` → ``Олейниково``, ``Вільхівка`` →
+    ``Ольховка``).
 
     For names the sources give no Russian form: the guesses are indexed as aliases, so a
     Russian report's "Sinkovka" or "Oleynikovo" still finds the village. Empty when no
-    regular ending applies.
+    regular ending or root applies.
     """
-    low = name_uk.lower()
-    if " " in low or "-" in low:
+    if " " in name_uk or "-" in name_uk:
         return []
+    russian = _russian_root(name_uk)
+    names = [name_uk] if russian == name_uk else [name_uk, russian]
+    forms = [form for name in names for form in _by_ending(name)]
+    if not forms and russian != name_uk and len(name_uk) >= 6:
+        forms = [russian]  # Кам'янка/Каменка
+    return list(dict.fromkeys(forms))
+
+
+def _by_ending(name: str) -> list[str]:
+    """Russian forms of ``name`` by its ending (empty when no regular ending applies)."""
+    low = name.lower()
     for ending, replacements in _RU_ENDINGS:
         if low.endswith(ending) and len(low) > len(ending) + 2:
-            stem = name_uk[: len(name_uk) - len(ending)]
+            stem = name[: len(name) - len(ending)]
             # a Ukrainian і in the stem's closed last syllable is often a Russian о or е
             # (Загірне/Загорное, Кремінна/Кременная)
             stems = [stem, *(_CLOSED_I.sub(vowel, stem, count=1) for vowel in ("о", "е"))]
@@ -191,3 +233,11 @@ def russian_forms(name_uk: str) -> list[str]:
             softened = [f.replace("ій", "ей") for f in forms if "ій" in f]
             return forms + softened
     return []
+
+
+def _russian_root(stem: str) -> str:
+    """``stem`` with a Ukrainian root that Russian spells differently replaced (Вільх → Ольх)."""
+    for root, russian in _RU_ROOTS:
+        if stem.startswith(root):
+            return russian + stem[len(root) :]
+    return stem

@@ -610,3 +610,26 @@ def test_curated_rows_resolve_to_themselves_by_name_and_oblast(shipped: Gazettee
         assert row["id"] in listed, row["id"]
         near = (float(row["lat"]), float(row["lon"]))
         assert shipped.resolve(row["name"], near=near).place.id == row["id"], row["id"]
+
+
+def test_declined_adjective_and_noun_outweigh_the_adjective_alone(shipped: Gazetteer) -> None:
+    # "Великому" alone could be a village Велике; with the noun after it, it is one name, and
+    # a locative in -ці/-зі/-сі answers a nominative in к/г/х
+    found = shipped.find_mentions("Бої у Великому Бурлуці та у Великій Новосілці.")
+    assert [(m.text, m.place.name) for m in found] == [
+        ("Великому Бурлуці", "Velykyi Burluk"),
+        ("Великій Новосілці", "Velyka Novosilka"),
+    ]
+
+
+def test_russian_root_finds_the_village_in_the_named_region(shipped: Gazetteer) -> None:
+    # Russian reports say Ольховка/Olkhovka for Вільхівка: a different root, not a spelling
+    found = shipped.find_mentions("Troops liberated Olkhovka in the Kharkov Region.")
+    assert (found[0].text, found[0].place.name, found[0].place.admin1) == (
+        "Olkhovka", "Vilkhivka", "Kharkiv Oblast"
+    )
+
+
+def test_lowercase_word_after_a_name_continues_no_name(shipped: Gazetteer) -> None:
+    found = shipped.find_mentions("Analysts see Kupiansk as well as Izium as key.")
+    assert [m.text for m in found] == ["Kupiansk", "Izium"]

@@ -97,7 +97,14 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
         ("Очеретине", ["Очеретино"]),
         ("Бахмутське", ["Бахмутское"]),
         ("Торецьке", ["Торецкое"]),
-        ("Вовчанськ", []),  # no regular ending: the sources' Russian name (Волчанск) is needed
+        ("Куп'янськ", []),  # no regular ending: the sources' Russian name (Купянск) is needed
+        ("Вовчанськ", ["Волчанськ"]),  # the root alone: still romanized "Volchansk"
+        ("Вільхівка", ["Вільховка", "Вільхевка", "Вольховка", "Вольхевка", "Вельховка",
+                       "Вельхевка", "Ольховка", "Ольхевка"]),
+        ("Миколаївка", ["Миколаевка", "Николаевка"]),
+        ("Солодке", ["Солодкое", "Сладкое"]),
+        ("Кам'янка", ["Каменка"]),
+        ("Біла", []),  # too short to trust a root alone
         ("Зелений Гай", []),
         ("Гне", []),  # too short to tell an ending from the word
     ],
