@@ -85,6 +85,7 @@ class Lexicon:
     plural_region_words: frozenset[str]
     qualifier_links: frozenset[str]
     relation_words: tuple[str, ...]
+    distance_relations: frozenset[str]  # relations only after a distance ("26 km from")
     distance_units: tuple[str, ...]
     not_settlement_after: frozenset[str]
     not_settlement_before: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         plural_region_words=frozenset(context["plural_region_words"]),
         qualifier_links=frozenset(context["qualifier_links"]),
         relation_words=tuple(context["relation_words"]),
+        distance_relations=frozenset(context["distance_relations"]),
         distance_units=tuple(context["distance_units"]),
         not_settlement_after=frozenset(context["not_settlement_after"]),
         not_settlement_before=frozenset(context["not_settlement_before"]),
@@ -183,7 +185,8 @@ class MentionFinder:
         for country, cues in self._lexicon.country_cues.items():
             for cue in cues:
                 self._cues.setdefault(cue.split()[-1], []).append((cue + " ", country))
-        relations = "|".join(re.escape(w) for w in self._lexicon.relation_words)
+        relation_words = (*self._lexicon.relation_words, *self._lexicon.distance_relations)
+        relations = "|".join(re.escape(w) for w in sorted(relation_words, key=len, reverse=True))
         units = "|".join(re.escape(w) for w in self._lexicon.distance_units)
         numbers = "|".join(self._lexicon.number_words)
         # ", located almost 110 kilometers (68.3 miles) east of": the number is kept
@@ -196,7 +199,7 @@ class MentionFinder:
             rf"\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
         )
-        self._relation_ends = (*self._lexicon.relation_words, "the", "of")
+        self._relation_ends = (*relation_words, "the", "of")
         self._relation_tail = max(map(len, self._relation_ends))
         # A gap with more letters than the longest link word is no link; most gaps between
         # names span sentences, and are not normalised to find that out.
@@ -316,7 +319,9 @@ class MentionFinder:
                     second.qualifier = first
             if not second.region:
                 related = self._related(gap)
-                if related:
+                if related and (
+                    related.group("n") or related.group("rel") not in self._lexicon.distance_relations
+                ):
                     first.anchor = second
                     rel = related.group("rel").replace("-", "")
                     first.bearing = self._lexicon.bearings.get(rel)

@@ -633,3 +633,12 @@ def test_russian_root_finds_the_village_in_the_named_region(shipped: Gazetteer) 
 def test_lowercase_word_after_a_name_continues_no_name(shipped: Gazetteer) -> None:
     found = shipped.find_mentions("Analysts see Kupiansk as well as Izium as key.")
     assert [m.text for m in found] == ["Kupiansk", "Izium"]
+
+
+def test_distance_from_a_place_rules_out_far_namesakes(shipped: Gazetteer) -> None:
+    # no Kotliarivka lies about 26 km from Kupiansk in the gazetteer: unknown, not a far one
+    text = "Troops captured the village of Kotlyarivka, about 26 km (16.1 miles) from Kupiansk."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Kupiansk"]
+    # "from" with no distance relates nothing
+    found = shipped.find_mentions("Refugees from Kotliarivka reached Kupiansk.")
+    assert [m.text for m in found] == ["Kotliarivka", "Kupiansk"]
