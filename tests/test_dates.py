@@ -114,13 +114,14 @@ _PIECES = (
     "the start of russia's full-scale invasion", "the opening phase of the war", "a week ago",
     "a few days ago", "a couple of days ago", "two weeks ago", "3 months ago", "a year ago",
     "in the past few days", "during the last week", "over the weekend", "at the weekend",
-    "on the weekend", "mid-may", "mid may", "in mid-may", "in early june", "since january", "by march", "until april",
-    "through july", "last night", "last week", "last month", "last year", "last monday",
-    "this morning", "this afternoon", "this evening", "this week", "this weekend", "this year",
-    "earlier this week", "later this week", "earlier this month", "earlier this year", "past friday",
-    "in recent days", "in 2022", "12-13 may", "may 12 to 13", "sept. 5, 2022", "5th of june 2023",
-    "june 2023", "2023-05-01", "today", "tonight", "overnight", "yesterday", "may be", "another",
-    "inside", "these", "attack", "thesis", "onward", "x", ",", "@1", "the", "a", "in", "on", "by",
+    "on the weekend", "mid-may", "mid may", "in mid-may", "in early june", "since january",
+    "by march", "until april", "through july", "last night", "last week", "last month",
+    "last year", "last monday", "this morning", "this afternoon", "this evening", "this week",
+    "this weekend", "this year", "earlier this week", "later this week", "earlier this month",
+    "earlier this year", "past friday", "in recent days", "in 2022", "12-13 may", "may 12 to 13",
+    "sept. 5, 2022", "5th of june 2023", "june 2023", "2023-05-01", "today", "tonight",
+    "overnight", "yesterday", "may be", "another", "inside", "these", "attack", "thesis", "onward",
+    "x", ",", "@1", "the", "a", "in", "on", "by",
 )  # fmt: skip
 
 
