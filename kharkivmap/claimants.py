@@ -247,8 +247,25 @@ _Found = tuple["_Source", re.Match[str], str | None]
 _CACHE_MAX = 20_000
 
 
+_sources_in: dict[tuple[str, bool], _Found | None] = {}
+
+
 def _source_in(window: str, *, nearest_end: bool) -> _Found | None:
-    """The source nearest the speech verb in ``window``, with a side it borrows (or None)."""
+    """The source nearest the speech verb in ``window``, with a side it borrows (or None).
+
+    The words before a speech verb recur across frames that do not ("…, the ministry
+    said"), so results are kept, up to as many windows as frames."""
+    key = (window, nearest_end)
+    if key in _sources_in:
+        return _sources_in[key]
+    if len(_sources_in) >= _CACHE_MAX:
+        _sources_in.clear()
+    found = _sources_in[key] = _find_source_in(window, nearest_end=nearest_end)
+    return found
+
+
+def _find_source_in(window: str, *, nearest_end: bool) -> _Found | None:
+    """:func:`_source_in` without the cache."""
     best: tuple[_Source, re.Match[str]] | None = None
     found: list[tuple[_Source, re.Match[str]]] = []
     lex = _lexicon()

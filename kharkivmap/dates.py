@@ -65,19 +65,45 @@ class _Grammar:
 _INVASION = date(2022, 2, 24)
 
 
+# The words an expression can begin with, besides a digit or a month, weekday or number name.
+# The pattern first looks for one of them, so that most words are passed over at a glance
+# instead of being tried against every kind of expression.
+_LEADS = (
+    "a", "at", "beginning", "by", "during", "early", "earlier", "first", "in", "initial",
+    "last", "late", "later", "mid", "on", "opening", "outset", "over", "overnight", "past",
+    "since", "start", "the", "this", "through", "today", "tonight", "until", "yesterday",
+)  # fmt: skip
+
+
 @cache
 def _grammar() -> _Grammar:
     lex = load_lexicon("dates")
     months: dict[str, int] = lex["months"]
     weekdays: dict[str, int] = lex["weekdays"]
     numbers: dict[str, int] = lex["numbers"]
+    return _Grammar(
+        _pattern(months, weekdays, numbers),
+        months,
+        weekdays,
+        numbers,
+        frozenset(lex["vague"]),
+        _hint(months, weekdays),
+    )
+
+
+def _pattern(
+    months: dict[str, int], weekdays: dict[str, int], numbers: dict[str, int], *, lead: bool = True
+) -> re.Pattern[str]:
+    """The date expression pattern; ``lead`` adds the look for a leading word (the pattern
+    matches the same without it, only slower)."""
+    first = rf"(?=\d|{alternation([*months, *weekdays, *numbers, *_LEADS])}\b)" if lead else ""
     mon = alternation(months)
     wd = alternation(weekdays)
     num = alternation([*numbers, r"\d{1,2}"])
     # "on the night of 12-13 may", "may 12 to 13": the first night counts
     span = r"(?:\s*(?:-|—|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
-    pattern = re.compile(
-        rf"""(?<![\w@-])(?:
+    return re.compile(
+        rf"""(?<![\w@-]){first}(?:
         (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
         |(?P<md>(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{span}(?![\d:])
             (?:,?\s+(?P<y1>\d{{4}}))?)
@@ -103,9 +129,6 @@ def _grammar() -> _Grammar:
         |(?P<year>last\s+year|earlier\s+this\s+year|this\s+year|in\s+\d{{4}}|a\s+year\s+ago)
         )(?![\w-])""",
         re.VERBOSE,
-    )
-    return _Grammar(
-        pattern, months, weekdays, numbers, frozenset(lex["vague"]), _hint(months, weekdays)
     )
 
 

@@ -69,6 +69,12 @@ def fold(text: str) -> str:
         s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = _NOT_ALNUM.sub("", s)
     s = _DIGRAPHS.sub(lambda m: _CLASS[m.group()], s)
-    s = _REPEATS.sub(r"\1", s)
+    s = _collapse_repeats(s)
     # ie/ye/je/є and e meet only after y/j became i and runs of i collapsed (Sievierodonetsk).
-    return _REPEATS.sub(r"\1", _IE.sub("e", s))
+    return _collapse_repeats(_IE.sub("e", s))
+
+
+def _collapse_repeats(s: str) -> str:
+    """``s`` with every run of one character written once. Most keys hold no run, and
+    looking for one costs a fraction of a substitution."""
+    return _REPEATS.sub(r"\1", s) if _REPEATS.search(s) else s

@@ -4,25 +4,34 @@ Lines are hard boundaries (titles, bullet points, captions and section headings 
 alone); inside a line a full stop ends a sentence unless it closes an abbreviation or an
 initial, or falls inside a balanced quotation (so a quote of several sentences stays with
 its "…, he said").
+
+Splitting runs over every article's full text, so the scanning is left to regular
+expressions and string methods, and Python looks only at the few places they single out.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 from kharkivmap.lexicons import load_lexicon
 
 __all__ = ["Sentence", "split_sentences"]
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]?[A-Z0-9\u0400-\u04ff\u00c0-\u00de])")
+# A non-blank line without the spaces around it. Lines end at \n, \r, \u2028 or \u2029; most
+# texts use only \n, and a pattern that excludes one character scans faster than a set.
+_LINE = re.compile(r"\S(?:[^\n\r\u2028\u2029]*\S)?")
+_LF_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_RARE_BREAKS = ("\r", "\u2028", "\u2029")
+_CLOSERS = r"[\"”’')\]»]*"
+_NEXT_START = r"\s+(?=[\"“‘'(\[«]?[A-Z0-9\u0400-\u04ff\u00c0-\u00de])"
 _WORD_PUNCT = "_.'’-"  # with letters and digits, what an abbreviation is spelled with
+# The word before a stop is read within this many characters before the boundary's end.
+_WORD_WINDOW = 40
 _OPEN = "“«„"
 _CLOSE = "”»"
-_QUOTE_CHARS = frozenset(_OPEN + _CLOSE + '"')
-_NON_SPACE = re.compile(r"\S")
+_QUOTE_MARKS = (*_OPEN, *_CLOSE, '"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,18 +49,66 @@ class Sentence:
     heading: bool
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__; writing the slots
+# directly makes the same object in half the time, and there is one per sentence.
+_SENTENCE_SLOTS = tuple(getattr(Sentence, f.name).__set__ for f in fields(Sentence))
+
+
+def _sentence(start: int, end: int, line: int, first_in_line: bool, heading: bool) -> Sentence:
+    """``Sentence(start, end, line, first_in_line, heading)``, built faster."""
+    sentence = object.__new__(Sentence)
+    set_start, set_end, set_line, set_first, set_heading = _SENTENCE_SLOTS
+    set_start(sentence, start)
+    set_end(sentence, end)
+    set_line(sentence, line)
+    set_first(sentence, first_in_line)
+    set_heading(sentence, heading)
+    return sentence
+
+
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(load_lexicon("abbreviations")["abbreviations"])
 
 
-def _is_abbreviation(text: str, start: int, end: int) -> bool:
-    """Whether the full stop of the boundary ``text[start:end]`` closes an abbreviation.
+@dataclass(frozen=True, slots=True)
+class _Boundaries:
+    """Where sentences may end, for texts whose stops are the characters ``stops``.
+
+    ``pattern`` matches a run of stops perhaps closed by quotes or brackets (group 1), then
+    the spaces before what looks like the start of a sentence: the match ends where that
+    sentence starts. Group 2 is set when the word before the run may be an abbreviation or
+    an initial; it is set for every word :func:`_is_abbreviation` accepts, so only those are
+    checked, except after a run so long (``long_run``) that the window cuts the word short.
+    """
+
+    pattern: re.Pattern[str]
+    long_run: int
+
+
+@cache
+def _boundaries(stops: str) -> _Boundaries:
+    """Most texts hold no "!" or "?", and a pattern that begins with a literal dot is found
+    much faster than one that begins with a set."""
+    stop = re.escape(stops) if len(stops) == 1 else f"[{re.escape(stops)}]"
+    by_length: dict[int, list[str]] = {1: [r"[^\W\d_]"]}  # an initial: any one letter
+    for word in _abbreviations():
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    # A word stands after a dot, a character it cannot hold, or the line's start; matched
+    # without regard to case, as the exact check lowercases it.
+    maybe = "|".join(
+        rf"(?<=(?<![\w'’-])(?i:{'|'.join(words)}){stop})" for words in by_length.values()
+    )
+    pattern = re.compile(rf"({stop}(?:(?:{maybe})()|){stop}*{_CLOSERS}){_NEXT_START}")
+    return _Boundaries(pattern, _WORD_WINDOW - max(by_length))
+
+
+def _is_abbreviation(text: str, start: int, lo: int) -> bool:
+    """Whether the stop at ``text[start]`` closes an abbreviation or an initial.
 
     The word is the run of word characters, dots, apostrophes and hyphens right before the
-    boundary, within the 40 characters before its end.
+    stop, from ``lo`` on (the line's start, or the window before the boundary's end).
     """
-    lo = max(0, end - 40)
     space = text.rfind(" ", lo, start)
     if space >= 0:
         word = text[space + 1 : start]
@@ -67,57 +124,55 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
     return word in _abbreviations()
 
 
-def _quotes_to_check(line: str) -> bool:
-    """Whether cuts in ``line`` may fall inside a quotation: it quotes, in balanced marks."""
-    if _QUOTE_CHARS.isdisjoint(line):
-        return False
-    opened = sum(line.count(c) for c in _OPEN)
-    closed = sum(line.count(c) for c in _CLOSE)
-    return opened == closed and line.count('"') % 2 == 0
+def _quote_counts(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """Opening and closing curly quotes, and straight quotes, in ``text[start:end]``."""
+    opened = closed = 0
+    for mark in _OPEN:
+        opened += text.count(mark, start, end)
+    for mark in _CLOSE:
+        closed += text.count(mark, start, end)
+    return opened, closed, text.count('"', start, end)
 
 
-def _quote_depth(segment: str) -> int:
-    depth = sum(segment.count(c) for c in _OPEN) - sum(segment.count(c) for c in _CLOSE)
-    return depth + segment.count('"') % 2
+def _quotes_to_check(text: str, start: int, end: int) -> bool:
+    """Whether cuts in the line ``text[start:end]`` may fall inside a quotation: it quotes,
+    in balanced marks."""
+    opened, closed, straight = _quote_counts(text, start, end)
+    return opened == closed and straight % 2 == 0 and opened + straight > 0
+
+
+def _quote_depth(text: str, start: int, end: int) -> int:
+    opened, closed, straight = _quote_counts(text, start, end)
+    return opened - closed + straight % 2
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; ``text[s.start:s.end]`` is the stripped sentence."""
     sentences: list[Sentence] = []
     append = sentences.append
-    line_no = 0
-    for line_match in _LINE.finditer(text):
-        line = line_match.group()
-        if line.isspace():
-            continue
-        offset = line_match.start()
-        heading = line.rstrip().endswith(":")
-        check_quotes = _quotes_to_check(line)
-        cuts: list[int] = []
-        begin = 0
-        for cut in _BOUNDARY.finditer(line):
-            start, end = cut.span()
-            if _is_abbreviation(line, start, end):
+    lines = _LINE if any(b in text for b in _RARE_BREAKS) else _LF_LINE
+    boundaries = _boundaries(".!?" if "!" in text or "?" in text else ".")
+    long_run = boundaries.long_run
+    quotes = any(mark in text for mark in _QUOTE_MARKS)
+    for line_no, line in enumerate(lines.finditer(text)):
+        first, last = line.span()
+        heading = text[last - 1] == ":"
+        start = first  # of the sentence being read
+        first_in_line = True
+        # worked out at the first cut that needs it, if the text quotes at all
+        check_quotes: bool | None = None if quotes else False
+        for cut in boundaries.pattern.finditer(text, first, last):
+            (stop, next_start), (_, end), (maybe, _) = cut.regs
+            if (maybe >= 0 or end - stop >= long_run) and _is_abbreviation(
+                text, stop, max(first, end - _WORD_WINDOW)
+            ):
                 continue
-            if check_quotes and _quote_depth(line[begin:end]) > 0:
+            if check_quotes is None:
+                check_quotes = _quotes_to_check(text, first, last)
+            if check_quotes and _quote_depth(text, start, end) > 0:
                 continue
-            cuts.append(end)
-            begin = end
-        # A cut ends in its stop (or closing quote), so a sentence ends where its cut does;
-        # only the line's last one may trail spaces.
-        last = len(line.rstrip())
-        start = 0
-        first = True
-        for end in cuts:
-            lead = _NON_SPACE.search(line, start, end)
-            if lead is not None:
-                s = offset + lead.start()
-                append(Sentence(s, offset + end, line_no, first, heading))
-                first = False
-            start = end
-        lead = _NON_SPACE.search(line, start, last)
-        if lead is not None:
-            s = offset + lead.start()
-            append(Sentence(s, offset + last, line_no, first, heading))
-        line_no += 1
+            append(_sentence(start, end, line_no, first_in_line, heading))
+            first_in_line = False
+            start = next_start
+        append(_sentence(start, last, line_no, first_in_line, heading))
     return sentences

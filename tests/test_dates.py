@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kharkivmap.dates import find_date_expressions, resolve_date
 
@@ -104,3 +106,31 @@ def test_a_relative_clause_keeps_out_the_main_clause_date() -> None:
     got = resolve_date(text, anchor=text.index("liberated"), published=SAT)
     assert got == (date(2022, 9, 9), "week")
     assert resolve_date(text, anchor=text.index("gathered"), published=SAT) == (SAT, "day")
+
+
+# Pieces of every kind of expression, and words that begin like them.
+_PIECES = (
+    "the day before", "the previous week", "the previous month", "the first days of the invasion",
+    "the start of russia's full-scale invasion", "the opening phase of the war", "a week ago",
+    "a few days ago", "a couple of days ago", "two weeks ago", "3 months ago", "a year ago",
+    "in the past few days", "during the last week", "over the weekend", "at the weekend",
+    "on the weekend", "mid-may", "mid may", "in mid-may", "in early june", "since january",
+    "by march", "until april", "through july", "last night", "last week", "last month",
+    "last year", "last monday", "this morning", "this afternoon", "this evening", "this week",
+    "this weekend", "this year", "earlier this week", "later this week", "earlier this month",
+    "earlier this year", "past friday", "in recent days", "in 2022", "12-13 may", "may 12 to 13",
+    "sept. 5, 2022", "5th of june 2023", "june 2023", "2023-05-01", "today", "tonight",
+    "overnight", "yesterday", "may be", "another", "inside", "these", "attack", "thesis", "onward",
+    "x", ",", "@1", "the", "a", "in", "on", "by",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map(" ".join))
+def test_the_lead_word_look_only_makes_the_pattern_faster(text: str) -> None:
+    from kharkivmap.dates import _grammar, _pattern
+
+    g = _grammar()
+    plain = _pattern(g.months, g.weekdays, g.numbers, lead=False)
+    found = [(m.span(), m.lastgroup) for m in g.pattern.finditer(text)]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
