@@ -30,6 +30,7 @@ SETS = {
     "dev9": (DATA / "dev9", DATA / "dev9_gold.jsonl"),
     "dev10": (DATA / "dev10", DATA / "dev10_gold.jsonl"),
     "dev11": (DATA / "dev11", DATA / "dev11_gold.jsonl"),
+    "dev12": (DATA / "dev12", DATA / "dev12_gold.jsonl"),
 }
 
 FIELDS = {
