@@ -520,8 +520,11 @@ _LIST_GLUE = re.compile(
     r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province)"
     r"|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
     r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
-    # or a name the gazetteer lacks, between commas ("@1, skuchne, @2")
-    r"|\s*,\s*[a-z'-]+\s*,\s*(?:and\s+)?"
+    # or a name the gazetteer lacks, between commas ("@1, skuchne, @2", "@1, stupochky
+    # (stupochki), @2")
+    r"|\s*,\s*[a-z'-]+\s*(?:\([a-z'\s-]{1,30}\)\s*)?,\s*(?:and\s+)?"
+    # or another name in brackets: "@1, sichneve (@2), @3", "@1 (@2) and @3"
+    r"|\s*,\s*(?:[a-z'-]+\s*)?\(\s*|\s*\(\s*|\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
 )
 
 

@@ -482,9 +482,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|\w+)\s+){{0,4}}"
-            rf"{_alt(t['list_nouns'])}\s+(?:(?:in|of|near|around|on)\s+(?:the\s+)?"
-            rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?\s*)?"
-            r"(?:(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?)?"
+            rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
+            rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
+            r"(?:\s*(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?)?"
             rf"\s*{_alt(t['list_openers'])}\s*{unknown_names}{obj}",
             0.8,
             *t["list_nouns"],
