@@ -59,6 +59,12 @@ _IN_CITY = frozenset({"in", ", in", "у", "в"})
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
 _TOKEN_SUFFIXES = ("", ".", ",", ";", ":", "!", "?", ")", "”", '"', "»", *_POSSESSIVE)
 _MAX_WORDS = 4
+# Nouns that say the name after them is a village, not the city of that name.
+_SMALL_PLACE_NOUNS = tuple(
+    f"{noun}{tail}"
+    for noun in ("village", "settlement", "hamlet", "село", "селище", "деревня", "поселок")
+    for tail in (" ", " of ")
+)
 _INFLECTED = 0.95  # a declined Cyrillic form matched through its nominative
 _CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
 _MIN_KEY = 3
@@ -146,6 +152,7 @@ class _Span:
     inherited: bool = False  # the qualifier is the next list member's ("A and B in X region")
     distance: float | None = None  # km from the anchor, when the text says it
     bearing: float | None = None  # compass degrees from the anchor ("east of": 90)
+    small: bool = False  # a small-place noun stands right before it ("the village of")
 
 
 @dataclass(slots=True)
@@ -320,7 +327,8 @@ class MentionFinder:
             if not second.region:
                 related = self._related(gap)
                 if related and (
-                    related.group("n") or related.group("rel") not in self._lexicon.distance_relations
+                    related.group("n")
+                    or related.group("rel") not in self._lexicon.distance_relations
                 ):
                     first.anchor = second
                     rel = related.group("rel").replace("-", "")
@@ -634,6 +642,7 @@ class MentionFinder:
         if before.isspace():
             return
         before = before.lower()
+        span.small = before.endswith(_SMALL_PLACE_NOUNS)
         for cue, country in self._cues.get(before.rsplit(None, 1)[-1], ()):
             if before.endswith(cue):
                 span.country = country
@@ -652,6 +661,16 @@ class MentionFinder:
         for span in spans:
             if span.region:
                 cities = tuple(e for e in span.entries if row(row_number(e))[11] == "city")
+                span.entries = cities or span.entries
+            elif not (span.qualifier or span.anchor or span.small):
+                # "Zaporizhzhia" alone is the Ukrainian city of 700,000, not a village of that
+                # name near other places in the text; a village needs the text to say so
+                country = span.country or "UA"
+                cities = tuple(
+                    e
+                    for e in span.entries
+                    if row(row_number(e))[11] == "city" and row(row_number(e))[4] == country
+                )
                 span.entries = cities or span.entries
         unknown: set[str] = set()
         for span in spans:

@@ -762,7 +762,9 @@ def extract_claims(
     if denied:
         claims = [_doubt_denied(c, best[c.start], denied) for c in claims]
     # only a change still claimed without doubt can be denied by a later sentence
-    open_changes = [best[c.start].frame.index for c in claims if c.event in _CHANGE and not c.hedged]
+    open_changes = [
+        best[c.start].frame.index for c in claims if c.event in _CHANGE and not c.hedged
+    ]
     later = doc.later_denials(min(open_changes)) if open_changes else []
     if later:
         claims = [_doubt_later(c, best[c.start], later) for c in claims]

@@ -626,7 +626,9 @@ def test_russian_root_finds_the_village_in_the_named_region(shipped: Gazetteer) 
     # Russian reports say Ольховка/Olkhovka for Вільхівка: a different root, not a spelling
     found = shipped.find_mentions("Troops liberated Olkhovka in the Kharkov Region.")
     assert (found[0].text, found[0].place.name, found[0].place.admin1) == (
-        "Olkhovka", "Vilkhivka", "Kharkiv Oblast"
+        "Olkhovka",
+        "Vilkhivka",
+        "Kharkiv Oblast",
     )
 
 
@@ -642,3 +644,17 @@ def test_distance_from_a_place_rules_out_far_namesakes(shipped: Gazetteer) -> No
     # "from" with no distance relates nothing
     found = shipped.find_mentions("Refugees from Kotliarivka reached Kupiansk.")
     assert [m.text for m in found] == ["Kotliarivka", "Kupiansk"]
+
+
+def test_a_city_name_alone_is_the_city_not_a_village_near_other_places(shipped: Gazetteer) -> None:
+    # a village called Zaporizhzhia lies near Dachne; without "the village of" or a region
+    # after it, the name is the city
+    text = (
+        "Russia claimed Dachne in Dnipropetrovsk region. "
+        "It annexed Donetsk, Kherson and Zaporizhzhia."
+    )
+    found = {m.text: m.place for m in shipped.find_mentions(text)}
+    assert (found["Zaporizhzhia"].kind, found["Zaporizhzhia"].admin1) == (
+        "city",
+        "Zaporizhzhia Oblast",
+    )
