@@ -420,7 +420,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if group is None or group.status not in allowed:
                     continue
                 members = group.members
-                if len(members) < 2 and "head" in m.re.groupindex and m.group("head"):
+                if (
+                    len(members) < 2
+                    and rule.kind == "active"
+                    and "head" in m.re.groupindex
+                    and m.group("head")
+                ):
                     continue  # "captured equipment, @1 officials said": no list
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
                 if rule.event == "captured" and context().durative.match(text, m.end()):

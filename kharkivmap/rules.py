@@ -340,6 +340,8 @@ def rules() -> tuple[Rule, ...]:
     # a list opening with a name the gazetteer lacks ("seized striliche, @1, @2 and @3"); the
     # parser takes it only before a list of several places
     list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*)?"
+    # flags are raised only over places: "flags in pravdyne and @1" names two of them
+    flag_list_head = r"(?:(?P<head>[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+))?"
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
         pattern = re.compile(source)
@@ -386,7 +388,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+(?:(?:was|has|had|been|is|now|again"
             rf"|once)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
-            rf"\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
+            rf"\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
@@ -399,7 +401,8 @@ def rules() -> tuple[Rule, ...]:
             r"|hold\s+up|holds\s+up)\s+"
             r"(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
             rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
-            rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{obj}",
+            rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?"
+            rf"{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
