@@ -31,6 +31,7 @@ SETS = {
     "dev10": (DATA / "dev10", DATA / "dev10_gold.jsonl"),
     "dev11": (DATA / "dev11", DATA / "dev11_gold.jsonl"),
     "dev12": (DATA / "dev12", DATA / "dev12_gold.jsonl"),
+    "dev14": (DATA / "dev14", DATA / "dev14_gold.jsonl"),
 }
 
 FIELDS = {
