@@ -32,6 +32,7 @@ SETS = {
     "dev11": (DATA / "dev11", DATA / "dev11_gold.jsonl"),
     "dev12": (DATA / "dev12", DATA / "dev12_gold.jsonl"),
     "dev13": (DATA / "dev13", DATA / "dev13_gold.jsonl"),
+    "dev14": (DATA / "dev14", DATA / "dev14_gold.jsonl"),
 }
 
 FIELDS = {
