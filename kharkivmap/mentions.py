@@ -675,10 +675,14 @@ class MentionFinder:
         unknown: set[str] = set()
         for span in spans:
             if span.qualifier is not None:
-                oblast = row(self._best(span.qualifier))[5]
+                region = row(self._best(span.qualifier))
+                oblast = region[5]
                 inside = tuple(e for e in span.entries if row(row_number(e))[5] == oblast)
                 span.entries = inside or span.entries
-                if not inside and span.qualifier.region and not span.inherited and not span.anchor:
+                # a list "in the Kursk region" is all in Russia, though a Ukrainian list may
+                # name places of several oblasts before the last one's region
+                listed = span.inherited and region[4] == "UA"
+                if not inside and span.qualifier.region and not listed and not span.anchor:
                     # "Lebedevka in the Kursk region" and no Lebedevka there in the gazetteer:
                     # an unknown village, not the namesake in another oblast
                     unknown.add(span.key)

@@ -528,6 +528,11 @@ _LIST_GLUE = re.compile(
     # or a name the gazetteer lacks, between commas ("@1, skuchne, @2", "@1, stupochky
     # (stupochki), @2")
     r"|\s*,\s*[a-z'-]+\s*(?:\([a-z'\s-]{1,30}\)\s*)?,\s*(?:and\s+)?"
+    # or a list of places around the first: "@1 and neighboring settlements - @2, @3",
+    # "@1, as well as several nearby towns, such as @2"
+    r"|\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:several|some|two|three|four|five|six|other|the"
+    r"|its|nearby|neighbou?ring|surrounding|adjacent)\s+){0,3}(?:settlements|villages|towns"
+    r"|localities)\s*,?\s*(?:[-–—:]|such\s+as|including|namely)\s*"
     # or another name in brackets: "@1, sichneve (@2), @3", "@1 (@2) and @3"
     r"|\s*,\s*(?:[a-z'-]+\s*)?\(\s*|\s*\(\s*|\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
 )

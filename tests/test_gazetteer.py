@@ -658,3 +658,9 @@ def test_a_city_name_alone_is_the_city_not_a_village_near_other_places(shipped: 
         "city",
         "Zaporizhzhia Oblast",
     )
+
+
+def test_a_list_in_a_russian_region_keeps_no_ukrainian_namesake(shipped: Gazetteer) -> None:
+    # neither village is in the gazetteer's Kursk oblast: both stay unknown
+    text = "Russian troops liberated the settlements of Uspenovka and Borki in Kursk Region."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Kursk"]
