@@ -816,8 +816,8 @@ class MentionFinder:
 
     @staticmethod
     def _stray(span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> bool:
-        """A village chosen among namesakes with nothing in the text tying it down."""
-        return place.kind == "village" and bool(alternatives) and span.qualifier is None
+        """A village or town chosen among namesakes with nothing in the text tying it down."""
+        return place.kind != "city" and bool(alternatives) and span.qualifier is None
 
 
 _BEARING_SLACK = 55.0

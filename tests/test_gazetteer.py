@@ -664,3 +664,10 @@ def test_a_list_in_a_russian_region_keeps_no_ukrainian_namesake(shipped: Gazette
     # neither village is in the gazetteer's Kursk oblast: both stay unknown
     text = "Russian troops liberated the settlements of Uspenovka and Borki in Kursk Region."
     assert [m.text for m in shipped.find_mentions(text)] == ["Kursk"]
+
+
+def test_a_town_with_namesakes_far_from_every_other_place_is_dropped(shipped: Gazetteer) -> None:
+    # the Kamianka near Dvorichna is not in the gazetteer; the town of that name in Cherkasy
+    # oblast, 350 km away, is no reading of it
+    text = "Fighting continued in Kamianka, Dvorichna and Kupiansk."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Dvorichna", "Kupiansk"]
