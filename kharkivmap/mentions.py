@@ -92,6 +92,7 @@ class Lexicon:
     qualifier_links: frozenset[str]
     relation_words: tuple[str, ...]
     distance_relations: frozenset[str]  # relations only after a distance ("26 km from")
+    name_prefixes: frozenset[str]  # "Nova" in "Nova Kamianka": a longer name begins
     distance_units: tuple[str, ...]
     not_settlement_after: frozenset[str]
     not_settlement_before: frozenset[str]
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         qualifier_links=frozenset(context["qualifier_links"]),
         relation_words=tuple(context["relation_words"]),
         distance_relations=frozenset(context["distance_relations"]),
+        name_prefixes=frozenset(context["name_prefixes"]),
         distance_units=tuple(context["distance_units"]),
         not_settlement_after=frozenset(context["not_settlement_after"]),
         not_settlement_before=frozenset(context["not_settlement_before"]),
@@ -264,6 +266,8 @@ class MentionFinder:
                     span = longer
             if span is None and word.may_be_typo:
                 span = self._fuzzy_span(text, start, start + word.cut)
+            if span is not None and self._after_name_prefix(text, start):
+                continue  # "Nova Kamianka": a longer name the gazetteer lacks, not Kamianka
             if span is not None:
                 spans.append(span)
                 resume = span.end
@@ -285,6 +289,11 @@ class MentionFinder:
                 spans[n - 1].plural = spans[n - 1].region
         self._link(text, spans)
         return spans
+
+    def _after_name_prefix(self, text: str, start: int) -> bool:
+        """Whether a capitalised adjective that begins two-word names stands right before."""
+        previous = _previous_word(text, start)
+        return previous[:1].isupper() and previous.lower() in self._lexicon.name_prefixes
 
     def _is_settlement(self, text: str, span: _Span) -> bool:
         """False for a name used for an organisation or a river ("Vostok group", "Dnipro river").

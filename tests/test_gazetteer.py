@@ -671,3 +671,10 @@ def test_a_town_with_namesakes_far_from_every_other_place_is_dropped(shipped: Ga
     # oblast, 350 km away, is no reading of it
     text = "Fighting continued in Kamianka, Dvorichna and Kupiansk."
     assert [m.text for m in shipped.find_mentions(text)] == ["Dvorichna", "Kupiansk"]
+
+
+def test_a_name_after_a_name_adjective_is_part_of_a_longer_unknown_name(shipped: Gazetteer) -> None:
+    found = shipped.find_mentions("Attacks near Nova Kamianka and Beryslav were repelled.")
+    assert [m.text for m in found] == ["Beryslav"]
+    found = shipped.find_mentions("Nova Kakhovka and Velyka Novosilka were shelled.")
+    assert [m.text for m in found] == ["Nova Kakhovka", "Velyka Novosilka"]
