@@ -76,6 +76,7 @@ _HISTORY_DAYS = 30
 _CACHE_MAX = 10_000
 _MATCHES: dict[str, dict[int, tuple[re.Match[str], ...]]] = {}
 _APPLICABLE: dict[tuple[str, bool], tuple[bool, tuple[Rule, ...]]] = {}
+_DOUBTS: dict[str, bool] = {}
 
 
 class MentionFinder(Protocol):
@@ -325,9 +326,17 @@ def _sides_named(text: str) -> set[str]:
 
 
 def _doubts(sentence: str) -> bool:
-    """Whether a sentence naming no place doubts or denies what came before."""
-    text = clean(sentence)
-    return is_followup_hedge(text) or context().denials.search(text) is not None
+    """Whether a sentence naming no place doubts or denies what came before; sentences
+    recur ("The claim could not be verified."), so each is read once."""
+    found = _DOUBTS.get(sentence)
+    if found is None:
+        if len(_DOUBTS) >= _CACHE_MAX:
+            _DOUBTS.clear()
+        text = clean(sentence)
+        found = _DOUBTS[sentence] = (
+            is_followup_hedge(text) or context().denials.search(text) is not None
+        )
+    return found
 
 
 def _claim_denials(text: str, pos: int = 0) -> list[re.Match[str]]:
