@@ -77,6 +77,7 @@ _CACHE_MAX = 10_000
 _MATCHES: dict[str, dict[int, tuple[re.Match[str], ...]]] = {}
 _APPLICABLE: dict[tuple[str, bool], tuple[bool, tuple[Rule, ...]]] = {}
 _DOUBTS: dict[str, bool] = {}
+_HEDGED: dict[str, bool] = {}
 
 
 class MentionFinder(Protocol):
@@ -207,7 +208,7 @@ class _Article:
         """Whether sentence ``i`` reports with doubt or quotes its capture word (cached)."""
         if i not in self._hedged:
             quote = self.quote(self.sentences[i])
-            self._hedged[i] = is_hedged(self.frame(i).text) or has_quoted_trigger(quote)
+            self._hedged[i] = _hedged_frame(self.frame(i).text) or has_quoted_trigger(quote)
         return self._hedged[i]
 
     def unverified_sides(self) -> frozenset[str]:
@@ -323,6 +324,16 @@ def _sides_named(text: str) -> set[str]:
     """The sides ``text`` names explicitly (``RU``, ``UA``)."""
     found = side_words(strict=False).finditer(clean(text))
     return {w.lastgroup.upper() for w in found if w.lastgroup in {"ru", "ua"}}
+
+
+def _hedged_frame(text: str) -> bool:
+    """:func:`is_hedged` of a frame text; frames recur, so each is read once."""
+    found = _HEDGED.get(text)
+    if found is None:
+        if len(_HEDGED) >= _CACHE_MAX:
+            _HEDGED.clear()
+        found = _HEDGED[text] = is_hedged(text)
+    return found
 
 
 def _doubts(sentence: str) -> bool:
