@@ -76,6 +76,8 @@ _HISTORY_DAYS = 30
 _CACHE_MAX = 10_000
 _MATCHES: dict[str, dict[int, tuple[re.Match[str], ...]]] = {}
 _APPLICABLE: dict[tuple[str, bool], tuple[bool, tuple[Rule, ...]]] = {}
+_DOUBTS: dict[str, bool] = {}
+_HEDGED: dict[str, bool] = {}
 
 
 class MentionFinder(Protocol):
@@ -206,7 +208,7 @@ class _Article:
         """Whether sentence ``i`` reports with doubt or quotes its capture word (cached)."""
         if i not in self._hedged:
             quote = self.quote(self.sentences[i])
-            self._hedged[i] = is_hedged(self.frame(i).text) or has_quoted_trigger(quote)
+            self._hedged[i] = _hedged_frame(self.frame(i).text) or has_quoted_trigger(quote)
         return self._hedged[i]
 
     def unverified_sides(self) -> frozenset[str]:
@@ -324,10 +326,28 @@ def _sides_named(text: str) -> set[str]:
     return {w.lastgroup.upper() for w in found if w.lastgroup in {"ru", "ua"}}
 
 
+def _hedged_frame(text: str) -> bool:
+    """:func:`is_hedged` of a frame text; frames recur, so each is read once."""
+    found = _HEDGED.get(text)
+    if found is None:
+        if len(_HEDGED) >= _CACHE_MAX:
+            _HEDGED.clear()
+        found = _HEDGED[text] = is_hedged(text)
+    return found
+
+
 def _doubts(sentence: str) -> bool:
-    """Whether a sentence naming no place doubts or denies what came before."""
-    text = clean(sentence)
-    return is_followup_hedge(text) or context().denials.search(text) is not None
+    """Whether a sentence naming no place doubts or denies what came before; sentences
+    recur ("The claim could not be verified."), so each is read once."""
+    found = _DOUBTS.get(sentence)
+    if found is None:
+        if len(_DOUBTS) >= _CACHE_MAX:
+            _DOUBTS.clear()
+        text = clean(sentence)
+        found = _DOUBTS[sentence] = (
+            is_followup_hedge(text) or context().denials.search(text) is not None
+        )
+    return found
 
 
 def _claim_denials(text: str, pos: int = 0) -> list[re.Match[str]]:
