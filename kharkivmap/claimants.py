@@ -20,7 +20,7 @@ from importlib import resources
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 from kharkivmap.models import Place
-from kharkivmap.prefilter import Clauses, may_match, required_text
+from kharkivmap.prefilter import Clauses, may_match, required_text, required_words, words_match
 
 __all__ = [
     "Speaker",
@@ -93,6 +93,7 @@ class _Source:
     agency: bool
     inherit: bool
     noun: str = ""  # the name's {noun} when the pattern's org group is not matched
+    words: Clauses = ()  # whole words every match holds
     needs: Clauses = ()  # literal text every match holds
 
 
@@ -140,7 +141,7 @@ def _lexicon() -> _Lexicon:
     lex = load_lexicon("claimants")
     listed = [
         _Source(
-            frozenset(entry["keys"]) if "keys" in entry else _literal_words(entry["re"]),
+            frozenset(entry["keys"]) if "keys" in entry else _key_words(entry["re"]),
             re.compile(entry["re"]),
             _FALLBACK if entry.get("fallback") else _GENERIC if entry.get("generic") else _SPECIFIC,
             entry.get("name"),
@@ -152,7 +153,7 @@ def _lexicon() -> _Lexicon:
         for entry in lex["sources"]
     ]
     sources = tuple(
-        replace(source, needs=required_text(source.pattern))
+        replace(source, words=required_words(source.pattern), needs=required_text(source.pattern))
         for source in (*listed, _person_source(lex["persons"]["titles"], lex["verbs_before"]))
     )
     after = re.compile(r"(?<![\w-])" + alternation(lex["verbs_after"]) + r"\s+")
@@ -236,9 +237,13 @@ _GEOGRAPHIC_AFTER = re.compile(
 )
 
 
-def _literal_words(pattern: str) -> frozenset[str]:
-    """The words spelled out in a source pattern; a window lacking all of them cannot match."""
-    return frozenset(_LETTERS.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)))
+def _key_words(pattern: str) -> frozenset[str]:
+    """Words a window must hold one of for a source pattern to match: the whole words of
+    which every match spells one, else every word the pattern spells out."""
+    clauses = required_words(re.compile(pattern))
+    return (
+        clauses[0] if clauses else frozenset(_LETTERS.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)))
+    )
 
 
 _Found = tuple["_Source", re.Match[str], str | None]
@@ -275,8 +280,8 @@ def _find_source_in(window: str, *, nearest_end: bool) -> _Found | None:
     spoken_to = not lex.addressee_words.isdisjoint(words)
     for i in sorted(hits):
         source = lex.sources[i]
-        if source.needs and not may_match(source.needs, window):
-            continue  # it spells out text the window lacks
+        if not words_match(source.words, words) or not may_match(source.needs, window):
+            continue  # it spells out words or text the window lacks
         for m in source.pattern.finditer(window):
             if spoken_to and lex.addressee.search(window, max(0, m.start() - 60), m.start()):
                 continue  # "Gerasimov told Putin": Putin is spoken to
