@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Any
 
 __all__ = ["Clauses", "may_match", "required_text", "required_words", "words_match"]
@@ -72,7 +73,7 @@ def required_words(pattern: re.Pattern[str]) -> Clauses:
 
 def words_match(clauses: Clauses, words: set[str] | frozenset[str]) -> bool:
     """False when ``words`` lack every word of some clause: then nothing can match."""
-    return all(not clause.isdisjoint(words) for clause in clauses)
+    return not any(map(frozenset.isdisjoint, clauses, repeat(words)))
 
 
 def _word_clauses(
