@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kharkivmap.lexicons import alternation, compile_words, load_lexicon
 from kharkivmap.models import Place
-from kharkivmap.prefilter import Clauses, may_match, required_text
+from kharkivmap.prefilter import Clauses, may_match, required_text, required_words, words_match
 
 __all__ = [
     "Speaker",
@@ -93,6 +93,7 @@ class _Source:
     agency: bool
     inherit: bool
     noun: str = ""  # the name's {noun} when the pattern's org group is not matched
+    words: Clauses = ()  # whole words every match holds, besides one of ``keys``
     needs: Clauses = ()  # literal text every match holds
 
 
@@ -109,6 +110,7 @@ class _Lexicon:
     quoted: re.Pattern[str]
     followup: re.Pattern[str]
     sides: re.Pattern[str]
+    side_keys: frozenset[str] | None  # words one of which every RU or UA side term spells
 
 
 @cache
@@ -140,7 +142,7 @@ def _lexicon() -> _Lexicon:
     lex = load_lexicon("claimants")
     listed = [
         _Source(
-            frozenset(entry["keys"]) if "keys" in entry else _literal_words(entry["re"]),
+            frozenset(entry["keys"]) if "keys" in entry else _key_words(entry["re"]),
             re.compile(entry["re"]),
             _FALLBACK if entry.get("fallback") else _GENERIC if entry.get("generic") else _SPECIFIC,
             entry.get("name"),
@@ -152,7 +154,11 @@ def _lexicon() -> _Lexicon:
         for entry in lex["sources"]
     ]
     sources = tuple(
-        replace(source, needs=required_text(source.pattern))
+        replace(
+            source,
+            words=tuple(c for c in required_words(source.pattern) if c != source.keys),
+            needs=required_text(source.pattern),
+        )
         for source in (*listed, _person_source(lex["persons"]["titles"], lex["verbs_before"]))
     )
     after = re.compile(r"(?<![\w-])" + alternation(lex["verbs_after"]) + r"\s+")
@@ -174,7 +180,25 @@ def _lexicon() -> _Lexicon:
         followup=compile_words(load_lexicon("hedges")["followup"]),
         quoted=re.compile(load_lexicon("hedges")["quoted_trigger"], re.IGNORECASE),
         sides=side_words(strict=False),
+        side_keys=_side_keys(),
     )
+
+
+def _side_keys() -> frozenset[str] | None:
+    """Words one of which any side term naming Russia or Ukraine spells as a whole word
+    ("russian", "kyiv", "zsu"): a window lacking them all names no side."""
+    lex = load_lexicon("actors")
+    return _term_words(
+        [t for key in ("RU", "UA", "RU_adjectives", "UA_adjectives") for t in lex[key]]
+    )
+
+
+def _term_words(terms: Sequence[str]) -> frozenset[str] | None:
+    """Words one of which each of ``terms`` (regex source, matched as whole words) spells,
+    or None when some term spells no whole word."""
+    each = ")|(?:".join(t.replace(" ", r"\s+") for t in terms)
+    clauses = required_words(re.compile(rf"(?<![\w'-])(?:(?:{each}))(?![\w-])"))
+    return clauses[0] if clauses else None
 
 
 def _person_source(titles: list[str], verbs: list[str]) -> _Source:
@@ -213,8 +237,12 @@ def is_followup_hedge(frame: str) -> bool:
 def _side_near(frame: str, start: int, end: int) -> str | None:
     """The last side named in ``frame[start:end]``, leaving out the country as a place
     ("in Ukraine", "Ukraine's eastern Donetsk region"): that names no actor."""
+    lex = _lexicon()
+    keys = lex.side_keys
+    if keys is not None and keys.isdisjoint(_LETTERS.findall(frame, start, end)):
+        return None  # no word of a side term: nothing to scan for
     side = None
-    for m in _lexicon().sides.finditer(frame, start, end):
+    for m in lex.sides.finditer(frame, start, end):
         if _GEOGRAPHIC_BEFORE.search(frame, max(0, m.start() - 30), m.start()) or (
             _GEOGRAPHIC_AFTER.match(frame, m.end())
         ):
@@ -236,9 +264,13 @@ _GEOGRAPHIC_AFTER = re.compile(
 )
 
 
-def _literal_words(pattern: str) -> frozenset[str]:
-    """The words spelled out in a source pattern; a window lacking all of them cannot match."""
-    return frozenset(_LETTERS.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)))
+def _key_words(pattern: str) -> frozenset[str]:
+    """Words a window must hold one of for a source pattern to match: the whole words of
+    which every match spells one, else every word the pattern spells out."""
+    clauses = required_words(re.compile(pattern))
+    return (
+        clauses[0] if clauses else frozenset(_LETTERS.findall(re.sub(r"\\[a-zA-Z]", " ", pattern)))
+    )
 
 
 _Found = tuple["_Source", re.Match[str], str | None]
@@ -275,8 +307,10 @@ def _find_source_in(window: str, *, nearest_end: bool) -> _Found | None:
     spoken_to = not lex.addressee_words.isdisjoint(words)
     for i in sorted(hits):
         source = lex.sources[i]
-        if source.needs and not may_match(source.needs, window):
-            continue  # it spells out text the window lacks
+        if (source.words and not words_match(source.words, words)) or (
+            source.needs and not may_match(source.needs, window)
+        ):
+            continue  # it spells out words or text the window lacks
         for m in source.pattern.finditer(window):
             if spoken_to and lex.addressee.search(window, max(0, m.start() - 60), m.start()):
                 continue  # "Gerasimov told Putin": Putin is spoken to
@@ -321,8 +355,10 @@ def _most_specific(
     return chosen[0], chosen[1], source.side if source.side in _SIDES else None
 
 
+@lru_cache(maxsize=4096)
 def _title(text: str) -> str:
-    """An organisation's name from lowercased text: "3rd Separate Assault Brigade"."""
+    """An organisation's name from lowercased text: "3rd Separate Assault Brigade"; the same
+    few names recur across speakers, so each is spelled once."""
     words = text.split()
     return " ".join(w if w in _SMALL and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
@@ -376,11 +412,16 @@ def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | Non
     Valery Gerasimov", "Serhiy Cherevaty, a spokesman for Ukraine's armed forces"): readers
     cite either, so the claimant keeps both."""
     window = frame[span[0] : span[1]]
-    best: tuple[int, str] | None = None
+    words = set(_LETTERS.findall(window))
+    person = _lexicon().sources[-1]
     people = _people()
-    named = [(p, _title(p.group("org"))) for p in _lexicon().sources[-1].pattern.finditer(window)]
-    if not named:  # a surname alone: "Zelensky said"
+    named = []
+    if not person.keys.isdisjoint(words):  # a given name
+        named = [(p, _title(p.group("org"))) for p in person.pattern.finditer(window)]
+    if not named and (people.keys is None or not people.keys.isdisjoint(words)):
+        # a surname alone: "Zelensky said"
         named = [(p, people.names[p.group()]) for p in people.pattern.finditer(window)]
+    best: tuple[int, str] | None = None
     for person, full in named:
         if person.end() <= m.start():
             gap = window[person.end() : m.start()]
@@ -399,12 +440,14 @@ def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | Non
 class _People:
     pattern: re.Pattern[str]
     names: dict[str, str]  # surname as written, lowercased -> full name
+    keys: frozenset[str] | None  # words one of which every surname spells
 
 
 @cache
 def _people() -> _People:
     names: dict[str, str] = load_lexicon("claimants")["people"]
-    return _People(re.compile(rf"(?<![\w'-])(?:{alternation(names)})(?![\w-])"), names)
+    pattern = re.compile(rf"(?<![\w'-])(?:{alternation(names)})(?![\w-])")
+    return _People(pattern, names, _term_words(list(names)))
 
 
 def find_speakers(frame: str, places: Sequence[Place] = ()) -> list[Speaker]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kharkivmap.claimants import _lexicon
-from kharkivmap.prefilter import may_match, required_text
+from kharkivmap.prefilter import may_match, required_text, required_words, words_match
 from kharkivmap.rules import rules
 
 
@@ -19,6 +19,25 @@ def test_literal_runs_and_alternatives_are_required() -> None:
     assert may_match(required_text(pattern), "the chief of the russian general staff said")
 
 
+def test_whole_words_are_required() -> None:
+    pattern = re.compile(r"\b(?:the associated press|ap|reuters)\b")
+    assert required_words(pattern) == (frozenset({"associated", "ap", "reuters"}),)
+    assert not words_match(required_words(pattern), {"the", "capture"})
+    spaced = re.compile(r"\b(?:russian|russia's)\s+(?:[\w'-]+\s+){0,2}?(?:ministry|mod)\b")
+    assert required_words(spaced) == (
+        frozenset({"russian", "russia"}),
+        frozenset({"ministry", "mod"}),
+    )
+
+
+def test_words_that_may_run_on_require_nothing() -> None:
+    assert required_words(re.compile(r"ap")) == ()
+    assert required_words(re.compile(r"\bab(?:cd|ef)gh\b")) == ()
+    assert required_words(re.compile(r"\b(?:ax)?bc\b")) == ()
+    assert required_words(re.compile(r"\bab\b", re.IGNORECASE)) == ()
+    assert required_words(re.compile(r"\b(?:a\s+)?bc(?![^\w])")) == ()
+
+
 def test_optional_parts_and_case_folding_require_nothing() -> None:
     assert required_text(re.compile(r"(?:under\s+)?control")) == (frozenset({"control"}),)
     assert required_text(re.compile(r"under|\d+")) == ()
@@ -27,7 +46,7 @@ def test_optional_parts_and_case_folding_require_nothing() -> None:
 
 
 _PATTERNS = [r.pattern for r in rules() if r.needs] + [
-    s.pattern for s in _lexicon().sources if s.needs
+    s.pattern for s in _lexicon().sources if s.needs or s.words
 ]
 _WORDS = sorted(
     {w for p in _PATTERNS for w in re.findall(r"[a-z]{2,}", p.pattern)}
@@ -44,3 +63,16 @@ def test_a_skipped_text_holds_no_match(pattern: re.Pattern[str], words: list[str
     text = " ".join(words)
     if pattern.search(text):
         assert may_match(required_text(pattern), text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_PATTERNS),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12),
+)
+def test_a_text_lacking_the_words_holds_no_match(
+    pattern: re.Pattern[str], words: list[str]
+) -> None:
+    text = " ".join(words)
+    if pattern.search(text):
+        assert words_match(required_words(pattern), set(re.findall(r"[a-z]{2,}", text)))
