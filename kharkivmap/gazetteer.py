@@ -117,23 +117,12 @@ def _nearness(
     more than the best so far, no later anchor can raise it and the rest are skipped.
     """
     near = 0.0
-    sin_lat1, cos_lat1, lng1 = here
-    cos, sin, exp = math.cos, math.sin, math.exp
-    for anchor_id, (sin_lat2, cos_lat2, lng2), weight in anchors:
+    exp = math.exp
+    for anchor_id, there, weight in anchors:
         if weight <= near:
             break
         if anchor_id != place_id:
-            # _arc_km, written out: this is the innermost loop of homonym scoring
-            delta_lng = lng2 - lng1
-            cos_delta_lng, sin_delta_lng = cos(delta_lng), sin(delta_lng)
-            d = math.atan2(
-                math.sqrt(
-                    (cos_lat2 * sin_delta_lng) ** 2
-                    + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta_lng) ** 2
-                ),
-                sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta_lng,
-            )
-            value = weight * exp(-(_EARTH_RADIUS_KM * d) / _NEAR_KM)
+            value = weight * exp(-_arc_km(here, there) / _NEAR_KM)
             if value > near:
                 near = value
     return near
@@ -368,7 +357,7 @@ class Gazetteer:
         country = evidence.country
         raw = []
         for entry in entries:
-            number = entry if entry >= 0 else ~entry
+            number = row_number(entry)
             facts = self._facts.get(number) or self._row_facts(number)
             prior, place_id, oblast, place_country, here, _population = facts
             if country:
@@ -387,7 +376,7 @@ class Gazetteer:
         exp = math.exp
         weights = [exp((r - top) / _SOFTMAX_T) for r in raw]
         total = sum(weights)
-        scored = [(e if e >= 0 else ~e, w / total) for e, w in zip(entries, weights, strict=True)]
+        scored = [(row_number(e), w / total) for e, w in zip(entries, weights, strict=True)]
         # Ties go to the larger place; sort is stable, so then to file order.
         known = self._facts
         scored.sort(key=lambda item: (-item[1], -known[item[0]][5]))

@@ -595,10 +595,7 @@ class MentionFinder:
 
     def _lowercase_cities(self, text: str, taken: list[_Span]) -> list[_Span]:
         tokens, token_set = self._city_token_map()
-        words = text.split()
-        if token_set.isdisjoint(words):
-            return []  # most texts: a test that builds no set
-        hits = {tokens[token] for token in token_set.intersection(words)}
+        hits = {tokens[token] for token in token_set.intersection(text.split())}
         spans = []
         for surface in hits:
             start = text.find(surface)
@@ -671,17 +668,14 @@ class MentionFinder:
         near keeps the candidates within ``_RELATED_KM`` of it (when any remain)."""
         row = self._gazetteer.row
         for span in spans:
-            if span.region:
-                cities = tuple(e for e in span.entries if row(row_number(e))[11] == "city")
-                span.entries = cities or span.entries
-            elif not (span.qualifier or span.anchor or span.small):
+            if span.region or not (span.qualifier or span.anchor or span.small):
                 # "Zaporizhzhia" alone is the Ukrainian city of 700,000, not a village of that
                 # name near other places in the text; a village needs the text to say so
-                country = span.country or "UA"
+                country = None if span.region else span.country or "UA"
                 cities = tuple(
                     e
                     for e in span.entries
-                    if row(row_number(e))[11] == "city" and row(row_number(e))[4] == country
+                    if row(row_number(e))[11] == "city" and country in (None, row(row_number(e))[4])
                 )
                 span.entries = cities or span.entries
         unknown: set[str] = set()
@@ -923,12 +917,6 @@ def _previous_word(text: str, start: int) -> str:
     end = start - 1
     if end < 1 or text[end] not in " \u00a0":
         return ""
-    # Mostly a short word after a plain space: found by one search instead of letter by letter.
-    space = text.rfind(" ", max(0, end - 20), end)
-    if space >= 0:
-        word = text[space + 1 : end]
-        if word.isalpha():
-            return word
     begin = end
     while begin > 0 and text[begin - 1].isalpha():
         begin -= 1

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Protocol
 
 from kharkivmap.actors import (
@@ -72,12 +73,9 @@ _LOOKBACK = 3
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
-# Sentence texts whose rule matches are kept, up to this many.
+# Sentence and frame texts whose readings are kept, up to this many of each.
 _CACHE_MAX = 10_000
 _MATCHES: dict[str, dict[int, tuple[re.Match[str], ...]]] = {}
-_APPLICABLE: dict[tuple[str, bool], tuple[bool, tuple[Rule, ...]]] = {}
-_DOUBTS: dict[str, bool] = {}
-_HEDGED: dict[str, bool] = {}
 
 
 class MentionFinder(Protocol):
@@ -326,28 +324,18 @@ def _sides_named(text: str) -> set[str]:
     return {w.lastgroup.upper() for w in found if w.lastgroup in {"ru", "ua"}}
 
 
+@lru_cache(maxsize=_CACHE_MAX)
 def _hedged_frame(text: str) -> bool:
     """:func:`is_hedged` of a frame text; frames recur, so each is read once."""
-    found = _HEDGED.get(text)
-    if found is None:
-        if len(_HEDGED) >= _CACHE_MAX:
-            _HEDGED.clear()
-        found = _HEDGED[text] = is_hedged(text)
-    return found
+    return is_hedged(text)
 
 
+@lru_cache(maxsize=_CACHE_MAX)
 def _doubts(sentence: str) -> bool:
     """Whether a sentence naming no place doubts or denies what came before; sentences
     recur ("The claim could not be verified."), so each is read once."""
-    found = _DOUBTS.get(sentence)
-    if found is None:
-        if len(_DOUBTS) >= _CACHE_MAX:
-            _DOUBTS.clear()
-        text = clean(sentence)
-        found = _DOUBTS[sentence] = (
-            is_followup_hedge(text) or context().denials.search(text) is not None
-        )
-    return found
+    text = clean(sentence)
+    return is_followup_hedge(text) or context().denials.search(text) is not None
 
 
 def _claim_denials(text: str, pos: int = 0) -> list[re.Match[str]]:
@@ -368,19 +356,10 @@ def _claim_denials(text: str, pos: int = 0) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+@lru_cache(maxsize=_CACHE_MAX)
 def _applicable(raw: str, *, mentioned: bool) -> tuple[bool, tuple[Rule, ...]]:
     """Whether object rules may apply to sentence ``raw``, and the rules worth trying;
     sentences recur ("Fighting continues near @1."), so each is read once."""
-    key = (raw, mentioned)
-    found = _APPLICABLE.get(key)
-    if found is None:
-        if len(_APPLICABLE) >= _CACHE_MAX:
-            _APPLICABLE.clear()
-        found = _APPLICABLE[key] = _read_applicable(raw, mentioned=mentioned)
-    return found
-
-
-def _read_applicable(raw: str, *, mentioned: bool) -> tuple[bool, tuple[Rule, ...]]:
     if raw.rstrip().endswith("?"):
         return False, ()
     # Most sentences hold no trigger word at all: skip them before building a frame.
