@@ -216,7 +216,7 @@ class _Article:
             sides: set[str] = set()
             lowered = self.lowered()
             if "verif" in lowered or "confirm" in lowered:
-                for m in context().unverified.finditer(lowered):
+                for m in _disclaimers(lowered):
                     i = bisect.bisect_right(self._starts, m.start()) - 1
                     s = self.sentences[max(i, 0)]
                     # whose account: named after the verb ("verify Russia's account"), else
@@ -336,6 +336,28 @@ def _doubts(sentence: str) -> bool:
     recur ("The claim could not be verified."), so each is read once."""
     text = clean(sentence)
     return is_followup_hedge(text) or context().denials.search(text) is not None
+
+
+# Every disclaimer ends in one of these stems; the longest runs about 70 characters.
+_DISCLAIMER_STEMS = ("verif", "confirm")
+_DISCLAIMER_REACH = 90
+
+
+def _disclaimers(text: str) -> list[re.Match[str]]:
+    """The outlet's "could not verify" disclaimers in lowercased ``text``, in text order; the
+    pattern is tried only just before each verb stem (see :func:`_claim_denials`)."""
+    pattern = context().unverified
+    found: dict[int, re.Match[str]] = {}
+    for stem in _DISCLAIMER_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            m = pattern.search(text, max(0, at - _DISCLAIMER_REACH), at + len(stem) + 6)
+            while m is not None and m.end() <= at:  # an earlier disclaimer in the window
+                m = pattern.search(text, m.end(), at + len(stem) + 6)
+            if m is not None:
+                found.setdefault(m.start(), m)
+            at = text.find(stem, at + 1)
+    return [found[k] for k in sorted(found)]
 
 
 def _claim_denials(text: str, pos: int = 0) -> list[re.Match[str]]:
