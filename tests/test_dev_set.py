@@ -33,6 +33,7 @@ SETS = {
     "dev12": (DATA / "dev12", DATA / "dev12_gold.jsonl"),
     "dev13": (DATA / "dev13", DATA / "dev13_gold.jsonl"),
     "dev14": (DATA / "dev14", DATA / "dev14_gold.jsonl"),
+    "dev15": (DATA / "dev15", DATA / "dev15_gold.jsonl"),
 }
 
 FIELDS = {
