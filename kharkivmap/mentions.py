@@ -204,8 +204,9 @@ class MentionFinder:
             r"(?:\([^()]{0,30}\)\s+)?"
         )
         appositive = r"(?:(?:a\s+)?(?:small\s+)?(?:village|town|city|settlement)\s+)?"
+        # a quotation may close right after the name ("have captured Mykolaivka”, 12 km …")
         self._relation = re.compile(
-            rf"\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
+            rf"[”\"»’']?\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
         )
         self._relation_ends = (*relation_words, "the", "of")
@@ -266,8 +267,11 @@ class MentionFinder:
                     span = longer
             if span is None and word.may_be_typo:
                 span = self._fuzzy_span(text, start, start + word.cut)
-            if span is not None and self._after_name_prefix(text, start):
-                continue  # "Nova Kamianka": a longer name the gazetteer lacks, not Kamianka
+            if span is not None and (
+                self._after_name_prefix(text, start) or self._before_unknown_name(text, span.end)
+            ):
+                # "Nova Kamianka", "Cherkasy Tyshky": a longer name the gazetteer lacks
+                continue
             if span is not None:
                 spans.append(span)
                 resume = span.end
@@ -294,6 +298,32 @@ class MentionFinder:
         """Whether a capitalised adjective that begins two-word names stands right before."""
         previous = _previous_word(text, start)
         return previous[:1].isupper() and previous.lower() in self._lexicon.name_prefixes
+
+    def _before_unknown_name(self, text: str, end: int) -> bool:
+        """Whether a capitalised word no dictionary knows follows a name: "Cherkasy Tyshky" is
+        a village whose name the gazetteer lacks in this spelling, not the city of Cherkasy.
+        Words that are English, a region or an organisation after a name ("Kharkiv Oblast",
+        "Kyiv Independent") or that begin a name of their own do not count."""
+        if text[end : end + 1] != " ":
+            return False
+        after = _WORD.match(text, end + 1)
+        if after is None:
+            return False
+        word = after.group()
+        word = word[:-2] if word.endswith(_POSSESSIVE) else word
+        if not (len(word) >= 3 and word.isascii() and word[0].isupper() and word[1:].islower()):
+            return False
+        lowered = word.lower()
+        lexicon = self._lexicon
+        if (
+            lowered in lexicon.english_words
+            or lowered in lexicon.not_places
+            or lowered in lexicon.region_words
+            or lowered in lexicon.not_settlement_after
+        ):
+            return False
+        key = self._key(word)
+        return not (self._gazetteer.lookup(key) or self._gazetteer.starts_name(key))
 
     def _is_settlement(self, text: str, span: _Span) -> bool:
         """False for a name used for an organisation or a river ("Vostok group", "Dnipro river").

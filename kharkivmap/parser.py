@@ -152,8 +152,10 @@ class _Article:
                 if earlier is not None or chosen.hint is None:
                     return replace(chosen, hint=earlier)
             return chosen
-        if chosen is None:
+        if chosen is None and not _CONTINUES.match(frame.text):
             return self._heading_speaker(i)
+        # a speaker who inherits, or a sentence that goes on with the last one's account
+        # ("Also captured were …"), takes the source named before
         for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
             named = [s for s in self.speakers(j) if s.name and not s.inherit]
             if named:
@@ -306,6 +308,10 @@ class _Article:
             return []
         targets = [g for g in self.frame(i - 1).groups if g.status == "target"]
         return targets[-1].members if targets else []
+
+
+# A sentence opening like this continues the account before it.
+_CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
 
 def _background(text: str, anchor: int, end: int) -> bool:

@@ -467,7 +467,9 @@ def rules() -> tuple[Rule, ...]:
             "nominal",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+{obj}",
+            # "the loss of control of @1" is the loss of @1
+            rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+"
+            rf"(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+)?{obj}",
             0.7,
             *t["capture_nouns"],
         ),
@@ -497,11 +499,12 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "liberated two settlements in the Zaporozhye Region, Sladkoye and Novoye": a
-            # counted list named right after a comma
+            # counted list named right after a comma…
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:{_alt(t['counts'])})\s+(?:\w+\s+)?"
             rf"{_alt(t['list_nouns'])}\s+(?:(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;,]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?\s*)?"
-            rf",\s*{unknown_names}{obj}",
+            # …or after a dash or colon ("liberated 4 settlements of @1 region - @2, @3")
+            rf"(?:,|\s*[-–—:])\s*{unknown_names}{obj}",
             0.75,
             *t["list_nouns"],
         ),
@@ -554,6 +557,17 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?P<v>"
             rf"{_alt(t['passive_capture'])})(?:\s+by\s+(?P<side>[^:;—@]{{1,60}}?))?\s*[:—]\s*{obj}",
             0.75,
+            *t["passive_capture"],
+        ),
+        r(
+            "passive",
+            "captured",
+            "object",
+            # "Also captured were the villages of @1 and @2": the passive inverted
+            rf"{w}(?:also\s+)?(?P<v>{_alt(t['passive_capture'])})\s+(?:was|were)\s+(?:the\s+)?"
+            rf"(?:(?:{_alt(t['counts'])})\s+)?(?:(?:village|town|settlement|city|"
+            rf"{_alt(t['list_nouns'])})\s+(?:of\s+)?)?{obj}",
+            0.7,
             *t["passive_capture"],
         ),
         r(

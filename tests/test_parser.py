@@ -86,6 +86,8 @@ def test_phenomenon(case: dict, gazetteer: Gazetteer) -> None:
                     assert getattr(claim, name) == expected[name], (name, claim.sentence)
             if "date" in expected:
                 assert claim.date == date.fromisoformat(expected["date"]), claim.sentence
+            if "admin1" in expected:  # which of several namesakes
+                assert claim.place.admin1 == expected["admin1"], claim.sentence
 
 
 def test_phenomenon_set_covers_enough_cases() -> None:
