@@ -207,7 +207,7 @@ class MentionFinder:
         # a quotation may close right after the name ("have captured Mykolaivka”, 12 km …")
         self._relation = re.compile(
             rf"[”\"»’']?\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
-            rf"|nearly|just)\s+)*(?:{distance})?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+            rf"|nearly|just)\s+)*(?:{distance})?(?:to\s+the\s+)?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
         )
         self._relation_ends = (*relation_words, "the", "of")
         self._relation_tail = max(map(len, self._relation_ends))

@@ -552,6 +552,8 @@ _LIST_GLUE = re.compile(
     r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province)"
     r"|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
     r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
+    # "the village of @1 in the Donetsk region and the village of @2"
+    r"(?:the\s+(?:village|town|city|settlement)\s+of\s+)?"
     # or a name the gazetteer lacks, between commas ("@1, skuchne, @2", "@1, stupochky
     # (stupochki), @2")
     r"|\s*,\s*[a-z'-]+\s*(?:\([a-z'\s-]{1,30}\)\s*)?,\s*(?:and\s+)?"

@@ -205,7 +205,8 @@ def context() -> Context:
             r"@(\d+)\s*(?:\([^)]*\)\s*)?"
             # "#" stands for a place that only qualifies the subject ("@0 near the town of #",
             # "@0, 20 km south of #,"), masked by the parser
-            rf"(?:\s+(?:{_alt(n['soft_before'])}|{_alt(n['reference_before'])})\s*[^,@;#]{{0,40}}?#\s*)?"
+            rf"(?:\s+(?:{_alt(n['soft_before'])}|{_alt(n['reference_before'])})\s*[^,@;#]{{0,40}}?#"
+            r"(?:\s+(?:city|town))?\s*)?"  # "… northeast of Kherson city had been liberated"
             # an appositive may hold numbers with commas ("of around 20,000 people")
             r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
             r"[^,@;]{1,60}?\s+|,\s*)?"
