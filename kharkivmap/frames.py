@@ -101,6 +101,12 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             prev = groups[-1][-1]
             between = text[prev.end : m.start].lower()
             joined = ctx.join.fullmatch(between) is not None
+            if (
+                joined
+                and between.strip().startswith(",")
+                and ctx.region_after.match(text[m.end : m.end + 40].lower())
+            ):
+                joined = False  # "A and B, Kherson Oblast": the region qualifies, ends the list
             if joined and between.strip().startswith(",") and "and" not in between:
                 # "A, B" is a list only when it goes on ("A, B and C"), not "A, B holds".
                 after = text[m.end : m.end + 6].lower()
