@@ -304,7 +304,7 @@ class MentionFinder:
         a village whose name the gazetteer lacks in this spelling, not the city of Cherkasy.
         Words that are English, a region or an organisation after a name ("Kharkiv Oblast",
         "Kyiv Independent") or that begin a name of their own do not count."""
-        if text[end : end + 1] != " ":
+        if text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
             return False
         after = _WORD.match(text, end + 1)
         if after is None:
