@@ -207,7 +207,9 @@ class MentionFinder:
         # a quotation may close right after the name ("have captured Mykolaivka”, 12 km …")
         self._relation = re.compile(
             rf"[”\"»’']?\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
-            rf"|nearly|just)\s+)*(?:{distance})?(?:to\s+the\s+)?(?P<rel>{relations})\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?"
+            rf"|nearly|just)\s+)*(?:{distance})?(?:to\s+the\s+)?(?P<rel>{relations})\s+(?:the\s+)?"
+            # "near the virtually destroyed town of": words describing the town may come first
+            rf"(?:(?:[a-z-]+\s+){{0,3}}?(?:city|town)\s+of\s+)?"
         )
         self._relation_ends = (*relation_words, "the", "of")
         self._relation_tail = max(map(len, self._relation_ends))
@@ -267,6 +269,9 @@ class MentionFinder:
                     span = longer
             if span is None and word.may_be_typo:
                 span = self._fuzzy_span(text, start, start + word.cut)
+            if span is not None and span.end < size and text[span.end] in " -":
+                # "Cherkasy Tyshky", "Rai-Olekandrivka": two words misspelling one name
+                span = self._compound_span(text, span) or span
             if span is not None and (
                 self._after_name_prefix(text, start) or self._before_unknown_name(text, span.end)
             ):
@@ -298,6 +303,28 @@ class MentionFinder:
         """Whether a capitalised adjective that begins two-word names stands right before."""
         previous = _previous_word(text, start)
         return previous[:1].isupper() and previous.lower() in self._lexicon.name_prefixes
+
+    def _compound_span(self, text: str, span: _Span) -> _Span | None:
+        """A two-word name misspelled, where the first word alone is a name ("Cherkasy Tyshky"
+        for Cherkaski Tyshky, "Rai-Olekandrivka" for Rai-Oleksandrivka), if the gazetteer has
+        one close enough; the bounds are :meth:`Gazetteer.fuzzy`'s."""
+        following = _WORD.match(text, span.end + 1)
+        if following is None or not following.group()[0].isupper():
+            return None
+        end = _trim(text, following.start(), following.end())
+        key = self._key(text[span.start : end])
+        if self._gazetteer.lookup(key):
+            return None  # a name spelled right was matched whole already
+        if key not in self._fuzzy:
+            if len(self._fuzzy) >= _CACHE_MAX:
+                self._fuzzy.clear()
+            self._fuzzy[key] = self._gazetteer.fuzzy(key)
+        match = self._fuzzy[key]
+        if match is None or len(match[0]) <= len(span.key) + 2:
+            return None  # the first word's own name, or a name no longer than it
+        return _Span(
+            span.start, end, match[0], self._gazetteer.lookup(match[0]), match[1], fuzzy=True
+        )
 
     def _before_unknown_name(self, text: str, end: int) -> bool:
         """Whether a capitalised word no dictionary knows follows a name: "Cherkasy Tyshky" is

@@ -565,6 +565,13 @@ _LIST_GLUE = re.compile(
     # or another name in brackets: "@1, sichneve (@2), @3", "@1 (@2) and @3"
     r"|\s*,\s*(?:[a-z'-]+\s*)?\(\s*|\s*\(\s*|\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
 )
+# An appositive saying where the part before lies, then the list's last part: "the villages of
+# @1, near the town of @2, and @3"; it may name a reference point.
+_LIST_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:near|close\s+to|not\s+far\s+from|just|about|some|located|situated"
+    r"|\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)[a-z-]*\s+of)"
+    r"(?![a-z])[^;:()]{0,120}?,\s*(?:and|as\s+well\s+as)\s+"
+)
 
 
 def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
@@ -578,7 +585,14 @@ def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
     for group in groups[at + 1 :]:
         if group.status == "hard":
             continue  # a region inside the glue
-        if group.status not in _TARGETS or not _LIST_GLUE.fullmatch(frame.text, end, group.start):
+        text = frame.text
+        inside = _LIST_APPOSITIVE.match(text, end)
+        if inside and inside.end() > group.end:
+            continue  # "@1, near the town of @2, and @3": a reference point inside the glue
+        if group.status not in _TARGETS or not (
+            _LIST_GLUE.fullmatch(text, end, group.start)
+            or _LIST_APPOSITIVE.fullmatch(text, end, group.start)
+        ):
             break
         extended, end = [*extended, *group.members], group.end
     return extended
