@@ -376,10 +376,18 @@ def test_context_region_narrows_resolve(small: Gazetteer) -> None:
 
 
 def test_homonyms_resolve_jointly_by_proximity(small: Gazetteer) -> None:
-    text = "Residents of Vilkhivka, near the eastern city of Kharkiv, returned."
+    text = "Residents of Vilkhivka were evacuated to the eastern city of Kharkiv."
     found = small.find_mentions(text)
     assert [(m.text, m.place.id) for m in found] == [("Vilkhivka", "2"), ("Kharkiv", "1")]
     assert found[0].score > 0.8 and len(found[0].alternatives) == 2
+
+
+def test_a_stated_relation_keeps_only_the_namesake_it_fits(small: Gazetteer) -> None:
+    # "near the eastern city of": words describing the city do not hide the relation
+    text = "Residents of Vilkhivka, near the eastern city of Kharkiv, returned."
+    found = small.find_mentions(text)
+    assert [(m.text, m.place.id) for m in found] == [("Vilkhivka", "2"), ("Kharkiv", "1")]
+    assert found[0].alternatives == ()
 
 
 def test_country_cue_before_a_name(small: Gazetteer) -> None:
