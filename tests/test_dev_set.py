@@ -34,6 +34,7 @@ SETS = {
     "dev13": (DATA / "dev13", DATA / "dev13_gold.jsonl"),
     "dev14": (DATA / "dev14", DATA / "dev14_gold.jsonl"),
     "dev15": (DATA / "dev15", DATA / "dev15_gold.jsonl"),
+    "dev17": (DATA / "dev17", DATA / "dev17_gold.jsonl"),
 }
 
 FIELDS = {
