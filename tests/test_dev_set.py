@@ -35,6 +35,7 @@ SETS = {
     "dev14": (DATA / "dev14", DATA / "dev14_gold.jsonl"),
     "dev15": (DATA / "dev15", DATA / "dev15_gold.jsonl"),
     "dev16": (DATA / "dev16", DATA / "dev16_gold.jsonl"),
+    "dev17": (DATA / "dev17", DATA / "dev17_gold.jsonl"),
 }
 
 FIELDS = {
