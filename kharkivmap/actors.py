@@ -189,9 +189,10 @@ def subject_of(
         direct = ctx.direct_subject.search(text)
         if direct:
             group = group_by_token(frame, int(direct.group(1)))
-            if group and group.status == "reference":
+            if group and group.status == "reference" and not _RELATIVE_AFTER.match(direct[0]):
                 # "@0, located some 50 km north of @1 is still under Russian control": an
-                # appositive left unclosed; the place it describes is the subject
+                # appositive left unclosed; the place it describes is the subject ("…north
+                # of @1, which has been under separatist control" is about @1)
                 described = _described(frame, group)
                 if described is not None:
                     return described
@@ -216,6 +217,7 @@ def subject_of(
     return None
 
 
+_RELATIVE_AFTER = re.compile(r"@\d+\s*,\s*(?:which|that)\b")
 _APPOSITIVE_RELATION = re.compile(
     r"\s*,?\s*(?:(?:located|situated|lying|which\s+(?:is|lies))\s+)?(?:some\s+|about\s+|around\s+"
     r"|roughly\s+|nearly\s+)?[\w.\s-]{0,30}?\b(?:of|from)\s+(?:the\s+(?:city|town)\s+of\s+)?"

@@ -714,12 +714,17 @@ def _period_end(when: date | None, precision: str) -> date | None:
     return when
 
 
+# "…, which Moscow said it had taken in early January": a relative clause dates its own event
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
+
+
 def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[DateExpression]:
     """The date expressions that can date a trigger at ``anchor``.
 
     Past a comma, only a speech verb's date or a date right after the comma still counts
     ("…, officials said Wednesday", "…, on Friday"); one inside an appositive ("…, the
-    capital captured by Moscow in February") dates another event. Before the trigger, a
+    capital captured by Moscow in February") or a relative clause ("…, which Moscow said it
+    took in January") dates another event. Before the trigger, a
     date in an earlier clause that names a place of its own dates that clause's event
     ("Ukraine lost @0 in February, and Russia has since taken @1").
     """
@@ -734,11 +739,24 @@ def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[D
                 continue
         elif expr.start > anchor:
             comma = text.rfind(",", anchor, expr.start)
-            detached = comma >= 0 and len(text[comma + 1 : expr.start].split()) > 1
-            if detached and not speech_verbs().search(text, comma, expr.start):
+            between = text[comma + 1 : expr.start]
+            detached = comma >= 0 and len(between.split()) > 1
+            if detached and (
+                _RELATIVE_OPENING.match(between) or not _speech_dates(text, comma, expr.start)
+            ):
                 continue
         kept.append(expr)
     return kept
+
+
+def _speech_dates(text: str, start: int, date_start: int) -> bool:
+    """Whether a speech verb in ``text[start:date_start]`` is the one the date right after it
+    dates ("…, officials said on Wednesday"), not one further back ("…, one of four regions
+    Moscow claimed to have annexed in September")."""
+    said = None
+    for said in speech_verbs().finditer(text, start, date_start):
+        pass
+    return said is not None and len(text[said.end() : date_start].split()) <= 2
 
 
 def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> Claim:

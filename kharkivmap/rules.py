@@ -142,9 +142,11 @@ def _object(*, part: bool = False) -> str:
     whole = rf"(?:{_alt(t['whole_of'])}\s+)?"
     # "about 70% of @1": a share of the place (the parser reads it as partial)
     share = rf"(?:{_alt(t['partial_shares'])}\s+)?"
+    # "the village of Zelenivka and @1": a name the gazetteer lacks opens the list
+    unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?\s+and\s+)?"
     return (
         rf"{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
-        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+)?)?@(?P<g>\d+)"
+        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+{unknown})?)?@(?P<g>\d+)"
     )
 
 
@@ -343,6 +345,11 @@ def rules() -> tuple[Rule, ...]:
     list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*)?"
     # flags are raised only over places: "flags in pravdyne and @1" names two of them
     flag_list_head = r"(?:(?P<head>[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+))?"
+    # a flag raised in "the Russian-occupied village of @1" is resistance, not liberation
+    flag_place = (
+        r"(?!(?:the|an?)\s+(?:[\w-]+\s+)?(?<!formerly\s)(?<!previously\s)(?<!once\s)"
+        r"(?:\w+-)?occupied\b)"
+    )
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
         pattern = re.compile(source)
@@ -389,7 +396,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+(?:(?:was|has|had|been|is|now|again"
             rf"|once)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
-            rf"\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
+            rf"\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
@@ -402,8 +409,8 @@ def rules() -> tuple[Rule, ...]:
             r"|hold\s+up|holds\s+up)\s+"
             r"(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
             rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
-            rf"\s+(?:over|in|above|on|at)\s+(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?"
-            rf"{flag_list_head}{obj}",
+            rf"\s+(?:over|in|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+"
+            rf"(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
