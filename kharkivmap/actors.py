@@ -14,7 +14,7 @@ import bisect
 import re
 from functools import cache
 
-from kharkivmap.claimants import side_words
+from kharkivmap.claimants import names_a_place, side_words
 from kharkivmap.frames import TOKEN, Frame, Group, clause_start, group_by_token
 from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import Mention
@@ -115,14 +115,23 @@ def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
 
 
 def _side_in(
-    text: str, speaker_side: str | None, *, last: bool, strict: bool = True, generic: bool = True
+    text: str,
+    speaker_side: str | None,
+    *,
+    last: bool,
+    strict: bool = True,
+    generic: bool = True,
+    places: bool = True,
 ) -> str | None:
     """The side ``text`` names (nearest the end when ``last``); ``strict`` as in
     :func:`side_words`, off where a side adjective alone is meant ("Russian-occupied");
-    without ``generic``, "troops" or "its forces" name no side."""
+    without ``generic``, "troops" or "its forces" name no side; without ``places``, neither
+    does the country named as a place ("in the east of Ukraine")."""
     found = list(side_words(strict=strict).finditer(text))
     for m in reversed(found) if last else found:
         if not generic and m.lastgroup == "generic":
+            continue
+        if not places and names_a_place(text, m.start(), m.end()):
             continue
         side = _side_of(m, speaker_side)
         if side:
@@ -152,9 +161,11 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
         for m in reversed(found):
             if m.group().split()[0] in _PRONOUN_SUBJECTS:
                 # "Russia said it had captured @1", "handing Russia … since it captured @2":
-                # a pronoun stands for the nearest side named before it, else the speaker.
+                # a pronoun stands for the nearest side named before it, else the speaker;
+                # a country named as a place ("forces in the east of Ukraine said they")
+                # is no antecedent.
                 before = frame.text[max(0, m.start() - _REACH) : m.start()]
-                named = _side_in(before, None, last=True, strict=False, generic=False)
+                named = _side_in(before, None, last=True, strict=False, generic=False, places=False)
                 return named or (speaker_side if speaker_side in OTHER else None)
             side = _side_of(m, speaker_side)
             if side:

@@ -29,6 +29,7 @@ __all__ = [
     "has_quoted_trigger",
     "is_followup_hedge",
     "is_hedged",
+    "names_a_place",
     "side_words",
     "speech_verbs",
 ]
@@ -243,9 +244,7 @@ def _side_near(frame: str, start: int, end: int) -> str | None:
         return None  # no word of a side term: nothing to scan for
     side = None
     for m in lex.sides.finditer(frame, start, end):
-        if _GEOGRAPHIC_BEFORE.search(frame, max(0, m.start() - 30), m.start()) or (
-            _GEOGRAPHIC_AFTER.match(frame, m.end())
-        ):
+        if names_a_place(frame, m.start(), m.end()):
             continue
         if m.lastgroup == "ru":
             side = "RU"
@@ -254,8 +253,22 @@ def _side_near(frame: str, start: int, end: int) -> str | None:
     return side
 
 
+def names_a_place(frame: str, start: int, end: int) -> bool:
+    """Whether the side term at ``frame[start:end]`` names the country as a place ("in
+    Ukraine", "Ukraine's eastern Donetsk region") rather than an actor."""
+    return bool(
+        _GEOGRAPHIC_BEFORE.search(frame, max(0, start - 30), start)
+        or _GEOGRAPHIC_AFTER.match(frame, end)
+    )
+
+
 _GEOGRAPHIC_BEFORE = re.compile(
     r"\b(?:in|of|across|into|inside|from|to)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?$"
+)
+# "the east of Ukraine", "a region of Russia": the country as a place, never a speaker
+_PLACE_OF = re.compile(
+    r"\b(?:regions?|oblasts?|areas?|parts?|east|west|north|south|territory|territories"
+    r"|border|soil)\s+of\s+$"
 )
 _GEOGRAPHIC_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?:north|south|east|west|central|north-?eastern|south-?eastern|north-?western"
@@ -316,6 +329,10 @@ def _find_source_in(window: str, *, nearest_end: bool) -> _Found | None:
                 continue  # "Gerasimov told Putin": Putin is spoken to
             if source.inherit and nearest_end and "," in window[m.end() :]:
                 continue  # "the force near @0 and around it, confirmed": not the subject
+            if source.rank == _FALLBACK and _PLACE_OF.search(
+                window, max(0, m.start() - 30), m.start()
+            ):
+                continue  # "forces in the eastern region of Ukraine said": a place, no speaker
             found.append((source, m))
             if best is None:
                 best = (source, m)

@@ -753,10 +753,8 @@ def _speech_dates(text: str, start: int, date_start: int) -> bool:
     """Whether a speech verb in ``text[start:date_start]`` is the one the date right after it
     dates ("…, officials said on Wednesday"), not one further back ("…, one of four regions
     Moscow claimed to have annexed in September")."""
-    said = None
-    for said in speech_verbs().finditer(text, start, date_start):
-        pass
-    return said is not None and len(text[said.end() : date_start].split()) <= 2
+    ends = [m.end() for m in speech_verbs().finditer(text, start, date_start)]
+    return bool(ends) and len(text[ends[-1] : date_start].split()) <= 2
 
 
 def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> Claim:

@@ -209,6 +209,9 @@ def context() -> Context:
             # "@0, 20 km south of #,"), masked by the parser
             rf"(?:\s+(?:{_alt(n['soft_before'])}|{_alt(n['reference_before'])})\s*[^,@;#]{{0,40}}?#"
             r"(?:\s+(?:city|town))?\s*)?"  # "… northeast of Kherson city had been liberated"
+            # "@0 in the Donetsk region was liberated": the region only qualifies the subject
+            r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#\s+(?:region|oblast|province|district|area"
+            r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
             # an appositive may hold numbers with commas ("of around 20,000 people")
             r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
             r"[^,@;]{1,60}?\s+|,\s*)?"
