@@ -872,6 +872,13 @@ def _doubt_later(claim: Claim, cand: _Candidate, later: list[tuple[int, str]]) -
     return claim
 
 
+_PLUPERFECT_STATE = re.compile(
+    r"\bhad\s+(?:long\s+|previously\s+)?been\s+(?:(?:fully|largely|firmly|completely)\s+)?"
+    r"(?:occupied|under|held|controlled|in\s+(?:the\s+)?hands)\b",
+    re.IGNORECASE,
+)
+
+
 def _consistent(claims: list[Claim]) -> list[Claim]:
     """Drop claims of one article that an explicitly newer claim about the place overrides.
 
@@ -887,7 +894,11 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     for group in by_place.values():
         if len({c.controller for c in group}) < 2:
             continue
-        latest = max(group, key=lambda c: (c.date or date.min, _RANK[c.event], c.confidence))
+        # "@1 had been occupied by the Russians since March" tells the state before the
+        # article's news, whatever date it gets
+        before = [c for c in group if c.event == "held" and _PLUPERFECT_STATE.search(c.sentence)]
+        news = [c for c in group if c not in before] or group
+        latest = max(news, key=lambda c: (c.date or date.min, _RANK[c.event], c.confidence))
         newest = latest.date or date.min
         for claim in group:
             # a status it no longer has is history; an earlier change stays, as the first of
@@ -896,7 +907,10 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
             if (
                 stale
                 and claim.controller != latest.controller
-                and (claim.date or date.min) < newest
+                and (
+                    (claim.date or date.min) < newest
+                    or (claim in before and latest.event in _CHANGE)
+                )
             ):
                 dropped.add(claim.start)
     return [claim for claim in claims if claim.start not in dropped]
