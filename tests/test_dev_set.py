@@ -36,6 +36,7 @@ SETS = {
     "dev15": (DATA / "dev15", DATA / "dev15_gold.jsonl"),
     "dev16": (DATA / "dev16", DATA / "dev16_gold.jsonl"),
     "dev17": (DATA / "dev17", DATA / "dev17_gold.jsonl"),
+    "dev19": (DATA / "dev19", DATA / "dev19_gold.jsonl"),
 }
 
 FIELDS = {
