@@ -37,6 +37,7 @@ SETS = {
     "dev16": (DATA / "dev16", DATA / "dev16_gold.jsonl"),
     "dev17": (DATA / "dev17", DATA / "dev17_gold.jsonl"),
     "dev18": (DATA / "dev18", DATA / "dev18_gold.jsonl"),
+    "dev19": (DATA / "dev19", DATA / "dev19_gold.jsonl"),
 }
 
 FIELDS = {
