@@ -94,6 +94,12 @@ def clean(piece: str) -> str:
     return _SPACES.sub(" ", lowered)
 
 
+# One list item the gazetteer lacks, between two it knows: capitalised words and a separator.
+_UNKNOWN_ITEM = re.compile(
+    r",\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
+
+
 def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for i, m in enumerate(mentions):
@@ -101,6 +107,10 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             prev = groups[-1][-1]
             between = text[prev.end : m.start].lower()
             joined = ctx.join.fullmatch(between) is not None
+            if not joined and len(groups[-1]) >= 2:
+                # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
+                # gazetteer lacks
+                joined = _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start) is not None
             if (
                 joined
                 and between.strip().startswith(",")

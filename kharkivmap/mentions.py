@@ -138,6 +138,10 @@ def lexicon() -> Lexicon:
     )
 
 
+# " and Mala Oleksandrivka" after "Velyka": a second name adjective and the shared noun
+_ELIDED_PAIR = re.compile(r"\s+(?:and|or|&)\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+
+
 @dataclass(slots=True)
 class _Span:
     start: int
@@ -269,6 +273,8 @@ class MentionFinder:
                     span = longer
             if span is None and word.may_be_typo:
                 span = self._fuzzy_span(text, start, start + word.cut)
+            if span is None and surface.lower() in self._lexicon.name_prefixes:
+                span = self._elided_span(text, start, end)
             if span is not None and span.end < size and text[span.end] in " -":
                 # "Cherkasy Tyshky", "Rai-Olekandrivka": two words misspelling one name
                 span = self._compound_span(text, span) or span
@@ -303,6 +309,16 @@ class MentionFinder:
         """Whether a capitalised adjective that begins two-word names stands right before."""
         previous = _previous_word(text, start)
         return previous[:1].isupper() and previous.lower() in self._lexicon.name_prefixes
+
+    def _elided_span(self, text: str, start: int, end: int) -> _Span | None:
+        """The first of two names sharing their noun ("Velyka and Mala Oleksandrivka"): the
+        adjective alone stands for its whole name, if the gazetteer has it."""
+        pair = _ELIDED_PAIR.match(text, end)
+        if pair is None or pair.group(1).lower() not in self._lexicon.name_prefixes:
+            return None
+        key = self._key(f"{text[start:end]} {pair.group(2)}")
+        entries = self._gazetteer.lookup(key)
+        return _Span(start, end, key, entries, 1.0) if entries else None
 
     def _compound_span(self, text: str, span: _Span) -> _Span | None:
         """A two-word name misspelled, where the first word alone is a name ("Cherkasy Tyshky"

@@ -273,6 +273,11 @@ class _Article:
                 found.append((i, named[-1].upper()))
         return found
 
+    def counted_capture(self, i: int) -> bool:
+        """Whether sentence ``i`` reports a counted capture naming none of the places
+        ("said its forces had taken control of five villages")."""
+        return context().counted_capture.search(self.frame(i).text) is not None
+
     def recent_side(self, i: int) -> str | None:
         """The side whose forces were named last in the two sentences before ``i``
         ("Ukrainian forces continue to advance. The military entered @1.")."""
@@ -498,6 +503,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"  # "control about half of @1": a front line runs through it
             if event == "none":
                 continue
+            if (
+                event == "held"
+                and rule.event == "held"
+                and _NOW.search(text, max(0, m.start() - 12), m.end())
+                and i
+                and doc.counted_capture(i - 1)
+            ):
+                # "Moscow said it had taken five villages. Its troops were now in control of
+                # @1": the holding names the places the capture counted
+                event = "captured"
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
             if rule.shape == "object" and event in _CHANGE:
@@ -716,6 +731,9 @@ def _period_end(when: date | None, precision: str) -> date | None:
 
 # "…, which Moscow said it had taken in early January": a relative clause dates its own event
 _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
+
+
+_NOW = re.compile(r"\bnow\b")
 
 
 def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[DateExpression]:

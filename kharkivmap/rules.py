@@ -110,6 +110,8 @@ class Context:
     durative: re.Pattern[str]
     unverified: re.Pattern[str]  # an outlet's "could not verify" disclaimer
     background: re.Pattern[str]  # "the brigade that liberated …": history, ends at the verb
+    # "had taken control of five villages": a counted capture that names none of them
+    counted_capture: re.Pattern[str]
     held_since: frozenset[str]  # capture verbs that, before "since"/"for months", state a hold
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
@@ -236,7 +238,7 @@ def context() -> Context:
         ),
         relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
         agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to|of)\s+"),
-        modal_after=re.compile(r"^\s*(?:would|could|will|may|might|should|can)\b"),
+        modal_after=re.compile(r"\s*(?:would|could|will|may|might|should|can)\b"),
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
         person_subject=re.compile(
@@ -249,6 +251,11 @@ def context() -> Context:
         liberation=re.compile(_alt(t["liberation_words"])),
         held_since=frozenset(t["held_since_verbs"]),
         background=re.compile(rf"(?<![\w-])(?:{_alt(t['background_before'])})$"),
+        counted_capture=re.compile(
+            rf"(?<![\w-])(?:{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+control\s+of)"
+            rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"{_alt(t['list_nouns'])}(?![\w-])"
+        ),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
             r"(?:\w+\s+)?(?:months|weeks|years)\b|since\s)"
@@ -394,6 +401,39 @@ def rules() -> tuple[Rule, ...]:
             *t["capture_verbs"],
         ),
         r(
+            "returned",
+            "captured",
+            "object",
+            # "The following villages returned to the control of Ukraine: @1, @2"
+            rf"{w}(?P<v>returned|came\s+back)\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?"
+            rf"(?:control\s+of\s+(?:the\s+)?)?(?P<side>{side_adj})(?:\s+control)?\s*[:—]\s*{obj}",
+            0.75,
+            "returned",
+            "came",
+        ),
+        r(
+            "returned",
+            "captured",
+            "subject",
+            # "@1 has returned to Ukrainian control"
+            rf"{w}(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:now\s+)?(?P<v>returned|came\s+back)"
+            rf"\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?(?P<side>{side_adj})\s+control(?![\w-])",
+            0.75,
+            "returned",
+            "came",
+        ),
+        r(
+            "returned",
+            "captured",
+            "subject",
+            rf"{w}(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:now\s+)?(?P<v>returned|came\s+back)"
+            rf"\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?control\s+of\s+(?:the\s+)?"
+            rf"(?P<side>{side_adj})(?![\w-])",
+            0.75,
+            "returned",
+            "came",
+        ),
+        r(
             "flag",
             "captured",
             "object",
@@ -435,6 +475,19 @@ def rules() -> tuple[Rule, ...]:
             rf"{_alt(t['euphemism_lines'])}\s+(?:{_alt(t['withdraw_position_links'])}\s+)?{obj}",
             0.75,
             *t["euphemism_lines"],
+        ),
+        r(
+            "euphemism",
+            "withdrew",
+            "object",
+            # "pulled back to more advantageous positions in two areas of @1 region, including
+            # the @2 area"
+            rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?:(?:its|their|our)\s+(?:troops|forces"
+            rf"|units)\s+)?to\s+(?:the\s+)?{_alt(t['euphemism_targets'])}\s+"
+            rf"{_alt(t['euphemism_lines'])}\s+(?:[^;@—]|@\d+\s+(?:region|oblast)){{0,60}}?,?\s+"
+            rf"including\s+{unknown_names}{obj}",
+            0.7,
+            "including",
         ),
         r(
             "transfer",
