@@ -499,8 +499,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 )
             if rule.shape == "object" and event == "captured" and partial:
                 event = "contested"  # "partially entered @1": fighting inside, not a change
-            if event in {"captured", "held"} and _share_of(frame, members):
-                event = "contested"  # "control about half of @1": a front line runs through it
+            if event in {"captured", "held"} and (
+                _share_of(frame, members)
+                or (rule.shape == "subject" and _share_subject(text, anchor))
+            ):
+                # "control about half of @1", "part of the village remained under Ukrainian
+                # control": a front line runs through it
+                event = "contested"
             if event == "none":
                 continue
             if (
@@ -651,6 +656,18 @@ def _generic_subject(frame: Frame, anchor: int) -> bool:
         and last.group() not in PRONOUNS
         and len(frame.text[last.end() : anchor].split()) <= 2
     )
+
+
+_ADVERBS_BEFORE = re.compile(r"(?:\b(?:still|now|also|only|largely|mostly|remains?|remained)\s+)+$")
+
+
+def _share_subject(text: str, anchor: int) -> bool:
+    """Whether a subject-shaped trigger at ``anchor`` has a share of the place as subject
+    ("part of the village still remained under Ukrainian control")."""
+    lo = max(0, anchor - 80)
+    adverbs = _ADVERBS_BEFORE.search(text, lo, anchor)
+    end = adverbs.start() if adverbs else anchor
+    return context().share_before.search(text, lo, end) is not None
 
 
 def _share_of(frame: Frame, members: list[Mention]) -> bool:

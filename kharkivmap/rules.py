@@ -168,7 +168,7 @@ def context() -> Context:
             # "@1 in April and @2": a time phrase may sit before the conjunction
             r"(?:\s+(?:in|on|by)\s+[a-z]+(?:\s+\d{1,4})?|\s+(?:last|this)\s+(?:week|month))?"
             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+)"
-            r"(?:(?:the\s+)?(?:towns?|villages?|cities|settlements?)\s+of\s+)?"
+            r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
         ),
         region_after=re.compile(rf"^\s*{_alt(n['region_after'])}(?![\w-])"),
         direction_after=re.compile(rf"^\s*{_alt(n['direction_after'])}(?![\w-])"),
@@ -216,7 +216,7 @@ def context() -> Context:
             r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
             # an appositive may hold numbers with commas ("of around 20,000 people")
             r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
-            r"[^,@;]{1,60}?\s+|,\s*)?"
+            r"(?:[^,@;]{1,60}?\s+)?|,\s*)?"
             # a first predicate before the trigger's ("@0 has not fallen and remains …")
             r"(?:(?:has|have|had|is|was|are|were)\s+(?:not\s+|never\s+)?(?:yet\s+)?[\w-]+\s+"
             r"(?:and|but)\s+)?"
