@@ -265,10 +265,11 @@ def names_a_place(frame: str, start: int, end: int) -> bool:
 _GEOGRAPHIC_BEFORE = re.compile(
     r"\b(?:in|of|across|into|inside|from|to)\s+(?:(?:north|south|east|west|central)[\w-]*\s+)?$"
 )
-# "the east of Ukraine", "a region of Russia": the country as a place, never a speaker
+# "the east of Ukraine", "in eastern Ukraine": the country as a place, never a speaker
 _PLACE_OF = re.compile(
-    r"\b(?:regions?|oblasts?|areas?|parts?|east|west|north|south|territory|territories"
-    r"|border|soil)\s+of\s+$"
+    r"\b(?:(?:regions?|oblasts?|areas?|parts?|east|west|north|south|territory|territories"
+    r"|border|soil)\s+of|(?:in|across|into|inside|of|from)\s+(?:north|south|east|west|central)"
+    r"[\w-]*)\s+$"
 )
 _GEOGRAPHIC_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?:north|south|east|west|central|north-?eastern|south-?eastern|north-?western"

@@ -508,15 +508,26 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"
             if event == "none":
                 continue
+            if event == "held" and _ENDED.match(text, m.end()):
+                continue  # "held by Russia until recently": a state that has ended
             if (
                 event == "held"
                 and rule.event == "held"
                 and _NOW.search(text, max(0, m.start() - 12), m.end())
-                and i
-                and doc.counted_capture(i - 1)
+                and (
+                    _UNTIL_RECENTLY.search(text)
+                    or (
+                        i
+                        and (
+                            doc.counted_capture(i - 1)
+                            or _UNTIL_RECENTLY.search(doc.frame(i - 1).text)
+                        )
+                    )
+                )
             ):
                 # "Moscow said it had taken five villages. Its troops were now in control of
-                # @1": the holding names the places the capture counted
+                # @1": the holding names the places the capture counted; "…under Russian
+                # control until recently. @1 is now under the control of the Ukrainian army"
                 event = "captured"
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
@@ -751,6 +762,10 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
 _NOW = re.compile(r"\bnow\b")
+_ENDED = re.compile(r"\s*,?\s*(?:(?:in|in\s+this|in\s+the)\s+(?:area|region)\s+)?until\b")
+_UNTIL_RECENTLY = re.compile(
+    r"\buntil\s+(?:very\s+|quite\s+)?recently\b|\buntil\s+last\s+(?:week|month)\b"
+)
 
 
 def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[DateExpression]:
