@@ -100,6 +100,9 @@ _UNKNOWN_ITEM = re.compile(
 )
 
 
+_REGION_LINK = re.compile(r"\s*(?:,|\bin\b)\s*")
+
+
 def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for i, m in enumerate(mentions):
@@ -128,8 +131,25 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             if joined:
                 groups[-1].append(m)
                 continue
+            if len(groups) >= 2 and _list_past_region(text, groups[-2][-1], prev, m, ctx):
+                # "the liberation of @0, Donetsk Oblast on June 12, and @1": the region
+                # qualifies the first place; the list goes on past it
+                groups.pop()  # the region is no member: it only stands inside the list's span
+                groups[-1].append(m)
+                continue
         groups.append([m])
     return groups
+
+
+def _list_past_region(
+    text: str, before: Mention, region: Mention, m: Mention, ctx: Context
+) -> bool:
+    """Whether ``region`` stands between two places of one list, qualifying the first."""
+    if not _REGION_LINK.fullmatch(text, before.end, region.start):
+        return False
+    rest = text[region.end : m.start].lower()
+    word = ctx.region_after.match(rest)
+    return word is not None and ctx.join.fullmatch(rest, word.end()) is not None
 
 
 def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) -> None:
