@@ -275,6 +275,19 @@ def _masked(frame: Frame, lo: int, hi: int) -> str | None:
     return "".join(out)
 
 
+def announced_gain(frame: Frame, pos: int) -> bool:
+    """Whether a speech verb stands right before a gain named by a noun at ``pos``
+    ("announced the complete capture of @1"): a side announces its own gains."""
+    return _ANNOUNCED.search(frame.text, max(0, pos - 40), pos) is not None
+
+
+# A speech verb right before a gain named by a noun ("announced the complete capture of")
+_ANNOUNCED = re.compile(
+    r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
+    r"|confirms|hailed|hails)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
 def resolve_actor(
     rule: Rule,
     m: re.Match[str],
@@ -378,6 +391,9 @@ def resolve_actor(
                 return "captured", None
             admitted = _admitting().search(frame.text) is not None
             return "captured", OTHER[speaker_side] if admitted else speaker_side
+        prep, side = _agent(frame, m.end(), speaker_side)
+        if prep == "by" and side:
+            return event, side  # "the capture of @1 by Russian forces"
     side = _actor_left(frame, m.start(), speaker_side)
     if side or "v" not in groups:
         return event, side

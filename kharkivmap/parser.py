@@ -24,6 +24,7 @@ from typing import Protocol
 
 from kharkivmap.actors import (
     OTHER,
+    announced_gain,
     blocked,
     denial,
     house_side,
@@ -497,8 +498,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event, actor = resolve_actor(
                     rule, m, frame, speaker_side, house_side=doc.house_side
                 )
-            if rule.shape == "object" and event == "captured" and partial:
-                event = "contested"  # "partially entered @1": fighting inside, not a change
+            if (
+                rule.shape == "object"
+                and event == "captured"
+                and (partial or _entry_with_fighting(text, m))
+            ):
+                # "partially entered @1", "entered @1 and began battles on its outskirts":
+                # fighting inside, not a change
+                event = "contested"
             if event in {"captured", "held"} and (
                 _share_of(frame, members)
                 or (rule.shape == "subject" and _share_subject(text, anchor))
@@ -554,8 +561,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 )
             ):
                 # "The military entered @1", "Key to this advance is the capture of @1": the
-                # force last named in the sentences before
-                actor = doc.recent_side(i)
+                # force last named in the sentences before; "the Russian MOD announced the
+                # capture of @1": a side named as the speaker announces its own gain
+                named = speaker.side if speaker is not None else None
+                if rule.kind == "nominal" and named in OTHER and announced_gain(frame, m.start()):
+                    actor = named
+                else:
+                    actor = doc.recent_side(i)
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
@@ -670,6 +682,17 @@ def _generic_subject(frame: Frame, anchor: int) -> bool:
 
 
 _ADVERBS_BEFORE = re.compile(r"(?:\b(?:still|now|also|only|largely|mostly|remains?|remained)\s+)+$")
+
+
+def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
+    """Whether an entry into a place is followed by fighting there in the same sentence."""
+    ctx = context()
+    verb = m.group("v") if "v" in m.re.groupindex else None
+    return (
+        verb is not None
+        and verb in ctx.entry_verbs
+        and ctx.fighting_after_entry.search(text, m.end(), m.end() + 120) is not None
+    )
 
 
 def _share_subject(text: str, anchor: int) -> bool:

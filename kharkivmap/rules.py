@@ -116,6 +116,8 @@ class Context:
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
     partial_before: re.Pattern[str]
+    entry_verbs: frozenset[str]
+    fighting_after_entry: re.Pattern[str]  # "entered @1 and began battles": fighting inside
     share_before: re.Pattern[str]
     liberation: re.Pattern[str]
     force_nouns: re.Pattern[str]
@@ -168,7 +170,7 @@ def context() -> Context:
             # "@1 in April and @2": a time phrase may sit before the conjunction
             r"(?:\s+(?:in|on|by)\s+[a-z]+(?:\s+\d{1,4})?|\s+(?:last|this)\s+(?:week|month))?"
             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+)"
-            r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
+            r"(?:(?:the\s+(?:[a-z-]+\s+)?)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
         ),
         region_after=re.compile(rf"^\s*{_alt(n['region_after'])}(?![\w-])"),
         direction_after=re.compile(rf"^\s*{_alt(n['direction_after'])}(?![\w-])"),
@@ -246,6 +248,8 @@ def context() -> Context:
         ),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
         partial_before=re.compile(rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+$"),
+        entry_verbs=frozenset(t["entry_verbs"]),
+        fighting_after_entry=re.compile(t["fighting_after_entry"]),
         share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
@@ -346,6 +350,9 @@ def rules() -> tuple[Rule, ...]:
     adjectival = "".join(rf"(?<!\b{re.escape(word)} )" for word in t["participle_markers"])
     no_object = r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}@)"
 
+    # a gain named by a noun ("claimed the capture of two villages, @1 and @2"); a loss or
+    # a fall names no winner
+    gains = _alt([n for n in t["capture_nouns"] if n not in {"fall", "loss"}])
     # names the gazetteer lacks, ahead of a known one in a list ("including Berdychi and @2")
     unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
     # "@1, a village that …": the place noun of an appositive before a relative clause
@@ -564,9 +571,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "liberated two settlements in the Zaporozhye Region, Sladkoye and Novoye": a
             # counted list named right after a comma…
-            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:{_alt(t['counts'])})\s+(?:\w+\s+)?"
-            rf"{_alt(t['list_nouns'])}\s+(?:(?:in|of|near|around|on)\s+(?:the\s+)?"
-            rf"[^—:@;,]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?\s*)?"
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{gains}\s+of)\s+(?:{_alt(t['counts'])})\s+"
+            rf"(?:\w+\s+)?{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
+            rf"[^—:@;,]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
             # …or after a dash or colon ("liberated 4 settlements of @1 region - @2, @3")
             rf"(?:,|\s*[-–—:])\s*{unknown_names}{obj}",
             0.75,
