@@ -38,6 +38,7 @@ SETS = {
     "dev17": (DATA / "dev17", DATA / "dev17_gold.jsonl"),
     "dev18": (DATA / "dev18", DATA / "dev18_gold.jsonl"),
     "dev19": (DATA / "dev19", DATA / "dev19_gold.jsonl"),
+    "dev20": (DATA / "dev20", DATA / "dev20_gold.jsonl"),
     "dev21": (DATA / "dev21", DATA / "dev21_gold.jsonl"),
 }
 
