@@ -14,7 +14,7 @@ import bisect
 import re
 from functools import cache
 
-from kharkivmap.claimants import names_a_place, side_words
+from kharkivmap.claimants import names_a_place, side_words, vocabulary_side
 from kharkivmap.frames import TOKEN, Frame, Group, clause_start, group_by_token
 from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import Mention
@@ -433,19 +433,7 @@ def _houses() -> re.Pattern[str]:
 def _perspective(text: str, pos: int) -> str | None:
     """The side whose vocabulary the words around ``pos`` speak ("the liberation of @1 in the
     Donetsk People's Republic" is Moscow's word), if they use one side's terms only."""
-    lo, hi = max(0, pos - _REACH), pos + _REACH
-    found = {side for side, pattern in _perspectives().items() if pattern.search(text, lo, hi)}
-    return found.pop() if len(found) == 1 else None
-
-
-@cache
-def _perspectives() -> dict[str, re.Pattern[str]]:
-    terms = load_lexicon("actors")["perspective"]
-    return {
-        side: re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
-        for side, words in terms.items()
-        if side in OTHER
-    }
+    return vocabulary_side(text, max(0, pos - _REACH), pos + _REACH)
 
 
 def _liberator(verb: str | None, speaker_side: str | None) -> str | None:

@@ -32,6 +32,7 @@ __all__ = [
     "names_a_place",
     "side_words",
     "speech_verbs",
+    "vocabulary_side",
 ]
 
 _WINDOW = 110
@@ -253,6 +254,23 @@ def _side_near(frame: str, start: int, end: int) -> str | None:
     return side
 
 
+def vocabulary_side(text: str, start: int, end: int) -> str | None:
+    """The side whose vocabulary ``text[start:end]`` speaks ("the Donetsk People's Republic"
+    is Moscow's word, "occupiers" Kyiv's), if it uses one side's terms only."""
+    found = {side for side, pattern in _vocabularies().items() if pattern.search(text, start, end)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _vocabularies() -> dict[str, re.Pattern[str]]:
+    terms = load_lexicon("actors")["perspective"]
+    return {
+        side: re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+        for side, words in terms.items()
+        if side in _SIDES
+    }
+
+
 def names_a_place(frame: str, start: int, end: int) -> bool:
     """Whether the side term at ``frame[start:end]`` names the country as a place ("in
     Ukraine", "Ukraine's eastern Donetsk region") rather than an actor."""
@@ -412,8 +430,12 @@ def _speaker(
         # A side word right at the source ("a Ukrainian military source") settles it.
         start = span[0] + m.start()
         side = _side_near(frame, max(span[0], start - 25), span[0] + m.end())
-        hint = _side_near(frame, *span) or _side_near(
-            frame, max(0, span[0] - 300), min(len(frame), span[1] + 300)
+        # one side's vocabulary around the speaker ("from Russian occupation forces") tells
+        # the voice better than the side words it names, which are often the enemy's
+        hint = (
+            _side_near(frame, *span)
+            or vocabulary_side(frame, max(0, span[0] - 300), min(len(frame), span[1] + 300))
+            or _side_near(frame, max(0, span[0] - 300), min(len(frame), span[1] + 300))
         )
         if side is None and "{side}" not in name:
             side = hint
@@ -497,6 +519,10 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
             if frame[max(0, m.start() - 3) : m.start()].rstrip().endswith(",")
             else _WINDOW
         )
+        inverted = _inverted(frame, m)
+        if inverted is not None:
+            speakers.append(inverted)
+            continue
         lo = max(0, m.start() - reach)
         cut = max(frame.rfind(";", lo, m.start()), frame.rfind(":", lo, m.start()))
         lo = max(lo, cut + 1)
@@ -523,6 +549,31 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
             speakers.append(_speaker(frame, m.start(), found, (lo, hi), places))
     speakers.sort(key=lambda s: s.verb)
     return speakers, by_place
+
+
+# "…, said Hromov.": the speaker follows the verb and ends the sentence
+_INVERTED_TAIL = re.compile(r"\s+((?:[a-z'’.-]+\s+){0,4}?[a-z'’.-]+)\s*[.!?]?\s*$")
+_NOT_A_SPEAKER = frozenset(
+    {
+        "on", "in", "at", "late", "earlier", "later", "last", "this", "yesterday", "today",
+        "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "that", "it", "adding", "then", "also", "previously", "recently", "he", "she", "they",
+    }
+)  # fmt: skip
+
+
+def _inverted(frame: str, m: re.Match[str]) -> Speaker | None:
+    """The speaker of "…, said Hromov.", where the words before the comma are the quote's:
+    a source named after the verb, else the words there as a person's name."""
+    if not frame[max(0, m.start() - 3) : m.start()].rstrip().endswith(","):
+        return None
+    tail = _INVERTED_TAIL.match(frame, m.end())
+    if tail is None or tail.group(1).split()[0] in _NOT_A_SPEAKER:
+        return None
+    found = _source_in(frame[m.end() :], nearest_end=False)
+    if found:
+        return _speaker(frame, m.start(), found, (m.end(), len(frame)), ())
+    return Speaker(_title(tail.group(1).rstrip(".")), None, m.start())
 
 
 def choose_speaker(

@@ -498,6 +498,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event, actor = resolve_actor(
                     rule, m, frame, speaker_side, house_side=doc.house_side
                 )
+            verb_at = m.start("v") if "v" in m.re.groupindex and m.group("v") else anchor
+            if (
+                event in _CHANGE
+                and _PROGRESSIVE.search(text, max(0, verb_at - 40), verb_at)
+                and _GRADUAL.search(text)
+            ):
+                event = "contested"  # "are being pushed out of @1 quarter by quarter": under way
             if (
                 rule.shape == "object"
                 and event == "captured"
@@ -785,6 +792,14 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
 _NOW = re.compile(r"\bnow\b")
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+|gradually\s+|slowly\s+)?being\s+$"
+)
+# "block by block", "gradually": a change told as under way, little by little
+_GRADUAL = re.compile(
+    r"\b(?:(quarter|block|street|house|district|village|step|inch|metre|meter)\s+by\s+\1"
+    r"|gradually|slowly|little\s+by\s+little)\b"
+)
 _ENDED = re.compile(r"\s*,?\s*(?:(?:in|in\s+this|in\s+the)\s+(?:area|region)\s+)?until\b")
 _UNTIL_RECENTLY = re.compile(
     r"\buntil\s+(?:very\s+|quite\s+)?recently\b|\buntil\s+last\s+(?:week|month)\b"

@@ -150,7 +150,7 @@ def _object(*, part: bool = False) -> str:
     unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?\s+and\s+)?"
     return (
         rf"{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
-        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+{unknown})?)?@(?P<g>\d+)"
+        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?)?@(?P<g>\d+)"
     )
 
 
@@ -216,6 +216,9 @@ def context() -> Context:
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
             r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#\s+(?:region|oblast|province|district|area"
             r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
+            # "@0, @1 and the whole Kyiv region were liberated": the region ends the subject
+            r"(?:,?\s+and\s+(?:the\s+)?(?:whole\s+|entire\s+|rest\s+of\s+(?:the\s+)?)?#\s+"
+            r"(?:region|oblast)\s*)?"
             # an appositive may hold numbers with commas ("of around 20,000 people")
             r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
             r"(?:[^,@;]{1,60}?\s+)?|,\s*)?"
@@ -408,6 +411,20 @@ def rules() -> tuple[Rule, ...]:
             *t["capture_verbs"],
         ),
         r(
+            "active",
+            "captured",
+            "object",
+            # "returned Kutuzovka, Kharkiv region, under control": the verb split by its object
+            rf"{w}(?P<v>returned|brought|put|took)\s+{obj}(?:\s*,\s*(?:the\s+)?"
+            rf"(?:@\d+\s+)?(?:region|oblast)\s*,)?\s+(?:back\s+)?under\s+(?:(?:its|their|our|the"
+            rf"|full|complete)\s+)*(?:{side_adj}\s+)?control(?![\w-])",
+            0.75,
+            "returned",
+            "brought",
+            "put",
+            "took",
+        ),
+        r(
             "returned",
             "captured",
             "object",
@@ -543,6 +560,17 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+)?{obj}",
             0.7,
             *t["capture_nouns"],
+        ),
+        r(
+            "nominal",
+            "captured",
+            "object",
+            # "In addition to @1 and @2, this week we saw the liberation of @3"
+            rf"{w}in\s+addition\s+to\s+{obj}(?:\s+and\s+[\w'-]+)?\s*,\s*[^@;:]{{0,60}}?(?<![\w-])(?P<v>{gains}|"
+            rf"{_alt(t['capture_verbs'])})\s+(?:of\s+)?(?:the\s+(?:[\w-]+\s+){{0,2}}?(?:village"
+            rf"|town|city|settlement)s?\s+of\s+)?@\d+",
+            0.7,
+            "addition",
         ),
         r(
             "defeat",
