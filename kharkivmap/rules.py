@@ -435,27 +435,22 @@ def rules() -> tuple[Rule, ...]:
             "returned",
             "came",
         ),
-        r(
-            "returned",
-            "captured",
-            "subject",
-            # "@1 has returned to Ukrainian control"
-            rf"{w}(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:now\s+)?(?P<v>returned|came\s+back)"
-            rf"\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?(?P<side>{side_adj})\s+control(?![\w-])",
-            0.75,
-            "returned",
-            "came",
-        ),
-        r(
-            "returned",
-            "captured",
-            "subject",
-            rf"{w}(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:now\s+)?(?P<v>returned|came\s+back)"
-            rf"\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?control\s+of\s+(?:the\s+)?"
-            rf"(?P<side>{side_adj})(?![\w-])",
-            0.75,
-            "returned",
-            "came",
+        # "@1 has returned to Ukrainian control", "… came back under the control of Ukraine"
+        *(
+            r(
+                "returned",
+                "captured",
+                "subject",
+                rf"{w}(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:now\s+)?(?P<v>returned|came\s+back)"
+                rf"\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?{control}(?![\w-])",
+                0.75,
+                "returned",
+                "came",
+            )
+            for control in (
+                rf"(?P<side>{side_adj})\s+control",
+                rf"control\s+of\s+(?:the\s+)?(?P<side>{side_adj})",
+            )
         ),
         r(
             "flag",
