@@ -531,6 +531,21 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
+            # "After heavy fighting for @1, the Ukrainian forces were forced to withdraw from
+            # their positions": the place fought for is the place left
+            rf"{w}after\s+(?:[\w-]+\s+){{0,3}}?(?:fighting|battles?|clashes)\s+(?:for|in|around"
+            rf"|over)\s+{obj}\s*,\s*(?P<obj>[^@;]{{0,80}}?)(?P<v>{_alt(t['withdraw_from_verbs'])})"
+            rf"(?![^@;.]{{0,60}}@)",
+            0.7,
+            "fighting",
+            "battles",
+            "battle",
+            "clashes",
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
             rf"{adjectival}{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:{positions})?{obj}",
             0.75,
             *t["withdraw_direct_verbs"],
