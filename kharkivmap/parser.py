@@ -925,7 +925,7 @@ def extract_claims(
     later = doc.later_denials(min(open_changes)) if open_changes else []
     if later:
         claims = [_doubt_later(c, best[c.start], later) for c in claims]
-    kept = {c.start: c for c in _consistent(claims)}
+    kept = {c.start: c for c in _sourced_headlines(_consistent(claims), best)}
     result: list[Claim] = []
     for mention in mentions:
         claim = kept.get(mention.start)
@@ -934,6 +934,34 @@ def extract_claims(
         elif all_mentions:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
     return result
+
+
+def _sourced_headlines(claims: list[Claim], best: dict[int, _Candidate]) -> list[Claim]:
+    """A headline's change that names no source takes the source and the doubt of the body's
+    first claim of the same change: a headline compresses the attribution its story gives."""
+    body: dict[tuple[str, str | None], Claim] = {}
+    for claim in claims:
+        sentence = best[claim.start].frame.sentence
+        if claim.event in _CHANGE and claim.claimant and not _is_headline(sentence):
+            body.setdefault((claim.place.id, claim.controller), claim)
+    if not body:
+        return claims
+    out = []
+    for claim in claims:
+        source = body.get((claim.place.id, claim.controller))
+        if (
+            source is not None
+            and claim.claimant is None
+            and claim.event in _CHANGE
+            and _is_headline(best[claim.start].frame.sentence)
+        ):
+            claim = replace(claim, claimant=source.claimant, hedged=claim.hedged or source.hedged)
+        out.append(claim)
+    return out
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    return sentence.line == 0 or sentence.heading
 
 
 def _doubt_denied(
