@@ -316,7 +316,8 @@ def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> 
 
 
 def test_a_stated_distance_no_namesake_fits_leaves_the_name_unknown(shipped: Gazetteer) -> None:
-    # The shipped Pobieda lies 70 km east of Donetsk; the village meant is 5 km west of it.
+    # The shipped Pobieda lies 70 km east of Donetsk and Peremoha (formerly Pobieda) 28 km west of
+    # its centre; neither fits the stated five kilometres.
     text = (
         "Pobeda, a small village about five kilometers (three miles) west of Donetsk city. Pobeda"
     )
