@@ -333,8 +333,8 @@ def rules() -> tuple[Rule, ...]:
             if not s.startswith("@")
         ]
     )
-    # "under our control": the speaker's side
-    side_any = rf"(?:(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?|our)"
+    # "under our control", "remained under its control": the speaker's side
+    side_any = rf"(?:(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?|our|its|their)"
     w = r"(?<![\w'-])"
     force_np = (
         r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
