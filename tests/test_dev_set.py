@@ -40,6 +40,7 @@ SETS = {
     "dev19": (DATA / "dev19", DATA / "dev19_gold.jsonl"),
     "dev20": (DATA / "dev20", DATA / "dev20_gold.jsonl"),
     "dev21": (DATA / "dev21", DATA / "dev21_gold.jsonl"),
+    "dev22": (DATA / "dev22", DATA / "dev22_gold.jsonl"),
     "dev23": (DATA / "dev23", DATA / "dev23_gold.jsonl"),
 }
 
