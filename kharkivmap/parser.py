@@ -530,6 +530,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 and _NOW.search(text, max(0, m.start() - 12), m.end())
                 and (
                     _UNTIL_RECENTLY.search(text)
+                    or context().counted_places.search(text, 0, anchor)
                     or (
                         i
                         and (

@@ -112,6 +112,7 @@ class Context:
     background: re.Pattern[str]  # "the brigade that liberated …": history, ends at the verb
     # "had taken control of five villages": a counted capture that names none of them
     counted_capture: re.Pattern[str]
+    counted_places: re.Pattern[str]  # "three other villages – @0 – were now under …"
     held_since: frozenset[str]  # capture verbs that, before "since"/"for months", state a hold
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
@@ -221,7 +222,7 @@ def context() -> Context:
             r"(?:region|oblast)\s*)?"
             # an appositive may hold numbers with commas ("of around 20,000 people")
             r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
-            r"(?:[^,@;]{1,60}?\s+)?|,\s*)?"
+            r"(?:[^,@;]{1,60}?\s+)?|,\s*|\s*—\s*)?"  # "three villages – @0 – were taken"
             # a first predicate before the trigger's ("@0 has not fallen and remains …")
             r"(?:(?:has|have|had|is|was|are|were)\s+(?:not\s+|never\s+)?(?:yet\s+)?[\w-]+\s+"
             r"(?:and|but)\s+)?"
@@ -258,6 +259,10 @@ def context() -> Context:
         liberation=re.compile(_alt(t["liberation_words"])),
         held_since=frozenset(t["held_since_verbs"]),
         background=re.compile(rf"(?<![\w-])(?:{_alt(t['background_before'])})$"),
+        counted_places=re.compile(
+            rf"(?<![\w-])(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['list_nouns'])}"
+            r"(?![\w-])"
+        ),
         counted_capture=re.compile(
             rf"(?<![\w-])(?:{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+control\s+of)"
             rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?"
@@ -390,6 +395,20 @@ def rules() -> tuple[Rule, ...]:
                 state.replace("{side}", ""),
             )
         )
+    # "four settlements were now under its control, including @1": the places follow
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "object",
+            rf"{w}under\s+(?P<side>{side_any})\s+control\s*,?\s+(?:including|among\s+them"
+            rf"|such\s+as|namely)\s+{unknown_names}{obj}",
+            0.7,
+            "including",
+            "among",
+            "namely",
+        )
+    )
     return (
         r(
             "control",
@@ -581,6 +600,16 @@ def rules() -> tuple[Rule, ...]:
             rf"|town|city|settlement)s?\s+of\s+)?@\d+",
             0.7,
             "addition",
+        ),
+        r(
+            "occupation",
+            "captured",
+            "object",
+            # "DeepState reported the alleged occupation of the settlement of @1": Russia's act
+            rf"{w}(?:announced|announces|reported|reports|claimed|claims|confirmed|confirms)\s+"
+            rf"(?:the\s+)?(?:(?:alleged|complete|full|reported)\s+)*(?P<v>occupation)\s+of\s+{obj}",
+            0.7,
+            "occupation",
         ),
         r(
             "defeat",
