@@ -448,7 +448,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # A relative clause is about its place even when that is a reference point
                 # ("@0, a town north of @1, which Ukrainian troops retook").
                 # …and "withdrew west of @1" leaves the reference point itself
-                held = rule.event == "held" or rule.kind in {"relative", "beyond"}
+                held = rule.event == "held" or rule.kind in {"relative", "beyond", "participle"}
                 allowed = _STATUS_TARGETS if held else _TARGETS
                 if group is None or group.status not in allowed:
                     continue

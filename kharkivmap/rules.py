@@ -733,7 +733,9 @@ def rules() -> tuple[Rule, ...]:
             "participle",
             "captured",
             "object",
-            rf"@(?P<g>\d+)\s*,\s*(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
+            # "@1, recently liberated by …", "@1, a village captured by Russia on Sunday"
+            rf"@(?P<g>\d+)\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+)?"
+            rf"(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
             rf"(?:(?:recently|newly|only|just|already|since|finally)\s+)?"
             rf"(?P<v>{_alt(t['passive_capture'])})\s+(?=by\s)",
             0.75,
