@@ -93,6 +93,7 @@ class Lexicon:
     relation_words: tuple[str, ...]
     distance_relations: frozenset[str]  # relations only after a distance ("26 km from")
     name_prefixes: frozenset[str]  # "Nova" in "Nova Kamianka": a longer name begins
+    name_tails: frozenset[str]  # "Yar" in "Rusyn Yar": a longer name ends
     distance_units: tuple[str, ...]
     not_settlement_after: frozenset[str]
     not_settlement_before: frozenset[str]
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         relation_words=tuple(context["relation_words"]),
         distance_relations=frozenset(context["distance_relations"]),
         name_prefixes=frozenset(context["name_prefixes"]),
+        name_tails=frozenset(context["name_tails"]),
         distance_units=tuple(context["distance_units"]),
         not_settlement_after=frozenset(context["not_settlement_after"]),
         not_settlement_before=frozenset(context["not_settlement_before"]),
@@ -347,7 +349,8 @@ class MentionFinder:
         a village whose name the gazetteer lacks in this spelling, not the city of Cherkasy.
         Words that are English, a region or an organisation after a name ("Kharkiv Oblast",
         "Kyiv Independent") or that begin a name of their own do not count."""
-        if text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
+        # "Rusyn Yar", and "Kleban-Byk" after a hyphen
+        if text[end : end + 1] not in (" ", "-") or not text[end + 1 : end + 2].isupper():
             return False
         after = _WORD.match(text, end + 1)
         if after is None:
@@ -365,6 +368,8 @@ class MentionFinder:
             or lowered in lexicon.not_settlement_after
         ):
             return False
+        if lowered in lexicon.name_tails:
+            return True  # "Yar", "Balka", "Brid" end longer names
         key = self._key(word)
         return not (self._gazetteer.lookup(key) or self._gazetteer.starts_name(key))
 

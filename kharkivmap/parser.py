@@ -436,6 +436,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
+        if rule.kind == "counted_link" and not (i and doc.counted_capture(i - 1)):
+            continue  # "two of the villages -- @1 and @2": only after a counted capture
         for m in _matches(rule, text, scans):
             if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
                 continue  # "Bakhmut taken" is headline grammar only
@@ -491,6 +493,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if negated is None:
                     continue
             speaker = doc.speaker(i, anchor)
+            if speaker is None and rule.kind == "counted_link":
+                speaker = doc.speaker(i - 1, len(doc.frame(i - 1).text))  # the capture's source
             speaker_side = speaker.likely_side if speaker else None
             if rule.kind == "linked":
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
@@ -566,6 +570,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 and (
                     (rule.kind == "active" and _generic_subject(frame, anchor))
                     or (rule.kind == "nominal" and m.group("v") not in {"fall", "loss"})
+                    or rule.kind == "counted_link"
                 )
             ):
                 # "The military entered @1", "Key to this advance is the capture of @1": the

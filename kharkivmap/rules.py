@@ -264,7 +264,8 @@ def context() -> Context:
             r"(?![\w-])"
         ),
         counted_capture=re.compile(
-            rf"(?<![\w-])(?:{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+control\s+of)"
+            rf"(?<![\w-])(?:{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+control\s+of"
+            rf"|(?:capture|seizure|liberation|takeover)\s+of)"
             rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"{_alt(t['list_nouns'])}(?![\w-])"
         ),
@@ -600,6 +601,19 @@ def rules() -> tuple[Rule, ...]:
             rf"|town|city|settlement)s?\s+of\s+)?@\d+",
             0.7,
             "addition",
+        ),
+        r(
+            "counted_link",
+            "captured",
+            "object",
+            # "… announced the capture of three villages. Two of the villages -- @1 and @2 --
+            # are located near …": the names of the places a counted capture left unnamed
+            rf"{w}(?:(?:{_alt(t['counts'])}|one|both|all|some)\s+of\s+)?(?:the|these|those|them)"
+            rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*)?(?:[:—]|--|,|\s+(?:are|were|include|included"
+            rf"|including))\s*{unknown_names}{obj}",
+            0.6,
+            *t["list_nouns"],
+            "them",
         ),
         r(
             "occupation",
