@@ -42,6 +42,7 @@ SETS = {
     "dev21": (DATA / "dev21", DATA / "dev21_gold.jsonl"),
     "dev22": (DATA / "dev22", DATA / "dev22_gold.jsonl"),
     "dev23": (DATA / "dev23", DATA / "dev23_gold.jsonl"),
+    "dev25": (DATA / "dev25", DATA / "dev25_gold.jsonl"),
 }
 
 FIELDS = {
