@@ -43,6 +43,7 @@ SETS = {
     "dev22": (DATA / "dev22", DATA / "dev22_gold.jsonl"),
     "dev23": (DATA / "dev23", DATA / "dev23_gold.jsonl"),
     "dev24": (DATA / "dev24", DATA / "dev24_gold.jsonl"),
+    "dev25": (DATA / "dev25", DATA / "dev25_gold.jsonl"),
 }
 
 FIELDS = {
