@@ -154,7 +154,7 @@ def _list_past_region(
 
 def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) -> None:
     word = group.members[0].text.lower()
-    if first and not left.strip() and ctx.dateline_after.match(right):
+    if first and not left.strip() and len(group.members) == 1 and ctx.dateline_after.match(right):
         group.status = "dateline"
     elif word in ctx.capitals and (
         ctx.capital_after.match(right) or ctx.capital_before.search(left[-40:])

@@ -506,6 +506,18 @@ def rules() -> tuple[Rule, ...]:
             *t["push_out_verbs"],
         ),
         r(
+            "push",
+            "captured",
+            "object",
+            # "pushed Russian forces out of three villages in Donetsk region: @1, @2 and @3"
+            rf"{w}(?P<v>{_alt(t['push_out_verbs'])})\s+(?:out\s+)?(?P<obj>[^@,]{{0,40}}?)\s*(?:back\s+)?"
+            rf"(?:out\s+of|from)\s+(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+)?{_alt(t['list_nouns'])}"
+            rf"(?:\s+(?:in|of|near)\s+(?:the\s+)?(?:@\d+\s+)?[^@:;—]{{0,30}}?)?\s*[:—]\s*{unknown_names}"
+            rf"{obj}",
+            0.75,
+            *t["push_out_verbs"],
+        ),
+        r(
             "euphemism",
             "withdrew",
             "object",
@@ -789,6 +801,19 @@ def rules() -> tuple[Rule, ...]:
             rf"{no_object}",  # "had been 'liberated'": the source's word, quoted
             0.8,
             *t["passive_capture"],
+        ),
+        r(
+            "passive",
+            "captured",
+            "object",
+            # "@1 and @2, @3 and @4: All of these towns were liberated by Ukraine"
+            rf"@(?P<g>\d+)\s*[:—]\s*(?:all|both|each)\s+(?:of\s+)?(?:these|those|them|the)\s+"
+            rf"(?:(?:[\w-]+\s+)?(?:{_alt(t['list_nouns'])}|towns|cities)\s+)?(?P<aux>(?:{aux}\s+)+)"
+            rf"(?P<v>{_alt(t['passive_capture'])})(?![\w-])",
+            0.7,
+            "all",
+            "both",
+            "each",
         ),
         r(
             "lost",
