@@ -51,6 +51,8 @@ _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _SPACED_WORD = re.compile(rf"[ \u00a0]*({_WORD.pattern})")  # the next word after spaces
 _POSSESSIVE = ("'s", "’s", "ʼs")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
+_AXIS_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"})
+_TOWN_KINDS = frozenset({"city", "town"})
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
 # Text between names of one list, spaces normalised; and between a name and a city that
 # stands for its oblast.
@@ -153,6 +155,7 @@ class _Span:
     quality: float
     region: bool = False
     plural: bool = False  # "Kharkiv and Donetsk regions"
+    axis: bool = False  # "the Lyman direction": a front named after its town, not a village
     country: str | None = None
     qualifier: _Span | None = None  # the region named right next to it
     anchor: _Span | None = None  # the place it is said to be near ("east of Toretsk")
@@ -304,6 +307,8 @@ class MentionFinder:
                 gap = text[spans[n - 1].end : span.start]
                 spans[n - 1].region = spans[n - 1].region or gap in _CONJUNCTIONS
                 spans[n - 1].plural = spans[n - 1].region
+            if n and span.axis and text[spans[n - 1].end : span.start] in _CONJUNCTIONS:
+                spans[n - 1].axis = True  # "the Pokrovsk and Lyman directions"
         self._link(text, spans)
         return spans
 
@@ -722,6 +727,7 @@ class MentionFinder:
             word = word[:-2] if word.endswith(_POSSESSIVE) else word
             span.plural = word in self._lexicon.plural_region_words
             span.region = span.plural or word in self._lexicon.region_words
+            span.axis = word in _AXIS_WORDS
         start = span.start
         if not start or text[start - 1] != " ":
             return
@@ -756,6 +762,10 @@ class MentionFinder:
                     if row(row_number(e))[11] == "city" and country in (None, row(row_number(e))[4])
                 )
                 span.entries = cities or span.entries
+            if span.axis:
+                # "the Lyman direction" is the front around the town, not a village Lyman
+                towns = tuple(e for e in span.entries if row(row_number(e))[11] in _TOWN_KINDS)
+                span.entries = towns or span.entries
         unknown: set[str] = set()
         for span in spans:
             if span.qualifier is not None:

@@ -687,3 +687,20 @@ def test_a_name_after_a_name_adjective_is_part_of_a_longer_unknown_name(shipped:
     assert [m.text for m in found] == ["Beryslav"]
     found = shipped.find_mentions("Nova Kakhovka and Velyka Novosilka were shelled.")
     assert [m.text for m in found] == ["Nova Kakhovka", "Velyka Novosilka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "oblast"),
+    [
+        ("Fighting went on in the Pokrovsk and Lyman directions near Vovchansk, Kharkiv region.",
+         "Donetsk Oblast"),
+        ("Russian troops attacked in the Lyman direction.", "Donetsk Oblast"),
+        ("Shelling hit the village of Lyman in the Kharkiv region.", "Kharkiv Oblast"),
+    ],
+)  # fmt: skip
+def test_a_front_named_after_a_place_is_the_town(
+    shipped: Gazetteer, text: str, oblast: str
+) -> None:
+    # "the Lyman direction" is the front around the town of Lyman, not a village Lyman
+    lyman = [m for m in shipped.find_mentions(text) if m.text == "Lyman"]
+    assert [m.place.admin1 for m in lyman] == [oblast]
