@@ -51,6 +51,8 @@ _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _SPACED_WORD = re.compile(rf"[ \u00a0]*({_WORD.pattern})")  # the next word after spaces
 _POSSESSIVE = ("'s", "’s", "ʼs")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
+# The words between a region and the list it opens: "in Donetsk region: @1", "oblast – @1"
+_REGION_THEN_LIST = re.compile(r"(?:\s+(?:region|oblast|province))?\s*[:—–-]\s*", re.IGNORECASE)
 _AXIS_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"})
 _TOWN_KINDS = frozenset({"city", "town"})
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
@@ -416,6 +418,16 @@ class MentionFinder:
                 possessive = len(words) == 1 and words[0].endswith(_POSSESSIVE)
                 if possessive and words[0][:-2] in self._lexicon.region_words:
                     second.qualifier = first
+                elif _REGION_THEN_LIST.fullmatch(gap):
+                    # "three villages in Donetsk region: @1, @2 and @3"
+                    second.qualifier = first
+            elif (
+                first.qualifier is not None
+                and first.qualifier.end <= first.start
+                and not second.region
+                and link in _LIST_LINKS
+            ):
+                second.qualifier = first.qualifier  # the rest of a list the region opened
             if not second.region:
                 related = self._related(gap)
                 if related and (

@@ -704,3 +704,13 @@ def test_a_front_named_after_a_place_is_the_town(
     # "the Lyman direction" is the front around the town of Lyman, not a village Lyman
     lyman = [m for m in shipped.find_mentions(text) if m.text == "Lyman"]
     assert [m.place.admin1 for m in lyman] == [oblast]
+
+
+def test_a_region_opening_a_list_qualifies_every_name(shipped: Gazetteer) -> None:
+    text = "Troops pushed the enemy out of three villages in Donetsk region: Zelenyi Hai, "
+    text += "Volodymyrivka and Mykhailivka."
+    found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
+    assert found["Zelenyi Hai"] == found["Mykhailivka"] == "Donetsk Oblast"
+    text = "Kharkiv region: Zelenyi Hai and Mykhailivka were shelled."
+    found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
+    assert found["Zelenyi Hai"] == found["Mykhailivka"] == "Kharkiv Oblast"
