@@ -44,6 +44,7 @@ SETS = {
     "dev23": (DATA / "dev23", DATA / "dev23_gold.jsonl"),
     "dev24": (DATA / "dev24", DATA / "dev24_gold.jsonl"),
     "dev25": (DATA / "dev25", DATA / "dev25_gold.jsonl"),
+    "dev27": (DATA / "dev27", DATA / "dev27_gold.jsonl"),
 }
 
 FIELDS = {
