@@ -45,6 +45,7 @@ SETS = {
     "dev24": (DATA / "dev24", DATA / "dev24_gold.jsonl"),
     "dev25": (DATA / "dev25", DATA / "dev25_gold.jsonl"),
     "dev26": (DATA / "dev26", DATA / "dev26_gold.jsonl"),
+    "dev27": (DATA / "dev27", DATA / "dev27_gold.jsonl"),
 }
 
 FIELDS = {
