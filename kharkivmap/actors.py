@@ -159,6 +159,8 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     for lo, hi in ((start, pos), (max(0, start - _REACH), start)):
         found = list(side_words().finditer(frame.text, lo, hi))
         for m in reversed(found):
+            if m.group() in _COUNTRY_WORDS and names_a_place(frame.text, m.start(), m.end()):
+                continue  # "troops operating in Ukraine's Kharkiv region seized @1"
             if m.group().split()[0] in _PRONOUN_SUBJECTS:
                 # "Russia said it had captured @1", "handing Russia … since it captured @2":
                 # a pronoun stands for the nearest side named before it, else the speaker;
@@ -275,6 +277,13 @@ def _masked(frame: Frame, lo: int, hi: int) -> str | None:
     return "".join(out)
 
 
+_COUNTRY_WORDS = frozenset({"ukraine", "ukraine's", "russia", "russia's"})
+# A side named right before a leaving verb as its subject ("the Russians left @1")
+_SIDE_SUBJECT = re.compile(
+    r"\b(?:the\s+)?(?:russians|ukrainians|occupiers|invaders|enemy)\s+(?:have\s+|had\s+)?$"
+)
+
+
 def announced_gain(frame: Frame, pos: int) -> bool:
     """Whether a speech verb stands right before a gain named by a noun at ``pos``
     ("announced the complete capture of @1"): a side announces its own gains."""
@@ -336,6 +345,8 @@ def resolve_actor(
         if ctx.needs_force.match(m.group("v")) and not (
             ctx.force_nouns.search(obj)
             or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
+            # "the Russians left @1": a side named as the subject is its forces
+            or _SIDE_SUBJECT.search(frame.text, max(0, m.start() - 40), m.start())
         ):
             return event, None  # civilians leave and are evacuated too
         if ctx.needs_force.match(m.group("v")) and ctx.person_subject.search(

@@ -149,7 +149,9 @@ def _list_past_region(
         return False
     rest = text[region.end : m.start].lower()
     word = ctx.region_after.match(rest)
-    return word is not None and ctx.join.fullmatch(rest, word.end()) is not None
+    if word is None or ctx.region_after.match(text[m.end : m.end + 40].lower()):
+        return False  # "@0 in Izium district, Kharkiv Oblast": a second region, no list
+    return ctx.join.fullmatch(rest, word.end()) is not None
 
 
 def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) -> None:

@@ -142,7 +142,8 @@ def _object(*, part: bool = False) -> str:
     # Before a place noun any modifiers may stand ("the beleaguered frontline city of"),
     # but no preposition: "soldiers in the city of @1" is not the city.
     modifier = rf"(?:(?!{_alt(t['not_modifiers'])}\b)[\w'-]+\s+)"
-    region = r"(?:@\d+\s+(?:region|oblast|area)(?:'s)?\s+)?"
+    # "the @2 region town of @3", "the @2 town of @3"
+    region = r"(?:@\d+\s+(?:(?:region|oblast|area)(?:'s)?\s+)?)?"
     parts = rf"(?:{_alt(t['part_adjectives'])}\s+)?" if part else ""
     whole = rf"(?:{_alt(t['whole_of'])}\s+)?"
     # "about 70% of @1": a share of the place (the parser reads it as partial)
@@ -396,6 +397,19 @@ def rules() -> tuple[Rule, ...]:
                 state.replace("{side}", ""),
             )
         )
+    # "Ukraine's armed forces were now in complete control of @1"
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "object",
+            rf"{w}(?P<side>{side_any})\s+(?:(?:armed|defen[cs]e)\s+forces\s+)?(?:(?:is|are|was|were"
+            rf"|remain|remains|remained)\s+)?(?:(?:now|still|firmly)\s+)*in\s+(?:(?:full|complete"
+            rf"|total|effective|firm)\s+)?control\s+of\s+{obj}",
+            0.7,
+            "control",
+        )
+    )
     # "four settlements were now under its control, including @1": the places follow
     held_states.append(
         r(
