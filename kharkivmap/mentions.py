@@ -281,7 +281,8 @@ class MentionFinder:
             if span is None and word.may_be_typo:
                 span = self._fuzzy_span(text, start, start + word.cut)
             if span is None and surface.lower() in self._lexicon.name_prefixes:
-                span = self._elided_span(text, start, end)
+                # "Velyka and Mala Oleksandrivka"; "Velykyi Burliuk" for Velykyi Burluk
+                span = self._elided_span(text, start, end) or self._prefixed_typo(text, start, end)
             if span is not None and span.end < size and text[span.end] in " -":
                 # "Cherkasy Tyshky", "Rai-Olekandrivka": two words misspelling one name
                 span = self._compound_span(text, span) or span
@@ -328,6 +329,26 @@ class MentionFinder:
         key = self._key(f"{text[start:end]} {pair.group(2)}")
         entries = self._gazetteer.lookup(key)
         return _Span(start, end, key, entries, 1.0) if entries else None
+
+    def _prefixed_typo(self, text: str, start: int, end: int) -> _Span | None:
+        """A name adjective and a misspelled noun ("Velykyi Burliuk"), if the gazetteer has a
+        two-word name close enough that begins with the adjective."""
+        if text[end : end + 1] != " ":
+            return None
+        following = _WORD.match(text, end + 1)
+        if following is None or not following.group()[0].isupper():
+            return None
+        stop = _trim(text, following.start(), following.end())
+        key = self._key(text[start:stop])
+        if key not in self._fuzzy:
+            if len(self._fuzzy) >= _CACHE_MAX:
+                self._fuzzy.clear()
+            self._fuzzy[key] = self._gazetteer.fuzzy(key)
+        match = self._fuzzy[key]
+        prefix = self._key(text[start:end])
+        if match is None or not match[0].startswith(prefix) or len(match[0]) <= len(prefix) + 2:
+            return None
+        return _Span(start, stop, match[0], self._gazetteer.lookup(match[0]), match[1], fuzzy=True)
 
     def _compound_span(self, text: str, span: _Span) -> _Span | None:
         """A two-word name misspelled, where the first word alone is a name ("Cherkasy Tyshky"
