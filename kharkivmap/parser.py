@@ -517,7 +517,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "partially entered @1", "entered @1 and began battles on its outskirts":
                 # fighting inside, not a change
                 event = "contested"
-            if event in {"captured", "held"} and (
+            if event in {"captured", "held", "withdrew"} and (
                 _share_of(frame, members)
                 or (rule.shape == "subject" and _share_subject(text, anchor))
             ):
