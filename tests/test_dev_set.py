@@ -46,6 +46,7 @@ SETS = {
     "dev25": (DATA / "dev25", DATA / "dev25_gold.jsonl"),
     "dev26": (DATA / "dev26", DATA / "dev26_gold.jsonl"),
     "dev27": (DATA / "dev27", DATA / "dev27_gold.jsonl"),
+    "dev28": (DATA / "dev28", DATA / "dev28_gold.jsonl"),
     "dev29": (DATA / "dev29", DATA / "dev29_gold.jsonl"),
 }
 
