@@ -681,7 +681,8 @@ def _matches(
 
 def _generic_subject(frame: Frame, anchor: int) -> bool:
     """Whether the clause before ``anchor`` names its actor only by a force noun ("the
-    military", "troops"); pronouns are left alone ("it predicted that the loss of @1 …")."""
+    military", "troops") or by "they" right before the verb ("they also captured @1"); other
+    pronouns are left alone ("it predicted that the loss of @1 …")."""
     start = clause_start(frame, anchor)
     found = list(side_words().finditer(frame.text, start, anchor))
     if not found:
@@ -689,7 +690,7 @@ def _generic_subject(frame: Frame, anchor: int) -> bool:
     last = found[-1]  # the subject right before its verb: "the military entered", "troops have"
     return (
         last.lastgroup == "generic"
-        and last.group() not in PRONOUNS
+        and (last.group() not in PRONOUNS or last.group() == "they")
         and len(frame.text[last.end() : anchor].split()) <= 2
     )
 
