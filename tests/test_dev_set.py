@@ -48,6 +48,7 @@ SETS = {
     "dev27": (DATA / "dev27", DATA / "dev27_gold.jsonl"),
     "dev28": (DATA / "dev28", DATA / "dev28_gold.jsonl"),
     "dev29": (DATA / "dev29", DATA / "dev29_gold.jsonl"),
+    "dev31": (DATA / "dev31", DATA / "dev31_gold.jsonl"),
 }
 
 FIELDS = {
