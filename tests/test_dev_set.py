@@ -49,6 +49,7 @@ SETS = {
     "dev28": (DATA / "dev28", DATA / "dev28_gold.jsonl"),
     "dev29": (DATA / "dev29", DATA / "dev29_gold.jsonl"),
     "dev30": (DATA / "dev30", DATA / "dev30_gold.jsonl"),
+    "dev31": (DATA / "dev31", DATA / "dev31_gold.jsonl"),
 }
 
 FIELDS = {
