@@ -218,6 +218,9 @@ def context() -> Context:
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
             r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#\s+(?:region|oblast|province|district|area"
             r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
+            # "@0 and their outskirts have been liberated"
+            r"(?:,?\s+and\s+(?:their|its|the)\s+(?:outskirts|surroundings|environs"
+            r"|surrounding\s+areas?)\s*)?"
             # "@0, @1 and the whole Kyiv region were liberated": the region ends the subject
             r"(?:,?\s+and\s+(?:the\s+)?(?:whole\s+|entire\s+|rest\s+of\s+(?:the\s+)?)?#\s+"
             r"(?:region|oblast)\s*)?"
@@ -232,7 +235,7 @@ def context() -> Context:
         ),
         anaphor=re.compile(
             w + r"(?:it|which|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:city|town|village|settlement|locality|hub|stronghold|place|area))\s*"
+            r"(?:city|town|village|settlement|locality|hub|stronghold|place|area)(?:\s+itself)?)\s*"
             # "…, which officials said was recaptured": a speech clause inside the relative
             r"(?:(?:[\w'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|believe[sd]?"
             r"|confirmed)\s+)?"
@@ -440,7 +443,10 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"(?<!\bin )(?<!\bof )(?<!\bthe )(?<!temporarily )(?<!-){w}"
             rf"(?P<v>{_alt(t['capture_verbs'])})\s+"
-            rf"(?:(?:full|complete|total|back|effectively)\s+)?{list_head}{obj}",
+            rf"(?:(?:full|complete|total|back|effectively)\s+)?"
+            # "liberated from the Russian invaders the villages of @1 and @2"
+            rf"(?:from\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:invaders|occupiers|enemy|russians"
+            rf"|troops|forces)\s+)?{list_head}{obj}",
             0.85,
             *t["capture_verbs"],
         ),
@@ -691,7 +697,7 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+(?:(?:full|complete)"
-            r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+\s+(?:region|oblast)){0,120}?"
+            r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)){0,120}?"
             rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
@@ -785,7 +791,9 @@ def rules() -> tuple[Rule, ...]:
             "held_adj",
             "held",
             "object",
-            rf"@(?P<g>\d+)\s*,\s*(?:a|an|the|now)\s+(?:[\w-]+\s+)?(?P<side>{side_adj})-?\s*"
+            # "@1, a Russian-held town", "@1 is a Ukrainian-held town"
+            rf"@(?P<g>\d+)\s*(?:,|\s+(?:is|was|remains|remained)(?:\s+still)?)\s*(?:a|an|the|now)\s+"
+            rf"(?:[\w-]+\s+)?(?P<side>{side_adj})-?\s*"
             rf"{_alt(t['held_adjective'])}(?![\w-])",
             0.65,
             *t["held_adjective"],
