@@ -313,7 +313,7 @@ class MentionFinder:
             if n and span.axis and text[spans[n - 1].end : span.start] in _CONJUNCTIONS:
                 spans[n - 1].axis = True  # "the Pokrovsk and Lyman directions"
         self._link(text, spans)
-        return spans
+        return _without_hyphenated_names(text, spans)
 
     def _after_name_prefix(self, text: str, start: int) -> bool:
         """Whether a capitalised adjective that begins two-word names stands right before."""
@@ -1031,6 +1031,17 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _is_cyrillic(letter: str) -> bool:
     return "\u0400" <= letter <= "\u04ff"
+
+
+def _without_hyphenated_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """Spans without the halves of one hyphenated name: "the village of Gora-Podil" is one
+    village the gazetteer lacks, not Hora and Podil (a pair named without "village of", as in
+    "the Izium-Balakliia group", stays two places)."""
+    dropped: set[int] = set()
+    for first, second in itertools.pairwise(spans):
+        if first.small and second.start == first.end + 1 and text[first.end] == "-":
+            dropped.update((first.start, second.start))
+    return [s for s in spans if s.start not in dropped] if dropped else spans
 
 
 def _previous_word(text: str, start: int) -> str:
