@@ -274,6 +274,17 @@ class _Article:
                 found.append((i, named[-1].upper()))
         return found
 
+    def attribution_after(self, i: int) -> Speaker | None:
+        """The source a sentence naming no place gives for the one before ("This was
+        announced by the head of the regional administration."), if it is one."""
+        if i + 1 >= len(self.sentences):
+            return None
+        frame = self.frame(i + 1)
+        if not _ATTRIBUTION.search(frame.text) or any(g.status == "target" for g in frame.groups):
+            return None  # a place of its own ("Kharkiv regional administration" is none)
+        named = [s for s in self.speakers(i + 1) if s.name and not s.inherit]
+        return named[0] if named else None
+
     def counted_capture(self, i: int) -> bool:
         """Whether sentence ``i`` reports a counted capture naming none of the places
         ("said its forces had taken control of five villages")."""
@@ -585,6 +596,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
                 continue
+            if speaker is None and event in _CHANGE:
+                speaker = doc.attribution_after(i)  # "… liberated @1. This was announced by …"
             found.append(
                 _Candidate(
                     members,
@@ -799,6 +812,12 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
 _NOW = re.compile(r"\bnow\b")
+# A sentence that only says who reported the one before
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:this|that|it)\s+(?:was|has\s+been|had\s+been)\s+(?:[\w-]+\s+)?(?:announced|reported"
+    r"|stated|said|confirmed)\b|\b(?:said|stated|reported|announced|confirmed|wrote)\s+(?:this|that)"
+    r"\s*(?:on|in|at|\.|,|$)"
+)
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+|gradually\s+|slowly\s+)?being\s+$"
 )
