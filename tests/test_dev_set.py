@@ -50,6 +50,7 @@ SETS = {
     "dev29": (DATA / "dev29", DATA / "dev29_gold.jsonl"),
     "dev30": (DATA / "dev30", DATA / "dev30_gold.jsonl"),
     "dev31": (DATA / "dev31", DATA / "dev31_gold.jsonl"),
+    "dev32": (DATA / "dev32", DATA / "dev32_gold.jsonl"),
     "dev33": (DATA / "dev33", DATA / "dev33_gold.jsonl"),
 }
 
