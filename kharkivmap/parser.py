@@ -462,7 +462,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # ("@0, a town north of @1, which Ukrainian troops retook").
                 # …and "withdrew west of @1" leaves the reference point itself
                 held = rule.event == "held" or rule.kind in {"relative", "beyond", "participle"}
-                allowed = _STATUS_TARGETS if held else _TARGETS
+                # "retreated from the outskirts of @1" leaves the place itself
+                outskirts = rule.kind == "withdraw" and "outskirts" in m.group()
+                allowed = _STATUS_TARGETS if held or outskirts else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
                 members = group.members
@@ -514,11 +516,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     rule, m, frame, speaker_side, house_side=doc.house_side
                 )
             verb_at = m.start("v") if "v" in m.re.groupindex and m.group("v") else anchor
-            if (
-                event in _CHANGE
-                and _PROGRESSIVE.search(text, max(0, verb_at - 40), verb_at)
-                and _GRADUAL.search(text)
-            ):
+            if event in _CHANGE and _PROGRESSIVE.search(text, max(0, verb_at - 40), verb_at):
                 event = "contested"  # "are being pushed out of @1 quarter by quarter": under way
             if (
                 rule.shape == "object"
@@ -819,13 +817,9 @@ _ATTRIBUTION = re.compile(
     r"\s*(?:on|in|at|\.|,|$)"
 )
 _PROGRESSIVE = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+|gradually\s+|slowly\s+)?being\s+$"
+    r"\b(?:is|are|was|were)\s+(?:(?:now|still|also|gradually|slowly)\s+)*being\s+$"
 )
-# "block by block", "gradually": a change told as under way, little by little
-_GRADUAL = re.compile(
-    r"\b(?:(quarter|block|street|house|district|village|step|inch|metre|meter)\s+by\s+\1"
-    r"|gradually|slowly|little\s+by\s+little)\b"
-)
+
 _ENDED = re.compile(r"\s*,?\s*(?:(?:in|in\s+this|in\s+the)\s+(?:area|region)\s+)?until\b")
 _UNTIL_RECENTLY = re.compile(
     r"\buntil\s+(?:very\s+|quite\s+)?recently\b|\buntil\s+last\s+(?:week|month)\b"
