@@ -687,6 +687,8 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{gains}\s+of)\s+(?:{_alt(t['counts'])})\s+"
             rf"(?:\w+\s+)?{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;,]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
+            # "… seventeen communities that had been under Ukrainian control: @1, @2"
+            rf"(?:\s+(?:that|which)\s+[^@:;—]{{1,80}}?(?=\s*:))?"
             # …or after a dash or colon ("liberated 4 settlements of @1 region - @2, @3")
             rf"(?:,|\s*[-–—:])\s*{unknown_names}{obj}",
             0.75,
