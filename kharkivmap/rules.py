@@ -369,7 +369,10 @@ def rules() -> tuple[Rule, ...]:
     # names the gazetteer lacks, ahead of a known one in a list ("including Berdychi and @2")
     unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
     # "@1, a village that …": the place noun of an appositive before a relative clause
-    appositive = rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+)?"
+    appositive = (
+        rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+"
+        r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast)\s+)?)?"  # "a town in Kharkiv region that …"
+    )
     # a list opening with a name the gazetteer lacks ("seized striliche, @1, @2 and @3"); the
     # parser takes it only before a list of several places
     list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*)?"
