@@ -52,6 +52,7 @@ SETS = {
     "dev31": (DATA / "dev31", DATA / "dev31_gold.jsonl"),
     "dev32": (DATA / "dev32", DATA / "dev32_gold.jsonl"),
     "dev33": (DATA / "dev33", DATA / "dev33_gold.jsonl"),
+    "dev34": (DATA / "dev34", DATA / "dev34_gold.jsonl"),
 }
 
 FIELDS = {
