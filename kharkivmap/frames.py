@@ -176,7 +176,7 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
         return False  # "Avdiivka's capture" is about the place itself
     if ctx.not_target_after.match(right) or ctx.direction_after.match(right):
         return True
-    if ctx.region_after.match(right) and any(_is_region_name(m.place) for m in group.members):
+    if ctx.region_after.match(right) and any(_names_its_region(m) for m in group.members):
         return True
     river = ctx.river_before.search(left[-20:]) or right.startswith(" river")
     return word in ctx.rivers and bool(river)
@@ -185,8 +185,17 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
 def _names_region(members: list[Mention]) -> bool:
     """Whether any of a group's places names its region (most groups hold one place)."""
     if len(members) == 1:
-        return _is_region_name(members[0].place)
-    return any(_is_region_name(m.place) for m in members)
+        return _names_its_region(members[0])
+    return any(_names_its_region(m) for m in members)
+
+
+def _names_its_region(mention: Mention) -> bool:
+    """Whether a mention names its place's region: the place's own name, or the region's where
+    the centre was renamed ("the Dnipropetrovsk region" of the city of Dnipro)."""
+    if _is_region_name(mention.place):
+        return True
+    admin1 = mention.place.admin1
+    return bool(admin1) and mention.text.lower() == admin1.split(" ")[0].lower()
 
 
 def _is_region_name(place: Place) -> bool:
