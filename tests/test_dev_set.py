@@ -52,6 +52,7 @@ SETS = {
     "dev31": (DATA / "dev31", DATA / "dev31_gold.jsonl"),
     "dev32": (DATA / "dev32", DATA / "dev32_gold.jsonl"),
     "dev33": (DATA / "dev33", DATA / "dev33_gold.jsonl"),
+    "dev35": (DATA / "dev35", DATA / "dev35_gold.jsonl"),
 }
 
 FIELDS = {
