@@ -53,6 +53,7 @@ SETS = {
     "dev32": (DATA / "dev32", DATA / "dev32_gold.jsonl"),
     "dev33": (DATA / "dev33", DATA / "dev33_gold.jsonl"),
     "dev34": (DATA / "dev34", DATA / "dev34_gold.jsonl"),
+    "dev35": (DATA / "dev35", DATA / "dev35_gold.jsonl"),
 }
 
 FIELDS = {
