@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from kharkivmap.models import Mention, Place
 from kharkivmap.rules import Context, context
 from kharkivmap.sentences import Sentence
@@ -100,6 +102,8 @@ _UNKNOWN_ITEM = re.compile(
 )
 
 
+# How alike (0–100) a name and a region's name must be to be the same name in two spellings
+_SAME_NAME = 85
 _REGION_LINK = re.compile(r"\s*(?:,|\bin\b)\s*")
 
 
@@ -195,7 +199,10 @@ def _names_its_region(mention: Mention) -> bool:
     if _is_region_name(mention.place):
         return True
     admin1 = mention.place.admin1
-    return bool(admin1) and mention.text.lower() == admin1.split(" ")[0].lower()
+    if not admin1:
+        return False
+    # spelled as news copy spells it: "the Dnepropetrovsk region"
+    return fuzz.ratio(mention.text.lower(), admin1.split(" ")[0].lower()) >= _SAME_NAME
 
 
 def _is_region_name(place: Place) -> bool:

@@ -219,10 +219,12 @@ class MentionFinder:
         self._relation = re.compile(
             rf"[”\"»’']?\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?:to\s+the\s+)?(?P<rel>{relations})\s+(?:the\s+)?"
+            # "near eastern Ukraine's Pokrovsk": the country names no place of its own
+            r"(?:(?:[a-z-]+\s+)?(?:ukraine|russia)['’]s\s+)?"
             # "near the virtually destroyed town of": words describing the town may come first
             rf"(?:(?:[a-z-]+\s+){{0,3}}?(?:city|town)\s+of\s+)?"
         )
-        self._relation_ends = (*relation_words, "the", "of")
+        self._relation_ends = (*relation_words, "the", "of", "ukraine's", "ukraine’s", "russia's")
         self._relation_tail = max(map(len, self._relation_ends))
         # A gap with more letters than the longest link word is no link; most gaps between
         # names span sentences, and are not normalised to find that out.
