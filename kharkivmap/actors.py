@@ -161,6 +161,8 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
         for m in reversed(found):
             if m.group() in _COUNTRY_WORDS and names_a_place(frame.text, m.start(), m.end()):
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
+            if _object_of_push(frame.text, m.start()):
+                continue  # "pushed Russian troops from the bank and liberated @1": the object
             if m.group().split()[0] in _PRONOUN_SUBJECTS:
                 # "Russia said it had captured @1", "handing Russia … since it captured @2":
                 # a pronoun stands for the nearest side named before it, else the speaker;
@@ -275,6 +277,21 @@ def _masked(frame: Frame, lo: int, hi: int) -> str | None:
         return None
     out.append(frame.text[cursor:hi])
     return "".join(out)
+
+
+def _object_of_push(text: str, start: int) -> bool:
+    """Whether the side term at ``start`` is the object of a pushing verb right before it."""
+    words = text[max(0, start - 20) : start].split()
+    return bool(words) and words[-1] in _push_verbs()
+
+
+@cache
+def _push_verbs() -> frozenset[str]:
+    return frozenset(
+        w
+        for w in (*load_lexicon("triggers")["push_out_verbs"], "expelled", "ousted")
+        if " " not in w
+    )
 
 
 _COUNTRY_WORDS = frozenset({"ukraine", "ukraine's", "russia", "russia's"})
