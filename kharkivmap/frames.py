@@ -15,8 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from kharkivmap.models import Mention, Place
 from kharkivmap.rules import Context, context
 from kharkivmap.sentences import Sentence
@@ -202,7 +200,12 @@ def _names_its_region(mention: Mention) -> bool:
     if not admin1:
         return False
     # spelled as news copy spells it: "the Dnepropetrovsk region"
-    return fuzz.ratio(mention.text.lower(), admin1.split(" ")[0].lower()) >= _SAME_NAME
+    said, region = mention.text.lower(), admin1.split(" ")[0].lower()
+    if said[:2] != region[:2] or abs(len(said) - len(region)) > 3:
+        return False  # most names: no fuzzy comparison needed
+    from rapidfuzz import fuzz
+
+    return said == region or fuzz.ratio(said, region) >= _SAME_NAME
 
 
 def _is_region_name(place: Place) -> bool:
