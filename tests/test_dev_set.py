@@ -54,6 +54,7 @@ SETS = {
     "dev33": (DATA / "dev33", DATA / "dev33_gold.jsonl"),
     "dev34": (DATA / "dev34", DATA / "dev34_gold.jsonl"),
     "dev35": (DATA / "dev35", DATA / "dev35_gold.jsonl"),
+    "dev37": (DATA / "dev37", DATA / "dev37_gold.jsonl"),
 }
 
 FIELDS = {
