@@ -55,6 +55,7 @@ SETS = {
     "dev34": (DATA / "dev34", DATA / "dev34_gold.jsonl"),
     "dev35": (DATA / "dev35", DATA / "dev35_gold.jsonl"),
     "dev36": (DATA / "dev36", DATA / "dev36_gold.jsonl"),
+    "dev37": (DATA / "dev37", DATA / "dev37_gold.jsonl"),
 }
 
 FIELDS = {
