@@ -294,6 +294,7 @@ def _push_verbs() -> frozenset[str]:
     )
 
 
+_AWAY = re.compile(r"\b(?:further|farther|even\s+further)\s+(?:away|back)\s*$")
 _COUNTRY_WORDS = frozenset({"ukraine", "ukraine's", "russia", "russia's"})
 # A side named right before a leaving verb as its subject ("the Russians left @1")
 _SIDE_SUBJECT = re.compile(
@@ -350,6 +351,8 @@ def resolve_actor(
         pushed = _side_in(obj, speaker_side, last=True)
         if obj.strip() and not obj.startswith("to ") and not _forces(obj):
             return "none", None  # "pushed back the front line from @1"
+        if _AWAY.search(obj):
+            return "none", None  # "push the Russians further away from @1": already outside it
         if not obj.strip() or obj.startswith("to "):
             # "were pushed out of @1", "were forced to retreat from @1"
             return "withdrew", pushed or subject
