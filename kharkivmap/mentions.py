@@ -342,11 +342,7 @@ class MentionFinder:
             return None
         stop = _trim(text, following.start(), following.end())
         key = self._key(text[start:stop])
-        if key not in self._fuzzy:
-            if len(self._fuzzy) >= _CACHE_MAX:
-                self._fuzzy.clear()
-            self._fuzzy[key] = self._gazetteer.fuzzy(key)
-        match = self._fuzzy[key]
+        match = self._fuzzy_match(key)
         prefix = self._key(text[start:end])
         if match is None or not match[0].startswith(prefix) or len(match[0]) <= len(prefix) + 2:
             return None
@@ -363,11 +359,7 @@ class MentionFinder:
         key = self._key(text[span.start : end])
         if self._gazetteer.lookup(key):
             return None  # a name spelled right was matched whole already
-        if key not in self._fuzzy:
-            if len(self._fuzzy) >= _CACHE_MAX:
-                self._fuzzy.clear()
-            self._fuzzy[key] = self._gazetteer.fuzzy(key)
-        match = self._fuzzy[key]
+        match = self._fuzzy_match(key)
         if match is None or len(match[0]) <= len(span.key) + 2:
             return None  # the first word's own name, or a name no longer than it
         return _Span(
@@ -520,9 +512,15 @@ class MentionFinder:
             return False
         if not self._may_be_misspelled(word[: _trim(word, 0, len(word))]):
             return True
+        return self._fuzzy_match(key) is None
+
+    def _fuzzy_match(self, key: str) -> tuple[str, float] | None:
+        """:meth:`Gazetteer.fuzzy` of a folded key, kept: the same words recur in many texts."""
         if key not in self._fuzzy:
+            if len(self._fuzzy) >= _CACHE_MAX:
+                self._fuzzy.clear()
             self._fuzzy[key] = self._gazetteer.fuzzy(key)
-        return self._fuzzy[key] is None
+        return self._fuzzy[key]
 
     def _may_be_misspelled(self, word: str) -> bool:
         """Only long, unfamiliar words may be a misspelled place name."""
@@ -694,11 +692,7 @@ class MentionFinder:
             at -= 1
         if at < 0 or text[at] in _SENTENCE_END:
             return None  # a sentence-initial capital says nothing about a proper noun
-        if key not in self._fuzzy:
-            if len(self._fuzzy) >= _CACHE_MAX:
-                self._fuzzy.clear()
-            self._fuzzy[key] = self._gazetteer.fuzzy(key)
-        match = self._fuzzy[key]
+        match = self._fuzzy_match(key)
         if match is None or not self._single_word_ok(text, start, end, surface):
             return None
         following = _NEXT_WORD.match(text, end)

@@ -450,7 +450,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
         if rule.kind == "counted_link" and not (i and doc.counted_capture(i - 1)):
             continue  # "two of the villages -- @1 and @2": only after a counted capture
         for m in _matches(rule, text, scans):
-            if rule.kind == "headline" and not (frame.sentence.line == 0 or frame.sentence.heading):
+            if rule.kind == "headline" and not _is_headline(frame.sentence):
                 continue  # "Bakhmut taken" is headline grammar only
             partial = None
             held_since = False
@@ -537,25 +537,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 continue
             if event == "held" and _ENDED.match(text, m.end()):
                 continue  # "held by Russia until recently": a state that has ended
-            if (
-                event == "held"
-                and rule.event == "held"
-                and _NOW.search(text, max(0, m.start() - 12), m.end())
-                and (
-                    _UNTIL_RECENTLY.search(text)
-                    or context().counted_places.search(text, 0, anchor)
-                    or (
-                        i
-                        and (
-                            doc.counted_capture(i - 1)
-                            or _UNTIL_RECENTLY.search(doc.frame(i - 1).text)
-                        )
-                    )
-                )
-            ):
-                # "Moscow said it had taken five villages. Its troops were now in control of
-                # @1": the holding names the places the capture counted; "…under Russian
-                # control until recently. @1 is now under the control of the Ukrainian army"
+            if event == rule.event == "held" and _now_newly_held(doc, i, text, m, anchor):
                 event = "captured"
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
@@ -688,6 +670,19 @@ def _matches(
         scan = not rule.needs or may_match(rule.needs, text)
         found = scans[key] = tuple(rule.pattern.finditer(text)) if scan else ()
     return found
+
+
+def _now_newly_held(doc: _Article, i: int, text: str, m: re.Match[str], anchor: int) -> bool:
+    """Whether a holding "now" reports a change: "Moscow said it had taken five villages. Its
+    troops were now in control of @1" names the places the capture counted; "…under Russian
+    control until recently. @1 is now under the control of the Ukrainian army"."""
+    if not _NOW.search(text, max(0, m.start() - 12), m.end()):
+        return False
+    if _UNTIL_RECENTLY.search(text) or context().counted_places.search(text, 0, anchor):
+        return True
+    return bool(i) and (
+        doc.counted_capture(i - 1) or _UNTIL_RECENTLY.search(doc.frame(i - 1).text) is not None
+    )
 
 
 def _generic_subject(frame: Frame, anchor: int) -> bool:
@@ -1032,8 +1027,10 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
             continue
         # "@1 had been occupied by the Russians since March" tells the state before the
         # article's news, whatever date it gets
-        before = [c for c in group if c.event == "held" and _PLUPERFECT_STATE.search(c.sentence)]
-        news = [c for c in group if c not in before] or group
+        before = {
+            c.start for c in group if c.event == "held" and _PLUPERFECT_STATE.search(c.sentence)
+        }
+        news = [c for c in group if c.start not in before] or group
         latest = max(news, key=lambda c: (c.date or date.min, _RANK[c.event], c.confidence))
         newest = latest.date or date.min
         for claim in group:
@@ -1045,7 +1042,7 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
                 and claim.controller != latest.controller
                 and (
                     (claim.date or date.min) < newest
-                    or (claim in before and latest.event in _CHANGE)
+                    or (claim.start in before and latest.event in _CHANGE)
                 )
             ):
                 dropped.add(claim.start)
