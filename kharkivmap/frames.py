@@ -27,7 +27,6 @@ __all__ = [
     "clause_start",
     "clean",
     "group_by_token",
-    "with_antecedent",
 ]
 
 _NORMALISE = str.maketrans(
@@ -304,16 +303,6 @@ def _shape(tokenised: str, raw_groups: list[list[Mention]], ctx: Context) -> _Sh
         tuple((g.start, g.end) for g in groups),
         tuple(m.end() for m in ctx.clause.finditer(frame)),
     )
-
-
-def with_antecedent(frame: Frame, start: int, end: int, members: list[Mention]) -> Frame:
-    """``frame`` with ``frame.text[start:end]`` (an anaphor such as "the town" in a sentence
-    that names no place) replaced by a token for ``members``, places named before."""
-    text = f"{frame.text[:start]}@0{frame.text[end:]}"
-    group = Group(list(members), "target", start, start + 2)
-    clauses = [m.end() for m in context().clause.finditer(text)]
-    places = [members[0].place]
-    return Frame(frame.sentence, frame.index, text, [group], clauses, places)
 
 
 def clause_start(frame: Frame, pos: int) -> int:

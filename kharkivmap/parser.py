@@ -33,6 +33,7 @@ from kharkivmap.actors import (
     resolve_actor,
     subject_of,
 )
+from kharkivmap.anaphora import resolve_anaphors
 from kharkivmap.claimants import (
     PRONOUNS,
     Speaker,
@@ -57,11 +58,10 @@ from kharkivmap.frames import (
     clause_start,
     clean,
     group_by_token,
-    with_antecedent,
 )
 from kharkivmap.models import Article, Claim, Event, Mention
 from kharkivmap.prefilter import may_match
-from kharkivmap.rules import Rule, context, key_words_in, rules_keyed, words_of
+from kharkivmap.rules import Rule, context, key_words_in, rules_keyed
 from kharkivmap.sentences import Sentence, split_sentences
 
 __all__ = ["MentionFinder", "extract_claims"]
@@ -103,10 +103,12 @@ class _Candidate:
 class _Article:
     """Per-call state: sentences, frames and speakers, built on demand and cached."""
 
-    def __init__(self, article: Article, mentions: list[Mention]) -> None:
+    def __init__(
+        self, article: Article, mentions: list[Mention], sentences: list[Sentence]
+    ) -> None:
         self.article = article
         self.text = article.text
-        self.sentences = split_sentences(self.text)
+        self.sentences = sentences
         self.mentions = mentions
         starts = [m.start for m in mentions]
         count = len(starts)
@@ -305,21 +307,6 @@ class _Article:
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.sentences[i] if i >= 0 else None
 
-    def antecedent(self, i: int, noun: str) -> list[Mention]:
-        """The place of sentence ``i - 1`` that "the ``noun``" in sentence ``i`` stands for:
-        one named with that noun ("the eastern town of @1"), else the only one named."""
-        if i == 0 or not self.by_sentence[i - 1]:
-            return []
-        frame = self.frame(i - 1)
-        targets = [g for g in frame.groups if g.status == "target"]
-        for group in targets:
-            left = frame.text[max(0, group.start - 40) : group.start]
-            if re.search(rf"\b{re.escape(noun)}\s+of\s+$", left):
-                return group.members
-        # a singular noun cannot stand for a list ("shelled @1 and @2. … the town")
-        alone = len(targets) == 1 and len(targets[0].members) == 1
-        return targets[0].members if alone else []
-
     def previous_targets(self, i: int) -> list[Mention]:
         if i == 0 or not self.by_sentence[i - 1]:
             return []
@@ -402,40 +389,30 @@ def _claim_denials(text: str, pos: int = 0) -> list[re.Match[str]]:
 
 
 @lru_cache(maxsize=_CACHE_MAX)
-def _applicable(raw: str, *, mentioned: bool) -> tuple[bool, tuple[Rule, ...]]:
-    """Whether object rules may apply to sentence ``raw``, and the rules worth trying;
-    sentences recur ("Fighting continues near @1."), so each is read once."""
+def _applicable(raw: str, *, mentioned: bool) -> tuple[Rule, ...]:
+    """The rules worth trying on sentence ``raw``; sentences recur ("Fighting continues near
+    @1."), so each is read once. Object rules need a place in the sentence ("the town"
+    standing for one is a mention too)."""
     if raw.rstrip().endswith("?"):
-        return False, ()
+        return ()
     # Most sentences hold no trigger word at all: skip them before building a frame.
-    lowered = raw.lower()
-    rules = rules_keyed(key_words_in(lowered))
-    if not rules:
-        return mentioned, ()
-    # Object rules need a place, or an anaphor for the place before ("the town").
-    objects = mentioned or not words_of(lowered).isdisjoint(context().anaphoric_nouns)
-    return objects, rules if objects else tuple(r for r in rules if r.shape == "subject")
+    rules = rules_keyed(key_words_in(raw.lower()))
+    if not rules or mentioned:
+        return rules
+    return tuple(r for r in rules if r.shape == "subject")
 
 
 def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     sentence = doc.sentences[i]
     raw = doc.text[sentence.start : sentence.end]
     mentioned = bool(doc.by_sentence[i])
-    objects, applicable = _applicable(raw, mentioned=mentioned)
+    applicable = _applicable(raw, mentioned=mentioned)
     if not applicable:
         return []
     previous = doc.previous_targets(i)
     if not mentioned and not previous:
         return []
     frame = doc.frame(i)
-    linked = False
-    if not mentioned and objects:
-        # "On Sunday, Ukraine said its troops had liberated the village.": the place before
-        anaphor = context().object_anaphor.search(frame.text)
-        antecedent = doc.antecedent(i, anaphor.group().split()[-1]) if anaphor else []
-        if anaphor and antecedent:
-            frame = with_antecedent(frame, anaphor.start(), anaphor.end(), antecedent)
-            linked = True
     text = frame.text
     has_tokens = not _STATUS_TARGETS.isdisjoint([g.status for g in frame.groups])
     found: list[_Candidate] = []
@@ -543,8 +520,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
             if rule.shape == "object" and event in _CHANGE:
                 members = _continued(frame, members)
-            # a claim made in the place's own sentence outweighs one made through an anaphor
-            confidence = rule.weight * (0.7 if linked else 1.0)
+            confidence = rule.weight
             if negated:
                 # "Russian troops have not entered @1": the other side still holds it
                 if event != "captured" or actor not in OTHER:
@@ -912,7 +888,13 @@ def extract_claims(
     mentions = _valid(text, gazetteer.find_mentions(text))
     if not mentions:
         return []
-    doc = _Article(article, mentions)
+    sentences = split_sentences(text)
+    # "the village" standing for a place named before: only reported when it carries a claim
+    anaphors = resolve_anaphors(text, sentences, mentions)
+    if anaphors:
+        mentions = _valid(text, [*mentions, *anaphors])
+    standing_for = {m.start for m in anaphors}
+    doc = _Article(article, mentions, sentences)
     best: dict[int, _Candidate] = {}
     # (place id, controller, claimant side) of changes the article reports as denied
     denied: set[tuple[str, str | None, str | None]] = set()  # side "*": any source
@@ -946,7 +928,7 @@ def extract_claims(
         claim = kept.get(mention.start)
         if claim is not None:
             result.append(claim)
-        elif all_mentions:
+        elif all_mentions and mention.start not in standing_for:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
     return result
 

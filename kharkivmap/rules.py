@@ -101,7 +101,6 @@ class Context:
     still_pending: re.Pattern[str]
     direct_subject: re.Pattern[str]
     anaphor: re.Pattern[str]
-    object_anaphor: re.Pattern[str]
     anaphoric_nouns: frozenset[str]
     relative: re.Pattern[str]
     agent: re.Pattern[str]
@@ -242,13 +241,13 @@ def context() -> Context:
             r"(?:,[^,@;]{1,60},\s*)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         anaphoric_nouns=frozenset(t["anaphoric_nouns"]),
-        object_anaphor=re.compile(
-            rf"{w}the\s+(?:(?!{_alt(t['not_modifiers'])}\b)[\w-]+\s+){{0,2}}?"
-            rf"{_alt(t['anaphoric_nouns'])}(?![\w'-])"
-        ),
         relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
         agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to|of)\s+"),
-        modal_after=re.compile(r"\s*(?:would|could|will|may|might|should|can)\b"),
+        # "the capture of @1 (by Ukrainian forces)(, which …,) would be a setback"
+        modal_after=re.compile(
+            r"(?:\s+by\s+[^,;:@.]{1,60}?)?(?:\s*,[^,;:.]{1,160},)?"
+            r"\s*(?:would|could|will|may|might|should|can)\b"
+        ),
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
         person_subject=re.compile(

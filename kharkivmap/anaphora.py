@@ -1,0 +1,141 @@
+"""Definite noun phrases that stand for a place named just before them.
+
+Reports name a place once and then go on with "the city" or "the village": "Ukrainian forces
+liberated Bilohorivka in 2022. The Russian Defense Ministry claimed to have captured the village
+again on May 20." :func:`resolve_anaphors` turns such a phrase into a mention of its own, of the
+place it stands for, so the claim made about it keeps its sentence and offsets and does not
+displace the claim made where the place is named. It is deliberately cautious: the phrase must
+stand alone ("the city council", "the village of X" and "the town's mayor" are other things),
+and the place must be the only one it can mean in the nearest of the two sentences before it
+that names a candidate. A name that is only a reference point ("located near Kupiansk", "30 km
+from Izium") is never meant, and neither is a region ("the Kursk region") or a capital, which
+stands for its government more often than for itself.
+
+The word lists live in ``lexicon/anaphora.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kharkivmap.lexicons import alternation, load_lexicon
+from kharkivmap.models import Mention
+from kharkivmap.sentences import Sentence
+
+__all__ = ["resolve_anaphors"]
+
+_SENTENCES_BACK = 2
+_LOOK_BEHIND = 80  # characters before a name searched for a reference-point cue
+_SCORE = 0.8  # an anaphor is less certain than the name it stands for
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    phrase: re.Pattern[str]
+    kinds: dict[str, tuple[str, ...]]
+    reference: re.Pattern[str]
+    region: re.Pattern[str]
+    capitals: frozenset[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    lex = load_lexicon("anaphora")
+    context = load_lexicon("place_context")
+    nouns: dict[str, list[str]] = lex["nouns"]
+    determiners = alternation(lex["determiners"])
+    follow = alternation(lex["next_words"])
+    phrase = re.compile(
+        rf"(?<![\w'’-]){determiners}\s+(?P<noun>{alternation(nouns)})"
+        # alone: punctuation, the end, or a word that cannot continue the noun phrase
+        rf"(?=\s*(?:[.,;:!?”\"’»)\]–—]|$)|\s+{follow}\b)",
+        re.IGNORECASE,
+    )
+    compass = alternation(w for w in context["relation_words"] if w.endswith(" of"))
+    near = alternation(w for w in context["relation_words"] if not w.endswith(" of"))
+    units = alternation(context["distance_units"])
+    cues = alternation(lex["reference_cues"])
+    reference = re.compile(
+        rf"(?:\b{compass}|\b{units}\s+(?:away\s+)?from"
+        rf"|(?:,|\b{cues})\s+(?:[\w-]+\s+){{0,3}}?{near})"
+        # "northwest of the center of Russian-occupied Luhansk"
+        r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
+        re.IGNORECASE,
+    )
+    kinds = {noun: tuple(preferred) for noun, preferred in nouns.items()}
+    # "the Kursk region", "the Lugansk People's Republic": a region, not the town
+    region = re.compile(
+        rf"\s*(?:{alternation(context['region_words'])}|{alternation(lex['region_words'])})\b",
+        re.IGNORECASE,
+    )
+    # "Moscow" and "Kyiv" are mostly the governments, and never the village of a report
+    capitals = frozenset(load_lexicon("actors")["capitals"])
+    return _Grammar(phrase, kinds, reference, region, capitals)
+
+
+def resolve_anaphors(
+    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Mentions for the phrases of ``text`` that stand for one earlier named place.
+
+    ``mentions`` are the named places in text order; the result holds only the new
+    mentions (``text[start:end]`` is the phrase, ``place`` the place it stands for), each
+    scored below the name it refers to. Phrases inside a mention are left alone.
+    """
+    if not mentions or not sentences:
+        return []
+    grammar = _grammar()
+    starts = [m.start for m in mentions]
+    sentence_starts = [s.start for s in sentences]
+    found: list[Mention] = []
+    for match in grammar.phrase.finditer(text):
+        start, end = match.span()
+        at = bisect.bisect_right(starts, start) - 1
+        if at < 0 or mentions[at].end > start:
+            continue  # nothing named before it, or part of a name ("The Village of …")
+        index = bisect.bisect_right(sentence_starts, start) - 1
+        meant = _antecedent(text, sentences, mentions, index, match["noun"])
+        if meant is not None:
+            score = round(meant.score * _SCORE, 3)
+            found.append(Mention(start, end, text[start:end], meant.place, score))
+    return found
+
+
+def _antecedent(
+    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], index: int, noun: str
+) -> Mention | None:
+    """The one place "the ``noun``" in sentence ``index`` can stand for: in the nearest of
+    the sentences before it (up to two back) that names a candidate, the only place named
+    there, or the only one of a kind the noun prefers ("the village" after a village and a
+    city); None when that still leaves two."""
+    if index < 1:
+        return None
+    grammar = _grammar()
+    lowest = sentences[max(0, index - _SENTENCES_BACK)].start
+    highest = sentences[index].start
+    by_sentence: dict[int, list[Mention]] = {}
+    sentence_starts = [s.start for s in sentences]
+    for mention in mentions:
+        if lowest <= mention.start < highest and _may_be_meant(text, mention, grammar):
+            at = bisect.bisect_right(sentence_starts, mention.start) - 1
+            by_sentence.setdefault(at, []).append(mention)
+    if not by_sentence:
+        return None
+    places = {m.place.id: m for m in by_sentence[max(by_sentence)]}
+    if len(places) > 1:
+        preferred = grammar.kinds.get(noun.lower(), ())
+        places = {pid: m for pid, m in places.items() if m.place.kind in preferred}
+    return next(iter(places.values())) if len(places) == 1 else None
+
+
+def _may_be_meant(text: str, mention: Mention, grammar: _Grammar) -> bool:
+    """Whether ``mention`` names a settlement itself, not a reference point, region or capital."""
+    return not (
+        mention.place.name.lower() in grammar.capitals
+        or grammar.region.match(text, mention.end)
+        or grammar.reference.search(text, max(0, mention.start - _LOOK_BEHIND), mention.start)
+    )
