@@ -56,6 +56,7 @@ SETS = {
     "dev35": (DATA / "dev35", DATA / "dev35_gold.jsonl"),
     "dev36": (DATA / "dev36", DATA / "dev36_gold.jsonl"),
     "dev37": (DATA / "dev37", DATA / "dev37_gold.jsonl"),
+    "dev39": (DATA / "dev39", DATA / "dev39_gold.jsonl"),
 }
 
 FIELDS = {
