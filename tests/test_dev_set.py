@@ -57,6 +57,7 @@ SETS = {
     "dev36": (DATA / "dev36", DATA / "dev36_gold.jsonl"),
     "dev37": (DATA / "dev37", DATA / "dev37_gold.jsonl"),
     "dev38": (DATA / "dev38", DATA / "dev38_gold.jsonl"),
+    "dev39": (DATA / "dev39", DATA / "dev39_gold.jsonl"),
 }
 
 FIELDS = {
