@@ -365,6 +365,8 @@ def resolve_actor(
     if kind == "withdraw":
         obj = (m.group("obj") if "obj" in groups else None) or ""
         ctx = context()
+        if ctx.rest_after.match(frame.text, m.end()):
+            return "none", None  # units pulled out "for replenishment" are rotated, not beaten
         if ctx.needs_force.match(m.group("v")) and not (
             ctx.force_nouns.search(obj)
             or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
@@ -401,6 +403,10 @@ def resolve_actor(
             return event, side
         if prep in {"from", "of"} and side:
             return event, OTHER[side]  # "recaptured from Russian troops", "cleared of them"
+        if "v" in groups:  # "was brought under Russian control": the verb names the side
+            named = _side_in(m.group("v"), None, last=True, strict=False)
+            if named:
+                return event, named
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
         side = side or _side_in(before, speaker_side, last=True)

@@ -80,8 +80,15 @@ class Frame:
 _QUOTE = re.compile(r"(?<![a-z0-9])'(?!s\b)|'(?![a-z])")
 
 
+# An ellipsis before a lower-case word only trims a quotation ("@1... was liberated").
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)(?=\s+[a-z])")
+
+
 def clean(piece: str) -> str:
-    """Lowercase ``piece``, drop quotation marks, keep apostrophes, collapse whitespace."""
+    """Lowercase ``piece``, drop quotation marks and trimming ellipses, keep apostrophes,
+    collapse whitespace."""
+    if "..." in piece or "…" in piece:
+        piece = _ELLIPSIS.sub("", piece)
     if piece.isascii():  # most text: str.replace beats a per-character translation
         for char, replacement in _ASCII_NORMALISE:
             piece = piece.replace(char, replacement)

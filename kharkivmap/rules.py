@@ -118,6 +118,7 @@ class Context:
     partial_before: re.Pattern[str]
     entry_verbs: frozenset[str]
     fighting_after_entry: re.Pattern[str]  # "entered @1 and began battles": fighting inside
+    rest_after: re.Pattern[str]  # "withdrawing from near @1 for replenishment": a rotation
     share_before: re.Pattern[str]
     liberation: re.Pattern[str]
     force_nouns: re.Pattern[str]
@@ -257,6 +258,9 @@ def context() -> Context:
         partial_before=re.compile(rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+$"),
         entry_verbs=frozenset(t["entry_verbs"]),
         fighting_after_entry=re.compile(t["fighting_after_entry"]),
+        rest_after=re.compile(
+            rf"[^.;]{{0,80}}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+)?{_alt(t['rest_purposes'])}\b"
+        ),
         share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
@@ -643,7 +647,9 @@ def rules() -> tuple[Rule, ...]:
             # "… announced the capture of three villages. Two of the villages -- @1 and @2 --
             # are located near …": the names of the places a counted capture left unnamed
             rf"{w}(?:(?:{_alt(t['counts'])}|one|both|all|some)\s+of\s+)?(?:the|these|those|them)"
-            rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*)?(?:[:—]|--|,|\s+(?:are|were|include|included"
+            # "the villages in question are @1 and @2"
+            rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*)?)?"
+            rf"(?:[:—]|--|,|\s*(?:are|were|include|included"
             rf"|including))\s*{unknown_names}{obj}",
             0.6,
             *t["list_nouns"],
