@@ -141,7 +141,7 @@ def _side_in(
 
 # "the ministry reported capturing @1", "the ministry claimed to have captured @1": the
 # speaker is the subject of the gain
-_SPOKEN_GERUND = re.compile(
+_SPOKEN_GAIN = re.compile(
     r"\b(?:reported|reports|announced|announces|claimed|claims|confirmed|confirms)"
     r"(?:\s+(?:on\s+\w+\s+)?to\s+have(?:\s+(?:fully|completely|already))?)?$"
 )
@@ -156,7 +156,7 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     for m in side_words(strict=False).finditer(tail):
         if m.end() == len(tail) and m.lastgroup in {"ru", "ua"}:
             return "RU" if m.lastgroup == "ru" else "UA"
-    if speaker_side in OTHER and _SPOKEN_GERUND.search(tail):
+    if speaker_side in OTHER and _SPOKEN_GAIN.search(tail):
         return speaker_side  # the speaker's side acted
     start = max(clause_start(frame, pos), pos - _REACH)
     for lo, hi in ((start, pos), (max(0, start - _REACH), start)):

@@ -24,6 +24,7 @@ from functools import cache
 
 from kharkivmap.lexicons import alternation, load_lexicon
 from kharkivmap.models import Mention
+from kharkivmap.rules import context
 from kharkivmap.sentences import Sentence
 
 __all__ = ["resolve_anaphors"]
@@ -38,8 +39,6 @@ class _Grammar:
     phrase: re.Pattern[str]
     kinds: dict[str, tuple[str, ...]]
     reference: re.Pattern[str]
-    region: re.Pattern[str]
-    capitals: frozenset[str]
 
 
 @cache
@@ -67,14 +66,7 @@ def _grammar() -> _Grammar:
         re.IGNORECASE,
     )
     kinds = {noun: tuple(preferred) for noun, preferred in nouns.items()}
-    # "the Kursk region", "the Lugansk People's Republic": a region, not the town
-    region = re.compile(
-        rf"\s*(?:{alternation(context['region_words'])}|{alternation(lex['region_words'])})\b",
-        re.IGNORECASE,
-    )
-    # "Moscow" and "Kyiv" are mostly the governments, and never the village of a report
-    capitals = frozenset(load_lexicon("actors")["capitals"])
-    return _Grammar(phrase, kinds, reference, region, capitals)
+    return _Grammar(phrase, kinds, reference)
 
 
 def resolve_anaphors(
@@ -95,10 +87,14 @@ def resolve_anaphors(
     for match in grammar.phrase.finditer(text):
         start, end = match.span()
         at = bisect.bisect_right(starts, start) - 1
-        if at < 0 or mentions[at].end > start:
-            continue  # nothing named before it, or part of a name ("The Village of …")
         index = bisect.bisect_right(sentence_starts, start) - 1
-        meant = _antecedent(text, sentences, mentions, index, match["noun"])
+        if at < 0 or mentions[at].end > start or index < 1:
+            continue  # nothing named before it, or part of a name ("The Village of …")
+        # the names of the sentences before it, up to two back
+        lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
+        highest = bisect.bisect_left(starts, sentence_starts[index])
+        earlier = mentions[lowest:highest]
+        meant = _antecedent(text, earlier, sentence_starts, grammar, match["noun"])
         if meant is not None:
             score = round(meant.score * _SCORE, 3)
             found.append(Mention(start, end, text[start:end], meant.place, score))
@@ -106,21 +102,14 @@ def resolve_anaphors(
 
 
 def _antecedent(
-    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], index: int, noun: str
+    text: str, earlier: Sequence[Mention], sentence_starts: list[int], grammar: _Grammar, noun: str
 ) -> Mention | None:
-    """The one place "the ``noun``" in sentence ``index`` can stand for: in the nearest of
-    the sentences before it (up to two back) that names a candidate, the only place named
-    there, or the only one of a kind the noun prefers ("the village" after a village and a
-    city); None when that still leaves two."""
-    if index < 1:
-        return None
-    grammar = _grammar()
-    lowest = sentences[max(0, index - _SENTENCES_BACK)].start
-    highest = sentences[index].start
+    """The one place "the ``noun``" can stand for among the ``earlier`` names: in the nearest
+    sentence that names a candidate, the only place named there, or the only one of a kind
+    the noun prefers ("the village" after a village and a city); None when that leaves two."""
     by_sentence: dict[int, list[Mention]] = {}
-    sentence_starts = [s.start for s in sentences]
-    for mention in mentions:
-        if lowest <= mention.start < highest and _may_be_meant(text, mention, grammar):
+    for mention in earlier:
+        if _may_be_meant(text, mention, grammar):
             at = bisect.bisect_right(sentence_starts, mention.start) - 1
             by_sentence.setdefault(at, []).append(mention)
     if not by_sentence:
@@ -133,9 +122,12 @@ def _antecedent(
 
 
 def _may_be_meant(text: str, mention: Mention, grammar: _Grammar) -> bool:
-    """Whether ``mention`` names a settlement itself, not a reference point, region or capital."""
+    """Whether ``mention`` names a settlement itself: not a capital ("Moscow" is mostly the
+    government), a region ("the Kursk region", "the Lugansk People's Republic") or a
+    reference point."""
+    ctx = context()
     return not (
-        mention.place.name.lower() in grammar.capitals
-        or grammar.region.match(text, mention.end)
+        mention.text.lower() in ctx.capitals
+        or ctx.region_after.match(text[mention.end : mention.end + 30].lower())
         or grammar.reference.search(text, max(0, mention.start - _LOOK_BEHIND), mention.start)
     )
