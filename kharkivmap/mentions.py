@@ -906,12 +906,22 @@ class MentionFinder:
             )
             # a look-alike of a name, or a village with namesakes, may be a namesake of a
             # village the gazetteer lacks: checked against the other places once all are known
-            least = 1 if span.fuzzy else 2 if self._stray(span, place, alternatives) else 0
+            # …and so may a village with no namesake at all, only less readily
+            least = (
+                1
+                if span.fuzzy
+                else 2
+                if self._stray(span, place, alternatives)
+                else 3
+                if place.kind == "village" and span.qualifier is None
+                else 0
+            )
             mentions.append((mention, least))
         if all(not least for _, least in mentions):
             return [m for m, _ in mentions]
-        settled = _Points({(m.place.lat, m.place.lon) for m, least in mentions if not least})
-        doubtful = {(m.place.lat, m.place.lon) for m, least in mentions if least}
+        # a village without namesakes is doubted only by the others, not by its own kind
+        settled = _Points({(m.place.lat, m.place.lon) for m, least in mentions if least in (0, 3)})
+        doubtful = {(m.place.lat, m.place.lon) for m, least in mentions if least in (1, 2)}
         # doubtful places near a settled one back each other up ("Katerynivka, Yelyzavetivka
         # … northeast of Vuhledar"); the rest must lie near one of them
         backed = _Points(settled.points | {p for p in doubtful if settled.within(p, _NEAR_KM)})

@@ -292,6 +292,14 @@ class _Article:
         ("said its forces had taken control of five villages")."""
         return context().counted_capture.search(self.frame(i).text) is not None
 
+    def counted_source(self, i: int, *, reach: int) -> int | None:
+        """The nearest of the ``reach`` sentences before ``i`` that reports a counted capture:
+        "the villages in question are @1 and @2" may name them paragraphs later."""
+        for j in range(i - 1, max(-1, i - 1 - reach), -1):
+            if self.counted_capture(j):
+                return j
+        return None
+
     def recent_side(self, i: int) -> str | None:
         """The side whose forces were named last in the two sentences before ``i``
         ("Ukrainian forces continue to advance. The military entered @1.")."""
@@ -424,11 +432,19 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             continue
         if rule.kind == "linked" and (mentioned or not previous):
             continue  # "On Saturday, they withdrew.": only in a sentence naming no place
-        if rule.kind == "counted_link" and not (i and doc.counted_capture(i - 1)):
-            continue  # "two of the villages -- @1 and @2": only after a counted capture
+        counted = None
+        if rule.kind == "counted_link":
+            # "two of the villages -- @1 and @2": only after a counted capture; "the villages
+            # in question", naming its noun, may look further back than "them"
+            counted = doc.counted_source(i, reach=_COUNTED_REACH)
+            if counted is None:
+                continue
         for m in _matches(rule, text, scans):
             if rule.kind == "headline" and not _is_headline(frame.sentence):
                 continue  # "Bakhmut taken" is headline grammar only
+            far_count = counted is not None and counted < i - 1
+            if far_count and not context().list_noun.search(m.group()):
+                continue  # "them" points at the sentence right before only
             partial = None
             held_since = False
             if rule.shape == "object":
@@ -483,8 +499,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if negated is None:
                     continue
             speaker = doc.speaker(i, anchor)
-            if speaker is None and rule.kind == "counted_link":
-                speaker = doc.speaker(i - 1, len(doc.frame(i - 1).text))  # the capture's source
+            if speaker is None and counted is not None:
+                speaker = doc.speaker(counted, len(doc.frame(counted).text))  # the capture's
             speaker_side = speaker.likely_side if speaker else None
             if rule.kind == "linked":
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
@@ -547,7 +563,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if rule.kind == "nominal" and named in OTHER and announced_gain(frame, m.start()):
                     actor = named
                 else:
-                    actor = doc.recent_side(i)
+                    actor = doc.recent_side(i if counted is None else counted + 1)
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
@@ -564,7 +580,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     frame,
                     speaker,
                     disputed,
-                    doubted=verdict == "follows",
+                    # the villages a hedged count named are named with its doubt
+                    doubted=verdict == "follows" or (counted is not None and doc.hedged(counted)),
                 )
             )
     return found
@@ -781,6 +798,8 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
 _NOW = re.compile(r"\bnow\b")
+# How many sentences back "the villages in question are @1 and @2" may find its count.
+_COUNTED_REACH = 6
 # A sentence that only says who reported the one before
 _ATTRIBUTION = re.compile(
     r"^\s*(?:this|that|it)\s+(?:was|has\s+been|had\s+been)\s+(?:[\w-]+\s+)?(?:announced|reported"

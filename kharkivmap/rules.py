@@ -112,6 +112,7 @@ class Context:
     # "had taken control of five villages": a counted capture that names none of them
     counted_capture: re.Pattern[str]
     counted_places: re.Pattern[str]  # "three other villages – @0 – were now under …"
+    list_noun: re.Pattern[str]  # "villages", "settlements": what a count counts
     held_since: frozenset[str]  # capture verbs that, before "since"/"for months", state a hold
     withdraw_direct: re.Pattern[str]
     possessive_nominal: re.Pattern[str]
@@ -270,6 +271,7 @@ def context() -> Context:
             rf"(?<![\w-])(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['list_nouns'])}"
             r"(?![\w-])"
         ),
+        list_noun=re.compile(rf"(?<![\w-]){_alt(t['list_nouns'])}(?![\w-])"),
         counted_capture=re.compile(
             rf"(?<![\w-])(?:{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+control\s+of"
             rf"|(?:capture|seizure|liberation|takeover)\s+of)"

@@ -682,6 +682,17 @@ def test_a_town_with_namesakes_far_from_every_other_place_is_dropped(shipped: Ga
     assert [m.text for m in shipped.find_mentions(text)] == ["Dvorichna", "Kupiansk"]
 
 
+def test_a_village_without_namesakes_far_from_three_other_places_is_dropped(
+    shipped: Gazetteer,
+) -> None:
+    # Pilne in Donetsk oblast, 290 km away, is no reading of Pylna by Strilecha
+    text = "Shelling hit Strilecha, Lyptsi, Vovchansk and Pilne."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Strilecha", "Lyptsi", "Vovchansk"]
+    # beside fewer places it is kept: it may simply be another front
+    found = shipped.find_mentions("Shelling hit Lyptsi and Pilne.")
+    assert [m.text for m in found] == ["Lyptsi", "Pilne"]
+
+
 def test_a_name_after_a_name_adjective_is_part_of_a_longer_unknown_name(shipped: Gazetteer) -> None:
     found = shipped.find_mentions("Attacks near Nova Kamianka and Beryslav were repelled.")
     assert [m.text for m in found] == ["Beryslav"]
