@@ -58,6 +58,7 @@ SETS = {
     "dev37": (DATA / "dev37", DATA / "dev37_gold.jsonl"),
     "dev38": (DATA / "dev38", DATA / "dev38_gold.jsonl"),
     "dev39": (DATA / "dev39", DATA / "dev39_gold.jsonl"),
+    "dev41": (DATA / "dev41", DATA / "dev41_gold.jsonl"),
 }
 
 FIELDS = {
