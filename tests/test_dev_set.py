@@ -59,6 +59,7 @@ SETS = {
     "dev38": (DATA / "dev38", DATA / "dev38_gold.jsonl"),
     "dev39": (DATA / "dev39", DATA / "dev39_gold.jsonl"),
     "dev40": (DATA / "dev40", DATA / "dev40_gold.jsonl"),
+    "dev41": (DATA / "dev41", DATA / "dev41_gold.jsonl"),
 }
 
 FIELDS = {
