@@ -87,20 +87,55 @@ def denial(frame: Frame, anchor: int) -> str | None:
     ``"governs"``: the trigger is what is denied ("Kyiv denied that Russians had taken @1",
     "rejected the claim that @1 had fallen"): no change is claimed, the place is disputed.
     ``"follows"``: the claim is made, then contradicted ("…, a claim Kyiv denied"): still a
-    claimed change, reported with doubt. A denial about another place counts for nothing.
+    claimed change, reported with doubt. ``"reported"``: the denial names the claim's source
+    ("refuted Moscow's claims that …", see :func:`reported_side`): the claim is reported, with
+    doubt. A denial about another place counts for nothing.
     """
     own = clause_start(frame, anchor)
     verdict = None
     lo, hi = max(0, anchor - _REACH), min(len(frame.text), anchor + _REACH)
+    sourced = -1  # the end of a sourced claim a denial verb names
     for m in context().denials.finditer(frame.text, lo, hi):
+        if m.start() < sourced:
+            continue  # "the occupiers' fake report": the claim's own label
         start = clause_start(frame, m.start())
         if m.start() < anchor and start == own:
+            claim = _SOURCED_CLAIM.match(frame.text, m.end())
+            if claim:
+                # "refuted the Russian ministry's claims that its forces had captured @1": a
+                # claim with its source is still reported, with the denial as its doubt
+                verdict, sourced = "reported", claim.end()
+                continue
             return "governs"
         i = bisect.bisect_right(frame.clauses, m.start())
         end = frame.clauses[i] if i < len(frame.clauses) else len(frame.text)
         if m.start() > anchor and (start == own or not TOKEN.search(frame.text, start, end)):
             verdict = "follows"
     return verdict
+
+
+def reported_side(frame: Frame, anchor: int) -> str | None:
+    """The side whose claim a denial before ``anchor`` names ("denied Ukrainian claims of the
+    liberation of @1": Ukraine's), if its source names one."""
+    own = clause_start(frame, anchor)
+    side = None
+    for m in context().denials.finditer(frame.text, own, anchor):
+        claim = _SOURCED_CLAIM.match(frame.text, m.end())
+        if claim:
+            side = _side_in(claim.group(), None, last=True, strict=False) or side
+    return side
+
+
+# After a denial verb: a claim named with its source ("the Russian Defense Ministry's claims",
+# "the occupiers' fake report", "Moscow's claim"), not a bare "the claim".
+_SOURCED_CLAIM = re.compile(
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    # the source: a possessive (its apostrophe may be gone from a frame), a side, a pronoun
+    r"(?:[\w.-]+['’]s?|(?!(?:various|previous|numerous|these|those|this|the|earlier|such)\s)"
+    r"[\w-]+s|russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her)"
+    r"\s+(?:(?:fake|false|latest|new|earlier)\s+)?"
+    r"(?:claims?|reports?|statements?|assertions?|allegations?|announcements?)\b"
+)
 
 
 def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:

@@ -534,6 +534,9 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
             speakers.append(_speaker(frame, m.start(), found, (lo, m.start()), places))
     for m in lex.after.finditer(frame):
         hi = min(len(frame), m.end() + _WINDOW)
+        stop = _CLAUSE_END.search(frame, m.end(), hi)
+        if stop and not _source_in(frame[m.end() : stop.start()], nearest_end=False):
+            continue  # "according to unverified data, we lost @0": no source past the comma
         found = _source_in(frame[m.end() : hi], nearest_end=False)
         if found:
             by_place = by_place or "{place}" in (found[0].name or "")
@@ -550,6 +553,8 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
     speakers.sort(key=lambda s: s.verb)
     return speakers, by_place
 
+
+_CLAUSE_END = re.compile(r"[,;:.!?]\s")
 
 # "…, said Hromov.": the speaker follows the verb and ends the sentence
 _INVERTED_TAIL = re.compile(r"\s+((?:[a-z'’.-]+\s+){0,4}?[a-z'’.-]+)\s*[.!?]?\s*$")

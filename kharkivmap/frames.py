@@ -97,7 +97,12 @@ def clean(piece: str) -> str:
         lowered = piece.translate(_NORMALISE).lower()
     if "'" in lowered:  # most sentences hold none: skip the quote pattern's scan
         lowered = _QUOTE.sub(" ", lowered)
+    if "ly-" in lowered:  # "recently-liberated @1": an adverb hyphenated to its participle
+        lowered = _ADVERB_HYPHEN.sub(" ", lowered)
     return _SPACES.sub(" ", lowered)
+
+
+_ADVERB_HYPHEN = re.compile(r"(?<=[a-z]{3}ly)-(?=[a-z])")
 
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.

@@ -30,6 +30,7 @@ from kharkivmap.actors import (
     house_side,
     linked_side,
     negation,
+    reported_side,
     resolve_actor,
     subject_of,
 )
@@ -475,8 +476,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     if m.group("v").lower() not in context().held_since:
                         continue
                     held_since = True
-                if rule.kind == "active" and not text[:anchor].strip():
-                    continue  # "Liberated @1 remains …": a participle opening the sentence
+                if rule.kind == "active" and (
+                    not text[:anchor].strip()
+                    or (
+                        m.group("v").endswith(("ed", "en"))
+                        and _ATTRIBUTIVE.search(text, max(0, anchor - 30), anchor)
+                    )
+                ):
+                    # "Liberated @1 remains …", "a resident of recently liberated @1": a
+                    # participle opening the sentence or after a preposition is no verb
+                    continue
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             elif rule.kind == "linked":
                 anchor = m.start()
@@ -530,8 +539,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 continue
             if event == "held" and _ENDED.match(text, m.end()):
                 continue  # "held by Russia until recently": a state that has ended
-            if event == rule.event == "held" and _now_newly_held(doc, i, text, m, anchor):
-                event = "captured"
+            if event == rule.event == "held" and (
+                _now_newly_held(doc, i, text, m, anchor)
+                or (rule.kind == "held_liberated" and _NEWLY.search(m.group()))
+            ):
+                event = "captured"  # "… in recently liberated @1": news of the change
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
             if rule.shape == "object" and event in _CHANGE:
@@ -545,6 +557,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 confidence *= 0.8
             disputed = None
             verdict = denial(frame, anchor) if event in _CHANGE else None
+            if verdict == "reported" and event == "captured" and actor == speaker_side:
+                # "Moscow denied Ukrainian claims of the liberation of @1": the gain is the
+                # claim's source's, not the denier's
+                source_side = reported_side(frame, anchor)
+                if source_side in OTHER and source_side != actor:
+                    actor = source_side
             if verdict:
                 disputed = actor if event == "captured" else OTHER.get(actor or "")
             if (
@@ -581,7 +599,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     speaker,
                     disputed,
                     # the villages a hedged count named are named with its doubt
-                    doubted=verdict == "follows" or (counted is not None and doc.hedged(counted)),
+                    doubted=verdict in {"follows", "reported"}
+                    or (counted is not None and doc.hedged(counted)),
                 )
             )
     return found
@@ -798,6 +817,13 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
 _NOW = re.compile(r"\bnow\b")
+# A preposition or article before a past participle makes it an adjective ("residents of
+# recently liberated @1", "in the newly captured @1").
+_ATTRIBUTIVE = re.compile(
+    r"(?<![\w-])(?:of|in|into|from|near|around|the)\s+(?:(?:recently|newly|just)\s+)?$"
+)
+_DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
+_NEWLY = re.compile(r"\b(?:recently|newly)\b")
 # How many sentences back "the villages in question are @1 and @2" may find its count.
 _COUNTED_REACH = 6
 # A sentence that only says who reported the one before
