@@ -100,7 +100,7 @@ def denial(frame: Frame, anchor: int) -> str | None:
             continue  # "the occupiers' fake report": the claim's own label
         start = clause_start(frame, m.start())
         if m.start() < anchor and start == own:
-            claim = _SOURCED_CLAIM.match(frame.text, m.end())
+            claim = context().sourced_claim.match(frame.text, m.end())
             if claim:
                 # "refuted the Russian ministry's claims that its forces had captured @1": a
                 # claim with its source is still reported, with the denial as its doubt
@@ -120,22 +120,10 @@ def reported_side(frame: Frame, anchor: int) -> str | None:
     own = clause_start(frame, anchor)
     side = None
     for m in context().denials.finditer(frame.text, own, anchor):
-        claim = _SOURCED_CLAIM.match(frame.text, m.end())
+        claim = context().sourced_claim.match(frame.text, m.end())
         if claim:
             side = _side_in(claim.group(), None, last=True, strict=False) or side
     return side
-
-
-# After a denial verb: a claim named with its source ("the Russian Defense Ministry's claims",
-# "the occupiers' fake report", "Moscow's claim"), not a bare "the claim".
-_SOURCED_CLAIM = re.compile(
-    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    # the source: a possessive (its apostrophe may be gone from a frame), a side, a pronoun
-    r"(?:[\w.-]+['’]s?|(?!(?:various|previous|numerous|these|those|this|the|earlier|such)\s)"
-    r"[\w-]+s|russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her)"
-    r"\s+(?:(?:fake|false|latest|new|earlier)\s+)?"
-    r"(?:claims?|reports?|statements?|assertions?|allegations?|announcements?)\b"
-)
 
 
 def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:

@@ -79,6 +79,8 @@ _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
 _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 250.0  # a misspelt name or stray village this far from every other place is dropped
+# A village without namesakes is dropped beside this many far places, and backs the others up
+_LONE_VILLAGE = 3
 _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
 _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
@@ -904,24 +906,16 @@ class MentionFinder:
             mention = Mention(
                 span.start, span.end, text[span.start : span.end], place, score, alternatives
             )
-            # a look-alike of a name, or a village with namesakes, may be a namesake of a
-            # village the gazetteer lacks: checked against the other places once all are known
-            # …and so may a village with no namesake at all, only less readily
-            least = (
-                1
-                if span.fuzzy
-                else 2
-                if self._stray(span, place, alternatives)
-                else 3
-                if place.kind == "village" and span.qualifier is None
-                else 0
-            )
-            mentions.append((mention, least))
+            mentions.append((mention, self._least_others(span, place, alternatives)))
         if all(not least for _, least in mentions):
             return [m for m, _ in mentions]
         # a village without namesakes is doubted only by the others, not by its own kind
-        settled = _Points({(m.place.lat, m.place.lon) for m, least in mentions if least in (0, 3)})
-        doubtful = {(m.place.lat, m.place.lon) for m, least in mentions if least in (1, 2)}
+        settled = _Points(
+            {(m.place.lat, m.place.lon) for m, least in mentions if least in (0, _LONE_VILLAGE)}
+        )
+        doubtful = {
+            (m.place.lat, m.place.lon) for m, least in mentions if least not in (0, _LONE_VILLAGE)
+        }
         # doubtful places near a settled one back each other up ("Katerynivka, Yelyzavetivka
         # … northeast of Vuhledar"); the rest must lie near one of them
         backed = _Points(settled.points | {p for p in doubtful if settled.within(p, _NEAR_KM)})
@@ -946,6 +940,18 @@ class MentionFinder:
             row = self._gazetteer.row
             ids = self._ids[entries] = frozenset(row(row_number(e))[0] for e in entries)
         return ids
+
+    def _least_others(self, span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> int:
+        """How many other places the text must name for ``place`` to be dropped when far from
+        all of them (0: never). A look-alike of a name, a village with namesakes and, less
+        readily, a village with none may each be a namesake of a village the gazetteer lacks."""
+        if span.fuzzy:
+            return 1
+        if self._stray(span, place, alternatives):
+            return 2
+        if place.kind == "village" and span.qualifier is None:
+            return _LONE_VILLAGE
+        return 0
 
     @staticmethod
     def _stray(span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> bool:

@@ -599,8 +599,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     speaker,
                     disputed,
                     # the villages a hedged count named are named with its doubt
-                    doubted=verdict in {"follows", "reported"}
-                    or (counted is not None and doc.hedged(counted)),
+                    doubted=verdict in _DOUBTING or (counted is not None and doc.hedged(counted)),
                 )
             )
     return found

@@ -96,6 +96,9 @@ class Context:
     negations: re.Pattern[str]
     negation_gap: re.Pattern[str]
     claim_denials: re.Pattern[str]
+    # after a denial verb, a claim named with its source: "the Russian Defense Ministry's
+    # claims", "the occupiers' fake report", "Moscow's claim" (not a bare "the claim")
+    sourced_claim: re.Pattern[str]
     claim_denial_verbs: tuple[str, ...]
     held_copula: re.Pattern[str]
     still_pending: re.Pattern[str]
@@ -207,6 +210,14 @@ def context() -> Context:
             rf"{_alt(h['claim_nouns'])}|{_alt(h['claim_label_verbs'])}\s+"
             rf"(?:{_alt(h['claim_determiners'])}\s+)+{_alt(h['claim_nouns'])}\s+(?:as\s+)?"
             rf"{_alt(h['claim_verdicts'])})(?![\w-])"
+        ),
+        sourced_claim=re.compile(
+            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+            # the source: a possessive (its apostrophe may be gone from a frame), a side, a
+            # pronoun
+            r"(?:[\w.-]+['’]s?|(?!(?:various|previous|numerous|these|those|this|the|earlier"
+            r"|such)\s)[\w-]+s|russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her)"
+            rf"\s+(?:(?:fake|false|latest|new|earlier)\s+)?{_alt(h['claim_nouns'])}\b"
         ),
         held_copula=re.compile(_alt(t["held_copulas"]) + r"(?![\w-])"),
         still_pending=compile_words(h["still_pending"]),
