@@ -2,9 +2,9 @@
 
 Every name, Ukrainian and Russian name and alias of every row is indexed under its
 :func:`~kharkivmap.normalize.fold` key, so lookups are dictionary hits; a bounded fuzzy match
-catches misspellings. Homonyms (a dozen villages are called Vilkhivka) are scored on five kinds
+catches misspellings. Homonyms (a dozen villages are called Vilkhivka) are scored on six kinds
 of evidence: the oblast the text names ("Borova, Kharkiv oblast"), the distance to other places
-it names, a population/kind prior, a country prior (Ukraine unless the text puts the place in
+it names, a population/kind prior, nearness to the war zone, a country prior (Ukraine unless the text puts the place in
 Russia) and whether the name is the place's own or only a historical/foreign alias. Scores are
 probabilities over a name's candidates, 0–1.
 
@@ -38,7 +38,8 @@ _KIND_PRIOR = {"city": 1.0, "town": 0.6, "village": 0.3}
 # Reporting on the war is about Ukraine: a Russian namesake must be named as such to win.
 _COUNTRY_PRIOR = {"UA": 1.0, "RU": 0.2}
 _OTHER_COUNTRY_PRIOR = 0.0
-# Weights of the evidence kinds; they sum to one so a raw score stays in 0–1.
+# Weights of the evidence kinds; they sum to one so a raw score stays in 0–1 (the war-zone
+# prior below adds at most 0.1).
 _W_PRIOR, _W_ADMIN, _W_NEAR, _W_COUNTRY, _W_NAME = 0.3, 0.22, 0.36, 0.15, 0.03
 _SOFTMAX_T = 0.08  # a raw-score gap of 0.1 makes one candidate ~3.5 times likelier
 _NEAR_KM = 40.0  # proximity evidence falls to 1/e at 40 km
@@ -47,6 +48,11 @@ _FUZZY_MIN_LEN = 5
 _FUZZY_LENGTH = 1  # a typo adds, drops or swaps a letter; more is another name
 _ONLINE_SCORE = 0.5
 _RESOLVE_CACHE_MAX = 200_000
+# Reporting on the war is about places near the fighting: among namesakes otherwise alike,
+# the one nearer the war zone (data/war_zone.csv) is likelier. The zone is wide (the 2022
+# northern front to the Kherson bank), so this only breaks ties the text leaves open.
+_W_ZONE = 0.1
+_ZONE_KM = 30.0
 _EARTH_RADIUS_KM = 6371.009  # geopy's mean great-circle radius
 
 
@@ -100,6 +106,21 @@ def _arc_km(a: tuple[float, float, float], b: tuple[float, float, float]) -> flo
         sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta_lng,
     )
     return _EARTH_RADIUS_KM * d
+
+
+@lru_cache(maxsize=1)
+def _war_zone() -> tuple[tuple[float, float, float], ...]:
+    """The war zone's towns (data/war_zone.csv), read on first use."""
+    import csv
+
+    text = (resources.files("kharkivmap") / "data/war_zone.csv").read_text(encoding="utf-8")
+    return tuple(_trig(float(r["lat"]), float(r["lon"])) for r in csv.DictReader(text.splitlines()))
+
+
+def _war_zone_nearness(here: tuple[float, float, float]) -> float:
+    """``exp(-km / _ZONE_KM)`` to the nearest war-zone town: 1 on the front, ~0 far behind."""
+    km = min(_arc_km(here, town) for town in _war_zone())
+    return math.exp(-km / _ZONE_KM)
 
 
 def _anchor_weight(anchor: tuple[str, tuple[float, float, float], float]) -> float:
@@ -383,14 +404,22 @@ class Gazetteer:
         return scored
 
     def _row_facts(self, number: int) -> tuple[Any, ...]:
-        """What scoring reads of a row, worked out once: the weighted kind and size prior, id,
-        oblast, country, the sines of its position and its population."""
+        """What scoring reads of a row, worked out once: the weighted kind, size and war-zone
+        prior, id, oblast, country, the sines of its position and its population."""
         row = self._rows[number]
         population = row[10]
         size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
         prior = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
         here = _trig(row[2], row[3])
-        facts = self._facts[number] = (_W_PRIOR * prior, row[0], row[5], row[4], here, population)
+        zone = _W_ZONE * _war_zone_nearness(here)
+        facts = self._facts[number] = (
+            _W_PRIOR * prior + zone,
+            row[0],
+            row[5],
+            row[4],
+            here,
+            population,
+        )
         return facts
 
     # --- fuzzy matching ----------------------------------------------------------------------

@@ -725,3 +725,28 @@ def test_a_region_opening_a_list_qualifies_every_name(shipped: Gazetteer) -> Non
     text = "Kharkiv region: Zelenyi Hai and Mykhailivka were shelled."
     found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
     assert found["Zelenyi Hai"] == found["Mykhailivka"] == "Kharkiv Oblast"
+
+
+def test_war_zone_towns_are_gazetteer_places_where_the_file_puts_them(shipped: Gazetteer) -> None:
+    path = Path(__file__).parents[1] / "kharkivmap" / "data" / "war_zone.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        towns = list(csv.DictReader(handle))
+    assert len(towns) >= 60
+    for town in towns:
+        point = (float(town["lat"]), float(town["lon"]))
+        rows = [shipped.row(e if e >= 0 else ~e) for e in shipped.lookup(fold(town["name"]))]
+        assert any(
+            geodesic(point, (row[2], row[3])).km < 2 and row[5] == town["admin1"] for row in rows
+        ), town["name"]
+
+
+def test_among_namesakes_alike_in_all_else_the_one_near_the_fighting_wins() -> None:
+    # Two villages of one name and oblast, no population: one by Huliaipole, one far west.
+    places = [
+        _place("west", "Solodke", 47.1471, 35.1956, admin1="Zaporizhzhia Oblast"),
+        _place("front", "Solodke", 47.7865, 36.3286, admin1="Zaporizhzhia Oblast"),
+    ]
+    gazetteer = Gazetteer.from_places(places)
+    assert gazetteer.resolve("Solodke").place.id == "front"
+    # …but what the text says still decides: next to a place named in the west, the west.
+    assert gazetteer.resolve("Solodke", near=(47.16, 35.2)).place.id == "west"
