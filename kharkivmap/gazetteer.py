@@ -4,8 +4,8 @@ Every name, Ukrainian and Russian name and alias of every row is indexed under i
 :func:`~kharkivmap.normalize.fold` key, so lookups are dictionary hits; a bounded fuzzy match
 catches misspellings. Homonyms (a dozen villages are called Vilkhivka) are scored on six kinds
 of evidence: the oblast the text names ("Borova, Kharkiv oblast"), the distance to other places
-it names, a population/kind prior, nearness to the war zone, a country prior (Ukraine unless the text puts the place in
-Russia) and whether the name is the place's own or only a historical/foreign alias. Scores are
+it names, a population/kind prior, nearness to the war zone, a country prior (Ukraine unless
+the text puts the place in Russia) and whether the name is the place's own or only a historical/foreign alias. Scores are
 probabilities over a name's candidates, 0–1.
 
 The shipped CSV is parsed once and its index cached as a pickle in the user cache folder, keyed
