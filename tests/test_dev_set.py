@@ -60,6 +60,7 @@ SETS = {
     "dev39": (DATA / "dev39", DATA / "dev39_gold.jsonl"),
     "dev40": (DATA / "dev40", DATA / "dev40_gold.jsonl"),
     "dev41": (DATA / "dev41", DATA / "dev41_gold.jsonl"),
+    "dev43": (DATA / "dev43", DATA / "dev43_gold.jsonl"),
 }
 
 FIELDS = {
