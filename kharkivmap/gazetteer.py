@@ -5,8 +5,8 @@ Every name, Ukrainian and Russian name and alias of every row is indexed under i
 catches misspellings. Homonyms (a dozen villages are called Vilkhivka) are scored on six kinds
 of evidence: the oblast the text names ("Borova, Kharkiv oblast"), the distance to other places
 it names, a population/kind prior, nearness to the war zone, a country prior (Ukraine unless
-the text puts the place in Russia) and whether the name is the place's own or only a historical/foreign alias. Scores are
-probabilities over a name's candidates, 0–1.
+the text puts the place in Russia) and whether the name is the place's own or only a
+historical/foreign alias. Scores are probabilities over a name's candidates, 0–1.
 
 The shipped CSV is parsed once and its index cached as a pickle in the user cache folder, keyed
 by a hash of the CSV and of the code that builds the index; a cache that cannot be read or

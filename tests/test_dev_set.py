@@ -61,6 +61,7 @@ SETS = {
     "dev40": (DATA / "dev40", DATA / "dev40_gold.jsonl"),
     "dev41": (DATA / "dev41", DATA / "dev41_gold.jsonl"),
     "dev42": (DATA / "dev42", DATA / "dev42_gold.jsonl"),
+    "dev43": (DATA / "dev43", DATA / "dev43_gold.jsonl"),
 }
 
 FIELDS = {
