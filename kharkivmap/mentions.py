@@ -828,6 +828,16 @@ class MentionFinder:
                     span.entries = ()  # "5 km west of Donetsk" and no namesake there
                     unknown.add(span.key)
         # the text said once where that name lies: its other mentions are that place too
+        # ("Kamianske" in the headline is the "Kamianske in the Zaporizhzhia region" of the
+        # body, not the city of that name), unless it placed two namesakes apart
+        placed: dict[str, set[tuple[int, ...]]] = {}
+        for span in spans:
+            if (span.qualifier is not None or span.anchor is not None) and span.entries:
+                placed.setdefault(span.key, set()).add(span.entries)
+        for span in spans:
+            said = placed.get(span.key)
+            if said and len(said) == 1 and span.qualifier is None and span.anchor is None:
+                span.entries = next(iter(said))
         return [s for s in spans if s.entries and (s.key not in unknown or s.anchor is not None)]
 
     def _first_choices(self, spans: list[_Span]) -> list[tuple[int, float]]:

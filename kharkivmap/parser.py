@@ -301,6 +301,17 @@ class _Article:
                 return j
         return None
 
+    def counted_side(self, j: int) -> str | None:
+        """The side that made the counted capture of sentence ``j``: the last named before its
+        verb ("Russian troops have taken control of three villages … through Ukraine"), else
+        the last named before it."""
+        text = self.frame(j).text
+        found = context().counted_capture.search(text)
+        before = text[: found.start()] if found else ""
+        sides = [m.lastgroup for m in side_words().finditer(before)]
+        sides = [side for side in sides if side in {"ru", "ua"}]
+        return sides[-1].upper() if sides else self.recent_side(j + 1)
+
     def recent_side(self, i: int) -> str | None:
         """The side whose forces were named last in the two sentences before ``i``
         ("Ukrainian forces continue to advance. The military entered @1.")."""
@@ -581,7 +592,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if rule.kind == "nominal" and named in OTHER and announced_gain(frame, m.start()):
                     actor = named
                 else:
-                    actor = doc.recent_side(i if counted is None else counted + 1)
+                    actor = doc.recent_side(i) if counted is None else doc.counted_side(counted)
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:

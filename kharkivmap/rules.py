@@ -669,6 +669,23 @@ def rules() -> tuple[Rule, ...]:
             "them",
         ),
         r(
+            "counted_link",
+            "captured",
+            "object",
+            # "the ministry named the three captured settlements as @1, @2 and @3": the same
+            # link, by a verb of naming
+            rf"{w}(?P<v>named|names|identified|identifies|listed|lists)\s+"
+            rf"(?:the|these|those|them)(?:\s+(?:(?:{_alt(t['counts'])}|[\w-]+)\s+){{0,2}}?"
+            rf"{_alt(t['list_nouns'])}|\s+(?:{_alt(t['counts'])}))?\s+as\s+{unknown_names}{obj}",
+            0.6,
+            "named",
+            "names",
+            "identified",
+            "identifies",
+            "listed",
+            "lists",
+        ),
+        r(
             "occupation",
             "captured",
             "object",
