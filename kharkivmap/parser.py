@@ -312,15 +312,17 @@ class _Article:
         sides = [side for side in sides if side in {"ru", "ua"}]
         return sides[-1].upper() if sides else self.recent_side(j + 1)
 
-    def recent_side(self, i: int) -> str | None:
+    def recent_side(self, i: int, *, subject: bool = False) -> str | None:
         """The side whose forces were named last in the two sentences before ``i``
-        ("Ukrainian forces continue to advance. The military entered @1.")."""
+        ("Ukrainian forces continue to advance. The military entered @1."); with ``subject``,
+        the one named first, that sentence's actor ("Ukrainian troops pushed Russian forces
+        out of @1. @2 was also recaptured.")."""
         for j in range(i - 1, max(-1, i - 3), -1):
             s = self.sentences[j]
             named = [m.lastgroup for m in side_words().finditer(clean(self.text[s.start : s.end]))]
             sides = [side for side in named if side in {"ru", "ua"}]
             if sides:
-                return sides[-1].upper()
+                return sides[0 if subject else -1].upper()
         return None
 
     def sentence_at(self, pos: int) -> Sentence | None:
@@ -335,6 +337,7 @@ class _Article:
 
 
 # A sentence opening like this continues the account before it.
+_ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
 
@@ -583,6 +586,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     (rule.kind == "active" and _generic_subject(frame, anchor))
                     or (rule.kind == "nominal" and m.group("v") not in {"fall", "loss"})
                     or rule.kind == "counted_link"
+                    # "@1 was also retaken": by the side that took the place before
+                    or (rule.kind == "passive" and _ALSO.search(text, anchor) is not None)
                 )
             ):
                 # "The military entered @1", "Key to this advance is the capture of @1": the
@@ -592,7 +597,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if rule.kind == "nominal" and named in OTHER and announced_gain(frame, m.start()):
                     actor = named
                 else:
-                    actor = doc.recent_side(i) if counted is None else doc.counted_side(counted)
+                    also = rule.kind == "passive"
+                    actor = (
+                        doc.recent_side(i, subject=also)
+                        if counted is None
+                        else doc.counted_side(counted)
+                    )
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
