@@ -45,6 +45,9 @@ _QUALIFIERS = frozenset({"hard", "reference", "soft"})
 _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
 
+_GERUND = re.compile(r"[a-z]+ing(?![\w-])")
+
+
 def blocked(frame: Frame, pos: int, event: str, kind: str) -> bool:
     """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
     ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
@@ -60,6 +63,8 @@ def blocked(frame: Frame, pos: int, event: str, kind: str) -> bool:
         window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
         return True
+    if event == "captured" and ctx.goal_before.search(window) and _GERUND.match(frame.text, pos):
+        return True  # "pressing toward capturing @1"
     return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
 
 

@@ -91,6 +91,7 @@ class Context:
     clause: re.Pattern[str]
     blockers: re.Pattern[str]
     contested_blockers: re.Pattern[str]
+    goal_before: re.Pattern[str]  # "toward " right before a capture gerund: a goal
     future: re.Pattern[str]
     denials: re.Pattern[str]
     negations: re.Pattern[str]
@@ -199,6 +200,7 @@ def context() -> Context:
         ),
         blockers=compile_words(h["blockers"]),
         contested_blockers=compile_words(h["contested_blockers"]),
+        goal_before=re.compile(r"(?<![\w'-])" + alternation(h["goal_before_gerund"]) + r"\s+$"),
         future=compile_words(h["future"]),
         denials=compile_words(h["denials"]),
         unverified=compile_words(h["unverified"]),
