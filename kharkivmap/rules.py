@@ -273,7 +273,8 @@ def context() -> Context:
         entry_verbs=frozenset(t["entry_verbs"]),
         fighting_after_entry=re.compile(t["fighting_after_entry"]),
         rest_after=re.compile(
-            rf"[^.;]{{0,80}}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+)?{_alt(t['rest_purposes'])}\b"
+            rf"[^.;]{{0,80}}?(?:\b(?:for\s+(?:the\s+)?(?:[\w-]+\s+)?|to\s+)"
+            rf"{_alt(t['rest_purposes'])}\b|(?<![\w-]){_alt(t['relief_after'])}(?![\w-]))"
         ),
         share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),

@@ -62,6 +62,7 @@ SETS = {
     "dev41": (DATA / "dev41", DATA / "dev41_gold.jsonl"),
     "dev42": (DATA / "dev42", DATA / "dev42_gold.jsonl"),
     "dev43": (DATA / "dev43", DATA / "dev43_gold.jsonl"),
+    "dev44": (DATA / "dev44", DATA / "dev44_gold.jsonl"),
     "dev45": (DATA / "dev45", DATA / "dev45_gold.jsonl"),
 }
 
