@@ -333,16 +333,21 @@ _SIDE_SUBJECT = re.compile(
 )
 
 
+# A claim noun's own source right before it ("Shoigu's report on", "Russian claims of")
+_SOURCED = re.compile(r"(?:['’]s?|\b(?:russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her))\s+$")
+
+
 def announced_gain(frame: Frame, pos: int) -> bool:
     """Whether a speech verb stands right before a gain named by a noun at ``pos``
     ("announced the complete capture of @1"): a side announces its own gains."""
     return _ANNOUNCED.search(frame.text, max(0, pos - 40), pos) is not None
 
 
-# A speech verb right before a gain named by a noun ("announced the complete capture of")
+# A speech verb right before a gain named by a noun ("announced the complete capture of");
+# "claims about the capture of", "reports of the capture of" are nouns: someone else's word
 _ANNOUNCED = re.compile(
     r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
-    r"|confirms|hailed|hails)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|confirms|hailed|hails)\s+(?:the\s+)?(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
 
 
@@ -462,6 +467,11 @@ def resolve_actor(
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
+        claim = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
+        if claim and speaker_side in OTHER and not _SOURCED.search(frame.text, 0, claim.start()):
+            # "a Ukrainian spokesman said claims about the capture of @1 were not confirmed":
+            # a side speaks of its own gains as news, of the enemy's as claims
+            return event, OTHER[speaker_side]
     side = _actor_left(frame, m.start(), speaker_side)
     if side or "v" not in groups:
         return event, side

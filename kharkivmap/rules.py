@@ -100,6 +100,7 @@ class Context:
     # after a denial verb, a claim named with its source: "the Russian Defense Ministry's
     # claims", "the occupiers' fake report", "Moscow's claim" (not a bare "the claim")
     sourced_claim: re.Pattern[str]
+    claim_about: re.Pattern[str]  # "claims about the capture of": someone else's word
     claim_denial_verbs: tuple[str, ...]
     held_copula: re.Pattern[str]
     still_pending: re.Pattern[str]
@@ -220,6 +221,10 @@ def context() -> Context:
             r"(?:[\w.-]+['’]s?|(?!(?:various|previous|numerous|these|those|this|the|earlier"
             r"|such)\s)[\w-]+s|russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her)"
             rf"\s+(?:(?:fake|false|latest|new|earlier)\s+)?{_alt(h['claim_nouns'])}\b"
+        ),
+        claim_about=re.compile(
+            rf"{w}{_alt(h['claim_nouns'])}\s+(?:about|of|on|regarding|concerning)\s+"
+            r"(?:the\s+)?(?:[\w-]+\s+)?$"
         ),
         held_copula=re.compile(_alt(t["held_copulas"]) + r"(?![\w-])"),
         still_pending=compile_words(h["still_pending"]),
