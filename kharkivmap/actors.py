@@ -334,7 +334,9 @@ _SIDE_SUBJECT = re.compile(
 
 
 # A claim noun's own source right before it ("Shoigu's report on", "Russian claims of")
-_SOURCED = re.compile(r"(?:['’]s?|\b(?:russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her))\s+$")
+_SOURCED = re.compile(
+    r"(?:['’]s?|\b(?:russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her))\s+$"
+)
 
 
 def announced_gain(frame: Frame, pos: int) -> bool:
