@@ -422,7 +422,7 @@ def resolve_actor(
         verb = m.group("v")
         withdrew = context().withdraw_direct.fullmatch(verb) is not None
         return ("withdrew" if withdrew else "captured"), side
-    if kind in {"passive", "lost", "fallen", "headline", "participle"}:
+    if kind in {"passive", "lost", "fallen", "headline", "participle", "dash"}:
         prep, side = _agent(frame, m.end(), speaker_side)
         if kind == "lost":
             loser = side if prep == "by" else speaker_side if speaker_side in OTHER else None

@@ -856,6 +856,24 @@ def rules() -> tuple[Rule, ...]:
             *t["passive_capture"],
         ),
         r(
+            "dash",
+            "captured",
+            "object",
+            # "Irpin, Bucha and @1 and the entire Kyiv region - liberated from the enemy":
+            # telegraphic, as headlines and posts are, wherever it stands
+            rf"@(?P<g>\d+)(?:\s+and\s+(?:the\s+)?(?:entire|whole)\s+@\d+\s+(?:region|oblast))?"
+            r"\s+[-–—]+\s+(?:(?:fully|completely|finally|now|officially|already)\s+)?"
+            r"(?P<v>liberated|freed|recaptured|retaken|captured|taken|occupied)(?![\w-])",
+            0.65,
+            "liberated",
+            "freed",
+            "recaptured",
+            "retaken",
+            "captured",
+            "taken",
+            "occupied",
+        ),
+        r(
             "nominal",
             "captured",
             "object",
@@ -910,6 +928,36 @@ def rules() -> tuple[Rule, ...]:
             r"(?:control|hands)",
             0.8,
             *["control", "hands"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            # "completed mop-up operations in @1": the last stage of a capture
+            rf"{w}(?P<v>completed|complete|completes|finished|finishes|concluded)\s+(?:the\s+)?"
+            r"(?:mop-?up|mopping-?up|clean-?up|clearing|clearance)(?:\s+operations?)?\s+(?:in|of|at)\s+"
+            rf"{obj}",
+            0.7,
+            "mop-up",
+            "mopup",
+            "mopping-up",
+            "clean-up",
+            "cleanup",
+            "clearing",
+            "clearance",
+        ),
+        r(
+            "ordered_out",
+            "withdrew",
+            "object",
+            # "Ukrainian troops defending @1 have been ordered to retreat": the defenders leave
+            rf"{w}(?:(?P<side>{side_adj})\s+)?(?:[\w-]+\s+)?(?:troops|forces|units|soldiers"
+            rf"|defenders|servicemen|garrison)\s+(?:defending|holding|in|inside|stationed\s+in)\s+"
+            rf"{obj}(?:[^.;:@]|@\d+\s+(?:oblast|region|province)){{0,40}}?\s(?:have|has|had)\s+been"
+            r"\s+ordered\s+to\s+"
+            r"(?P<v>retreat|withdraw|pull\s+out|pull\s+back|leave|fall\s+back)(?![\w-])",
+            0.7,
+            "ordered",
         ),
         r(
             "linked",
