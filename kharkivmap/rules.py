@@ -861,7 +861,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "Irpin, Bucha and @1 and the entire Kyiv region - liberated from the enemy":
             # telegraphic, as headlines and posts are, wherever it stands
-            rf"@(?P<g>\d+)(?:\s+and\s+(?:the\s+)?(?:entire|whole)\s+@\d+\s+(?:region|oblast))?"
+            r"@(?P<g>\d+)(?:\s+and\s+(?:the\s+)?(?:entire|whole)\s+@\d+\s+(?:region|oblast))?"
             r"\s+[-–—]+\s+(?:(?:fully|completely|finally|now|officially|already)\s+)?"
             r"(?P<v>liberated|freed|recaptured|retaken|captured|taken|occupied)(?![\w-])",
             0.65,
