@@ -95,6 +95,8 @@ class Lexicon:
     first_names: frozenset[str]
     region_words: frozenset[str]
     plural_region_words: frozenset[str]
+    administration_after: tuple[str, ...]
+    administration_first: frozenset[str]
     qualifier_links: frozenset[str]
     relation_words: tuple[str, ...]
     distance_relations: frozenset[str]  # relations only after a distance ("26 km from")
@@ -129,6 +131,8 @@ def lexicon() -> Lexicon:
         first_names=_word_list("first_names.txt"),
         region_words=frozenset(context["region_words"]),
         plural_region_words=frozenset(context["plural_region_words"]),
+        administration_after=tuple(f" {words}" for words in context["administration_after"]),
+        administration_first=frozenset(w.split()[0] for w in context["administration_after"]),
         qualifier_links=frozenset(context["qualifier_links"]),
         relation_words=tuple(context["relation_words"]),
         distance_relations=frozenset(context["distance_relations"]),
@@ -758,6 +762,10 @@ class MentionFinder:
             word = word[:-2] if word.endswith(_POSSESSIVE) else word
             span.plural = word in self._lexicon.plural_region_words
             span.region = span.plural or word in self._lexicon.region_words
+            if not span.region and word in self._lexicon.administration_first:
+                # "the Luhansk Military Administration" speaks for the oblast
+                tail = text[at : at + 40].lower()
+                span.region = tail.startswith(self._lexicon.administration_after)
             span.axis = word in _AXIS_WORDS
         start = span.start
         if not start or text[start - 1] != " ":

@@ -750,3 +750,15 @@ def test_among_namesakes_alike_in_all_else_the_one_near_the_fighting_wins() -> N
     assert gazetteer.resolve("Solodke").place.id == "front"
     # …but what the text says still decides: next to a place named in the west, the west.
     assert gazetteer.resolve("Solodke", near=(47.16, 35.2)).place.id == "west"
+
+
+def test_an_administration_named_for_a_city_speaks_for_the_oblast_not_a_point(
+    shipped: Gazetteer,
+) -> None:
+    text = (
+        "Serhii Haidai, head of the Luhansk Military Administration, said Russian forces had "
+        "captured Mykolaivka. Fighting continues in Sievierodonetsk."
+    )
+    found = {m.text: m.place for m in shipped.find_mentions(text)}
+    # the Mykolaivka by Sievierodonetsk, not the larger one next to the city of Luhansk
+    assert geodesic((found["Mykolaivka"].lat, found["Mykolaivka"].lon), (48.7725, 38.3352)).km < 3
