@@ -333,6 +333,11 @@ _SIDE_SUBJECT = re.compile(
 )
 
 
+# A nominal gain still under way ("the takeover of @1 is \"still going on\"")
+_ONGOING = re.compile(
+    r"\s+(?:is|are|was|were|remains?)\s+[\"“”']?\s*(?:still\s+)?(?:going\s+on|ongoing|continuing"
+    r"|under\s?way|in\s+progress|not\s+(?:yet\s+)?(?:over|complete|completed|finished))"
+)
 # A claim noun's own source right before it ("Shoigu's report on", "Russian claims of")
 _SOURCED = re.compile(
     r"(?:['’]s?|\b(?:russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her))\s+$"
@@ -452,6 +457,8 @@ def resolve_actor(
         verb = m.group("v")
         if context().modal_after.match(frame.text, m.end()):
             return "none", None
+        if _ONGOING.match(frame.text, m.end()):
+            return "contested", None  # "the takeover of @1 is still going on": not done yet
         if verb in {"fall", "loss"}:
             prep, side = _agent(frame, m.end(), speaker_side)
             if prep == "to" and side:

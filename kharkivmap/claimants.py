@@ -42,6 +42,7 @@ _PERSON_GAP = 45
 _CREDIT_AFTER = re.compile(r"\s[—–-]\s*(?P<who>[^—–@:;,.]{2,40}?)[.]?$")
 _CREDIT_BEFORE = re.compile(r"(?P<who>[^—–@:;,.\"“”]{2,40}):\s")
 _SIDES = frozenset({"RU", "UA"})
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 PRONOUNS = frozenset({"we", "our", "its", "their", "they", "it"})
 _LETTERS = re.compile(r"[a-z]{2,}")
 _PASSIVE = re.compile(r"(?:was|were|is|are|been|be|being)\s+$")
@@ -442,6 +443,8 @@ def _speaker(
     if side in _SIDES and "{side}" in name:
         name = name.replace("{side}", _lexicon().side_names[side])
     person = _person_at(frame, span, m) if source is not _lexicon().sources[-1] else None
+    if person:
+        person = _POSSESSIVE_END.sub("", person)  # "Zaluzhnyi's adviser": the adviser's chief
     if person and person.casefold() not in name.casefold():
         name = f"{name} ({person})"
     return Speaker(name or None, side, verb, hint=hint)
