@@ -736,15 +736,20 @@ def _generic_subject(frame: Frame, anchor: int) -> bool:
 _ADVERBS_BEFORE = re.compile(r"(?:\b(?:still|now|also|only|largely|mostly|remains?|remained)\s+)+$")
 
 
+_UNDER_WAY = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|now\s+|already\s+)?$")
+
+
 def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
-    """Whether an entry into a place is followed by fighting there in the same sentence."""
+    """Whether an entry into a place is followed by fighting there in the same sentence, or
+    is still under way."""
     ctx = context()
     verb = m.group("v") if "v" in m.re.groupindex else None
-    return (
-        verb is not None
-        and verb in ctx.entry_verbs
-        and ctx.fighting_after_entry.search(text, m.end(), m.end() + 120) is not None
-    )
+    if verb is None or verb not in ctx.entry_verbs:
+        return False
+    at = m.start("v")
+    if verb.endswith("ing") and _UNDER_WAY.search(text, max(0, at - 25), at):
+        return True  # "the Russians were entering @1 through a gas pipe": under way
+    return ctx.fighting_after_entry.search(text, m.end(), m.end() + 120) is not None
 
 
 def _share_subject(text: str, anchor: int) -> bool:
