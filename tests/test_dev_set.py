@@ -64,6 +64,7 @@ SETS = {
     "dev43": (DATA / "dev43", DATA / "dev43_gold.jsonl"),
     "dev44": (DATA / "dev44", DATA / "dev44_gold.jsonl"),
     "dev45": (DATA / "dev45", DATA / "dev45_gold.jsonl"),
+    "dev47": (DATA / "dev47", DATA / "dev47_gold.jsonl"),
 }
 
 FIELDS = {
