@@ -65,6 +65,7 @@ SETS = {
     "dev44": (DATA / "dev44", DATA / "dev44_gold.jsonl"),
     "dev45": (DATA / "dev45", DATA / "dev45_gold.jsonl"),
     "dev46": (DATA / "dev46", DATA / "dev46_gold.jsonl"),
+    "dev47": (DATA / "dev47", DATA / "dev47_gold.jsonl"),
 }
 
 FIELDS = {
