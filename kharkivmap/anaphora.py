@@ -6,10 +6,11 @@ again on May 20." :func:`resolve_anaphors` turns such a phrase into a mention of
 place it stands for, so the claim made about it keeps its sentence and offsets and does not
 displace the claim made where the place is named. It is deliberately cautious: the phrase must
 stand alone ("the city council", "the village of X" and "the town's mayor" are other things),
-and the place must be the only one it can mean in the nearest of the two sentences before it
-that names a candidate. A name that is only a reference point ("located near Kupiansk", "30 km
-from Izium") is never meant, and neither is a region ("the Kursk region") or a capital, which
-stands for its government more often than for itself.
+and the place must be the only one it can mean in the nearest sentence that names a candidate:
+its own, before the phrase ("still hold the north of Pokrovsk, a week after Russia announced
+the capture of the city"), or one of the two before it. A name that is only a reference point
+("located near Kupiansk", "30 km from Izium") is never meant, and neither is a region ("the
+Kursk region") or a capital, which stands for its government more often than for itself.
 
 The word lists live in ``lexicon/anaphora.json``.
 """
@@ -90,9 +91,9 @@ def resolve_anaphors(
         index = bisect.bisect_right(sentence_starts, start) - 1
         if at < 0 or mentions[at].end > start or index < 1:
             continue  # nothing named before it, or part of a name ("The Village of …")
-        # the names of the sentences before it, up to two back
+        # the names before it in its sentence and the sentences before, up to two back
         lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
-        highest = bisect.bisect_left(starts, sentence_starts[index])
+        highest = at + 1
         earlier = mentions[lowest:highest]
         meant = _antecedent(text, earlier, sentence_starts, grammar, match["noun"])
         if meant is not None:

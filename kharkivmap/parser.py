@@ -992,7 +992,8 @@ def extract_claims(
     later = doc.later_denials(min(open_changes)) if open_changes else []
     if later:
         claims = [_doubt_later(c, best[c.start], later) for c in claims]
-    kept = {c.start: c for c in _sourced_headlines(_consistent(claims), best)}
+    claims = _dated_alike(_consistent(claims), article.published)
+    kept = {c.start: c for c in _sourced_headlines(claims, best)}
     result: list[Claim] = []
     for mention in mentions:
         claim = kept.get(mention.start)
@@ -1000,6 +1001,32 @@ def extract_claims(
             result.append(claim)
         elif all_mentions and mention.start not in standing_for:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
+    return result
+
+
+def _dated_alike(claims: list[Claim], published: date | None) -> list[Claim]:
+    """A claim the text gives no date takes the date of the same claim made elsewhere in the
+    article (the same place, event and controller): a quote that repeats the news ("I decided
+    to withdraw our units from the town") is about the day the lead gave, not "this week"."""
+    if published is None:
+        return claims
+    undated = (published - timedelta(days=1), "week")
+    dated: dict[tuple[str, str, str | None], list[tuple[int, date, str]]] = {}
+    for claim in claims:
+        if claim.date is not None and (claim.date, claim.date_precision) != undated:
+            key = (claim.place.id, claim.event, claim.controller)
+            dated.setdefault(key, []).append((claim.start, claim.date, claim.date_precision))
+    if not dated:
+        return claims
+    result = []
+    for claim in claims:
+        alike = dated.get((claim.place.id, claim.event, claim.controller))
+        if alike and (claim.date, claim.date_precision) == undated:
+            # the nearest before it, else the first after it
+            before = [a for a in alike if a[0] < claim.start]
+            _, when, precision = before[-1] if before else alike[0]
+            claim = replace(claim, date=when, date_precision=precision)  # type: ignore[arg-type]
+        result.append(claim)
     return result
 
 
