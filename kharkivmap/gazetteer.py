@@ -191,6 +191,7 @@ class Gazetteer:
         self._scored: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
+        self._oblast_cells: dict[str, dict[tuple[int, int], list[tuple[float, float]]]] = {}
 
     # --- construction ------------------------------------------------------------------------
 
@@ -251,6 +252,32 @@ class Gazetteer:
         """The place with this id, or None."""
         i = self._by_id.get(place_id)
         return None if i is None else self.place_at(i)
+
+    def near_oblast(self, entries: Sequence[int], oblast: str, km: float) -> tuple[int, ...]:
+        """The index entries whose place lies outside ``oblast`` but within ``km`` of one of its
+        places: by its border ("near the border with the Donetsk region")."""
+        cells = self._oblast_cells.get(oblast)
+        if cells is None:
+            cells = self._oblast_cells[oblast] = {}
+            for row in self._rows:
+                if row[5] == oblast:
+                    cells.setdefault((round(row[2]), round(row[3])), []).append((row[2], row[3]))
+        near = []
+        for entry in entries:
+            row = self._rows[row_number(entry)]
+            if row[5] == oblast:
+                continue
+            lat, lon = row[2:4]
+            cell = (round(lat), round(lon))
+            points = [
+                p
+                for dlat in (-1, 0, 1)
+                for dlon in (-1, 0, 1)
+                for p in cells.get((cell[0] + dlat, cell[1] + dlon), ())
+            ]
+            if any(distance_km((lat, lon), p) <= km for p in points):
+                near.append(entry)
+        return tuple(near)
 
     def place_at(self, i: int) -> Place:
         """The place at a row number (Place objects are made on first use)."""

@@ -58,6 +58,7 @@ _TOWN_KINDS = frozenset({"city", "town"})
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
 # Text between names of one list, spaces normalised; and between a name and a city that
 # stands for its oblast.
+_BORDER_KM = 15.0  # "by the border with a region": this close to one of its places
 _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
@@ -98,6 +99,7 @@ class Lexicon:
     administration_after: tuple[str, ...]
     administration_first: frozenset[str]
     qualifier_links: frozenset[str]
+    border_links: re.Pattern[str]
     relation_words: tuple[str, ...]
     distance_relations: frozenset[str]  # relations only after a distance ("26 km from")
     name_prefixes: frozenset[str]  # "Nova" in "Nova Kamianka": a longer name begins
@@ -134,6 +136,11 @@ def lexicon() -> Lexicon:
         administration_after=tuple(f" {words}" for words in context["administration_after"]),
         administration_first=frozenset(w.split()[0] for w in context["administration_after"]),
         qualifier_links=frozenset(context["qualifier_links"]),
+        border_links=re.compile(
+            r"\s*,?\s*(?:" + "|".join(re.escape(b) for b in context["border_links"]) + r")"
+            r"\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
         relation_words=tuple(context["relation_words"]),
         distance_relations=frozenset(context["distance_relations"]),
         name_prefixes=frozenset(context["name_prefixes"]),
@@ -172,6 +179,7 @@ class _Span:
     distance: float | None = None  # km from the anchor, when the text says it
     bearing: float | None = None  # compass degrees from the anchor ("east of": 90)
     small: bool = False  # a small-place noun stands right before it ("the village of")
+    border: _Span | None = None  # the region it is said to be by ("near the border with X")
 
 
 @dataclass(slots=True)
@@ -430,6 +438,8 @@ class MentionFinder:
             if second.region and not first.region:
                 if link in self._lexicon.qualifier_links:
                     first.qualifier = second
+                elif self._lexicon.border_links.fullmatch(gap):
+                    first.border = second
             elif link in _IN_CITY and not first.region and self._is_city(second):
                 # a village "in Zaporizhzhia" is in that city's oblast, not in the city
                 if not self._is_city(first):
@@ -820,6 +830,11 @@ class MentionFinder:
                     # an unknown village, not the namesake in another oblast
                     unknown.add(span.key)
         for span in spans:
+            if span.border is not None and span.border.entries and len(span.entries) > 1:
+                # "Novomykolaivka near the border with the Donetsk region": by that oblast
+                oblast = row(self._best(span.border))[5]
+                near = self._gazetteer.near_oblast(span.entries, oblast, _BORDER_KM)
+                span.entries = near or span.entries
             if span.anchor is not None and span.anchor.entries and len(span.entries) > 1:
                 there = row(self._best(span.anchor))
                 said = span.distance

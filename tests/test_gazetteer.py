@@ -762,3 +762,14 @@ def test_an_administration_named_for_a_city_speaks_for_the_oblast_not_a_point(
     found = {m.text: m.place for m in shipped.find_mentions(text)}
     # the Mykolaivka by Sievierodonetsk, not the larger one next to the city of Luhansk
     assert geodesic((found["Mykolaivka"].lat, found["Mykolaivka"].lon), (48.7725, 38.3352)).km < 3
+
+
+def test_near_the_border_with_a_region_keeps_the_namesakes_just_outside_it(
+    shipped: Gazetteer,
+) -> None:
+    text = "Russia said it had seized Novomykolaivka near the border with the Donetsk region."
+    found = {m.text: m.place for m in shipped.find_mentions(text)}
+    place = found["Novomykolaivka"]
+    # outside the oblast named, by its edge: the Dnipropetrovsk village by Donetsk oblast
+    assert place.admin1 == "Dnipropetrovsk Oblast"
+    assert geodesic((place.lat, place.lon), (47.8481, 36.491)).km < 3
