@@ -53,6 +53,7 @@ _RESOLVE_CACHE_MAX = 200_000
 # northern front to the Kherson bank), so this only breaks ties the text leaves open.
 _W_ZONE = 0.1
 _ZONE_KM = 30.0
+_ZONE_REACH_KM = 65.0
 _EARTH_RADIUS_KM = 6371.009  # geopy's mean great-circle radius
 
 
@@ -109,18 +110,35 @@ def _arc_km(a: tuple[float, float, float], b: tuple[float, float, float]) -> flo
 
 
 @lru_cache(maxsize=1)
-def _war_zone() -> tuple[tuple[float, float, float], ...]:
-    """The war zone's towns (data/war_zone.csv), read on first use."""
+def _war_zone() -> dict[tuple[int, int], tuple[tuple[float, float, float], ...]]:
+    """The war zone's towns (data/war_zone.csv), read on first use, by 1-degree cell."""
     import csv
 
     text = (resources.files("kharkivmap") / "data/war_zone.csv").read_text(encoding="utf-8")
-    return tuple(_trig(float(r["lat"]), float(r["lon"])) for r in csv.DictReader(text.splitlines()))
+    cells: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        lat, lon = float(row["lat"]), float(row["lon"])
+        cells.setdefault((math.floor(lat), math.floor(lon)), []).append(_trig(lat, lon))
+    return {cell: tuple(towns) for cell, towns in cells.items()}
 
 
-def _war_zone_nearness(here: tuple[float, float, float]) -> float:
-    """``exp(-km / _ZONE_KM)`` to the nearest war-zone town: 1 on the front, ~0 far behind."""
-    km = min(_arc_km(here, town) for town in _war_zone())
-    return math.exp(-km / _ZONE_KM)
+def _war_zone_nearness(lat: float, lon: float) -> float:
+    """``exp(-km / _ZONE_KM)`` to the nearest war-zone town: 1 on the front, 0 beyond
+    ``_ZONE_REACH_KM`` (a degree of longitude, so the nine cells around a place hold every
+    town that counts)."""
+    cells = _war_zone()
+    here = _trig(lat, lon)
+    row, col = math.floor(lat), math.floor(lon)
+    km = min(
+        (
+            _arc_km(here, town)
+            for dlat in (-1, 0, 1)
+            for dlon in (-1, 0, 1)
+            for town in cells.get((row + dlat, col + dlon), ())
+        ),
+        default=math.inf,
+    )
+    return math.exp(-km / _ZONE_KM) if km <= _ZONE_REACH_KM else 0.0
 
 
 def _anchor_weight(anchor: tuple[str, tuple[float, float, float], float]) -> float:
@@ -438,7 +456,7 @@ class Gazetteer:
         size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
         prior = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
         here = _trig(row[2], row[3])
-        zone = _W_ZONE * _war_zone_nearness(here)
+        zone = _W_ZONE * _war_zone_nearness(row[2], row[3])
         facts = self._facts[number] = (
             _W_PRIOR * prior + zone,
             row[0],
