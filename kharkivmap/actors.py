@@ -45,15 +45,18 @@ _QUALIFIERS = frozenset({"hard", "reference", "soft"})
 _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
 
+_ATTRIBUTE_REACH = 16
 _GERUND = re.compile(r"[a-z]+ing(?![\w-])")
 
 
-def blocked(frame: Frame, pos: int, event: str, kind: str) -> bool:
+def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool = False) -> bool:
     """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
     ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
-    Announced withdrawals may be future ("troops will be regrouped"); captures may not."""
+    Announced withdrawals may be future ("troops will be regrouped"); captures may not. An
+    ``attributive`` trigger (an adjective of the place: "aim to seize the Russian-occupied
+    town of @1") is blocked only by a word right before it ("the not yet occupied @1")."""
     ctx = context()
-    lo = max(clause_start(frame, pos), pos - _BLOCK_REACH)
+    lo = max(clause_start(frame, pos), pos - (_ATTRIBUTE_REACH if attributive else _BLOCK_REACH))
     window = frame.text[lo:pos]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None

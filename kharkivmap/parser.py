@@ -337,6 +337,9 @@ class _Article:
 
 
 # A sentence opening like this continues the account before it.
+# Status said by an adjective of the place ("the Russian-occupied towns of @1 and @2"): it
+# describes the place whatever the verb around it plans or denies.
+_ATTRIBUTES = frozenset({"held_adj", "held_occupied"})
 _ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
@@ -517,7 +520,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             # a holding verb may be future ("Russian troops will occupy @1"): not yet a state
             family = "held" if rule.event == "held" and rule.kind != "held_verb" else rule.kind
             negated = None
-            if blocked(frame, anchor, rule.event, family):
+            if blocked(frame, anchor, rule.event, family, attributive=rule.kind in _ATTRIBUTES):
                 negated = negation(frame, anchor) if rule.event == "captured" else None
                 if negated is None:
                     continue
