@@ -454,6 +454,23 @@ def rules() -> tuple[Rule, ...]:
             "namely",
         )
     )
+    # "the remaining cities still under Ukrainian control, @1 and @2", "towns under Ukrainian
+    # government control such as @1": places named after the status of their kind
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "object",
+            rf"{w}(?:{_alt(t['list_nouns'])}|cities)\s+(?:(?:that|which)\s+(?:are|remain|were"
+            r"|remained)\s+)?"
+            rf"(?:(?:still|now|currently)\s+)?under\s+(?P<side>{side_any})\s+(?:government\s+"
+            rf"|military\s+)?control\s*(?:[,:—–]\s*|\s+)(?:(?:including|such\s+as|namely|like)\s+)?"
+            rf"{unknown_names}{obj}",
+            0.7,
+            *t["list_nouns"],
+            "cities",
+        )
+    )
     return (
         r(
             "control",
