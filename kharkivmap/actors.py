@@ -33,7 +33,12 @@ __all__ = [
 
 OTHER = {"RU": "UA", "UA": "RU"}
 # "Occupied X" is Russian-held and "liberated X" Ukrainian-held whoever writes it.
-_FIXED_SIDE = {"held_occupied": "RU", "held_liberated": "UA", "occupation": "RU"}
+_FIXED_SIDE = {
+    "held_occupied": "RU",
+    "held_liberated": "UA",
+    "occupation": "RU",
+    "held_occupation": "RU",
+}
 # How far back (characters) an attempt, plan or modal verb still governs a trigger.
 _BLOCK_REACH = 70
 # How far (characters) side words and denials are looked for around a trigger; bounds the work

@@ -454,6 +454,18 @@ def rules() -> tuple[Rule, ...]:
             "namely",
         )
     )
+    # "@1 and @2 are under temporary occupation": occupation with no side named is Russia's
+    held_states.append(
+        r(
+            "held_occupation",
+            "held",
+            "subject",
+            rf"(?:{w}{_alt(t['held_copulas'])}\s+)(?:{_alt(t['state_adverbs'])}\s+)*"
+            r"under\s+(?:temporary\s+)?occupation(?![\w-])(?!\s+(?:by|of)\b)",
+            0.7,
+            "occupation",
+        )
+    )
     # "the remaining cities still under Ukrainian control, @1 and @2", "towns under Ukrainian
     # government control such as @1": places named after the status of their kind
     held_states.append(
