@@ -89,7 +89,7 @@ def resolve_anaphors(
         start, end = match.span()
         at = bisect.bisect_right(starts, start) - 1
         index = bisect.bisect_right(sentence_starts, start) - 1
-        if at < 0 or mentions[at].end > start or index < 1:
+        if at < 0 or mentions[at].end > start:
             continue  # nothing named before it, or part of a name ("The Village of …")
         # the names before it in its sentence and the sentences before, up to two back
         lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
