@@ -8,7 +8,8 @@ displace the claim made where the place is named. It is deliberately cautious: t
 stand alone ("the city council", "the village of X" and "the town's mayor" are other things),
 and the place must be the only one it can mean in the nearest sentence that names a candidate:
 its own, before the phrase ("still hold the north of Pokrovsk, a week after Russia announced
-the capture of the city"), or one of the two before it. A name that is only a reference point
+the capture of the city"), or one of the two before it; in an opening sentence, which
+mostly names its place and then goes on about it, none. A name that is only a reference point
 ("located near Kupiansk", "30 km from Izium") is never meant, and neither is a region ("the
 Kursk region") or a capital, which stands for its government more often than for itself.
 
@@ -89,7 +90,7 @@ def resolve_anaphors(
         start, end = match.span()
         at = bisect.bisect_right(starts, start) - 1
         index = bisect.bisect_right(sentence_starts, start) - 1
-        if at < 0 or mentions[at].end > start:
+        if at < 0 or mentions[at].end > start or index < 1:
             continue  # nothing named before it, or part of a name ("The Village of …")
         # the names before it in its sentence and the sentences before, up to two back
         lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
