@@ -113,7 +113,8 @@ _UNKNOWN_ITEM = re.compile(
 
 # How alike (0–100) a name and a region's name must be to be the same name in two spellings
 _SAME_NAME = 85
-_REGION_LINK = re.compile(r"\s*(?:,|\bin\b)\s*")
+_REGION_LINK = re.compile(r"\s*(?:,|\bin\b|\()\s*")
+_CLOSE = re.compile(r"\s*\)")
 
 
 def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:
@@ -157,14 +158,17 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
 def _list_past_region(
     text: str, before: Mention, region: Mention, m: Mention, ctx: Context
 ) -> bool:
-    """Whether ``region`` stands between two places of one list, qualifying the first."""
+    """Whether ``region`` stands between two places of one list, qualifying the first
+    (", Donetsk Oblast", "in the Donetsk region", "(Donetsk region)")."""
     if not _REGION_LINK.fullmatch(text, before.end, region.start):
         return False
     rest = text[region.end : m.start].lower()
     word = ctx.region_after.match(rest)
     if word is None or ctx.region_after.match(text[m.end : m.end + 40].lower()):
         return False  # "@0 in Izium district, Kharkiv Oblast": a second region, no list
-    return ctx.join.fullmatch(rest, word.end()) is not None
+    # "@0 (Donetsk region) and @1": a bracketed region closes before the list goes on
+    closed = _CLOSE.match(rest, word.end())
+    return ctx.join.fullmatch(rest, closed.end() if closed else word.end()) is not None
 
 
 def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) -> None:

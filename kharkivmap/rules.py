@@ -262,7 +262,11 @@ def context() -> Context:
         ),
         anaphoric_nouns=frozenset(t["anaphoric_nouns"]),
         relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
-        agent=re.compile(r"^\s*,?\s*(?:back\s+)?(by|from|to|of)\s+"),
+        # "was taken (under control) by Russian forces"
+        agent=re.compile(
+            r"^\s*,?\s*(?:back\s+|(?:over|under\s+(?:(?:full|complete)\s+)?control)\s+)?"
+            r"(by|from|to|of)\s+"
+        ),
         # "the capture of @1 (by Ukrainian forces)(, which …,) would be a setback"
         modal_after=re.compile(
             r"(?:\s+by\s+[^,;:@.]{1,60}?)?(?:\s*,[^,;:.]{1,160},)?"
