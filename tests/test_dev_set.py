@@ -66,6 +66,7 @@ SETS = {
     "dev45": (DATA / "dev45", DATA / "dev45_gold.jsonl"),
     "dev46": (DATA / "dev46", DATA / "dev46_gold.jsonl"),
     "dev47": (DATA / "dev47", DATA / "dev47_gold.jsonl"),
+    "dev48": (DATA / "dev48", DATA / "dev48_gold.jsonl"),
     "dev49": (DATA / "dev49", DATA / "dev49_gold.jsonl"),
 }
 
