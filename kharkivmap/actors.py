@@ -352,6 +352,19 @@ _SOURCED = re.compile(
 )
 
 
+def acting_sides(text: str) -> list[str]:
+    """The sides ``text`` names as actors, in order ("RU"/"UA"): a country named as a place
+    ("the town in Ukraine's Donetsk region") acts for nobody."""
+    sides = []
+    for m in side_words().finditer(text):
+        if m.lastgroup not in {"ru", "ua"}:
+            continue
+        if m.group() in _COUNTRY_WORDS and names_a_place(text, m.start(), m.end()):
+            continue
+        sides.append(m.lastgroup.upper())
+    return sides
+
+
 def announced_gain(frame: Frame, pos: int) -> bool:
     """Whether a speech verb stands right before a gain named by a noun at ``pos``
     ("announced the complete capture of @1"): a side announces its own gains."""

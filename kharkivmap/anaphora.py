@@ -125,11 +125,13 @@ def _antecedent(
 
 def _may_be_meant(text: str, mention: Mention, grammar: _Grammar) -> bool:
     """Whether ``mention`` names a settlement itself: not a capital ("Moscow" is mostly the
-    government), a region ("the Kursk region", "the Lugansk People's Republic") or a
+    government), a region ("the Kursk region", "the Lugansk People's Republic"), a front or
+    area named after it ("the Toretsk direction", "the Toretsk agglomeration") or a
     reference point."""
     ctx = context()
     return not (
         mention.text.lower() in ctx.capitals
         or ctx.region_after.match(text[mention.end : mention.end + 30].lower())
+        or ctx.direction_after.match(text[mention.end : mention.end + 30].lower())
         or grammar.reference.search(text, max(0, mention.start - _LOOK_BEHIND), mention.start)
     )

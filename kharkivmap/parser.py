@@ -24,6 +24,7 @@ from typing import Protocol
 
 from kharkivmap.actors import (
     OTHER,
+    acting_sides,
     announced_gain,
     blocked,
     denial,
@@ -318,11 +319,9 @@ class _Article:
         the one named first, that sentence's actor ("Ukrainian troops pushed Russian forces
         out of @1. @2 was also recaptured.")."""
         for j in range(i - 1, max(-1, i - 3), -1):
-            s = self.sentences[j]
-            named = [m.lastgroup for m in side_words().finditer(clean(self.text[s.start : s.end]))]
-            sides = [side for side in named if side in {"ru", "ua"}]
+            sides = acting_sides(self.frame(j).text)
             if sides:
-                return sides[0 if subject else -1].upper()
+                return sides[0 if subject else -1]
         return None
 
     def sentence_at(self, pos: int) -> Sentence | None:
