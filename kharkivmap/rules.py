@@ -229,7 +229,8 @@ def context() -> Context:
         held_copula=re.compile(_alt(t["held_copulas"]) + r"(?![\w-])"),
         still_pending=compile_words(h["still_pending"]),
         direct_subject=re.compile(
-            r"@(\d+)\s*(?:\([^)]*\)\s*)?"
+            # "@0 village in the Zaporizhzhia region was taken over": a noun after the name
+            r"@(\d+)\s*(?:\([^)]*\)\s*)?(?:\s+(?:village|town|city|settlement)(?=\s+in\s))?"
             # "#" stands for a place that only qualifies the subject ("@0 near the town of #",
             # "@0, 20 km south of #,"), masked by the parser
             rf"(?:\s+(?:{_alt(n['soft_before'])}|{_alt(n['reference_before'])})\s*[^,@;#]{{0,40}}?#"
