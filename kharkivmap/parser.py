@@ -714,6 +714,10 @@ def _now_newly_held(doc: _Article, i: int, text: str, m: re.Match[str], anchor: 
         return False
     if _UNTIL_RECENTLY.search(text) or context().counted_places.search(text, 0, anchor):
         return True
+    if _NOW_PREDICATE.search(text, max(0, m.start() - 30), m.end()) and not _APPOSITIVE_NOW.search(
+        text, max(0, m.start() - 4), m.start() + 6
+    ):
+        return True  # "DeepState said @1 is now under Russian control": the news of a change
     return bool(i) and (
         doc.counted_capture(i - 1) or _UNTIL_RECENTLY.search(doc.frame(i - 1).text) is not None
     )
@@ -844,6 +848,13 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
 _NOW = re.compile(r"\bnow\b")
+# "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an
+# aside about a reference point ("Bakhmut — now held by Russia —")
+_NOW_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+now\b|\bnow\s+(?:occupy|occupies|control"
+    r"|controls|hold|holds)\b|\b(?:is|are|was|were)\s+(?:\w+\s+)?now\s+(?:in|under)\b"
+)
+_APPOSITIVE_NOW = re.compile(r"[,—–-]\s*now\b")
 # A preposition or article before a past participle makes it an adjective ("residents of
 # recently liberated @1", "in the newly captured @1").
 _ATTRIBUTIVE = re.compile(
