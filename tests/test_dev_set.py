@@ -68,6 +68,7 @@ SETS = {
     "dev47": (DATA / "dev47", DATA / "dev47_gold.jsonl"),
     "dev48": (DATA / "dev48", DATA / "dev48_gold.jsonl"),
     "dev49": (DATA / "dev49", DATA / "dev49_gold.jsonl"),
+    "dev51": (DATA / "dev51", DATA / "dev51_gold.jsonl"),
 }
 
 FIELDS = {
