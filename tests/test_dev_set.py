@@ -69,6 +69,7 @@ SETS = {
     "dev48": (DATA / "dev48", DATA / "dev48_gold.jsonl"),
     "dev49": (DATA / "dev49", DATA / "dev49_gold.jsonl"),
     "dev50": (DATA / "dev50", DATA / "dev50_gold.jsonl"),
+    "dev51": (DATA / "dev51", DATA / "dev51_gold.jsonl"),
 }
 
 FIELDS = {
