@@ -516,6 +516,10 @@ class MentionFinder:
             return None
         return self._relation.fullmatch(gap.lower())
 
+    def _settled(self, span: _Span) -> bool:
+        """Whether a name surely names one place: a city, or the only place of its name."""
+        return len(span.entries) == 1 or self._is_city(span)
+
     def _is_city(self, span: _Span) -> bool:
         return self._gazetteer.row(self._best(span))[11] == "city"
 
@@ -825,7 +829,9 @@ class MentionFinder:
                 # a list "in the Kursk region" is all in Russia, though a Ukrainian list may
                 # name places of several oblasts before the last one's region
                 listed = span.inherited and region[4] == "UA"
-                if not inside and span.qualifier.region and not listed and not span.anchor:
+                # "Lebedevka in Kursk": a Russian city qualifies like its region
+                qualifies = span.qualifier.region or region[4] != "UA"
+                if not inside and qualifies and not listed and not span.anchor:
                     # "Lebedevka in the Kursk region" and no Lebedevka there in the gazetteer:
                     # an unknown village, not the namesake in another oblast
                     unknown.add(span.key)
@@ -847,7 +853,11 @@ class MentionFinder:
                     and _towards(there[2:4], row(row_number(e))[2:4], span.bearing)
                 )
                 span.entries = near or span.entries
-                if not near and said is not None:
+                if not near and (
+                    said is not None or (span.bearing is None and self._settled(span.anchor))
+                ):
+                    # "Myrne near Kupiansk" and no Myrne within reach of the city: a village
+                    # the gazetteer lacks, not a namesake elsewhere
                     span.entries = ()  # "5 km west of Donetsk" and no namesake there
                     unknown.add(span.key)
         # the text said once where that name lies: its other mentions are that place too

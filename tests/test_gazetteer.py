@@ -773,3 +773,24 @@ def test_near_the_border_with_a_region_keeps_the_namesakes_just_outside_it(
     # outside the oblast named, by its edge: the Dnipropetrovsk village by Donetsk oblast
     assert place.admin1 == "Dnipropetrovsk Oblast"
     assert geodesic((place.lat, place.lon), (47.8481, 36.491)).km < 3
+
+
+def test_a_peoples_republic_qualifies_like_its_oblast(shipped: Gazetteer) -> None:
+    text = "Russia claimed Makeevka, a settlement in the Lugansk People's Republic."
+    found = {m.text: m.place for m in shipped.find_mentions(text)}
+    assert found["Makeevka"].admin1 == "Luhansk Oblast"  # not the Donetsk city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said it had regained control of the village of Lebedevka in Kursk.",
+        "Ukrainian troops liberated the village of Myrne near Kupiansk in Kharkiv Oblast.",
+    ],
+    ids=["in a Russian city", "near a town"],
+)
+def test_a_village_the_text_places_where_no_namesake_lies_is_unknown(
+    shipped: Gazetteer, text: str
+) -> None:
+    names = {m.text for m in shipped.find_mentions(text)}
+    assert not names & {"Lebedevka", "Myrne"}
