@@ -450,6 +450,14 @@ def resolve_actor(
         return ("withdrew" if withdrew else "captured"), side
     if kind in {"passive", "lost", "fallen", "headline", "participle", "dash"}:
         prep, side = _agent(frame, m.end(), speaker_side)
+        if kind == "lost" and "surrender" in m.group() and prep != "by":
+            # "Ukrainian forces hiding in the plant in @1 had surrendered": the forces gave up
+            # the place, which did not surrender itself
+            forces = _side_in(
+                frame.text[clause_start(frame, m.start()) : m.start()], None, last=True
+            )
+            if forces:
+                return "withdrew", forces
         if kind == "lost":
             loser = side if prep == "by" else speaker_side if speaker_side in OTHER else None
             if prep == "to" and side:
