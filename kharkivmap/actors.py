@@ -320,7 +320,9 @@ def _masked(frame: Frame, lo: int, hi: int) -> str | None:
 
 def _object_of_push(text: str, start: int) -> bool:
     """Whether the side term at ``start`` is the object of a pushing verb right before it."""
-    words = text[max(0, start - 20) : start].split()
+    words = text[max(0, start - 25) : start].split()
+    if words and words[-1] in {"back", "out", "away"}:
+        words.pop()  # "pushed back Russian forces"
     return bool(words) and words[-1] in _push_verbs()
 
 

@@ -156,9 +156,13 @@ def _object(*, part: bool = False) -> str:
     share = rf"(?:{_alt(t['partial_shares'])}\s+)?"
     # "the village of Zelenivka and @1": a name the gazetteer lacks opens the list
     unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?\s+and\s+)?"
+    # "the neighbouring @1 village": a place adjective right before the name
+    # (not one that names a part of it: "central @1", "eastern @1")
+    whole_adjectives = [a for a in t["place_adjectives"] if a not in t["part_adjectives"]]
+    adjectives = rf"(?:(?:{_alt(whole_adjectives)})\s+){{0,2}}"
     return (
         rf"{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
-        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?)?@(?P<g>\d+)"
+        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?|{adjectives})@(?P<g>\d+)"
     )
 
 
