@@ -70,6 +70,7 @@ SETS = {
     "dev49": (DATA / "dev49", DATA / "dev49_gold.jsonl"),
     "dev50": (DATA / "dev50", DATA / "dev50_gold.jsonl"),
     "dev51": (DATA / "dev51", DATA / "dev51_gold.jsonl"),
+    "dev53": (DATA / "dev53", DATA / "dev53_gold.jsonl"),
 }
 
 FIELDS = {
