@@ -71,6 +71,7 @@ SETS = {
     "dev50": (DATA / "dev50", DATA / "dev50_gold.jsonl"),
     "dev51": (DATA / "dev51", DATA / "dev51_gold.jsonl"),
     "dev52": (DATA / "dev52", DATA / "dev52_gold.jsonl"),
+    "dev53": (DATA / "dev53", DATA / "dev53_gold.jsonl"),
 }
 
 FIELDS = {
