@@ -58,6 +58,9 @@ _TOWN_KINDS = frozenset({"city", "town"})
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})
 # Text between names of one list, spaces normalised; and between a name and a city that
 # stands for its oblast.
+_CONVERSION = re.compile(
+    r"\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)"
+)
 _BORDER_KM = 15.0  # "by the border with a region": this close to one of its places
 _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
@@ -514,6 +517,10 @@ class MentionFinder:
         stripped = gap.rstrip()
         if not stripped[-self._relation_tail :].lower().endswith(self._relation_ends):
             return None
+        if "(" in gap or '"' in gap or "”" in gap:
+            # "," around 30 kilometres (20 miles) west of": a closing quote and a unit
+            # conversion say nothing about the relation
+            gap = _CONVERSION.sub("", gap).replace('"', "").replace("”", "")
         return self._relation.fullmatch(gap.lower())
 
     def _settled(self, span: _Span) -> bool:
