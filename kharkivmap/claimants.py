@@ -140,6 +140,26 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
+def fallback_names() -> frozenset[str]:
+    """The names of the sources a text falls back on when it names only a country ("Russian
+    government" for "Russia said")."""
+    return _names_of_rank(_FALLBACK)
+
+
+def generic_names() -> frozenset[str]:
+    """The names of sources that name no body in particular ("Ukrainian officials")."""
+    return _names_of_rank(_GENERIC)
+
+
+def _names_of_rank(rank: int) -> frozenset[str]:
+    names = set()
+    for source in _lexicon().sources:
+        if source.rank == rank and source.name and "{org}" not in source.name:
+            for side in ("", *_lexicon().side_names.values()):
+                names.add(source.name.replace("{side}", side).strip())
+    return frozenset(names)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     lex = load_lexicon("claimants")

@@ -40,7 +40,9 @@ from kharkivmap.claimants import (
     PRONOUNS,
     Speaker,
     choose_speaker,
+    fallback_names,
     find_speakers,
+    generic_names,
     has_quoted_trigger,
     is_followup_hedge,
     is_hedged,
@@ -1006,7 +1008,7 @@ def extract_claims(
     if later:
         claims = [_doubt_later(c, best[c.start], later) for c in claims]
     claims = _dated_alike(_consistent(claims), article.published)
-    kept = {c.start: c for c in _sourced_headlines(claims, best)}
+    kept = {c.start: c for c in _specific_sources(_sourced_headlines(claims, best), best)}
     result: list[Claim] = []
     for mention in mentions:
         claim = kept.get(mention.start)
@@ -1063,6 +1065,34 @@ def _sourced_headlines(claims: list[Claim], best: dict[int, _Candidate]) -> list
             and _is_headline(best[claim.start].frame.sentence)
         ):
             claim = replace(claim, claimant=source.claimant, hedged=claim.hedged or source.hedged)
+        out.append(claim)
+    return out
+
+
+def _specific_sources(claims: list[Claim], best: dict[int, _Candidate]) -> list[Claim]:
+    """A change credited to a country as a whole ("Russia said …") takes the side's own
+    source the article names for the same change, else for its other changes ("the defence
+    ministry said"): "Russia" is the reporter's shorthand for it."""
+    fallback = fallback_names()
+    vague = fallback | generic_names()
+    specific: dict[tuple[str, str | None, str], str] = {}
+    by_side: dict[str, str] = {}
+    for claim in claims:
+        speaker = best[claim.start].speaker
+        side = speaker.likely_side if speaker else None
+        if claim.event in _CHANGE and claim.claimant and claim.claimant not in vague and side:
+            specific.setdefault((claim.place.id, claim.controller, side), claim.claimant)
+            by_side.setdefault(side, claim.claimant)
+    if not by_side:
+        return claims
+    out = []
+    for claim in claims:
+        speaker = best[claim.start].speaker
+        if claim.event in _CHANGE and claim.claimant in fallback and speaker is not None:
+            side = speaker.likely_side or ""
+            named = specific.get((claim.place.id, claim.controller, side)) or by_side.get(side)
+            if named:
+                claim = replace(claim, claimant=named)
         out.append(claim)
     return out
 
