@@ -749,14 +749,16 @@ _UNDER_WAY = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|now\s+|alread
 
 def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
     """Whether an entry into a place is followed by fighting there in the same sentence, or
-    is still under way."""
+    a capture is still under way ("are entering @1", "are clearing @1")."""
     ctx = context()
     verb = m.group("v") if "v" in m.re.groupindex else None
-    if verb is None or verb not in ctx.entry_verbs:
+    if verb is None:
         return False
     at = m.start("v")
     if verb.endswith("ing") and _UNDER_WAY.search(text, max(0, at - 25), at):
         return True  # "the Russians were entering @1 through a gas pipe": under way
+    if verb not in ctx.entry_verbs:
+        return False
     return ctx.fighting_after_entry.search(text, m.end(), m.end() + 120) is not None
 
 
