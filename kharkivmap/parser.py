@@ -755,7 +755,8 @@ def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
     if verb is None:
         return False
     at = m.start("v")
-    if verb.endswith("ing") and _UNDER_WAY.search(text, max(0, at - 25), at):
+    # (in Russian military English "were securing @1" reports the result)
+    if verb.endswith("ing") and verb != "securing" and _UNDER_WAY.search(text, max(0, at - 25), at):
         return True  # "the Russians were entering @1 through a gas pipe": under way
     if verb not in ctx.entry_verbs:
         return False
