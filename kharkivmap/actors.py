@@ -51,6 +51,12 @@ _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 
 
 _ATTRIBUTE_REACH = 16
+_BARE_REACH = 160
+_AND_BARE = re.compile(r"\b(?:and|or)\s+$")
+_BARE = re.compile(
+    r"(?:capture|take|seize|retake|recapture|liberate|occupy|enter|regain|reclaim|storm|clear)"
+    r"(?![\w-])"
+)
 _GERUND = re.compile(r"[a-z]+ing(?![\w-])")
 
 
@@ -70,6 +76,15 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # first predicate's
         window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
+        return True
+    if (
+        event == "captured"
+        and _AND_BARE.search(window)
+        and _BARE.match(frame.text, pos)
+        and ctx.blockers.search(frame.text, max(0, pos - _BARE_REACH), pos)
+    ):
+        # "attempts to force our units out of the forest and capture @1": the infinitive
+        # shares the attempt standing further back than a clause
         return True
     if event == "captured" and ctx.goal_before.search(window) and _GERUND.match(frame.text, pos):
         return True  # "pressing toward capturing @1"
