@@ -268,6 +268,9 @@ def subject_of(
             if group and group.status in allowed:
                 return group.members
     anaphor = ctx.anaphor.search(left)
+    relative = ctx.relative.search(left)
+    if anaphor and relative and anaphor.start() >= relative.start():
+        anaphor = None  # "@1 city, which is …": the pronoun of the relative clause
     if anaphor:
         limit = pos - len(left) + anaphor.start()
         targets = [g for g in frame.groups if g.status == "target" and g.end <= limit]
@@ -279,7 +282,6 @@ def subject_of(
         if first.start < 40 and len(frame.text[: first.start].split()) <= 2:
             return first.members
         return targets[-1].members
-    relative = ctx.relative.search(left)
     if relative:
         group = group_by_token(frame, int(relative.group(1)))
         return group.members if group and group.status in allowed - {"soft"} else None

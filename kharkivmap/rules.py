@@ -266,7 +266,10 @@ def context() -> Context:
             r"(?:,[^,@;]{1,60},\s*)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         anaphoric_nouns=frozenset(t["anaphoric_nouns"]),
-        relative=re.compile(r"@(\d+)\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"),
+        # "@1, which …", "@1 city, which …"
+        relative=re.compile(
+            r"@(\d+)(?:\s+(?:city|town))?\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"
+        ),
         # "was taken (under control) by Russian forces"
         agent=re.compile(
             r"^\s*,?\s*(?:back\s+|(?:over|under\s+(?:(?:full|complete)\s+)?control)\s+)?"
