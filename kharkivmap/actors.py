@@ -371,11 +371,12 @@ _SOURCED = re.compile(
 )
 
 
-def acting_sides(text: str) -> list[str]:
+def acting_sides(text: str, *, strict: bool = True) -> list[str]:
     """The sides ``text`` names as actors, in order ("RU"/"UA"): a country named as a place
-    ("the town in Ukraine's Donetsk region") acts for nobody."""
+    ("the town in Ukraine's Donetsk region") acts for nobody; unless ``strict``, a side
+    adjective counts before any noun ("further Russian progress")."""
     sides = []
-    for m in side_words().finditer(text):
+    for m in side_words(strict=strict).finditer(text):
         if m.lastgroup not in {"ru", "ua"}:
             continue
         if m.group() in _COUNTRY_WORDS and names_a_place(text, m.start(), m.end()):

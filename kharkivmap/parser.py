@@ -341,6 +341,9 @@ class _Article:
 # Status said by an adjective of the place ("the Russian-occupied towns of @1 and @2"): it
 # describes the place whatever the verb around it plans or denies.
 _ATTRIBUTES = frozenset({"held_adj", "held_occupied"})
+# A participle clause opening the sentence ("Having taken @1, …")
+_HAVING = re.compile(r"\W*having\s+(?:\w+ly\s+)?$")
+_HAVING_REACH = 60
 _ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
@@ -607,6 +610,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                         if counted is None
                         else doc.counted_side(counted)
                     )
+            if actor is None and event in _CHANGE and _HAVING.match(text, 0, anchor):
+                # "Having taken @1 over the past week, Russian forces …": the subject of the
+                # main clause after the participle's comma acted
+                comma = text.find(",", m.end())
+                sides = (
+                    acting_sides(text[comma : comma + _HAVING_REACH], strict=False)
+                    if comma > 0
+                    else []
+                )
+                actor = sides[0] if sides else None
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
