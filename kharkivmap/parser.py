@@ -344,6 +344,16 @@ _ATTRIBUTES = frozenset({"held_adj", "held_occupied"})
 # A participle clause opening the sentence ("Having taken @1, …")
 _HAVING = re.compile(r"\W*having\s+(?:\w+ly\s+)?$")
 _HAVING_REACH = 60
+# A status denied right before it ("is not under", "had not been under", "no longer under")
+_NOT_STATE = re.compile(
+    r"\b(?:not|no\s+longer|n't)\s+(?:(?:essentially|currently|yet|really|fully|been|be)\s+)*$"
+)
+_DENIED_STATE = re.compile(
+    r"(?:\b(?:is|are|was|were|has|have|had|remains?|remained)\s+)(?:(?:essentially|currently|"
+    r"really)\s+)?(?:not|no\s+longer)\s+(?:(?:essentially|currently|yet|really|fully|been|be)\s+)*$"
+)
+# …and said of a change: "no longer under", "not under … since Monday"
+_NO_LONGER = re.compile(r"\bno\s+longer\b|\bsince\b")
 _ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
@@ -514,6 +524,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             else:
                 anchor = m.start()
                 subject = subject_of(frame, anchor, previous, status=rule.event == "held")
+                denied_state = (
+                    _DENIED_STATE.search(text, max(0, anchor - 40), anchor)
+                    if not subject and rule.kind == "held_state"
+                    else None
+                )
+                if denied_state:  # "@1 is no longer under …": the subject before the denial
+                    subject = subject_of(frame, denied_state.start(), previous, status=True)
                 if not subject:
                     continue
                 members = subject
@@ -526,6 +543,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             negated = None
             if blocked(frame, anchor, rule.event, family, attributive=rule.kind in _ATTRIBUTES):
                 negated = negation(frame, anchor) if rule.event == "captured" else None
+                if rule.kind == "held_state" and _NOT_STATE.search(
+                    text, max(0, anchor - 30), anchor
+                ):
+                    # "@1 is no longer under Ukrainian control", "had not been under
+                    # Ukrainian control since Monday": the other side took it
+                    negated = (
+                        "lost"
+                        if _NO_LONGER.search(text, max(0, anchor - 30), m.end() + 20)
+                        else "other"
+                    )
                 if negated is None:
                     continue
             speaker = doc.speaker(i, anchor)
@@ -570,6 +597,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if rule.shape == "object" and event in _CHANGE:
                 members = _continued(frame, members)
             confidence = rule.weight
+            if negated in {"lost", "other"}:
+                if event != "held" or actor not in OTHER:
+                    continue
+                event, actor = ("captured" if negated == "lost" else "held"), OTHER[actor]
+                negated = None
             if negated:
                 # "Russian troops have not entered @1": the other side still holds it
                 if event != "captured" or actor not in OTHER:
