@@ -414,6 +414,8 @@ def resolve_actor(
     kind, event = rule.kind, rule.event
     if kind in _FIXED_SIDE:
         return event, _FIXED_SIDE[kind]
+    if kind == "marked_as":
+        return event, None  # the side that took them is named in the sentences before
     groups = m.re.groupindex
     # soldiers holding up a flag in @1 took it; residents holding flags at a rally did not
     if (

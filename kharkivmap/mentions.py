@@ -860,8 +860,15 @@ class MentionFinder:
                     and _towards(there[2:4], row(row_number(e))[2:4], span.bearing)
                 )
                 span.entries = near or span.entries
+                # a direction is loose ("north of" may be northeast): with one, only a name
+                # with no namesake in twice the reach of the place is unknown
+                far = span.bearing is not None and not any(
+                    distance_km(row(row_number(e))[2:4], there[2:4]) <= 2 * _RELATED_KM
+                    for e in span.entries
+                )
                 if not near and (
-                    said is not None or (span.bearing is None and self._settled(span.anchor))
+                    said is not None
+                    or ((span.bearing is None or far) and self._settled(span.anchor))
                 ):
                     # "Myrne near Kupiansk" and no Myrne within reach of the city: a village
                     # the gazetteer lacks, not a namesake elsewhere

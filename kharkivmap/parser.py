@@ -624,7 +624,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 and (
                     (rule.kind == "active" and _generic_subject(frame, anchor))
                     or (rule.kind == "nominal" and m.group("v") not in {"fall", "loss"})
-                    or rule.kind == "counted_link"
+                    or rule.kind in {"counted_link", "marked_as"}
                     # "@1 was also retaken": by the side that took the place before
                     or (rule.kind == "passive" and _ALSO.search(text, anchor) is not None)
                 )

@@ -989,6 +989,25 @@ def rules() -> tuple[Rule, ...]:
             "clearance",
         ),
         r(
+            "marked_as",
+            "captured",
+            "object",
+            # "DeepState identified the settlements of @1, @2 and @3 as captured": a monitor's
+            # verdict, the side that took them named before
+            rf"{w}(?P<v>identified|identifies|listed|lists|marked|marks|mapped|maps)\s+"
+            rf"{unknown_names}{obj}\s*,?\s+as\s+(?:being\s+)?(?:captured|occupied|taken|lost)"
+            r"(?![\w-])",
+            0.65,
+            "identified",
+            "identifies",
+            "listed",
+            "lists",
+            "marked",
+            "marks",
+            "mapped",
+            "maps",
+        ),
+        r(
             "ordered_out",
             "withdrew",
             "object",
