@@ -72,6 +72,7 @@ SETS = {
     "dev51": (DATA / "dev51", DATA / "dev51_gold.jsonl"),
     "dev52": (DATA / "dev52", DATA / "dev52_gold.jsonl"),
     "dev53": (DATA / "dev53", DATA / "dev53_gold.jsonl"),
+    "dev54": (DATA / "dev54", DATA / "dev54_gold.jsonl"),
     "dev55": (DATA / "dev55", DATA / "dev55_gold.jsonl"),
     "dev56": (DATA / "dev56", DATA / "dev56_gold.jsonl"),
 }
