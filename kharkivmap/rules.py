@@ -242,6 +242,8 @@ def context() -> Context:
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
             r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#\s+(?:region|oblast|province|district|area"
             r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
+            # "@0, @1 and others were liberated"
+            r"(?:,?\s+and\s+(?:many\s+|several\s+|some\s+)?others\s*)?"
             # "@0 and their outskirts have been liberated"
             r"(?:,?\s+and\s+(?:their|its|the)\s+(?:outskirts|surroundings|environs"
             r"|surrounding\s+areas?)\s*)?"
