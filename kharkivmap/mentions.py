@@ -61,6 +61,7 @@ _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та
 _CONVERSION = re.compile(
     r"\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)"
 )
+_OBLAST_NOUN_OF = re.compile(r"\s+(?:village|town|settlement)\s+of\s+")
 _BORDER_KM = 15.0  # "by the border with a region": this close to one of its places
 _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
@@ -437,6 +438,9 @@ class MentionFinder:
         """
         for first, second in itertools.pairwise(spans):
             gap = text[first.end : second.start]
+            if not first.region and _OBLAST_NOUN_OF.fullmatch(gap) and self._is_city(first):
+                # "the Luhansk village of Makeyevka": the city's name stands for its oblast
+                first.region = True
             link = None if first.region else self._link_between(gap)
             if second.region and not first.region:
                 if link in self._lexicon.qualifier_links:
@@ -455,6 +459,8 @@ class MentionFinder:
                 elif _REGION_THEN_LIST.fullmatch(gap):
                     # "three villages in Donetsk region: @1, @2 and @3"
                     second.qualifier = first
+                elif _OBLAST_NOUN_OF.fullmatch(gap):
+                    second.qualifier = first  # "the Luhansk village of @1"
             elif (
                 first.qualifier is not None
                 and first.qualifier.end <= first.start

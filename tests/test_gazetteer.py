@@ -794,3 +794,9 @@ def test_a_village_the_text_places_where_no_namesake_lies_is_unknown(
 ) -> None:
     names = {m.text for m in shipped.find_mentions(text)}
     assert not names & {"Lebedevka", "Myrne"}
+
+
+def test_a_city_named_before_village_of_stands_for_its_oblast(shipped: Gazetteer) -> None:
+    text = "Russian troops took the Luhansk village of Makeyevka."
+    found = {m.text: m.place for m in shipped.find_mentions(text)}
+    assert found["Makeyevka"].admin1 == "Luhansk Oblast"  # not the Donetsk city
