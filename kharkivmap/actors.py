@@ -486,8 +486,10 @@ def resolve_actor(
                 return "captured", side
             return "captured", OTHER.get(loser or "")
         if kind == "fallen":
-            if prep == "to" and side:
-                return event, side
+            if (
+                prep == "to" or (prep == "of" and "control" in frame.text[m.end() : m.end() + 30])
+            ) and side:
+                return event, side  # "fallen to", "fallen under the control of"
             # "@1 has fallen, a Ukrainian officer said": a side reports its own losses
             return event, OTHER.get(speaker_side or "")
         if prep == "by" and side:

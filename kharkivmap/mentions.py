@@ -62,6 +62,10 @@ _CONVERSION = re.compile(
     r"\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)"
 )
 _OBLAST_NOUN_OF = re.compile(r"\s+(?:village|town|settlement)\s+of\s+")
+_GOVERNED = re.compile(
+    r"[-\u2010\u2011](?:backed|installed|appointed|aligned|led|controlled|held|friendly|imposed)\b",
+    re.IGNORECASE,
+)
 _BORDER_KM = 15.0  # "by the border with a region": this close to one of its places
 _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
@@ -422,6 +426,8 @@ class MentionFinder:
         if span.start and text[span.start - 1] in "-\u2010\u2011":
             return True
         at = _trim(text, span.start, span.end)
+        if _GOVERNED.match(text, at):
+            return False  # "Moscow-backed forces", "Kyiv-controlled territory": a government
         at = at + 2 if text[at : at + 2] in _POSSESSIVE else at
         after = _WORD.match(text, at + 1) if text[at : at + 1] in " \u00a0" else None
         if after and after.group().lower() in self._lexicon.not_settlement_after:

@@ -274,7 +274,7 @@ def context() -> Context:
         ),
         # "was taken (under control) by Russian forces"
         agent=re.compile(
-            r"^\s*,?\s*(?:back\s+|(?:over|under\s+(?:(?:full|complete)\s+)?control)\s+)?"
+            r"^\s*,?\s*(?:back\s+|(?:over|under\s+(?:the\s+)?(?:(?:full|complete)\s+)?control)\s+)?"
             r"(by|from|to|of)\s+"
         ),
         # "the capture of @1 (by Ukrainian forces)(, which …,) would be a setback"
