@@ -75,6 +75,7 @@ SETS = {
     "dev54": (DATA / "dev54", DATA / "dev54_gold.jsonl"),
     "dev55": (DATA / "dev55", DATA / "dev55_gold.jsonl"),
     "dev56": (DATA / "dev56", DATA / "dev56_gold.jsonl"),
+    "dev57": (DATA / "dev57", DATA / "dev57_gold.jsonl"),
     "dev58": (DATA / "dev58", DATA / "dev58_gold.jsonl"),
 }
 
