@@ -58,6 +58,7 @@ from kharkivmap.dates import (
 from kharkivmap.frames import (
     TOKEN,
     Frame,
+    Group,
     build_frame,
     clause_start,
     clean,
@@ -493,6 +494,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if group is None or group.status not in allowed:
                     continue
                 members = group.members
+                if rule.kind == "headline" and group.status == "soft":
+                    # "Ruska Lozova near Kharkiv liberated": the headline's subject is the
+                    # place the other is a landmark for
+                    described = _landmark_of(frame, group)
+                    if described is not None:
+                        members = described
                 if (
                     len(members) < 2
                     and rule.kind == "active"
@@ -1143,6 +1150,21 @@ def _specific_sources(claims: list[Claim], best: dict[int, _Candidate]) -> list[
                 claim = replace(claim, claimant=named)
         out.append(claim)
     return out
+
+
+_NEAR_LINK = re.compile(r"\s+(?:near|outside|close\s+to|by)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+
+
+def _landmark_of(frame: Frame, group: Group) -> list[Mention] | None:
+    """The target a "near @N" landmark follows right after ("@0 near @1"), if any."""
+    before = [g for g in frame.groups if g.end <= group.start]
+    if (
+        before
+        and before[-1].status == "target"
+        and _NEAR_LINK.fullmatch(frame.text, before[-1].end, group.start)
+    ):
+        return before[-1].members
+    return None
 
 
 def _is_headline(sentence: Sentence) -> bool:
