@@ -151,6 +151,7 @@ def generic_names() -> frozenset[str]:
     return _names_of_rank(_GENERIC)
 
 
+@cache
 def _names_of_rank(rank: int) -> frozenset[str]:
     names = set()
     for source in _lexicon().sources:

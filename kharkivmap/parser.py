@@ -311,10 +311,8 @@ class _Article:
         the last named before it."""
         text = self.frame(j).text
         found = context().counted_capture.search(text)
-        before = text[: found.start()] if found else ""
-        sides = [m.lastgroup for m in side_words().finditer(before)]
-        sides = [side for side in sides if side in {"ru", "ua"}]
-        return sides[-1].upper() if sides else self.recent_side(j + 1)
+        sides = acting_sides(text[: found.start()]) if found else []
+        return sides[-1] if sides else self.recent_side(j + 1)
 
     def recent_side(self, i: int, *, subject: bool = False) -> str | None:
         """The side whose forces were named last in the two sentences before ``i``
@@ -338,7 +336,6 @@ class _Article:
         return targets[-1].members if targets else []
 
 
-# A sentence opening like this continues the account before it.
 # Status said by an adjective of the place ("the Russian-occupied towns of @1 and @2"): it
 # describes the place whatever the verb around it plans or denies.
 _ATTRIBUTES = frozenset({"held_adj", "held_occupied"})
@@ -346,16 +343,17 @@ _ATTRIBUTES = frozenset({"held_adj", "held_occupied"})
 _HAVING = re.compile(r"\W*having\s+(?:\w+ly\s+)?$")
 _HAVING_REACH = 60
 # A status denied right before it ("is not under", "had not been under", "no longer under")
-_NOT_STATE = re.compile(
-    r"\b(?:not|no\s+longer|n't)\s+(?:(?:essentially|currently|yet|really|fully|been|be)\s+)*$"
-)
+_DENIAL_TAIL = r"\s+(?:(?:essentially|currently|yet|really|fully|been|be)\s+)*$"
+_NOT_STATE = re.compile(r"\b(?:not|no\s+longer|n't)" + _DENIAL_TAIL)
+# …with the copula before it, which ends the subject ("@1 is no longer under …")
 _DENIED_STATE = re.compile(
-    r"(?:\b(?:is|are|was|were|has|have|had|remains?|remained)\s+)(?:(?:essentially|currently|"
-    r"really)\s+)?(?:not|no\s+longer)\s+(?:(?:essentially|currently|yet|really|fully|been|be)\s+)*$"
+    r"\b(?:is|are|was|were|has|have|had|remains?|remained)\s+"
+    r"(?:(?:essentially|currently|really)\s+)?(?:not|no\s+longer)" + _DENIAL_TAIL
 )
 # …and said of a change: "no longer under", "not under … since Monday"
 _NO_LONGER = re.compile(r"\bno\s+longer\b|\bsince\b")
 _ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
+# A sentence opening like this continues the account before it.
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
 
