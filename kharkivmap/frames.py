@@ -111,6 +111,45 @@ _UNKNOWN_ITEM = re.compile(
 )
 
 
+# A list's last item the gazetteer lacks ("@0, @1 and Petropavlivka had been liberated"): one
+# to three capitalised words ending like a Slavic place name, no capitalised word or other
+# spelling in brackets after them.
+_TRAILING_UNKNOWN = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]*"
+    r"(?:ka|ke|ske|ne|ve|ye|ia|ya|yi|ino|ovo|evo|sk|tsi|ty|ky|yar|ets|ove|ivka|ivske))"
+    r"(?![\w'’-])(?!\s+[A-Z]|\s*\()"
+)
+
+
+def _unknown_place_item(text: str, end: int) -> re.Match[str] | None:
+    """A list item right after ``end`` that names a place the gazetteer lacks: it ends like
+    a Slavic place name and is no known word (a person, an English word, a first name)."""
+    item = _TRAILING_UNKNOWN.match(text, end)
+    if item is None:
+        return None
+    from kharkivmap.mentions import lexicon
+
+    words = lexicon()
+    for word in item.group("name").lower().split():
+        if word in words.not_places or word in words.english_words or word in words.first_names:
+            return None
+    return item
+
+
+def _list_end(text: str, members: list[Mention], following: int) -> int:
+    """Where a group's span ends: after its last mention, or after a last list item the
+    gazetteer lacks, so the list still reads as one subject. An item that another mention's
+    list goes on from is that list's business (see _group_mentions)."""
+    end = members[-1].end
+    item = _unknown_place_item(text, end)
+    if item is None or _LIST_GOES_ON.fullmatch(text, item.end(), following):
+        return end
+    return item.end()
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
 # How alike (0–100) a name and a region's name must be to be the same name in two spellings
 _SAME_NAME = 85
 _REGION_LINK = re.compile(r"\s*(?:,|\bin\b|\()\s*")
@@ -124,10 +163,13 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             prev = groups[-1][-1]
             between = text[prev.end : m.start].lower()
             joined = ctx.join.fullmatch(between) is not None
-            if not joined and len(groups[-1]) >= 2:
+            if not joined and _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start):
                 # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
-                # gazetteer lacks
-                joined = _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start) is not None
+                # gazetteer lacks; after one name, only past one that looks like a place
+                item = _unknown_place_item(text, prev.end) if len(groups[-1]) < 2 else None
+                joined = len(groups[-1]) >= 2 or (
+                    item is not None and _LIST_GOES_ON.fullmatch(text, item.end(), m.start)
+                )
             if (
                 joined
                 and between.strip().startswith(",")
@@ -241,7 +283,8 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
         # A literal "@" in the text must not pass for a token.
         pieces.append(text[cursor : members[0].start].replace("@", " "))
         pieces.append(f"@{k}")
-        cursor = members[-1].end
+        following = raw_groups[k + 1][0].start if k + 1 < len(raw_groups) else sentence.end
+        cursor = min(_list_end(text, members, following), sentence.end)
     pieces.append(text[cursor : sentence.end].replace("@", " "))
     # Beyond the text with its tokens, a frame depends on each group's first name and on
     # whether it names its region; sentences repeat with other places, so shapes are kept.
