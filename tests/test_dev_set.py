@@ -78,6 +78,7 @@ SETS = {
     "dev57": (DATA / "dev57", DATA / "dev57_gold.jsonl"),
     "dev58": (DATA / "dev58", DATA / "dev58_gold.jsonl"),
     "dev59": (DATA / "dev59", DATA / "dev59_gold.jsonl"),
+    "dev60": (DATA / "dev60", DATA / "dev60_gold.jsonl"),
 }
 
 FIELDS = {
