@@ -60,6 +60,24 @@ _BARE = re.compile(
 _GERUND = re.compile(r"[a-z]+ing(?![\w-])")
 
 
+# Where an attempt, plan or negation before a trigger stops governing it: after a "despite"
+# phrase closed by its comma ("Despite the military not naming them, @1 was freed"), and before
+# a new pronoun subject ("the operation to liberate the Donbas, it was decided to regroup").
+_GOVERNED_UNTIL = re.compile(
+    r"(?<![\w-])(?:despite|in\s+spite\s+of)\s[^,;]*,\s*"
+    r"|,\s+(?=(?:it|they|we|he|she)\s+(?:was|were|is|are|has|have|had)\b)"
+)
+
+
+def _window_start(frame: Frame, pos: int, reach: int) -> int:
+    """Where the words that can block a trigger at ``pos`` begin (see _GOVERNED_UNTIL)."""
+    start = clause_start(frame, pos)
+    lo = max(start, pos - reach)
+    for m in _GOVERNED_UNTIL.finditer(frame.text, max(start, pos - 2 * _REACH), pos):
+        lo = max(lo, m.end())
+    return lo
+
+
 def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool = False) -> bool:
     """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
     ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
@@ -67,7 +85,7 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     ``attributive`` trigger (an adjective of the place: "aim to seize the Russian-occupied
     town of @1") is blocked only by a word right before it ("the not yet occupied @1")."""
     ctx = context()
-    lo = max(clause_start(frame, pos), pos - (_ATTRIBUTE_REACH if attributive else _BLOCK_REACH))
+    lo = _window_start(frame, pos, _ATTRIBUTE_REACH if attributive else _BLOCK_REACH)
     window = frame.text[lo:pos]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None
@@ -97,7 +115,7 @@ def negation(frame: Frame, pos: int) -> str | None:
     (an assault under way: "have not yet captured @1"); None when anything else blocks it
     (an attempt, a condition, a modal or future verb)."""
     ctx = context()
-    lo = max(clause_start(frame, pos), pos - _BLOCK_REACH)
+    lo = _window_start(frame, pos, _BLOCK_REACH)
     window = frame.text[lo:pos]
     found = list(ctx.blockers.finditer(window))
     if not found or ctx.future.search(window):

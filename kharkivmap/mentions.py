@@ -937,15 +937,17 @@ class MentionFinder:
     def _resolve(self, spans: list[_Span], text: str) -> list[Mention]:
         gazetteer = self._gazetteer
         place_at = gazetteer.place_at
-        evidence = self._evidence(spans, self._first_choices(spans))
+        choices = self._first_choices(spans)
+        evidence = self._evidence(spans, choices)
+        named = self._named_by(spans, choices)
         # A name repeated in the text gets the same place, score and alternatives: per
         # (entries, country) the scored rows, and per quality what they make.
         done: dict[tuple[tuple[int, ...], str | None], tuple[Any, dict[float, Any]]] = {}
         mentions: list[tuple[Mention, int]] = []
         for span in spans:
             entries = span.entries
-            named = done.get((entries, span.country))
-            if named is None:
+            found = done.get((entries, span.country))
+            if found is None:
                 if len(entries) == 1:
                     # one candidate: nothing to weigh (as in ``Gazetteer.score``)
                     scored = [(row_number(entries[0]), 1.0)]
@@ -956,9 +958,11 @@ class MentionFinder:
                         anchors=[a for a in evidence.anchors if a[0] not in own],
                         country=span.country,
                     )
-                    scored = gazetteer.score(entries, local)
-                named = done[(entries, span.country)] = (scored, {})
-            scored, made = named
+                    scored = self._named_elsewhere(
+                        gazetteer.score(entries, local), named, span.key, entries
+                    )
+                found = done[(entries, span.country)] = (scored, {})
+            scored, made = found
             quality = span.quality
             resolved = made.get(quality)
             if resolved is None:
@@ -999,6 +1003,40 @@ class MentionFinder:
                     continue
             kept.append(mention)
         return kept
+
+    def _named_by(
+        self, spans: list[_Span], choices: list[tuple[int, float]]
+    ) -> dict[int, set[str]]:
+        """Towns the text names plainly (a settled first choice), with the names it uses: a
+        town's former name lives on in news copy, a village's seldom does."""
+        named: dict[int, set[str]] = {}
+        row = self._gazetteer.row
+        for span, (best, share) in zip(spans, choices, strict=True):
+            if share >= _ANCHOR_SHARE and not span.region and row(best)[11] in _TOWN_KINDS:
+                named.setdefault(best, set()).add(span.key)
+        return named
+
+    @staticmethod
+    def _named_elsewhere(
+        scored: list[tuple[int, float]],
+        named: dict[int, set[str]],
+        key: str,
+        entries: tuple[int, ...],
+    ) -> list[tuple[int, float]]:
+        """One place under two names is one place: "Krasny Liman" in a text that also says
+        "Lyman" is the town by its former name, not the village still called so. When exactly
+        one candidate bears this name as an alias and is the settled reading of another name
+        in the text, it comes first."""
+        aliased = {~e for e in entries if e < 0}
+        others = [
+            (row, share)
+            for row, share in scored
+            if row in aliased and named.get(row, set()) - {key}
+        ]
+        if len(others) != 1 or others[0] == scored[0]:
+            return scored
+        row, _ = others[0]
+        return [(row, max(_ANCHOR_SHARE, scored[0][1])), *(i for i in scored if i[0] != row)]
 
     def _ids_of(self, entries: tuple[int, ...]) -> frozenset[str]:
         """Place ids of a name's candidates (cached: the same names recur in many texts)."""

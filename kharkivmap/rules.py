@@ -160,9 +160,13 @@ def _object(*, part: bool = False) -> str:
     # (not one that names a part of it: "central @1", "eastern @1")
     whole_adjectives = [a for a in t["place_adjectives"] if a not in t["part_adjectives"]]
     adjectives = rf"(?:(?:{_alt(whole_adjectives)})\s+){{0,2}}"
+    # "another village in the region, @1,": the name in apposition after the noun, set off
+    # by commas ("the town, @1 officials said" is no apposition)
+    apposed = r"(?P<apposed>(?:\s+in\s+the\s+(?:@\d+\s+)?(?:region|oblast|area))?\s*,)"
     return (
         rf"{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
-        rf"(?:{modifier}{{0,3}}?{noun}\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?|{adjectives})@(?P<g>\d+)"
+        rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?"
+        rf"|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
 
 
@@ -809,7 +813,8 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})(?:{_alt(t['stationed'])})"
-            rf"\s+(?:in|near|around|at|outside)\s+(?:the\s+area\s+of\s+)?{obj}",
+            # "regroup the troops located in the areas of @1": the MoD's wording of a retreat
+            rf"\s+(?:in|near|around|at|outside)\s+(?:the\s+(?:areas?|vicinity)\s+of\s+)?{obj}",
             0.75,
             *t["withdraw_from_verbs"],
         ),
