@@ -229,6 +229,10 @@ def context() -> Context:
             r"(?:[\w.-]+['’]s?|(?!(?:various|previous|numerous|these|those|this|the|earlier"
             r"|such)\s)[\w-]+s|russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her)"
             rf"\s+(?:(?:fake|false|latest|new|earlier)\s+)?{_alt(h['claim_nouns'])}\b"
+            # "dismissed statements by the chief of Russia's general staff that …"
+            rf"|\s+(?:the\s+)?(?:(?:fake|false|latest|new|earlier|recent)\s+)?"
+            rf"{_alt(h['claim_nouns'])}\s+(?:by|from)\s+(?!(?:the\s+)?(?:media|press)\b)"
+            r"(?:[\w.'’-]+\s+){1,7}?(?=that\b)"
         ),
         claim_about=re.compile(
             rf"{w}{_alt(h['claim_nouns'])}\s+(?:about|of|on|regarding|concerning)\s+"
@@ -386,7 +390,11 @@ def rules() -> tuple[Rule, ...]:
         ]
     )
     # "under our control", "remained under its control": the speaker's side
-    side_any = rf"(?:(?:the\s+)?{side_adj}(?:\s+{_alt(a['generic'])})?|our|its|their)"
+    # "the 6th Russian Army": a numbered formation names its side too
+    side_any = (
+        rf"(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:separate\s+)?)?{side_adj}"
+        rf"(?:\s+{_alt(a['generic'])})?|our|its|their)"
+    )
     w = r"(?<![\w'-])"
     force_np = (
         r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
@@ -589,6 +597,19 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
+            # "raised the national flag of Ukraine over the villages of @1 and @2"
+            rf"{w}(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants"
+            r"|plant|planting|unfurled|unfurls|put\s+up|puts\s+up)\s+"
+            r"(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?(?:flag|flags|banner)"
+            rf"\s+of\s+(?:the\s+)?(?P<side>{side_adj})\s+(?:over|in|above|on|at)\s+{flag_place}"
+            rf"(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
+            0.8,
+            *["flag", "flags", "banner"],
         ),
         r(
             "push",
