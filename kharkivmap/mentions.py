@@ -863,14 +863,18 @@ class MentionFinder:
             if span.anchor is not None and span.anchor.entries and len(span.entries) > 1:
                 there = row(self._best(span.anchor))
                 said = span.distance
-                # "110 km east of @1": about that far; "near @1": within _RELATED_KM
-                lo, hi = (0.0, _RELATED_KM) if said is None else (said * 0.65 - 5, said * 1.35 + 5)
-                near = tuple(
-                    e
-                    for e in span.entries
-                    if lo <= distance_km(row(row_number(e))[2:4], there[2:4]) <= hi
-                    and _towards(there[2:4], row(row_number(e))[2:4], span.bearing)
-                )
+                near = self._fitting(span, there)
+                if not near and len(span.anchor.entries) > 1:
+                    # "Pryvillia, 6 km southwest of Verbove": of the landmark's namesakes, the
+                    # one the relation fits is meant, if only one fits
+                    fitting = [
+                        (e, found)
+                        for e in span.anchor.entries
+                        if (found := self._fitting(span, row(row_number(e))))
+                    ]
+                    if len(fitting) == 1:
+                        span.anchor.entries = (fitting[0][0],)
+                        there, near = row(row_number(fitting[0][0])), fitting[0][1]
                 span.entries = near or span.entries
                 # a direction is loose ("north of" may be northeast): with one, only a name
                 # with no namesake in twice the reach of the place is unknown
@@ -1037,6 +1041,28 @@ class MentionFinder:
             return scored
         row, _ = others[0]
         return [(row, max(_ANCHOR_SHARE, scored[0][1])), *(i for i in scored if i[0] != row)]
+
+    def _fitting(self, span: _Span, there: tuple[Any, ...]) -> tuple[int, ...]:
+        """Candidates of ``span`` that its relation to the landmark row ``there`` allows:
+        "110 km east of @1" about that far, "near @1" within _RELATED_KM. News distances are
+        rough ("19 miles (30km) north of Kherson" for a town 50 km away), so when none lies
+        about that far, one within twice the distance still is the place."""
+        said = span.distance
+        if said is None:
+            return self._within(span, there, 0.0, _RELATED_KM)
+        return self._within(span, there, said * 0.65 - 5, said * 1.35 + 5) or self._within(
+            span, there, said * 0.4 - 10, said * 2 + 10
+        )
+
+    def _within(self, span: _Span, there: tuple[Any, ...], lo: float, hi: float) -> tuple[int, ...]:
+        """Candidates of ``span`` between ``lo`` and ``hi`` km from ``there``, in its bearing."""
+        row = self._gazetteer.row
+        return tuple(
+            e
+            for e in span.entries
+            if lo <= distance_km(row(row_number(e))[2:4], there[2:4]) <= hi
+            and _towards(there[2:4], row(row_number(e))[2:4], span.bearing)
+        )
 
     def _ids_of(self, entries: tuple[int, ...]) -> frozenset[str]:
         """Place ids of a name's candidates (cached: the same names recur in many texts)."""
