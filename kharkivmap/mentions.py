@@ -850,7 +850,13 @@ class MentionFinder:
                 listed = span.inherited and region[4] == "UA"
                 # "Lebedevka in Kursk": a Russian city qualifies like its region
                 qualifies = span.qualifier.region or region[4] != "UA"
-                if not inside and qualifies and not listed and not span.anchor:
+                if (
+                    not inside
+                    and qualifies
+                    and not listed
+                    and not span.anchor
+                    and not span.qualifier.fuzzy
+                ):
                     # "Lebedevka in the Kursk region" and no Lebedevka there in the gazetteer:
                     # an unknown village, not the namesake in another oblast
                     unknown.add(span.key)
