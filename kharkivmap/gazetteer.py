@@ -274,16 +274,28 @@ class Gazetteer:
     def near_oblast(self, entries: Sequence[int], oblast: str, km: float) -> tuple[int, ...]:
         """The index entries whose place lies outside ``oblast`` but within ``km`` of one of its
         places: by its border ("near the border with the Donetsk region")."""
-        cells = self._oblast_cells.get(oblast)
+        return self._near_area(entries, 5, oblast, km)
+
+    def near_country(self, entries: Sequence[int], country: str, km: float) -> tuple[int, ...]:
+        """The index entries whose place lies outside ``country`` but within ``km`` of one of
+        its places ("9 km from the Russian border"; the border zone's places stand in for the
+        border line, so ``km`` should allow for the few km to the nearest of them)."""
+        return self._near_area(entries, 4, country, km)
+
+    def _near_area(
+        self, entries: Sequence[int], column: int, area: str, km: float
+    ) -> tuple[int, ...]:
+        """Entries outside ``area`` (the value of row ``column``) within ``km`` of its places."""
+        cells = self._oblast_cells.get(f"{column}:{area}")
         if cells is None:
-            cells = self._oblast_cells[oblast] = {}
+            cells = self._oblast_cells[f"{column}:{area}"] = {}
             for row in self._rows:
-                if row[5] == oblast:
+                if row[column] == area:
                     cells.setdefault((round(row[2]), round(row[3])), []).append((row[2], row[3]))
         near = []
         for entry in entries:
             row = self._rows[row_number(entry)]
-            if row[5] == oblast:
+            if row[column] == area:
                 continue
             lat, lon = row[2:4]
             cell = (round(lat), round(lon))

@@ -67,6 +67,18 @@ _GOVERNED = re.compile(
     re.IGNORECASE,
 )
 _BORDER_KM = 15.0  # "by the border with a region": this close to one of its places
+# "Yablunivka, around nine kilometers from the Russian border", "Tykhe, just inside the
+# border with Russia": where along the front a namesake lies
+_RUSSIAN_BORDER = re.compile(
+    r"(?i)[”\"’']?\s*,?\s*(?:(?:a|the)\s+(?:village|town|settlement)\s+)?"
+    r"(?:(?:located|situated|lying|which\s+(?:is|lies))\s+)?"
+    r"(?:(?:just|about|around|some|roughly|approximately|less\s+than|only|barely)\s+)*"
+    r"(?:(?P<km>\d+(?:\.\d+)?|[a-z]+)\s*(?:km|kilometers|kilometres)\s*(?:\([^()]{0,25}\)\s*)?"
+    r"(?:from|of|away\s+from)\s+|(?:near|inside|along|by|on|at|close\s+to|next\s+to)\s+)"
+    r"(?:the\s+)?(?:(?:ukraine|russia)['’]s\s+)?(?:(?:russian|state)\s+border|border\s+with\s+russia)"
+)
+# Border-zone places stand in for the border line: the nearest lies a few km beyond it.
+_BORDER_SLACK_KM = 20.0
 _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
@@ -188,6 +200,7 @@ class _Span:
     bearing: float | None = None  # compass degrees from the anchor ("east of": 90)
     small: bool = False  # a small-place noun stands right before it ("the village of")
     border: _Span | None = None  # the region it is said to be by ("near the border with X")
+    by_russia: float | None = None  # km from the Russian border it is said to lie (0: "near")
 
 
 @dataclass(slots=True)
@@ -337,6 +350,12 @@ class MentionFinder:
             if n and span.axis and text[spans[n - 1].end : span.start] in _CONJUNCTIONS:
                 spans[n - 1].axis = True  # "the Pokrovsk and Lyman directions"
         self._link(text, spans)
+        for span in spans:
+            by_russia = _RUSSIAN_BORDER.match(text, span.end)
+            if by_russia:
+                km = by_russia.group("km") or "0"
+                said = float(km) if km[0].isdigit() else self._lexicon.number_words.get(km.lower())
+                span.by_russia = said
         return _without_hyphenated_names(text, spans)
 
     def _after_name_prefix(self, text: str, start: int) -> bool:
@@ -865,6 +884,10 @@ class MentionFinder:
                 # "Novomykolaivka near the border with the Donetsk region": by that oblast
                 oblast = row(self._best(span.border))[5]
                 near = self._gazetteer.near_oblast(span.entries, oblast, _BORDER_KM)
+                span.entries = near or span.entries
+            if span.by_russia is not None and len(span.entries) > 1:
+                reach = span.by_russia * 1.35 + _BORDER_SLACK_KM
+                near = self._gazetteer.near_country(span.entries, "RU", reach)
                 span.entries = near or span.entries
             if span.anchor is not None and span.anchor.entries and len(span.entries) > 1:
                 there = row(self._best(span.anchor))

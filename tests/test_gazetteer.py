@@ -775,6 +775,21 @@ def test_near_the_border_with_a_region_keeps_the_namesakes_just_outside_it(
     assert geodesic((place.lat, place.lon), (47.8481, 36.491)).km < 3
 
 
+@pytest.mark.parametrize(
+    "where",
+    [
+        "just inside the border with Russia",
+        "about five kilometres from the Russian border",
+        "6 km (4 miles) from Ukraine's border with Russia",
+    ],
+)
+def test_by_the_russian_border_keeps_the_namesake_there(shipped: Gazetteer, where: str) -> None:
+    said = f"Russia said it took Verbove in the Dnipropetrovsk region and Tykhe, {where}."
+    place = {m.text: m.place for m in shipped.find_mentions(said)}["Tykhe"]
+    # by Vovchansk, not the Dnipropetrovsk village the rest of the text points to
+    assert place.admin1 == "Kharkiv Oblast"
+
+
 def test_a_peoples_republic_qualifies_like_its_oblast(shipped: Gazetteer) -> None:
     text = "Russia claimed Makeevka, a settlement in the Lugansk People's Republic."
     found = {m.text: m.place for m in shipped.find_mentions(text)}
