@@ -77,6 +77,7 @@ SETS = {
     "dev56": (DATA / "dev56", DATA / "dev56_gold.jsonl"),
     "dev57": (DATA / "dev57", DATA / "dev57_gold.jsonl"),
     "dev58": (DATA / "dev58", DATA / "dev58_gold.jsonl"),
+    "dev61": (DATA / "dev61", DATA / "dev61_gold.jsonl"),
 }
 
 FIELDS = {
