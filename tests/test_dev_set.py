@@ -79,6 +79,7 @@ SETS = {
     "dev58": (DATA / "dev58", DATA / "dev58_gold.jsonl"),
     "dev59": (DATA / "dev59", DATA / "dev59_gold.jsonl"),
     "dev60": (DATA / "dev60", DATA / "dev60_gold.jsonl"),
+    "dev61": (DATA / "dev61", DATA / "dev61_gold.jsonl"),
     "dev62": (DATA / "dev62", DATA / "dev62_gold.jsonl"),
 }
 
