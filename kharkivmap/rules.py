@@ -391,9 +391,11 @@ def rules() -> tuple[Rule, ...]:
     )
     # "under our control", "remained under its control": the speaker's side
     # "the 6th Russian Army": a numbered formation names its side too
+    # "the self-proclaimed Luhansk republic": a separatist republic, named by its region
     side_any = (
         rf"(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:separate\s+)?)?{side_adj}"
-        rf"(?:\s+{_alt(a['generic'])})?|our|its|their)"
+        rf"(?:\s+{_alt(a['generic'])})?|our|its|their"
+        r"|(?:the\s+)?(?:self-proclaimed\s+)?@\d+\s+(?:people's\s+)?republic)"
     )
     w = r"(?<![\w'-])"
     force_np = (
@@ -994,8 +996,10 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "subject",
             rf"{w}(?P<v>came|comes|come|fell|falls|passed|passes|returned|returns)\s+(?:back\s+)?"
-            rf"(?:under|to)\s+(?:the\s+)?(?:full\s+)?(?P<side>{side_adj})\s+(?:military\s+)?"
-            r"(?:control|hands)",
+            # "came under Russian control", "came under the control of the self-proclaimed
+            # Luhansk republic"
+            rf"(?:under|to)\s+(?:the\s+)?(?:full\s+)?(?P<of>control\s+of\s+)?"
+            rf"(?P<side>{side_any})(?(of)|\s+(?:military\s+)?(?:control|hands))",
             0.8,
             *["control", "hands"],
         ),
