@@ -81,6 +81,7 @@ SETS = {
     "dev60": (DATA / "dev60", DATA / "dev60_gold.jsonl"),
     "dev61": (DATA / "dev61", DATA / "dev61_gold.jsonl"),
     "dev62": (DATA / "dev62", DATA / "dev62_gold.jsonl"),
+    "dev63": (DATA / "dev63", DATA / "dev63_gold.jsonl"),
 }
 
 FIELDS = {
