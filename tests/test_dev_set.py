@@ -82,6 +82,7 @@ SETS = {
     "dev61": (DATA / "dev61", DATA / "dev61_gold.jsonl"),
     "dev62": (DATA / "dev62", DATA / "dev62_gold.jsonl"),
     "dev63": (DATA / "dev63", DATA / "dev63_gold.jsonl"),
+    "dev64": (DATA / "dev64", DATA / "dev64_gold.jsonl"),
 }
 
 FIELDS = {
