@@ -647,9 +647,12 @@ def test_lowercase_word_after_a_name_continues_no_name(shipped: Gazetteer) -> No
 
 
 def test_distance_from_a_place_rules_out_far_namesakes(shipped: Gazetteer) -> None:
-    # no Kotliarivka lies about 26 km from Kupiansk in the gazetteer: unknown, not a far one
+    # the Kotliarivka of Kupiansk raion lies 25 km from Kupiansk: that one, not a namesake in
+    # Donetsk, Dnipropetrovsk or Zaporizhzhia oblast
     text = "Troops captured the village of Kotlyarivka, about 26 km (16.1 miles) from Kupiansk."
-    assert [m.text for m in shipped.find_mentions(text)] == ["Kupiansk"]
+    found = shipped.find_mentions(text)
+    assert [m.text for m in found] == ["Kotlyarivka", "Kupiansk"]
+    assert found[0].place.id == "cur:kotliarivka-kupiansk"
     # "from" with no distance relates nothing
     found = shipped.find_mentions("Refugees from Kotliarivka reached Kupiansk.")
     assert [m.text for m in found] == ["Kotliarivka", "Kupiansk"]
@@ -670,9 +673,12 @@ def test_a_city_name_alone_is_the_city_not_a_village_near_other_places(shipped: 
 
 
 def test_a_list_in_a_russian_region_keeps_no_ukrainian_namesake(shipped: Gazetteer) -> None:
-    # neither village is in the gazetteer's Kursk oblast: both stay unknown
+    # Uspenovka is not in the gazetteer's Kursk oblast and stays unknown; Borki is the Kursk
+    # village, not a Ukrainian Birky (alias Borki)
     text = "Russian troops liberated the settlements of Uspenovka and Borki in Kursk Region."
-    assert [m.text for m in shipped.find_mentions(text)] == ["Kursk"]
+    found = shipped.find_mentions(text)
+    assert [m.text for m in found] == ["Borki", "Kursk"]
+    assert (found[0].place.country, found[0].place.admin1) == ("RU", "Kursk Oblast")
 
 
 def test_a_town_with_namesakes_far_from_every_other_place_is_dropped(shipped: Gazetteer) -> None:
