@@ -548,10 +548,20 @@ def resolve_actor(
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
         claim = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
-        if claim and speaker_side in OTHER and not _SOURCED.search(frame.text, 0, claim.start()):
+        if (
+            claim
+            and not _SOURCED.search(frame.text, 0, claim.start())
+            # "the ministry announced the alleged capture of @1": the doubt is the outlet's
+            and not announced_gain(frame, m.start())
+        ):
             # "a Ukrainian spokesman said claims about the capture of @1 were not confirmed":
-            # a side speaks of its own gains as news, of the enemy's as claims
-            return event, OTHER[speaker_side]
+            # a side speaks of its own gains as news, of the enemy's as claims; an unnamed
+            # speaker's side is the one named before the claim ("a spokesperson for the
+            # Ukrainian land forces said that the alleged capture of @1 …")
+            own = speaker_side if speaker_side in OTHER else None
+            own = own or _side_in(frame.text[: claim.start()], None, last=True, strict=False)
+            if own in OTHER:
+                return event, OTHER[own]
     side = _actor_left(frame, m.start(), speaker_side)
     if side or "v" not in groups:
         return event, side

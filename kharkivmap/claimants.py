@@ -128,10 +128,14 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
     force = alternation(lex["generic"])
     armed = alternation([g for g in lex["generic"] if g not in PRONOUNS])
     parts = []
-    for group, side in (("ru", "RU"), ("ua", "UA")):
+    for group, side, other in (("ru", "RU", "UA"), ("ua", "UA", "RU")):
         adjectives = alternation(lex[f"{side}_adjectives"])
         adjective = rf"{adjectives}\s+(?:[\w-]+\s+)?{armed}" if strict else adjectives
-        parts.append(rf"(?P<{group}>{alternation(lex[side])}(?:\s+{force})?|{adjective})")
+        # "Russian volunteer fighters" are the other side's name, not a Russian adjective
+        named_other = rf"(?!{alternation(lex[other])}(?![\w-]))"
+        parts.append(
+            rf"(?P<{group}>{alternation(lex[side])}(?:\s+{force})?|{named_other}{adjective})"
+        )
     parts += [
         # "the enemy's defences" names no one who acts; "the enemy's troops" does
         rf"(?P<enemy>{alternation(lex['enemy'])}(?:['’]s\s+{armed}|(?!['’]s)(?:\s+{force})?))",

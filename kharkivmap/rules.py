@@ -235,8 +235,11 @@ def context() -> Context:
             r"(?:[\w.'’-]+\s+){1,7}?(?=that\b)"
         ),
         claim_about=re.compile(
-            rf"{w}{_alt(h['claim_nouns'])}\s+(?:about|of|on|regarding|concerning)\s+"
-            r"(?:the\s+)?(?:[\w-]+\s+)?$"
+            rf"{w}{_alt(h['claim_nouns'])}\s+(?:about|of|on|regarding|concerning|claiming"
+            r"|alleging|asserting)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+            # "the alleged capture of @1", "did not confirm @1's capture": the enemy's word
+            r"|\b(?:alleged|purported|supposed|so-called)\s+(?:[\w-]+\s+)?$"
+            r"|(?:\bnot|n't|\bnever)\s+(?:yet\s+)?confirm(?:ed)?\s+(?:the\s+)?$"
         ),
         held_copula=re.compile(_alt(t["held_copulas"]) + r"(?![\w-])"),
         still_pending=compile_words(h["still_pending"]),
