@@ -41,6 +41,7 @@ class _Grammar:
     phrase: re.Pattern[str]
     kinds: dict[str, tuple[str, ...]]
     reference: re.Pattern[str]
+    never: dict[str, frozenset[str]]
 
 
 @cache
@@ -68,7 +69,8 @@ def _grammar() -> _Grammar:
         re.IGNORECASE,
     )
     kinds = {noun: tuple(preferred) for noun, preferred in nouns.items()}
-    return _Grammar(phrase, kinds, reference)
+    never = {noun: frozenset(ruled_out) for noun, ruled_out in lex["never"].items()}
+    return _Grammar(phrase, kinds, reference, never)
 
 
 def resolve_anaphors(
@@ -110,8 +112,9 @@ def _antecedent(
     sentence that names a candidate, the only place named there, or the only one of a kind
     the noun prefers ("the village" after a village and a city); None when that leaves two."""
     by_sentence: dict[int, list[Mention]] = {}
+    ruled_out = grammar.never.get(noun.lower(), frozenset())
     for mention in earlier:
-        if _may_be_meant(text, mention, grammar):
+        if mention.place.kind not in ruled_out and _may_be_meant(text, mention, grammar):
             at = bisect.bisect_right(sentence_starts, mention.start) - 1
             by_sentence.setdefault(at, []).append(mention)
     if not by_sentence:

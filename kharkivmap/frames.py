@@ -136,11 +136,26 @@ def _unknown_place_item(text: str, end: int) -> re.Match[str] | None:
     return item
 
 
+# A list that ends in a count of unnamed places: "@0, @1 and several other settlements have
+# been liberated" is still one subject.
+_UNNAMED_TAIL = re.compile(
+    r",?\s+(?:and|as\s+well\s+as)\s+(?:(?:several|some|a\s+few|many|a\s+number\s+of|two|three"
+    r"|four|five|other|more|nearby|neighbou?ring|smaller)\s+){1,3}(?:settlements|villages|towns"
+    r"|localities|communities)(?![\w-])"
+    # …unless it goes on to name them ("and neighboring settlements - @2, @3")
+    r"(?!\s*(?:[-–—:]|,?\s*(?:such\s+as|including|namely|like)\b))"
+)
+
+
 def _list_end(text: str, members: list[Mention], following: int) -> int:
     """Where a group's span ends: after its last mention, or after a last list item the
-    gazetteer lacks, so the list still reads as one subject. An item that another mention's
-    list goes on from is that list's business (see _group_mentions)."""
+    gazetteer lacks or a count of unnamed places, so the list still reads as one subject. An
+    item that another mention's list goes on from is that list's business (see
+    _group_mentions)."""
     end = members[-1].end
+    tail = _UNNAMED_TAIL.match(text, end)
+    if tail is not None:
+        return tail.end()
     item = _unknown_place_item(text, end)
     if item is None or _LIST_GOES_ON.fullmatch(text, item.end(), following):
         return end

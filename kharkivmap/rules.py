@@ -852,7 +852,8 @@ def rules() -> tuple[Rule, ...]:
             # the pronoun or noun stands for the place just named
             rf"@(?P<g>\d+)(?:\s+[^@;:.]{{0,60}}?)?\s+and\s+(?:(?:then|later|eventually|finally"
             rf"|soon|quickly|fully)\s+)?(?P<v>{_alt(t['capture_verbs'])})\s+(?:back\s+)?"
-            rf"(?:it|the\s+{_alt(t['anaphoric_nouns'])})(?![\w'-])",
+            # …but "captured the village of @2" names another place
+            rf"(?:it|the\s+{_alt(t['anaphoric_nouns'])})(?![\w'-])(?!\s+of\s+@)",
             0.75,
             *t["capture_verbs"],
         ),
