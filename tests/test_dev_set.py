@@ -80,6 +80,7 @@ SETS = {
     "dev59": (DATA / "dev59", DATA / "dev59_gold.jsonl"),
     "dev60": (DATA / "dev60", DATA / "dev60_gold.jsonl"),
     "dev62": (DATA / "dev62", DATA / "dev62_gold.jsonl"),
+    "dev65": (DATA / "dev65", DATA / "dev65_gold.jsonl"),
 }
 
 FIELDS = {
