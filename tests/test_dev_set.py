@@ -83,6 +83,7 @@ SETS = {
     "dev62": (DATA / "dev62", DATA / "dev62_gold.jsonl"),
     "dev63": (DATA / "dev63", DATA / "dev63_gold.jsonl"),
     "dev64": (DATA / "dev64", DATA / "dev64_gold.jsonl"),
+    "dev65": (DATA / "dev65", DATA / "dev65_gold.jsonl"),
     "dev66": (DATA / "dev66", DATA / "dev66_gold.jsonl"),
 }
 
