@@ -533,6 +533,9 @@ class MentionFinder:
             # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
             # region": the direction and the country say nothing about which oblast
             core = _COMPASS.sub(" ", gap)
+            # "Oleshnya, the second-to-last village in the Kursk region": an appositive noun
+            # puts its place in the region as "in" does
+            core = _APPOSED_IN.sub(" in ", core)
             link = _link_words(core) if self._short_gap.fullmatch(core) else None
             if len(self._links) >= _CACHE_MAX:
                 self._links.clear()
@@ -1188,6 +1191,12 @@ _COMPASS = re.compile(
     r"(?i)(?<![\w-])(?:(?:ukraine|russia|the country)['’]s\s+)?(?:north|south|east|west|central|"
     r"(?:north|south)-?(?:east|west)|northern|southern|eastern|western|(?:north|south)-?(?:eastern"
     r"|western))(?![\w-])|(?<![\w-])(?:ukraine|russia|the country)['’]s(?![\w-])"
+)
+
+
+_APPOSED_IN = re.compile(
+    r"^\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|settlement|city|hamlet)\s+in\s+",
+    re.IGNORECASE,
 )
 
 
