@@ -104,6 +104,7 @@ _FAR_KM = 250.0  # a misspelt name or stray village this far from every other pl
 _LONE_VILLAGE = 3
 _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
 _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
+_LONE_REACH_KM = 150.0  # a name's only place farther than this from its stated landmark is not it
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
 
 
@@ -921,6 +922,16 @@ class MentionFinder:
                     # "Myrne near Kupiansk" and no Myrne within reach of the city: a village
                     # the gazetteer lacks, not a namesake elsewhere
                     span.entries = ()  # "5 km west of Donetsk" and no namesake there
+                    unknown.add(span.key)
+            elif span.anchor is not None and span.anchor.entries and span.entries:
+                # a name with one place only is that place even where the text's distance or
+                # direction is off; but "Izmailivka, 9 km from Kurakhove" is not a village
+                # 300 km away: a village the gazetteer lacks
+                there = row(self._best(span.anchor))
+                here = row(row_number(span.entries[0]))[2:4]
+                reach = max(3 * (span.distance or 0) + 30, _LONE_REACH_KM)
+                if distance_km(here, there[2:4]) > reach and self._settled(span.anchor):
+                    span.entries = ()
                     unknown.add(span.key)
         # the text said once where that name lies: its other mentions are that place too
         # ("Kamianske" in the headline is the "Kamianske in the Zaporizhzhia region" of the

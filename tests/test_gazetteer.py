@@ -821,3 +821,14 @@ def test_a_city_named_before_village_of_stands_for_its_oblast(shipped: Gazetteer
     text = "Russian troops took the Luhansk village of Makeyevka."
     found = {m.text: m.place for m in shipped.find_mentions(text)}
     assert found["Makeyevka"].admin1 == "Luhansk Oblast"  # not the Donetsk city
+
+
+def test_a_lone_namesake_far_from_the_stated_landmark_is_not_the_place(
+    shipped: Gazetteer,
+) -> None:
+    # the only Izmailivka the gazetteer has lies 300 km away, in Kirovohrad oblast
+    text = "Russia said its forces captured the village of Izmailivka, 9 km from Kurakhove."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Kurakhove"]
+    # a rough distance or direction still leaves a name's only place in place
+    text = "Krokhmalne, situated approximately 20 kilometers northeast of Svatove, fell."
+    assert [m.text for m in shipped.find_mentions(text)] == ["Krokhmalne", "Svatove"]
