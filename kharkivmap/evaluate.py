@@ -57,6 +57,20 @@ CHANGE_EVENTS = frozenset({"captured", "withdrew"})
 GOLD_KINDS = frozenset({"change", "held", "contested", "none"})
 # Tokens that carry no identity in organisation names ("the Ministry of Defence").
 _STOPWORDS = frozenset({"the", "of", "for", "and", "a", "an", "in", "on", "s"})
+_CAPITAL_COUNTRIES = {"moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine"}
+# Words of roles, bodies and sides, which many claimants share: no proper name
+_ROLE_STEMS = frozenset(
+    w[:5]
+    for w in (
+        "ukrainian ukraine russian russia moscow kremlin defense defence ministry minister "
+        "military forces armed general staff group command operational regional region "
+        "administration officials official government spokesman spokesperson spokeswoman "
+        "deputy president governor troops army sources source media reports analysts "
+        "separatists separatist militia council office headquarters national security "
+        "intelligence british american western local oblast district brigade battalion "
+        "commander chief southern northern eastern western central people republic"
+    ).split()
+)
 # Long enough to separate organisations, short enough to merge Russia/Russian, Defence/Defense.
 _STEM = 5
 # Folded names this similar are spellings of one name (Volchansk/Vovchansk, Kupyansk/Kupiansk).
@@ -319,18 +333,36 @@ def same_claimant(predicted: str | None, gold: str | None) -> bool:
     Both null agree; one null disagrees. Otherwise names are compared as sets of word stems
     (case-folded, possessives and function words dropped, each word cut to its first five
     letters so "Russia's Ministry of Defence" equals "Russian Defense Ministry"); they agree when
-    one set contains the other ("General Staff" within "Ukrainian General Staff") or when one
-    name is the acronym of the other ("ISW").
+    one set contains the other ("General Staff" within "Ukrainian General Staff"), when one
+    name is the acronym of the other ("ISW") or when both hold one proper name in two
+    spellings ("Shoigu", "Shoygu"). A capital stands for its country ("Moscow's Defense
+    Ministry").
     """
     if predicted is None or gold is None:
         return predicted is None and gold is None
     a, b = _words(predicted), _words(gold)
     if not a or not b:
         return False
-    stems_a, stems_b = {w[:_STEM] for w in a}, {w[:_STEM] for w in b}
+    stems_a, stems_b = {_stem(w) for w in a}, {_stem(w) for w in b}
     if stems_a <= stems_b or stems_b <= stems_a:
         return True
-    return _is_acronym(a, b) or _is_acronym(b, a)
+    return _is_acronym(a, b) or _is_acronym(b, a) or _same_person(a, b)
+
+
+def _stem(word: str) -> str:
+    """A word's first letters, a capital standing for its country ("Moscow's Defense
+    Ministry" is the Russian one)."""
+    return _CAPITAL_COUNTRIES.get(word, word)[:_STEM]
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Whether both names hold one proper name in two spellings ("Russian Defense Ministry
+    (Sergei Shoigu)" and "Sergey Shoygu"; "deputy defence minister Ganna Maliar")."""
+    from rapidfuzz import fuzz
+
+    names_a = [w for w in a if len(w) >= 5 and w[:_STEM] not in _ROLE_STEMS]
+    names_b = [w for w in b if len(w) >= 5 and w[:_STEM] not in _ROLE_STEMS]
+    return any(fuzz.ratio(x, y) >= _NAME_SIMILARITY for x in names_a for y in names_b)
 
 
 def _words(name: str) -> list[str]:

@@ -196,6 +196,12 @@ def test_held_prediction_on_a_change_row_with_same_controller_is_ignored():
         ("institute for the study of war", "Institute for the Study of War", True),
         ("Ukrainian officials", "Ukrainian General Staff", False),
         ("Kremlin", "Russian Defense Ministry", False),
+        ("Russian Defense Ministry", "Moscow's Defense Ministry", True),
+        ("Russian Defense Ministry (Sergei Shoigu)", "Sergey Shoygu", True),
+        ("Ukrainian Defense Ministry (Hanna Maliar)", "deputy defence minister Ganna Maliar", True),
+        ("Ukrainian army", "Khortytsia group of troops", False),
+        ("Ukrainian officials (Oleh Syniehubov)", "Kharkiv governor Oleg Synegubov", True),
+        ("Russian military", "Serhii Cherevatyi, spokesman for the Eastern Group", False),
     ],
 )
 def test_same_claimant(predicted, expected, agree):
