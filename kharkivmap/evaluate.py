@@ -59,18 +59,71 @@ GOLD_KINDS = frozenset({"change", "held", "contested", "none"})
 _STOPWORDS = frozenset({"the", "of", "for", "and", "a", "an", "in", "on", "s"})
 _CAPITAL_COUNTRIES = {"moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine"}
 # Words of roles, bodies and sides, which many claimants share: no proper name
-_ROLE_STEMS = frozenset(
-    w[:5]
-    for w in (
-        "ukrainian ukraine russian russia moscow kremlin defense defence ministry minister "
-        "military forces armed general staff group command operational regional region "
-        "administration officials official government spokesman spokesperson spokeswoman "
-        "deputy president governor troops army sources source media reports analysts "
-        "separatists separatist militia council office headquarters national security "
-        "intelligence british american western local oblast district brigade battalion "
-        "commander chief southern northern eastern western central people republic"
-    ).split()
+_ROLE_WORDS = (
+    "ukrainian",
+    "ukraine",
+    "russian",
+    "russia",
+    "moscow",
+    "kremlin",
+    "defense",
+    "defence",
+    "ministry",
+    "minister",
+    "military",
+    "forces",
+    "armed",
+    "general",
+    "staff",
+    "group",
+    "command",
+    "operational",
+    "regional",
+    "region",
+    "administration",
+    "officials",
+    "official",
+    "government",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "deputy",
+    "president",
+    "governor",
+    "troops",
+    "army",
+    "sources",
+    "source",
+    "media",
+    "reports",
+    "analysts",
+    "separatists",
+    "separatist",
+    "militia",
+    "council",
+    "office",
+    "headquarters",
+    "national",
+    "security",
+    "intelligence",
+    "british",
+    "american",
+    "western",
+    "local",
+    "oblast",
+    "district",
+    "brigade",
+    "battalion",
+    "commander",
+    "chief",
+    "southern",
+    "northern",
+    "eastern",
+    "central",
+    "people",
+    "republic",
 )
+_ROLE_STEMS = frozenset(w[:5] for w in _ROLE_WORDS)
 # Long enough to separate organisations, short enough to merge Russia/Russian, Defence/Defense.
 _STEM = 5
 # Folded names this similar are spellings of one name (Volchansk/Vovchansk, Kupyansk/Kupiansk).
