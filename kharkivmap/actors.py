@@ -384,6 +384,11 @@ _ONGOING = re.compile(
     r"|under\s?way|in\s+progress|not\s+(?:yet\s+)?(?:over|complete|completed|finished))"
 )
 # A claim noun's own source right before it ("Shoigu's report on", "Russian claims of")
+# Whose gain a capture noun is: "the enemy's seizure of", "Moscow's claimed capture of"
+_POSSESSOR = re.compile(
+    r"(?<![\w'-])([\w-]+['’]s)\s+(?:(?:complete|full|recent|latest|alleged|reported|claimed"
+    r"|final)\s+)?$"
+)
 _SOURCED = re.compile(
     r"(?:['’]s?|\b(?:russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her))\s+$"
 )
@@ -547,6 +552,12 @@ def resolve_actor(
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
+        owner = _POSSESSOR.search(frame.text, max(0, m.start() - 40), m.start())
+        if owner:
+            # "the enemy's seizure of @1", "Russia's capture of @1": the owner acted
+            side = _side_in(owner.group(1)[:-2], speaker_side, last=True, strict=False)
+            if side in OTHER:
+                return event, side
         claim = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
         if (
             claim
