@@ -283,6 +283,8 @@ def subject_of(
                 described = _described(frame, group)
                 if described is not None:
                     return described
+            if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
+                return None  # "a town near @0 has been recaptured": the town, unnamed
             if group and group.status in allowed:
                 return group.members
     anaphor = ctx.anaphor.search(left)
@@ -306,6 +308,11 @@ def subject_of(
     return None
 
 
+# An unnamed place a landmark only locates ("a town near @0")
+_UNNAMED_HEAD = re.compile(
+    r"(?<![\w-])(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement"
+    r"|hamlet)\s+(?:[\w-]+\s+){0,3}?$"
+)
 _RELATIVE_AFTER = re.compile(r"@\d+\s*,\s*(?:which|that)\b")
 _APPOSITIVE_RELATION = re.compile(
     r"\s*,?\s*(?:(?:located|situated|lying|which\s+(?:is|lies))\s+)?(?:some\s+|about\s+|around\s+"

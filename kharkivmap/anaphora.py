@@ -63,7 +63,9 @@ def _grammar() -> _Grammar:
     cues = alternation(lex["reference_cues"])
     reference = re.compile(
         rf"(?:\b{compass}|\b{units}\s+(?:away\s+)?from"
-        rf"|(?:,|\b{cues})\s+(?:[\w-]+\s+){{0,3}}?{near})"
+        rf"|(?:,|\b{cues})\s+(?:[\w-]+\s+){{0,3}}?{near}"
+        # "a town near Kharkiv has been recaptured … the town": the landmark is not the town
+        rf"|\b(?:a|an|another)\s+(?:[\w-]+\s+)?(?:town|village|city|settlement)\s+{near})"
         # "northwest of the center of Russian-occupied Luhansk"
         r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
         re.IGNORECASE,

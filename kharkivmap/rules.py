@@ -250,6 +250,9 @@ def context() -> Context:
             # "@0, 20 km south of #,"), masked by the parser
             rf"(?:\s+(?:{_alt(n['soft_before'])}|{_alt(n['reference_before'])})\s*[^,@;#]{{0,40}}?#"
             r"(?:\s+(?:city|town))?\s*)?"  # "… northeast of Kherson city had been liberated"
+            # "@0 north of the megacity has been liberated": a landmark named by a noun
+            r"(?:\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+the\s+(?:[\w-]+\s+)?"
+            r"(?:city|town|megacity|capital|regional\s+cent(?:er|re))\s*)?"
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
             r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#\s+(?:region|oblast|province|district|area"
             r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
