@@ -85,6 +85,7 @@ SETS = {
     "dev64": (DATA / "dev64", DATA / "dev64_gold.jsonl"),
     "dev65": (DATA / "dev65", DATA / "dev65_gold.jsonl"),
     "dev66": (DATA / "dev66", DATA / "dev66_gold.jsonl"),
+    "dev69": (DATA / "dev69", DATA / "dev69_gold.jsonl"),
 }
 
 FIELDS = {
