@@ -87,6 +87,7 @@ SETS = {
     "dev66": (DATA / "dev66", DATA / "dev66_gold.jsonl"),
     "dev67": (DATA / "dev67", DATA / "dev67_gold.jsonl"),
     "dev68": (DATA / "dev68", DATA / "dev68_gold.jsonl"),
+    "dev69": (DATA / "dev69", DATA / "dev69_gold.jsonl"),
     "dev70": (DATA / "dev70", DATA / "dev70_gold.jsonl"),
 }
 
