@@ -52,7 +52,13 @@ _SPACED_WORD = re.compile(rf"[ \u00a0]*({_WORD.pattern})")  # the next word afte
 _POSSESSIVE = ("'s", "’s", "ʼs")
 _SENTENCE_END = frozenset('.!?:;"“”«»\n')
 # The words between a region and the list it opens: "in Donetsk region: @1", "oblast – @1"
-_REGION_THEN_LIST = re.compile(r"(?:\s+(?:region|oblast|province))?\s*[:—–-]\s*", re.IGNORECASE)
+_REGION_THEN_LIST = re.compile(
+    # "three villages in Donetsk region: @1, @2", "settlements of the Kherson region have
+    # already been liberated: @1, @2"
+    r"(?:\s+(?:region|oblast|province))?(?:\s+(?:have|has|had|were|was)\s+(?:(?:already|now|also)"
+    r"\s+)?(?:been\s+)?[a-z-]+)?\s*[:—–-]\s*",
+    re.IGNORECASE,
+)
 _AXIS_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"})
 _TOWN_KINDS = frozenset({"city", "town"})
 _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та "})

@@ -865,7 +865,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "Two villages were recaptured by Ukrainian troops: @1 and @2"
-            rf"{w}(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?P<v>"
+            # "… have already been liberated: @1, @2"
+            rf"{w}(?:was|were|(?:has|have|had)\s+(?:(?:already|now|also|just|recently)\s+)?been)"
+            rf"\s+(?:(?:already|now|also|fully|recently)\s+)?(?P<v>"
             rf"{_alt(t['passive_capture'])})(?:\s+by\s+(?P<side>[^:;—@]{{1,60}}?))?\s*[:—]\s*{obj}",
             0.75,
             *t["passive_capture"],
