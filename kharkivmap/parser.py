@@ -703,9 +703,11 @@ _LIST_GLUE = re.compile(
 # An appositive saying where the part before lies, then the list's last part: "the villages of
 # @1, near the town of @2, and @3"; it may name a reference point.
 _LIST_APPOSITIVE = re.compile(
-    r"\s*,\s*(?:near|close\s+to|not\s+far\s+from|just|about|some|located|situated"
+    r"\s*,\s*(?:(?:near|close\s+to|not\s+far\s+from|just|about|some|located|situated"
     r"|\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)[a-z-]*\s+of)"
-    r"(?![a-z])[^;:()]{0,120}?,\s*(?:and|as\s+well\s+as)\s+"
+    # "@1, a strategic logistics hub in eastern Ukraine, along with @2"
+    r"(?![a-z])|(?:a|an)\s)"
+    r"[^;:()]{0,120}?,\s*(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+"
 )
 
 

@@ -185,7 +185,8 @@ def context() -> Context:
         join=re.compile(
             # "@1 in April and @2": a time phrase may sit before the conjunction
             r"(?:\s+(?:in|on|by)\s+[a-z]+(?:\s+\d{1,4})?|\s+(?:last|this)\s+(?:week|month))?"
-            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+)"
+            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+"
+            r"|,?\s+(?:along|together)\s+with\s+)"
             r"(?:(?:the\s+(?:[a-z-]+\s+)?)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
         ),
         region_after=re.compile(rf"^\s*{_alt(n['region_after'])}(?![\w-])"),
