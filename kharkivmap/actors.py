@@ -424,7 +424,7 @@ def announced_gain(frame: Frame, pos: int) -> bool:
 # A speech verb right before a gain named by a noun ("announced the complete capture of");
 # "claims about the capture of", "reports of the capture of" are nouns: someone else's word
 _ANNOUNCED = re.compile(
-    r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
+    r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed|revealed|reveals"
     r"|confirms|hailed|hails)\s+(?:the\s+)?(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
 
