@@ -90,6 +90,7 @@ SETS = {
     "dev69": (DATA / "dev69", DATA / "dev69_gold.jsonl"),
     "dev70": (DATA / "dev70", DATA / "dev70_gold.jsonl"),
     "dev71": (DATA / "dev71", DATA / "dev71_gold.jsonl"),
+    "dev72": (DATA / "dev72", DATA / "dev72_gold.jsonl"),
     "dev74": (DATA / "dev74", DATA / "dev74_gold.jsonl"),
 }
 
