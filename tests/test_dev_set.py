@@ -89,6 +89,7 @@ SETS = {
     "dev68": (DATA / "dev68", DATA / "dev68_gold.jsonl"),
     "dev69": (DATA / "dev69", DATA / "dev69_gold.jsonl"),
     "dev70": (DATA / "dev70", DATA / "dev70_gold.jsonl"),
+    "dev73": (DATA / "dev73", DATA / "dev73_gold.jsonl"),
 }
 
 FIELDS = {
