@@ -91,6 +91,7 @@ SETS = {
     "dev70": (DATA / "dev70", DATA / "dev70_gold.jsonl"),
     "dev71": (DATA / "dev71", DATA / "dev71_gold.jsonl"),
     "dev72": (DATA / "dev72", DATA / "dev72_gold.jsonl"),
+    "dev73": (DATA / "dev73", DATA / "dev73_gold.jsonl"),
     "dev74": (DATA / "dev74", DATA / "dev74_gold.jsonl"),
 }
 
