@@ -390,12 +390,12 @@ _ONGOING = re.compile(
     r"\s+(?:is|are|was|were|remains?)\s+[\"“”']?\s*(?:still\s+)?(?:going\s+on|ongoing|continuing"
     r"|under\s?way|in\s+progress|not\s+(?:yet\s+)?(?:over|complete|completed|finished))"
 )
-# A claim noun's own source right before it ("Shoigu's report on", "Russian claims of")
 # Whose gain a capture noun is: "the enemy's seizure of", "Moscow's claimed capture of"
 _POSSESSOR = re.compile(
     r"(?<![\w'-])([\w-]+['’]s)\s+(?:(?:complete|full|recent|latest|alleged|reported|claimed"
     r"|final)\s+)?$"
 )
+# A claim noun's own source right before it ("Shoigu's report on", "Russian claims of")
 _SOURCED = re.compile(
     r"(?:['’]s?|\b(?:russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her))\s+$"
 )
@@ -424,8 +424,8 @@ def announced_gain(frame: Frame, pos: int) -> bool:
 # A speech verb right before a gain named by a noun ("announced the complete capture of");
 # "claims about the capture of", "reports of the capture of" are nouns: someone else's word
 _ANNOUNCED = re.compile(
-    r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed|revealed|reveals"
-    r"|confirms|hailed|hails)\s+(?:the\s+)?(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
+    r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
+    r"|confirms|hailed|hails|revealed|reveals)\s+(?:the\s+)?(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
 
 

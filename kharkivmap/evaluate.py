@@ -58,6 +58,8 @@ GOLD_KINDS = frozenset({"change", "held", "contested", "none"})
 # Tokens that carry no identity in organisation names ("the Ministry of Defence").
 _STOPWORDS = frozenset({"the", "of", "for", "and", "a", "an", "in", "on", "s"})
 _CAPITAL_COUNTRIES = {"moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine"}
+# Long enough to separate organisations, short enough to merge Russia/Russian, Defence/Defense.
+_STEM = 5
 # Words of roles, bodies and sides, which many claimants share: no proper name
 _ROLE_WORDS = (
     "ukrainian",
@@ -123,9 +125,7 @@ _ROLE_WORDS = (
     "people",
     "republic",
 )
-_ROLE_STEMS = frozenset(w[:5] for w in _ROLE_WORDS)
-# Long enough to separate organisations, short enough to merge Russia/Russian, Defence/Defense.
-_STEM = 5
+_ROLE_STEMS = frozenset(w[:_STEM] for w in _ROLE_WORDS)
 # Folded names this similar are spellings of one name (Volchansk/Vovchansk, Kupyansk/Kupiansk).
 _NAME_SIMILARITY = 80
 

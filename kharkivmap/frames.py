@@ -147,6 +147,10 @@ _UNNAMED_TAIL = re.compile(
 )
 
 
+# What goes on from a list item to the next one
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
 def _list_end(text: str, members: list[Mention], following: int) -> int:
     """Where a group's span ends: after its last mention, or after a last list item the
     gazetteer lacks or a count of unnamed places, so the list still reads as one subject. An
@@ -160,9 +164,6 @@ def _list_end(text: str, members: list[Mention], following: int) -> int:
     if item is None or _LIST_GOES_ON.fullmatch(text, item.end(), following):
         return end
     return item.end()
-
-
-_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 
 
 # How alike (0–100) a name and a region's name must be to be the same name in two spellings
@@ -182,8 +183,8 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
                 # gazetteer lacks; after one name, only past one that looks like a place
                 item = _unknown_place_item(text, prev.end) if len(groups[-1]) < 2 else None
-                joined = len(groups[-1]) >= 2 or (
-                    item is not None and _LIST_GOES_ON.fullmatch(text, item.end(), m.start)
+                joined = len(groups[-1]) >= 2 or bool(
+                    item and _LIST_GOES_ON.fullmatch(text, item.end(), m.start)
                 )
             if (
                 joined

@@ -183,6 +183,9 @@ def _other_ending(key: str, match: str) -> bool:
     return not ends.isdisjoint(_NOUN_ENDINGS) and not ends.isdisjoint(_ADJECTIVE_ENDINGS)
 
 
+_Cells = dict[tuple[int, int], list[tuple[float, float]]]
+
+
 class Gazetteer:
     """An in-memory gazetteer: lookup by any spelling, homonym scoring, mention finding.
 
@@ -209,7 +212,9 @@ class Gazetteer:
         self._scored: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
-        self._oblast_cells: dict[str, dict[tuple[int, int], list[tuple[float, float]]]] = {}
+        self._area_cells: dict[
+            tuple[int, str], dict[tuple[int, int], list[tuple[float, float]]]
+        ] = {}
 
     # --- construction ------------------------------------------------------------------------
 
@@ -286,9 +291,9 @@ class Gazetteer:
         self, entries: Sequence[int], column: int, area: str, km: float
     ) -> tuple[int, ...]:
         """Entries outside ``area`` (the value of row ``column``) within ``km`` of its places."""
-        cells = self._oblast_cells.get(f"{column}:{area}")
+        cells = self._area_cells.get((column, area))
         if cells is None:
-            cells = self._oblast_cells[f"{column}:{area}"] = {}
+            cells = self._area_cells[(column, area)] = {}
             for row in self._rows:
                 if row[column] == area:
                     cells.setdefault((round(row[2]), round(row[3])), []).append((row[2], row[3]))

@@ -1106,11 +1106,12 @@ class MentionFinder:
     def _within(self, span: _Span, there: tuple[Any, ...], lo: float, hi: float) -> tuple[int, ...]:
         """Candidates of ``span`` between ``lo`` and ``hi`` km from ``there``, in its bearing."""
         row = self._gazetteer.row
+        origin = there[2:4]
         return tuple(
             e
             for e in span.entries
-            if lo <= distance_km(row(row_number(e))[2:4], there[2:4]) <= hi
-            and _towards(there[2:4], row(row_number(e))[2:4], span.bearing)
+            if lo <= distance_km(here := row(row_number(e))[2:4], origin) <= hi
+            and _towards(origin, here, span.bearing)
         )
 
     def _ids_of(self, entries: tuple[int, ...]) -> frozenset[str]:

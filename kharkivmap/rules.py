@@ -437,10 +437,20 @@ def rules() -> tuple[Rule, ...]:
     list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*)?"
     # flags are raised only over places: "flags in pravdyne and @1" names two of them
     flag_list_head = r"(?:(?P<head>[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+))?"
+    flag_raised = (
+        r"(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants|plant"
+        r"|planting|unfurled|unfurls|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
+        r"|hold\s+up|holds\s+up)"
+    )
     # a flag raised in "the Russian-occupied village of @1" is resistance, not liberation
     flag_place = (
         r"(?!(?:the|an?)\s+(?:[\w-]+\s+)?(?<!formerly\s)(?<!previously\s)(?<!once\s)"
         r"(?:\w+-)?occupied\b)"
+    )
+    # "… over the village of @1", "… in the centre of @1 and @2"
+    flag_over = (
+        rf"\s+(?:over|in|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+"
+        rf"(?:in|of)\s+)?{flag_list_head}{obj}"
     )
 
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
@@ -597,13 +607,9 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
-            rf"{w}(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants"
-            r"|plant|planting|unfurled|unfurls|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
-            r"|hold\s+up|holds\s+up)\s+"
-            r"(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
+            rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
             rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
-            rf"\s+(?:over|in|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+"
-            rf"(?:in|of)\s+)?{flag_list_head}{obj}",
+            rf"{flag_over}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
@@ -612,11 +618,8 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "raised the national flag of Ukraine over the villages of @1 and @2"
-            rf"{w}(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants"
-            r"|plant|planting|unfurled|unfurls|put\s+up|puts\s+up)\s+"
-            r"(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?(?:flag|flags|banner)"
-            rf"\s+of\s+(?:the\s+)?(?P<side>{side_adj})\s+(?:over|in|above|on|at)\s+{flag_place}"
-            rf"(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
+            rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?"
+            rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{side_adj}){flag_over}",
             0.8,
             *["flag", "flags", "banner"],
         ),
