@@ -93,6 +93,7 @@ SETS = {
     "dev72": (DATA / "dev72", DATA / "dev72_gold.jsonl"),
     "dev73": (DATA / "dev73", DATA / "dev73_gold.jsonl"),
     "dev74": (DATA / "dev74", DATA / "dev74_gold.jsonl"),
+    "dev75": (DATA / "dev75", DATA / "dev75_gold.jsonl"),
     "dev76": (DATA / "dev76", DATA / "dev76_gold.jsonl"),
 }
 
