@@ -95,6 +95,7 @@ SETS = {
     "dev74": (DATA / "dev74", DATA / "dev74_gold.jsonl"),
     "dev75": (DATA / "dev75", DATA / "dev75_gold.jsonl"),
     "dev76": (DATA / "dev76", DATA / "dev76_gold.jsonl"),
+    "dev77": (DATA / "dev77", DATA / "dev77_gold.jsonl"),
 }
 
 FIELDS = {
