@@ -93,6 +93,7 @@ SETS = {
     "dev72": (DATA / "dev72", DATA / "dev72_gold.jsonl"),
     "dev73": (DATA / "dev73", DATA / "dev73_gold.jsonl"),
     "dev74": (DATA / "dev74", DATA / "dev74_gold.jsonl"),
+    "dev78": (DATA / "dev78", DATA / "dev78_gold.jsonl"),
 }
 
 FIELDS = {
