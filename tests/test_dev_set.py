@@ -96,6 +96,7 @@ SETS = {
     "dev75": (DATA / "dev75", DATA / "dev75_gold.jsonl"),
     "dev76": (DATA / "dev76", DATA / "dev76_gold.jsonl"),
     "dev77": (DATA / "dev77", DATA / "dev77_gold.jsonl"),
+    "dev78": (DATA / "dev78", DATA / "dev78_gold.jsonl"),
 }
 
 FIELDS = {
