@@ -912,11 +912,12 @@ def rules() -> tuple[Rule, ...]:
             "participle",
             "captured",
             "object",
-            # "@1, recently liberated by …", "@1, a village captured by Russia on Sunday"
+            # "@1, recently liberated by …", "@1, a village captured by Russia on Sunday";
             rf"@(?P<g>\d+)\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+)?"
-            rf"(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
-            rf"(?:(?:recently|newly|only|just|already|since|finally)\s+)?"
-            rf"(?P<v>{_alt(t['passive_capture'])})\s+(?=by\s)",
+            # "@1, which was liberated on Sept. 8": a relative clause needs no agent
+            rf"(?P<which>(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
+            rf"(?:(?:recently|newly|only|just|already|since|finally|confirmed|declared)\s+)?"
+            rf"(?P<v>{_alt(t['passive_capture'])})(?(which)(?![\w-])|\s+(?=by\s))",
             0.75,
             *t["passive_capture"],
         ),
