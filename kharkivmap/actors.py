@@ -61,10 +61,12 @@ _GERUND = re.compile(r"[a-z]+ing(?![\w-])")
 
 
 # Where an attempt, plan or negation before a trigger stops governing it: after a "despite"
-# phrase closed by its comma ("Despite the military not naming them, @1 was freed"), and before
-# a new pronoun subject ("the operation to liberate the Donbas, it was decided to regroup").
+# phrase or a purpose phrase closed by its comma ("Despite the military not naming them, @1
+# was freed", "in order to save the lives of personnel, the units withdrew from @1"), and
+# before a new pronoun subject ("the operation to liberate the Donbas, it was decided to
+# regroup").
 _GOVERNED_UNTIL = re.compile(
-    r"(?<![\w-])(?:despite|in\s+spite\s+of)\s[^,;]*,\s*"
+    r"(?<![\w-])(?:despite|in\s+spite\s+of|(?:in\s+order|so\s+as)\s+(?:not\s+)?to)\s[^,;]*,\s*"
     r"|,\s+(?=(?:it|they|we|he|she)\s+(?:was|were|is|are|has|have|had)\b)"
 )
 
@@ -106,6 +108,8 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         return True
     if event == "captured" and ctx.goal_before.search(window) and _GERUND.match(frame.text, pos):
         return True  # "pressing toward capturing @1"
+    if event == "captured" and ctx.goal_infinitive.search(window):
+        return True  # "is determined to liberate @1"; not "managed to liberate @1"
     return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
 
 

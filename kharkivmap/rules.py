@@ -92,6 +92,7 @@ class Context:
     blockers: re.Pattern[str]
     contested_blockers: re.Pattern[str]
     goal_before: re.Pattern[str]  # "toward " right before a capture gerund: a goal
+    goal_infinitive: re.Pattern[str]  # "determined to " right before a capture verb: a goal
     future: re.Pattern[str]
     denials: re.Pattern[str]
     negations: re.Pattern[str]
@@ -211,6 +212,10 @@ def context() -> Context:
         blockers=compile_words(h["blockers"]),
         contested_blockers=compile_words(h["contested_blockers"]),
         goal_before=re.compile(r"(?<![\w'-])" + alternation(h["goal_before_gerund"]) + r"\s+$"),
+        goal_infinitive=re.compile(
+            rf"(?<![\w'-])(?!{alternation(h['done_before_infinitive'])}\s)[\w'-]+\s+to\s+"
+            r"(?:(?:fully|finally|completely|quickly|eventually|also)\s+)?$"
+        ),
         future=compile_words(h["future"]),
         denials=compile_words(h["denials"]),
         unverified=compile_words(h["unverified"]),
