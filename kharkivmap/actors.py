@@ -108,8 +108,14 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         return True
     if event == "captured" and ctx.goal_before.search(window) and _GERUND.match(frame.text, pos):
         return True  # "pressing toward capturing @1"
-    if event == "captured" and ctx.goal_infinitive.search(window):
-        return True  # "is determined to liberate @1"; not "managed to liberate @1"
+    if (
+        event == "captured"
+        and ctx.goal_infinitive.search(window)
+        and not ctx.result_before.search(window)
+    ):
+        # "is determined to liberate @1"; not "managed to liberate @1", nor "pushed back
+        # Russian forces to recapture @1"
+        return True
     return event != "withdrew" and kind != "held" and ctx.future.search(window) is not None
 
 

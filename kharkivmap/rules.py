@@ -93,6 +93,7 @@ class Context:
     contested_blockers: re.Pattern[str]
     goal_before: re.Pattern[str]  # "toward " right before a capture gerund: a goal
     goal_infinitive: re.Pattern[str]  # "determined to " right before a capture verb: a goal
+    result_before: re.Pattern[str]  # "pushed back … to ": the infinitive is the result
     future: re.Pattern[str]
     denials: re.Pattern[str]
     negations: re.Pattern[str]
@@ -216,6 +217,7 @@ def context() -> Context:
             rf"(?<![\w'-])(?!{alternation(h['done_before_infinitive'])}\s)[\w'-]+\s+to\s+"
             r"(?:(?:fully|finally|completely|quickly|eventually|also)\s+)?$"
         ),
+        result_before=compile_words(h["result_before_infinitive"]),
         future=compile_words(h["future"]),
         denials=compile_words(h["denials"]),
         unverified=compile_words(h["unverified"]),
