@@ -165,8 +165,10 @@ def _object(*, part: bool = False) -> str:
     # "another village in the region, @1,": the name in apposition after the noun, set off
     # by commas ("the town, @1 officials said" is no apposition)
     apposed = r"(?P<apposed>(?:\s+in\s+the\s+(?:@\d+\s+)?(?:region|oblast|area))?\s*,)"
+    # "retreated from both @1 and …": the list's opening word
+    both = r"(?:both\s+)?"
     return (
-        rf"{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
+        rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
         rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?"
         rf"|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
@@ -833,7 +835,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+(?:(?:full|complete)"
-            r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)){0,120}?"
+            # "seized five settlements near @1, including @2"
+            r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
+            r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s))@\d+){0,120}?"
             rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
