@@ -428,14 +428,22 @@ def acting_sides(text: str, *, strict: bool = True) -> list[str]:
 def announced_gain(frame: Frame, pos: int) -> bool:
     """Whether a speech verb stands right before a gain named by a noun at ``pos``
     ("announced the complete capture of @1"): a side announces its own gains."""
-    return _ANNOUNCED.search(frame.text, max(0, pos - 40), pos) is not None
+    return _ANNOUNCED.search(frame.text, max(0, pos - 60), pos) is not None
 
 
-# A speech verb right before a gain named by a noun ("announced the complete capture of");
-# "claims about the capture of", "reports of the capture of" are nouns: someone else's word
+# A speech verb right before a gain named by a noun ("announced the complete capture of",
+# "reported to Putin on the alleged capture of"); "claims about the capture of", "reports of
+# the capture of" are nouns: someone else's word
 _ANNOUNCED = re.compile(
     r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
-    r"|confirms|hailed|hails|revealed|reveals)\s+(?:the\s+)?(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
+    r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?(?:the\s+)?"
+    r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
+)
+# A gain named by a noun inside a prediction ("would be broken after the fall of @1",
+# "would lead to the fall of @1"): nothing has happened yet
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:would|will|could|might|may|can)\s[^,;.@]{0,50}?\b(?:after|following|upon|with|to)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 
 
@@ -548,7 +556,9 @@ def resolve_actor(
         )
     if kind == "nominal":
         verb = m.group("v")
-        if context().modal_after.match(frame.text, m.end()):
+        if context().modal_after.match(frame.text, m.end()) or _HYPOTHETICAL_BEFORE.search(
+            frame.text, max(0, m.start() - 70), m.start()
+        ):
             return "none", None
         if _ONGOING.match(frame.text, m.end()):
             return "contested", None  # "the takeover of @1 is still going on": not done yet
