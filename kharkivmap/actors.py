@@ -600,7 +600,9 @@ def resolve_actor(
             own = own or _side_in(frame.text[: claim.start()], None, last=True, strict=False)
             if own in OTHER:
                 return event, OTHER[own]
-    side = _actor_left(frame, m.start(), speaker_side)
+    # "near @1, Ukrainian units moved to …": a place opening the sentence stands before the
+    # actor, who is named right before the verb
+    side = _actor_left(frame, m.start("v") if kind == "fronted" else m.start(), speaker_side)
     if side or "v" not in groups:
         return event, side
     # only a liberation word left without a side needs the vocabulary around it

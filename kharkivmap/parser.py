@@ -627,7 +627,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event in _CHANGE
                 and actor is None
                 and (
-                    (rule.kind == "active" and _generic_subject(frame, anchor))
+                    (
+                        rule.kind in {"active", "euphemism", "fronted"}
+                        and _generic_subject(frame, anchor)
+                    )
                     or (rule.kind == "nominal" and m.group("v") not in {"fall", "loss"})
                     or rule.kind in {"counted_link", "marked_as"}
                     # "@1 was also retaken": by the side that took the place before

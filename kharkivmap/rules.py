@@ -677,6 +677,18 @@ def rules() -> tuple[Rule, ...]:
             "including",
         ),
         r(
+            "fronted",
+            "withdrew",
+            "object",
+            # "In certain spots in @1 areas, …, units were removed to advantageous positions":
+            # the place opens the sentence
+            rf"^\s*(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s+(?:areas?|sectors?"
+            rf"|directions?))?\s*,[^;@]{{0,200}}?(?P<v>{_alt(t['euphemism_moves'])})\s+to\s+(?:the\s+)?"
+            rf"{_alt(t['euphemism_targets'])}\s+{_alt(t['euphemism_lines'])}(?![\w-])",
+            0.7,
+            *t["euphemism_lines"],
+        ),
+        r(
             "transfer",
             "withdrew",
             "object",
