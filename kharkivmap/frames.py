@@ -121,19 +121,43 @@ _TRAILING_UNKNOWN = re.compile(
 )
 
 
+# A list's first item the gazetteer lacks, after a lowercase word ("seized control of
+# Derylove and @0"): the same shape of name, then the separator up to the known item.
+_LEADING_UNKNOWN = re.compile(
+    r"(?<=[a-z] )(?P<name>(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]*"
+    r"(?:ka|ke|ske|ne|ve|ye|ia|ya|yi|ino|ovo|evo|sk|tsi|ty|ky|yar|ets|ove|ivka|ivske))"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
+)
+
+
 def _unknown_place_item(text: str, end: int) -> re.Match[str] | None:
     """A list item right after ``end`` that names a place the gazetteer lacks: it ends like
     a Slavic place name and is no known word (a person, an English word, a first name)."""
     item = _TRAILING_UNKNOWN.match(text, end)
-    if item is None:
-        return None
+    return item if item is not None and _may_be_place(item.group("name")) else None
+
+
+def _without_leading_unknown(piece: str) -> str:
+    """``piece`` (the text up to a group's first mention) without a list item the gazetteer
+    lacks right before it, so the verb reaches the list ("seized control of Derylove and
+    @0" reads as "seized control of @0")."""
+    if not piece.endswith(" "):
+        return piece
+    item = _LEADING_UNKNOWN.search(piece, max(0, len(piece) - 60))
+    if item is None or not _may_be_place(item.group("name")):
+        return piece
+    return piece[: item.start()]
+
+
+def _may_be_place(name: str) -> bool:
+    """Whether a capitalised name is no known word (a person, an English word, a first name)."""
     from kharkivmap.mentions import lexicon
 
     words = lexicon()
-    for word in item.group("name").lower().split():
-        if word in words.not_places or word in words.english_words or word in words.first_names:
-            return None
-    return item
+    return not any(
+        word in words.not_places or word in words.english_words or word in words.first_names
+        for word in name.lower().split()
+    )
 
 
 # A list that ends in a count of unnamed places: "@0, @1 and several other settlements have
@@ -297,7 +321,7 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
     cursor = sentence.start
     for k, members in enumerate(raw_groups):
         # A literal "@" in the text must not pass for a token.
-        pieces.append(text[cursor : members[0].start].replace("@", " "))
+        pieces.append(_without_leading_unknown(text[cursor : members[0].start].replace("@", " ")))
         pieces.append(f"@{k}")
         following = raw_groups[k + 1][0].start if k + 1 < len(raw_groups) else sentence.end
         cursor = min(_list_end(text, members, following), sentence.end)
