@@ -98,6 +98,7 @@ SETS = {
     "dev77": (DATA / "dev77", DATA / "dev77_gold.jsonl"),
     "dev78": (DATA / "dev78", DATA / "dev78_gold.jsonl"),
     "dev79": (DATA / "dev79", DATA / "dev79_gold.jsonl"),
+    "dev80": (DATA / "dev80", DATA / "dev80_gold.jsonl"),
     "dev81": (DATA / "dev81", DATA / "dev81_gold.jsonl"),
 }
 
