@@ -681,8 +681,11 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             # "In certain spots in @1 areas, …, units were removed to advantageous positions":
-            # the place opens the sentence
-            rf"^\s*(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s+(?:areas?|sectors?"
+            # the place opens the sentence (or one inside a quote)
+            # …or after a phrase of its own ("In some areas, near @1 and @2, …")
+            rf"(?:^|(?<=[.!?;:] ))\s*"
+            rf"(?:in\s+(?:[\w-]+\s+){{0,2}}?(?:areas|places|spots|sectors)\s*,\s*)?"
+            rf"(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s+(?:areas?|sectors?"
             rf"|directions?))?\s*,[^;@]{{0,200}}?(?P<v>{_alt(t['euphemism_moves'])})\s+to\s+(?:the\s+)?"
             rf"{_alt(t['euphemism_targets'])}\s+{_alt(t['euphemism_lines'])}(?![\w-])",
             0.7,
