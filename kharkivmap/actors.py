@@ -250,13 +250,33 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 # a pronoun stands for the nearest side named before it, else the speaker;
                 # a country named as a place ("forces in the east of Ukraine said they")
                 # is no antecedent.
-                before = frame.text[max(0, m.start() - _REACH) : m.start()]
+                before = _without_claim_sources(frame.text[max(0, m.start() - _REACH) : m.start()])
                 named = _side_in(before, None, last=True, strict=False, generic=False, places=False)
                 return named or (speaker_side if speaker_side in OTHER else None)
             side = _side_of(m, speaker_side)
             if side:
                 return side
     return None
+
+
+@cache
+def _denied_source() -> re.Pattern[str]:
+    """A denial verb and the side word that owns the claim it denies ("denied Russian reports
+    that …", "rejected Moscow's claims")."""
+    h = load_lexicon("hedges")
+    return re.compile(
+        rf"(?<![\w-]){alternation(h['claim_denial_verbs'])}\s+(?:the\s+)?(?P<side>[\w'-]+)"
+        rf"(?=\s+(?:state\s+)?(?:{alternation(h['claim_nouns'])}|media)(?![\w-]))"
+    )
+
+
+def _without_claim_sources(text: str) -> str:
+    """``text`` with the side words of denied claims blanked out: in "Ukraine denied Russian
+    reports that it had lost @1", "it" is Ukraine, the denier, not the reports' side."""
+    for m in _denied_source().finditer(text):
+        start, end = m.span("side")
+        text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+    return text
 
 
 def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None, str | None]:
