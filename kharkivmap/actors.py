@@ -250,7 +250,9 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 # a pronoun stands for the nearest side named before it, else the speaker;
                 # a country named as a place ("forces in the east of Ukraine said they")
                 # is no antecedent.
-                before = _without_claim_sources(frame.text[max(0, m.start() - _REACH) : m.start()])
+                before = frame.text[max(0, m.start() - _REACH) : m.start()]
+                if _LOSS_AFTER_PRONOUN.match(frame.text, m.end()):
+                    before = _without_claim_sources(before)
                 named = _side_in(before, None, last=True, strict=False, generic=False, places=False)
                 return named or (speaker_side if speaker_side in OTHER else None)
             side = _side_of(m, speaker_side)
@@ -270,9 +272,17 @@ def _denied_source() -> re.Pattern[str]:
     )
 
 
+# A pronoun subject that lost ground: "… reports that it had lost @1"
+_LOSS_AFTER_PRONOUN = re.compile(
+    r"\s+(?:(?:had|has|have|was|were)\s+)?(?:\w+ly\s+)?"
+    r"(?:lost|withdrawn|withdrew|retreated|abandoned|left|pulled\s+out|pulled\s+back)(?![\w-])"
+)
+
+
 def _without_claim_sources(text: str) -> str:
     """``text`` with the side words of denied claims blanked out: in "Ukraine denied Russian
-    reports that it had lost @1", "it" is Ukraine, the denier, not the reports' side."""
+    reports that it had lost @1", "it" is Ukraine, the denier, not the reports' side (a side
+    claims its own gains: "rejected Moscow's claim that it had taken @1" is Moscow's)."""
     for m in _denied_source().finditer(text):
         start, end = m.span("side")
         text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
