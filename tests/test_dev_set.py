@@ -97,6 +97,7 @@ SETS = {
     "dev76": (DATA / "dev76", DATA / "dev76_gold.jsonl"),
     "dev77": (DATA / "dev77", DATA / "dev77_gold.jsonl"),
     "dev78": (DATA / "dev78", DATA / "dev78_gold.jsonl"),
+    "dev82": (DATA / "dev82", DATA / "dev82_gold.jsonl"),
 }
 
 FIELDS = {
