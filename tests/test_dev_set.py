@@ -100,6 +100,7 @@ SETS = {
     "dev79": (DATA / "dev79", DATA / "dev79_gold.jsonl"),
     "dev80": (DATA / "dev80", DATA / "dev80_gold.jsonl"),
     "dev81": (DATA / "dev81", DATA / "dev81_gold.jsonl"),
+    "dev82": (DATA / "dev82", DATA / "dev82_gold.jsonl"),
 }
 
 FIELDS = {
