@@ -54,9 +54,12 @@ _ATTRIBUTE_REACH = 16
 _BARE_REACH = 160
 _AND_BARE = re.compile(r"\b(?:and|or)\s+$")
 _BARE = re.compile(
-    r"(?:capture|take|seize|retake|recapture|liberate|occupy|enter|regain|reclaim|storm|clear)"
+    r"(?:capture|take|seize|retake|recapture|liberate|occupy|enter|regain|reclaim|storm|clear"
+    r"|push|drive|force|oust|expel|dislodge|knock)"
     r"(?![\w-])"
 )
+# the last infinitive of a chain ("to destroy them, and push … out of @1")
+_INFINITIVE = re.compile(r"(?<![\w'-])to\s+(?=[a-z]+\b)")
 _GERUND = re.compile(r"[a-z]+ing(?![\w-])")
 
 
@@ -106,6 +109,16 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # "attempts to force our units out of the forest and capture @1": the infinitive
         # shares the attempt standing further back than a clause
         return True
+    if event == "captured" and _AND_BARE.search(window) and _BARE.match(frame.text, pos):
+        # "an operation is under way to destroy them, and push the occupiers out of @1": the
+        # bare verb shares the goal of the infinitive it is coordinated with
+        lo = max(0, pos - _BARE_REACH)
+        chain = list(_INFINITIVE.finditer(frame.text, lo, pos))
+        if chain:
+            to = chain[-1].end()
+            before = frame.text[max(lo, to - 60) : to]
+            if ctx.goal_infinitive.search(before) and not ctx.result_before.search(before):
+                return True
     if event == "captured" and ctx.goal_before.search(window) and _GERUND.match(frame.text, pos):
         return True  # "pressing toward capturing @1"
     if (

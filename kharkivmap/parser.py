@@ -103,6 +103,8 @@ class _Candidate:
     speaker: Speaker | None
     disputed: str | None = None  # the controller a denied change would have given
     doubted: bool = False  # contradicted later in the sentence
+    # driven out rather than withdrawn: the winner, not the loser, tells of it
+    forced: bool = False
 
 
 class _Article:
@@ -678,6 +680,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     disputed,
                     # the villages a hedged count named are named with its doubt
                     doubted=verdict in _DOUBTING or (counted is not None and doc.hedged(counted)),
+                    forced=rule.kind == "push"
+                    and event == "withdrew"
+                    and not (m.group("obj") or "").strip(),
                 )
             )
     return found
@@ -880,7 +885,9 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         controller=controller,  # type: ignore[arg-type]
         date=when,
         date_precision=precision,
-        claimant=cand.speaker.named(actor) if cand.speaker else None,
+        claimant=cand.speaker.named(controller if cand.forced else actor)
+        if cand.speaker
+        else None,
         hedged=hedged,
         sentence=doc.quote(sentence),
         confidence=round(max(0.01, min(0.99, confidence)), 3),

@@ -1035,6 +1035,8 @@ def rules() -> tuple[Rule, ...]:
             "came_under",
             "captured",
             "subject",
+            # "@1 has come under Russian control": a perfect tense too
+            rf"(?:{w}(?:has|have|had)\s+(?:now\s+|finally\s+|fully\s+)?)?"
             rf"{w}(?P<v>came|comes|come|fell|falls|passed|passes|returned|returns)\s+(?:back\s+)?"
             # "came under Russian control", "came under the control of the self-proclaimed
             # Luhansk republic"
