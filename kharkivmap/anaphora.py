@@ -51,10 +51,11 @@ def _grammar() -> _Grammar:
     nouns: dict[str, list[str]] = lex["nouns"]
     determiners = alternation(lex["determiners"])
     follow = alternation(lex["next_words"])
+    owned = alternation(lex["possessive_next"])
     phrase = re.compile(
         rf"(?<![\w'’-]){determiners}\s+(?P<noun>{alternation(nouns)})"
         # alone: punctuation, the end, or a word that cannot continue the noun phrase
-        rf"(?=\s*(?:[.,;:!?”\"’»)\]–—]|$)|\s+{follow}\b)",
+        rf"(?=\s*(?:[.,;:!?”\"’»)\]–—]|$)|\s+{follow}\b|['’]s\s+{owned}\b)",
         re.IGNORECASE,
     )
     compass = alternation(w for w in context["relation_words"] if w.endswith(" of"))
