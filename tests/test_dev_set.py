@@ -101,6 +101,7 @@ SETS = {
     "dev80": (DATA / "dev80", DATA / "dev80_gold.jsonl"),
     "dev81": (DATA / "dev81", DATA / "dev81_gold.jsonl"),
     "dev82": (DATA / "dev82", DATA / "dev82_gold.jsonl"),
+    "dev84": (DATA / "dev84", DATA / "dev84_gold.jsonl"),
 }
 
 FIELDS = {
