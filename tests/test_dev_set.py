@@ -102,6 +102,7 @@ SETS = {
     "dev81": (DATA / "dev81", DATA / "dev81_gold.jsonl"),
     "dev82": (DATA / "dev82", DATA / "dev82_gold.jsonl"),
     "dev83": (DATA / "dev83", DATA / "dev83_gold.jsonl"),
+    "dev84": (DATA / "dev84", DATA / "dev84_gold.jsonl"),
     "dev85": (DATA / "dev85", DATA / "dev85_gold.jsonl"),
     "dev86": (DATA / "dev86", DATA / "dev86_gold.jsonl"),
 }
