@@ -212,6 +212,7 @@ class Gazetteer:
         self._scored: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._finder: Any = None
+        self._oblasts: frozenset[str] | None = None  # every admin1, for region_of
         self._area_cells: dict[
             tuple[int, str], dict[tuple[int, int], list[tuple[float, float]]]
         ] = {}
@@ -324,6 +325,18 @@ class Gazetteer:
     def row(self, i: int) -> tuple[Any, ...]:
         """The raw row tuple (Place field order) at a row number."""
         return self._rows[i]
+
+    def region_of(self, i: int) -> str:
+        """The oblast a region word after the name at row number ``i`` means: "Kyiv region"
+        is the Kyiv Oblast around the capital, not the city's own ``Kyiv City``."""
+        admin1: str = self._rows[i][5]
+        if admin1.endswith(" City"):
+            if self._oblasts is None:
+                self._oblasts = frozenset(row[5] for row in self._rows)
+            oblast = admin1[: -len(" City")] + " Oblast"
+            if oblast in self._oblasts:
+                return oblast
+        return admin1
 
     def lookup(self, key: str) -> tuple[int, ...]:
         """Index entries under a folded key (see :func:`row_number`)."""

@@ -282,7 +282,7 @@ class MentionFinder:
         """What a text tells about location: oblasts it names, anchor places, a country."""
         spans = [span for span in self._narrow(self._spans(text)) if span.key != exclude]
         evidence = self._evidence(spans, self._first_choices(spans))
-        evidence.within = {self._gazetteer.row(self._best(s))[5] for s in spans if s.region}
+        evidence.within = {self._gazetteer.region_of(self._best(s)) for s in spans if s.region}
         lowered = text.lower()
         for country, names in self._lexicon.country_names.items():
             if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in names):
@@ -870,8 +870,9 @@ class MentionFinder:
         unknown: set[str] = set()
         for span in spans:
             if span.qualifier is not None:
-                region = row(self._best(span.qualifier))
-                oblast = region[5]
+                best = self._best(span.qualifier)
+                region = row(best)
+                oblast = self._gazetteer.region_of(best) if span.qualifier.region else region[5]
                 inside = tuple(e for e in span.entries if row(row_number(e))[5] == oblast)
                 span.entries = inside or span.entries
                 # a list "in the Kursk region" is all in Russia, though a Ukrainian list may
@@ -892,7 +893,7 @@ class MentionFinder:
         for span in spans:
             if span.border is not None and span.border.entries and len(span.entries) > 1:
                 # "Novomykolaivka near the border with the Donetsk region": by that oblast
-                oblast = row(self._best(span.border))[5]
+                oblast = self._gazetteer.region_of(self._best(span.border))
                 near = self._gazetteer.near_oblast(span.entries, oblast, _BORDER_KM)
                 span.entries = near or span.entries
             if span.by_russia is not None and len(span.entries) > 1:
@@ -959,7 +960,7 @@ class MentionFinder:
         for span in spans:
             if span.region:
                 best = gazetteer.score(span.entries, Evidence(country=span.country))[0][0]
-                regions.admin1[gazetteer.row(best)[5]] = 1.0
+                regions.admin1[gazetteer.region_of(best)] = 1.0
         choices = []
         done: dict[tuple[tuple[int, ...], str | None], tuple[int, float]] = {}
         for span in spans:
@@ -980,7 +981,8 @@ class MentionFinder:
                 continue  # a coin toss between homonyms places nothing
             row = self._gazetteer.row(best)
             weight = 1.0 if span.region else share * (0.5 if row[11] == "city" else 0.25)
-            evidence.admin1[row[5]] = max(evidence.admin1.get(row[5], 0.0), weight)
+            oblast = self._gazetteer.region_of(best) if span.region else row[5]
+            evidence.admin1[oblast] = max(evidence.admin1.get(oblast, 0.0), weight)
             # "Kharkiv oblast" names an area, not a point near its centre.
             if not span.region and row[0] not in seen:
                 seen.add(row[0])
