@@ -659,7 +659,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?:(?:its|their|our)\s+(?:troops|forces"
             rf"|units)\s+)?to\s+(?:the\s+)?{_alt(t['euphemism_targets'])}\s+"
-            rf"{_alt(t['euphemism_lines'])}\s+(?:{_alt(t['withdraw_position_links'])}\s+)?{obj}",
+            # "moved to new frontiers, west of @1": a comma before the place's relation
+            rf"{_alt(t['euphemism_lines'])}(?:\s*,\s*{_alt(t['withdraw_position_links'])}\s+"
+            rf"|\s+(?:{_alt(t['withdraw_position_links'])}\s+)?){obj}",
             0.75,
             *t["euphemism_lines"],
         ),
@@ -743,6 +745,18 @@ def rules() -> tuple[Rule, ...]:
             rf"{_alt(t['list_nouns'])}\s+of\s+)?{unknown_names}{obj}",
             0.7,
             *t["withdraw_from_verbs"],
+        ),
+        r(
+            "beyond",
+            "withdrew",
+            "object",
+            # "units have moved to new frontiers, west of @1": a euphemism's line beyond it
+            rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?P<obj>{force_np})?to\s+(?:the\s+)?"
+            rf"(?:{_alt(t['euphemism_targets'])}\s+)?{_alt(t['euphemism_lines'])}\s*,?\s+"
+            rf"(?:west|east|north|south)\s+of\s+(?:the\s+{_alt(t['list_nouns'])}\s+of\s+)?"
+            rf"{unknown_names}{obj}",
+            0.7,
+            *t["euphemism_lines"],
         ),
         r(
             "nominal",
@@ -1119,6 +1133,16 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the|and)\s+"
             rf"(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
             0.7,
+            "occupied",
+        ),
+        r(
+            "held_occupied",
+            "held",
+            "object",
+            # "around @1, an occupied town in southern Ukraine": occupation with no side named
+            rf"@(?P<g>\d+)\s*,\s*(?:an?|the)\s+(?:(?:now|still|temporarily|currently)\s+)?"
+            rf"occupied\s+(?:[\w-]+\s+)?{_alt(t['place_nouns'])}(?![\w'’-])",
+            0.65,
             "occupied",
         ),
         r(
