@@ -106,6 +106,7 @@ SETS = {
     "dev85": (DATA / "dev85", DATA / "dev85_gold.jsonl"),
     "dev86": (DATA / "dev86", DATA / "dev86_gold.jsonl"),
     "dev88": (DATA / "dev88", DATA / "dev88_gold.jsonl"),
+    "dev89": (DATA / "dev89", DATA / "dev89_gold.jsonl"),
 }
 
 FIELDS = {
