@@ -107,6 +107,7 @@ SETS = {
     "dev86": (DATA / "dev86", DATA / "dev86_gold.jsonl"),
     "dev88": (DATA / "dev88", DATA / "dev88_gold.jsonl"),
     "dev89": (DATA / "dev89", DATA / "dev89_gold.jsonl"),
+    "dev90": (DATA / "dev90", DATA / "dev90_gold.jsonl"),
 }
 
 FIELDS = {
