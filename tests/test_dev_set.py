@@ -105,6 +105,7 @@ SETS = {
     "dev84": (DATA / "dev84", DATA / "dev84_gold.jsonl"),
     "dev85": (DATA / "dev85", DATA / "dev85_gold.jsonl"),
     "dev86": (DATA / "dev86", DATA / "dev86_gold.jsonl"),
+    "dev87": (DATA / "dev87", DATA / "dev87_gold.jsonl"),
     "dev88": (DATA / "dev88", DATA / "dev88_gold.jsonl"),
     "dev89": (DATA / "dev89", DATA / "dev89_gold.jsonl"),
     "dev90": (DATA / "dev90", DATA / "dev90_gold.jsonl"),
