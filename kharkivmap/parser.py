@@ -297,7 +297,28 @@ class _Article:
     def counted_capture(self, i: int) -> bool:
         """Whether sentence ``i`` reports a counted capture naming none of the places
         ("said its forces had taken control of five villages")."""
-        return context().counted_capture.search(self.frame(i).text) is not None
+        return self._counted_match(i) is not None
+
+    def _counted_match(self, i: int) -> tuple[str, re.Match[str]] | None:
+        """The text of sentence ``i`` in which a counted capture is found, and the match: its
+        frame, or else the sentence with every name a token, for a count after a named place
+        ("took control of @1 and a number of nearby settlements") that the frame folds into
+        the name."""
+        counted = context().counted_capture
+        text = self.frame(i).text
+        found = counted.search(text)
+        if found is not None:
+            return text, found
+        sentence = self.sentences[i]
+        pieces, cursor = [], sentence.start
+        for mention in self.by_sentence[i]:
+            pieces.append(self.text[cursor : mention.start].replace("@", " "))
+            pieces.append("@0")
+            cursor = mention.end
+        pieces.append(self.text[cursor : sentence.end].replace("@", " "))
+        text = "".join(pieces).lower()
+        found = counted.search(text)
+        return (text, found) if found is not None else None
 
     def counted_source(self, i: int, *, reach: int) -> int | None:
         """The nearest of the ``reach`` sentences before ``i`` that reports a counted capture:
@@ -311,10 +332,13 @@ class _Article:
         """The side that made the counted capture of sentence ``j``: the last named before its
         verb ("Russian troops have taken control of three villages … through Ukraine"), else
         the last named before it."""
-        text = self.frame(j).text
-        found = context().counted_capture.search(text)
-        sides = acting_sides(text[: found.start()]) if found else []
-        return sides[-1] if sides else self.recent_side(j + 1)
+        counted = self._counted_match(j)
+        sides = acting_sides(counted[0][: counted[1].start()]) if counted else []
+        if sides:
+            return sides[-1]
+        speaker = self.speaker(j, counted[1].start()) if counted else None
+        # "the Russian ministry said full control was established over @1 and …": its side
+        return self.recent_side(j + 1) or (speaker.side if speaker is not None else None)
 
     def recent_side(self, i: int, *, subject: bool = False) -> str | None:
         """The side whose forces were named last in the two sentences before ``i``
@@ -705,6 +729,10 @@ _LIST_GLUE = re.compile(
     r"|\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:several|some|two|three|four|five|six|other|the"
     r"|its|nearby|neighbou?ring|surrounding|adjacent)\s+){0,3}(?:settlements|villages|towns"
     r"|localities)\s*,?\s*(?:[-–—:]|such\s+as|including|namely)\s*"
+    # or the named part of an unnamed tail the frame folded into the first ("@1 and a number of
+    # nearby settlements, the largest of which are @2, @3")
+    r"|\s*,?\s*the\s+(?:largest|biggest|main|most\s+important)\s+of\s+(?:which|them)\s+"
+    r"(?:are|were|being|include|included)\s*"
     # or another name in brackets: "@1, sichneve (@2), @3", "@1 (@2) and @3"
     r"|\s*,\s*(?:[a-z'-]+\s*)?\(\s*|\s*\(\s*|\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
 )

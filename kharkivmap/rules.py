@@ -330,9 +330,14 @@ def context() -> Context:
         ),
         list_noun=re.compile(rf"(?<![\w-]){_alt(t['list_nouns'])}(?![\w-])"),
         counted_capture=re.compile(
-            rf"(?<![\w-])(?:{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+control\s+of"
+            rf"(?<![\w-])(?:{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+"
+            rf"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)"
+            # "full control was established over @1 and a number of nearby settlements"
+            rf"|control\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:established"
+            rf"|taken|gained|assumed)\s+(?:of|over)"
             rf"|(?:capture|seizure|liberation|takeover)\s+of)"
-            rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?"
+            # "established full control over @1 and a number of nearby settlements"
+            rf"\s+(?:@\d+\s+and\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"{_alt(t['list_nouns'])}(?![\w-])"
         ),
         durative=re.compile(
@@ -785,7 +790,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "… announced the capture of three villages. Two of the villages -- @1 and @2 --
             # are located near …": the names of the places a counted capture left unnamed
-            rf"{w}(?:(?:{_alt(t['counts'])}|one|both|all|some)\s+of\s+)?(?:the|these|those|them)"
+            # "the largest of them are @1, @2"
+            rf"{w}(?:(?:{_alt(t['counts'])}|one|both|all|some|(?:the\s+)?(?:largest|biggest|main"
+            rf"|most\s+important))\s+of\s+)?(?:the|these|those|them)"
             # "the villages in question are @1 and @2"
             rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*)?)?"
             rf"(?:[:—]|--|,|\s*(?:are|were|include|included"
@@ -1044,6 +1051,17 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<aux>(?:{w}{aux}\s+)*){w}(?P<v>{_alt(t['fallen'])})(?![\w-])",
             0.75,
             *t["fallen"],
+        ),
+        r(
+            "passive",
+            "captured",
+            "object",
+            # "full control was established over @1": the passive of "took control of"
+            rf"{w}(?:(?:full|complete|total)\s+)?control\s+(?:was|were|has\s+been|have\s+been"
+            rf"|had\s+been)\s+(?:(?:fully|now|also|finally)\s+)?(?P<v>established|taken|gained"
+            rf"|assumed|restored)\s+(?:over|of)\s+{obj}",
+            0.75,
+            "control",
         ),
         r(
             "came_under",
