@@ -285,10 +285,13 @@ def context() -> Context:
         ),
         anaphor=re.compile(
             w + r"(?:it|which|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:city|town|village|settlement|locality|hub|stronghold|place|area)(?:\s+itself)?)\s*"
+            r"(?:city|town|village|settlement|locality|hub|stronghold|place|area)(?:\s+itself)?"
+            # a list before: "both villages", "both of which", "the two settlements"
+            r"|both\s+of\s+(?:which|them)|(?:both|these|the\s+two|the\s+three|all\s+three)\s+"
+            r"(?:[\w-]+\s+)?(?:villages|settlements|towns|cities|localities))\s*"
             # "…, which officials said was recaptured": a speech clause inside the relative
             r"(?:(?:[\w'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|believe[sd]?"
-            r"|confirmed)\s+)?"
+            r"|confirmed)\s+(?:(?:earlier\s+)?(?:on\s+)?[a-z]+day\s+|earlier\s+)?)?"
             r"(?:,[^,@;]{1,60},\s*)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
         ),
         anaphoric_nouns=frozenset(t["anaphoric_nouns"]),
