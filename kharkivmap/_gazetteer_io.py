@@ -71,16 +71,15 @@ def row_keys(
     if row[8]:
         names.append(romanize_ru(row[8]))
     primary = _keys_of(names, fold_key)
+    # no Russian name from the sources: guess it from the ending, as an alias only
+    guessed = russian_forms(row[7]) if row[7] and not row[8] else []
     starts: set[str] = set()
-    for spelling in (*names, *row[9]):
+    for spelling in (*names, *row[9], *guessed):
         if _MAY_BREAK.search(spelling):
             words = _WORD_BREAK.split(_PARENTHESES.sub("", spelling).strip())
             if len(words) > 1:
                 starts.add(fold_key(words[0]))
-    aliases = list(row[9])
-    if row[7] and not row[8]:
-        # no Russian name from the sources: guess it from the ending, as an alias only
-        aliases += russian_forms(row[7])
+    aliases = [*row[9], *guessed]
     return primary, _keys_of(aliases, fold_key) - primary, starts
 
 

@@ -199,6 +199,47 @@ _RU_ROOTS = (
 
 _CLOSED_I = re.compile(r"і(?=[бвгґджзклмнпрстфхцчшщь]+$)")
 
+# Adjectives opening two-word names and their Russian forms (Біла Гора/Белая Гора, Велика
+# Новосілка/Великая Новоселка and Большая Новоселка, Зелений Гай/Зеленый Гай).
+_RU_ADJECTIVES = {
+    "Нова": ("Новая",),
+    "Нове": ("Новое",),
+    "Новий": ("Новый",),
+    "Нові": ("Новые",),
+    "Стара": ("Старая",),
+    "Старе": ("Старое",),
+    "Старий": ("Старый",),
+    "Старі": ("Старые",),
+    "Велика": ("Великая", "Большая"),
+    "Велике": ("Великое", "Большое"),
+    "Великий": ("Великий", "Большой"),
+    "Мала": ("Малая",),
+    "Мале": ("Малое",),
+    "Малий": ("Малый",),
+    "Біла": ("Белая",),
+    "Біле": ("Белое",),
+    "Білий": ("Белый",),
+    "Зелена": ("Зеленая", "Зелёная"),
+    "Зелене": ("Зеленое", "Зелёное"),
+    "Зелений": ("Зеленый", "Зелёный"),
+    "Червона": ("Красная", "Червонная"),
+    "Червоне": ("Красное",),
+    "Червоний": ("Красный",),
+    "Верхня": ("Верхняя",),
+    "Верхнє": ("Верхнее",),
+    "Верхній": ("Верхний",),
+    "Нижня": ("Нижняя",),
+    "Нижнє": ("Нижнее",),
+    "Нижній": ("Нижний",),
+    "Суха": ("Сухая",),
+    "Сухий": ("Сухой",),
+    "Чорна": ("Черная", "Чёрная"),
+    "Чорний": ("Черный", "Чёрный"),
+    "Кругла": ("Круглая",),
+    "Широка": ("Широкая",),
+    "Глибока": ("Глубокая",),
+}
+
 
 def russian_forms(name_uk: str) -> list[str]:
     """Likely Russian spellings of a Ukrainian place name, by its ending and root, in Russian
@@ -209,7 +250,9 @@ def russian_forms(name_uk: str) -> list[str]:
     Russian report's "Sinkovka" or "Oleynikovo" still finds the village. Empty when no
     regular ending or root applies.
     """
-    if " " in name_uk or "-" in name_uk:
+    if " " in name_uk:
+        return _two_word_forms(name_uk)
+    if "-" in name_uk:
         return []
     russian = _russian_root(name_uk)
     names = [name_uk] if russian == name_uk else [name_uk, russian]
@@ -217,6 +260,21 @@ def russian_forms(name_uk: str) -> list[str]:
     if not forms and russian != name_uk and len(name_uk) >= 6:
         forms = [russian]  # Кам'янка/Каменка
     return list(dict.fromkeys(forms))
+
+
+def _two_word_forms(name_uk: str) -> list[str]:
+    """Russian forms of an adjective and a noun (``Біла Гора`` → ``Белая Гора``): the
+    adjective's Russian forms before the noun's, or the noun itself when it has none."""
+    words = name_uk.split()
+    if len(words) != 2 or words[0] not in _RU_ADJECTIVES:
+        return []
+    adjective, noun = words
+    # a noun with no regular ending: its last і is often a Russian е or о (Новосілка/Новоселка)
+    last = noun.rfind("і")
+    nouns = russian_forms(noun) or (
+        [noun[:last] + vowel + noun[last + 1 :] for vowel in ("е", "о")] if last > 0 else [noun]
+    )
+    return list(dict.fromkeys(f"{ru} {form}" for ru in _RU_ADJECTIVES[adjective] for form in nouns))
 
 
 def _by_ending(name: str) -> list[str]:

@@ -116,7 +116,16 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
         ("Солодке", ["Солодкое", "Сладкое"]),
         ("Кам'янка", ["Каменка"]),
         ("Біла", []),  # too short to trust a root alone
-        ("Зелений Гай", []),
+        # an adjective and a noun: the adjective's Russian forms (ё spelt or not) before the noun
+        ("Зелений Гай", ["Зеленый Гай", "Зелёный Гай"]),
+        ("Біла Гора", ["Белая Гора"]),
+        (
+            "Велика Новосілка",
+            ["Великая Новоселка", "Великая Новосолка", "Большая Новоселка", "Большая Новосолка"],
+        ),
+        ("Нова Гусарівка", ["Новая Гусаровка", "Новая Гусаревка"]),
+        ("Кругла Балка Друга", []),  # three words: no guess
+        ("Зелений-Гай", []),
         ("Гне", []),  # too short to tell an ending from the word
     ],
 )
