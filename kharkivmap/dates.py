@@ -111,7 +111,9 @@ def _pattern(
             (?:,?\s+(?P<y2>\d{{4}}))?)
         |(?P<my>(?P<m3>{mon})\.?,?\s+(?P<y3>\d{{4}}))
         |(?P<mo>(?:in|since|during|by|early|late|mid-?|until|through|last)\s+(?:early\s+|late\s+|mid-?)?
-            (?P<m4>(?!may\s+(?:be|have|not|also|well|still|soon)\b){mon})(?:\.?,?\s+(?P<y4>\d{{4}}))?)
+            (?P<m4>(?!may\s+(?:be|have|not|also|well|still|soon)\b){mon})
+            (?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:]))  # "since may 8" is a day, below
+            (?:\.?,?\s+(?P<y4>\d{{4}}))?)
         |(?P<wd>(?P<wdmod>last\s+|this\s+|past\s+)?(?P<w>{wd}))
         |(?P<yesterday>yesterday|the\s+day\s+before|last\s+night)
         |(?P<today>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|overnight)

@@ -79,6 +79,9 @@ _LOOKBACK = 3
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
+# A place held "since" a day this recent changed hands that day.
+_SINCE_NEWS_DAYS = 14
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late)\s+)?$")
 # Sentence and frame texts whose readings are kept, up to this many of each.
 _CACHE_MAX = 10_000
 _MATCHES: dict[str, dict[int, tuple[re.Match[str], ...]]] = {}
@@ -889,6 +892,20 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     when, precision = pick_date(
         usable, anchor=cand.anchor, published=art.published, previous=previous
     )
+    if (
+        event == "held"
+        and controller in OTHER
+        and nearest is not None
+        and nearest.precision == "day"
+        and nearest.date is not None
+        and art.published is not None
+        and 0 <= (art.published - nearest.date).days <= _SINCE_NEWS_DAYS
+        and _SINCE.search(cand.frame.text, max(0, nearest.start - 12), nearest.start)
+    ):
+        # "@1 has been controlled by the Russian occupiers since May 8": held since a day
+        # of the last weeks, so taken that day
+        event, actor = "captured", controller
+        when, precision = nearest.date, "day"
     latest = _period_end(when, precision)
     old = bool(latest and art.published and (art.published - latest).days > _HISTORY_DAYS)
     if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
