@@ -79,6 +79,12 @@ _LOOKBACK = 3
 _DATELINE = 80
 # A change dated this long before publication is reported as background: who holds the place.
 _HISTORY_DAYS = 30
+# A hold that ended lately: "until recently", "until this week", "until Thursday"
+_UNTIL_RECENT = re.compile(
+    r"\s*,?\s*\buntil\s+(?:very\s+)?(?:recently|(?:earlier\s+)?this\s+week|last\s+week|yesterday"
+    r"|(?:a\s+few\s+|several\s+|two\s+|three\s+)?days\s+ago|(?:last\s+)?(?:mon|tues|wednes|thurs"
+    r"|fri|satur|sun)day)\b(?:\s*,)?\s*"
+)
 # A place held "since" a day this recent changed hands that day.
 _SINCE_NEWS_DAYS = 14
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late)\s+)?$")
@@ -620,7 +626,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if event == "none":
                 continue
             if event == "held" and _ENDED.match(text, m.end()):
-                continue  # "held by Russia until recently": a state that has ended
+                if actor not in OTHER or not _UNTIL_RECENT.match(text, m.end()):
+                    continue  # "held by Russia until 2022": a state that has ended
+                # "was held by Russian troops until Thursday": the other side took it then
+                event, actor = "captured", OTHER[actor]
             if event == rule.event == "held" and (
                 _now_newly_held(doc, i, text, m, anchor)
                 or (rule.kind == "held_liberated" and _NEWLY.search(m.group()))
@@ -642,6 +651,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue
                 event, actor = ("held", OTHER[actor]) if negated == "held" else (negated, None)
                 confidence *= 0.8
+            if (
+                event == "held"
+                and actor in OTHER
+                and _UNTIL_RECENT.search(text, max(0, anchor - 40), anchor)
+            ):
+                # "@1, which until recently was under Russian control": held no more
+                event, actor = "captured", OTHER[actor]
             disputed = None
             verdict = denial(frame, anchor) if event in _CHANGE else None
             if verdict == "reported" and event == "captured" and actor == speaker_side:
