@@ -277,8 +277,14 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
         return True
     if ctx.region_after.match(right) and any(_names_its_region(m) for m in group.members):
         return True
+    if _REGION_OF.search(left[-30:]) and any(_names_its_region(m) for m in group.members):
+        return True  # "the border region of Sumy"
     river = ctx.river_before.search(left[-20:]) or right.startswith(" river")
     return word in ctx.rivers and bool(river)
+
+
+# A region word before its centre's name: "the region of @1", "Ukraine's oblast of @1"
+_REGION_OF = re.compile(r"(?<![\w-])(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
 
 
 def _names_region(members: list[Mention]) -> bool:
