@@ -33,6 +33,8 @@ _NORMALISE = str.maketrans(
     {
         "“": " ", "”": " ", '"': " ", "«": " ", "»": " ", "„": " ", "‘": "'", "’": "'",
         "ʼ": "'", "—": " — ", "–": " — ", "\u00a0": " ", "\t": " ",
+        # an editor's insertion reads as part of the sentence: "around 70% [of @1 was taken]"
+        "[": " ", "]": " ",
         # flag emoji (regional indicator pairs) stand between words in posts quoted by news:
         # "the Ukrainian🇺🇦 47th Brigade"
         **{chr(c): " " for c in range(0x1F1E6, 0x1F200)},
