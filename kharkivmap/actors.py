@@ -482,6 +482,17 @@ _ANNOUNCED = re.compile(
     r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?(?:the\s+)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
+# A gain named by a noun that is still under way: "during the liberation of @1"
+_DURING = re.compile(
+    r"\b(?:during|amid|in\s+the\s+course\s+of|in\s+the\s+process\s+of)\s+(?:the\s+)?"
+    r"(?:ongoing\s+|continuing\s+)?$"
+)
+# Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
+_BRIEFED = re.compile(
+    r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:also\s+)?(?:briefed|informed|told)\s+(?:about|on|of)\s+(?:the\s+)?"
+    r"(?:(?:alleged|reported|complete|full)\s+)*$"
+)
 # A gain named by a noun inside a prediction ("would be broken after the fall of @1",
 # "would lead to the fall of @1"): nothing has happened yet
 _HYPOTHETICAL_BEFORE = re.compile(
@@ -619,9 +630,17 @@ def resolve_actor(
                 return "captured", None
             admitted = _admitting().search(frame.text) is not None
             return "captured", OTHER[speaker_side] if admitted else speaker_side
+        if _DURING.search(frame.text, max(0, m.start() - 40), m.start()):
+            return "contested", None  # "fighting continues during the liberation of @1"
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
+        briefed = _BRIEFED.search(frame.text, max(0, m.start() - 80), m.start())
+        if briefed:
+            # "Putin was briefed on the alleged liberation of @1": his side's gain
+            side = _side_in(briefed.group("who"), speaker_side, last=True, strict=False)
+            if side in OTHER:
+                return event, side
         owner = _POSSESSOR.search(frame.text, max(0, m.start() - 40), m.start())
         if owner:
             # "the enemy's seizure of @1", "Russia's capture of @1": the owner acted
