@@ -482,6 +482,12 @@ _ANNOUNCED = re.compile(
     r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?(?:the\s+)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
+# The owner of a claim to have acted: "the Russian claim to have seized @1", "Moscow's claims
+# that it had taken @1"
+_CLAIM_OWNER = re.compile(
+    r"(?P<owner>[\w'’-]+)\s+(?:claims?|assertions?|boasts?)\s+(?:to\s+have|that\s+(?:it|they)"
+    r"\s+(?:had|has|have))\s+(?:(?:already|fully|now)\s+)?$"
+)
 # A gain named by a noun that is still under way: "during the liberation of @1"
 _DURING = re.compile(
     r"\b(?:during|amid|in\s+the\s+course\s+of|in\s+the\s+process\s+of)\s+(?:the\s+)?"
@@ -629,7 +635,10 @@ def resolve_actor(
             if speaker_side not in OTHER:
                 return "captured", None
             admitted = _admitting().search(frame.text) is not None
-            return "captured", OTHER[speaker_side] if admitted else speaker_side
+            # "reports of the fall of @1 were untrue": a fall the speaker denies is its loss
+            reported = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
+            lost = admitted or reported is not None
+            return "captured", OTHER[speaker_side] if lost else speaker_side
         if _DURING.search(frame.text, max(0, m.start() - 40), m.start()):
             return "contested", None  # "fighting continues during the liberation of @1"
         prep, side = _agent(frame, m.end(), speaker_side)
@@ -667,6 +676,12 @@ def resolve_actor(
     side = _actor_left(frame, m.start("v") if kind == "fronted" else m.start(), speaker_side)
     if side or "v" not in groups:
         return event, side
+    owner = _CLAIM_OWNER.search(frame.text, max(0, m.start() - 60), m.start())
+    if owner:
+        # "dismissed the Russian claim to have seized @1": the claim's owner acted
+        side = _side_in(owner.group("owner"), speaker_side, last=True, strict=False)
+        if side in OTHER:
+            return event, side
     # only a liberation word left without a side needs the vocabulary around it
     voice = _perspective(frame.text, m.start()) or speaker_side or house_side
     return event, _liberator(m.group("v"), voice)
