@@ -110,6 +110,7 @@ SETS = {
     "dev89": (DATA / "dev89", DATA / "dev89_gold.jsonl"),
     "dev90": (DATA / "dev90", DATA / "dev90_gold.jsonl"),
     "dev92": (DATA / "dev92", DATA / "dev92_gold.jsonl"),
+    "dev93": (DATA / "dev93", DATA / "dev93_gold.jsonl"),
 }
 
 FIELDS = {
