@@ -111,6 +111,7 @@ SETS = {
     "dev90": (DATA / "dev90", DATA / "dev90_gold.jsonl"),
     "dev92": (DATA / "dev92", DATA / "dev92_gold.jsonl"),
     "dev93": (DATA / "dev93", DATA / "dev93_gold.jsonl"),
+    "dev94": (DATA / "dev94", DATA / "dev94_gold.jsonl"),
 }
 
 FIELDS = {
