@@ -109,6 +109,7 @@ SETS = {
     "dev88": (DATA / "dev88", DATA / "dev88_gold.jsonl"),
     "dev89": (DATA / "dev89", DATA / "dev89_gold.jsonl"),
     "dev90": (DATA / "dev90", DATA / "dev90_gold.jsonl"),
+    "dev91": (DATA / "dev91", DATA / "dev91_gold.jsonl"),
     "dev92": (DATA / "dev92", DATA / "dev92_gold.jsonl"),
     "dev93": (DATA / "dev93", DATA / "dev93_gold.jsonl"),
     "dev94": (DATA / "dev94", DATA / "dev94_gold.jsonl"),
