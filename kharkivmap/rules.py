@@ -755,6 +755,16 @@ def rules() -> tuple[Rule, ...]:
             *t["withdraw_from_verbs"],
         ),
         r(
+            "withdraw",
+            "withdrew",
+            "object",
+            # "Russia no longer has control of the village of @1": the side has lost it
+            rf"{w}(?P<v>no\s+longer\s+(?:has|have|had|holds?|held|controls?|controlled|is\s+in"
+            rf"|are\s+in|was\s+in|were\s+in))\s+(?:(?:full|any)\s+)?(?:control\s+(?:of|over)\s+)?{obj}",
+            0.7,
+            "longer",
+        ),
+        r(
             "beyond",
             "withdrew",
             "object",
@@ -876,7 +886,8 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+(?:(?:full|complete)"
             # "seized five settlements near @1, including @2"
             r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
-            r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s))@\d+){0,120}?"
+            # "recaptured two villages in @1, namely @2": a region named by its centre
+            r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+){0,120}?"
             rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
@@ -1165,6 +1176,17 @@ def rules() -> tuple[Rule, ...]:
             rf"occupied\s+(?:[\w-]+\s+)?{_alt(t['place_nouns'])}(?![\w'’-])",
             0.65,
             "occupied",
+        ),
+        r(
+            "held_liberated",
+            "held",
+            "object",
+            # "the newly-liberated villages in Kherson Oblast include @1, @2": news of gains
+            rf"{w}(?:newly|recently)[\s-]liberated\s+(?:[\w-]+\s+)?{_alt(t['list_nouns'])}"
+            rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:@\d+\s+)?[\w-]*\s*(?:region|oblast|province)?)?"
+            rf"\s*(?:include|included|includes|are|were|such\s+as|:|—|-)\s*{unknown_names}{obj}",
+            0.65,
+            "liberated",
         ),
         r(
             "held_liberated",
