@@ -482,6 +482,8 @@ _ANNOUNCED = re.compile(
     r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?(?:the\s+)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
+# Part of a force: "some forces", "part of its troops", "some of the units"
+_SOME_OF = re.compile(r"(?:some|part|a\s+part|several|a\s+few)\s+(?:of\s+)?(?:its|their|the)?\s*")
 # The owner of a claim to have acted: "the Russian claim to have seized @1", "Moscow's claims
 # that it had taken @1"
 _CLAIM_OWNER = re.compile(
@@ -558,6 +560,8 @@ def resolve_actor(
         ctx = context()
         if ctx.rest_after.match(frame.text, m.end()):
             return "none", None  # units pulled out "for replenishment" are rotated, not beaten
+        if _SOME_OF.match(obj):
+            return "none", None  # "withdrawing some forces from @1": the rest still hold it
         if ctx.needs_force.match(m.group("v")) and not (
             ctx.force_nouns.search(obj)
             or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())

@@ -749,7 +749,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "withdrew west of @1": to a line beyond the place, which is left behind
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|further)"
-            rf"\s+)?(?:to\s+(?:positions|lines)\s+)?(?:west|east|north|south)\s+of\s+(?:the\s+"
+            rf"\s+)?(?:to\s+(?:the\s+)?(?:positions|lines|areas?)\s+)?(?:west|east|north|south)\s+of\s+(?:the\s+"
             rf"{_alt(t['list_nouns'])}\s+of\s+)?{unknown_names}{obj}",
             0.7,
             *t["withdraw_from_verbs"],
