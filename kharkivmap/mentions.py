@@ -105,7 +105,7 @@ _MAX_ALTERNATIVES = 5
 _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
 _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
-_FAR_KM = 250.0  # a misspelt name or stray village this far from every other place is dropped
+_FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
 _LONE_VILLAGE = 3
 _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
