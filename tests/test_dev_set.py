@@ -114,6 +114,7 @@ SETS = {
     "dev93": (DATA / "dev93", DATA / "dev93_gold.jsonl"),
     "dev94": (DATA / "dev94", DATA / "dev94_gold.jsonl"),
     "dev95": (DATA / "dev95", DATA / "dev95_gold.jsonl"),
+    "dev96": (DATA / "dev96", DATA / "dev96_gold.jsonl"),
 }
 
 FIELDS = {
