@@ -115,6 +115,7 @@ SETS = {
     "dev94": (DATA / "dev94", DATA / "dev94_gold.jsonl"),
     "dev95": (DATA / "dev95", DATA / "dev95_gold.jsonl"),
     "dev96": (DATA / "dev96", DATA / "dev96_gold.jsonl"),
+    "dev97": (DATA / "dev97", DATA / "dev97_gold.jsonl"),
 }
 
 FIELDS = {
