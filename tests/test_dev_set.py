@@ -113,6 +113,7 @@ SETS = {
     "dev92": (DATA / "dev92", DATA / "dev92_gold.jsonl"),
     "dev93": (DATA / "dev93", DATA / "dev93_gold.jsonl"),
     "dev94": (DATA / "dev94", DATA / "dev94_gold.jsonl"),
+    "dev98": (DATA / "dev98", DATA / "dev98_gold.jsonl"),
 }
 
 FIELDS = {
