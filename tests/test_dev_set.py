@@ -116,6 +116,7 @@ SETS = {
     "dev95": (DATA / "dev95", DATA / "dev95_gold.jsonl"),
     "dev96": (DATA / "dev96", DATA / "dev96_gold.jsonl"),
     "dev97": (DATA / "dev97", DATA / "dev97_gold.jsonl"),
+    "dev98": (DATA / "dev98", DATA / "dev98_gold.jsonl"),
 }
 
 FIELDS = {
