@@ -53,6 +53,7 @@ _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
 _ATTRIBUTE_REACH = 16
 _BARE_REACH = 160
 _AND_BARE = re.compile(r"\b(?:and|or)\s+$")
+_AND_GERUND = re.compile(r"\b(?:and|or|as\s+well\s+as)\s+$")
 _BARE = re.compile(
     r"(?:capture|take|seize|retake|recapture|liberate|occupy|enter|regain|reclaim|storm|clear"
     r"|push|drive|force|oust|expel|dislodge|knock)"
@@ -108,6 +109,18 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     ):
         # "attempts to force our units out of the forest and capture @1": the infinitive
         # shares the attempt standing further back than a clause
+        return True
+    if (
+        event == "captured"
+        and _AND_GERUND.search(frame.text, max(0, pos - 15), pos)
+        and _GERUND.match(frame.text, pos)
+        and (
+            ctx.future.search(frame.text, max(0, pos - _BARE_REACH), pos)
+            or ctx.blockers.search(frame.text, max(0, pos - _BARE_REACH), pos)
+        )
+    ):
+        # "continues to focus on taking @1, as well as establishing full control over @2":
+        # the gerund shares the aim standing further back
         return True
     if event == "captured" and _AND_BARE.search(window) and _BARE.match(frame.text, pos):
         # "an operation is under way to destroy them, and push the occupiers out of @1": the
