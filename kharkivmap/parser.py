@@ -625,10 +625,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"
             if event == "none":
                 continue
-            if event == "held" and _ENDED.match(text, m.end()):
-                if actor not in OTHER or not _UNTIL_RECENT.match(text, m.end()):
+            ended = _ENDED.match(text, m.end()) if event == "held" else None
+            lately = event == "held" and bool(
+                _UNTIL_RECENT.match(text, m.end())
+                or _UNTIL_RECENT.search(text, max(0, anchor - 40), anchor)
+            )
+            if ended or lately:
+                if actor not in OTHER or not lately:
                     continue  # "held by Russia until 2022": a state that has ended
-                # "was held by Russian troops until Thursday": the other side took it then
+                # "was held by Russian troops until Thursday", "@1, which until recently was
+                # under Russian control": the other side took it since
                 event, actor = "captured", OTHER[actor]
             if event == rule.event == "held" and (
                 _now_newly_held(doc, i, text, m, anchor)
@@ -651,13 +657,6 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue
                 event, actor = ("held", OTHER[actor]) if negated == "held" else (negated, None)
                 confidence *= 0.8
-            if (
-                event == "held"
-                and actor in OTHER
-                and _UNTIL_RECENT.search(text, max(0, anchor - 40), anchor)
-            ):
-                # "@1, which until recently was under Russian control": held no more
-                event, actor = "captured", OTHER[actor]
             disputed = None
             verdict = denial(frame, anchor) if event in _CHANGE else None
             if verdict == "reported" and event == "captured" and actor == speaker_side:

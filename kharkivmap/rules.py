@@ -449,6 +449,12 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+"
         r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast)\s+)?)?"  # "a town in Kharkiv region that …"
     )
+    # a line beyond the places, which are left behind: "west of @1", "west of the villages of
+    # berdychi, @1 and @2"
+    beyond = (
+        rf"(?:west|east|north|south)\s+of\s+(?:the\s+{_alt(t['list_nouns'])}\s+of\s+)?"
+        rf"{unknown_names}{obj}"
+    )
     # a list opening with a name the gazetteer lacks ("seized striliche, @1, @2 and @3"); the
     # parser takes it only before a list of several places
     list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*)?"
@@ -749,8 +755,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "withdrew west of @1": to a line beyond the place, which is left behind
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|further)"
-            rf"\s+)?(?:to\s+(?:the\s+)?(?:positions|lines|areas?)\s+)?(?:west|east|north|south)\s+of\s+(?:the\s+"
-            rf"{_alt(t['list_nouns'])}\s+of\s+)?{unknown_names}{obj}",
+            rf"\s+)?(?:to\s+(?:the\s+)?(?:positions|lines|areas?)\s+)?{beyond}",
             0.7,
             *t["withdraw_from_verbs"],
         ),
@@ -770,9 +775,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "units have moved to new frontiers, west of @1": a euphemism's line beyond it
             rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?P<obj>{force_np})?to\s+(?:the\s+)?"
-            rf"(?:{_alt(t['euphemism_targets'])}\s+)?{_alt(t['euphemism_lines'])}\s*,?\s+"
-            rf"(?:west|east|north|south)\s+of\s+(?:the\s+{_alt(t['list_nouns'])}\s+of\s+)?"
-            rf"{unknown_names}{obj}",
+            rf"(?:{_alt(t['euphemism_targets'])}\s+)?{_alt(t['euphemism_lines'])}\s*,?\s+{beyond}",
             0.7,
             *t["euphemism_lines"],
         ),
