@@ -108,6 +108,7 @@ _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
 _LONE_VILLAGE = 3
+_CLEAR_TOWN = 0.9  # a town scored this far above its namesakes is taken as named
 _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
 _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
 _LONE_REACH_KM = 150.0  # a name's only place farther than this from its stated landmark is not it
@@ -1034,7 +1035,7 @@ class MentionFinder:
             mention = Mention(
                 span.start, span.end, text[span.start : span.end], place, score, alternatives
             )
-            mentions.append((mention, self._least_others(span, place, alternatives)))
+            mentions.append((mention, self._least_others(span, place, score, alternatives)))
         if all(not least for _, least in mentions):
             return [m for m, _ in mentions]
         # a village without namesakes is doubted only by the others, not by its own kind
@@ -1126,22 +1127,29 @@ class MentionFinder:
             ids = self._ids[entries] = frozenset(row(row_number(e))[0] for e in entries)
         return ids
 
-    def _least_others(self, span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> int:
+    def _least_others(
+        self, span: _Span, place: Place, score: float, alternatives: tuple[Candidate, ...]
+    ) -> int:
         """How many other places the text must name for ``place`` to be dropped when far from
         all of them (0: never). A look-alike of a name, a village with namesakes and, less
         readily, a village with none may each be a namesake of a village the gazetteer lacks."""
         if span.fuzzy:
             return 1
-        if self._stray(span, place, alternatives):
+        if self._stray(span, place, score, alternatives):
             return 2
         if place.kind == "village" and span.qualifier is None:
             return _LONE_VILLAGE
         return 0
 
     @staticmethod
-    def _stray(span: _Span, place: Place, alternatives: tuple[Candidate, ...]) -> bool:
-        """A village or town chosen among namesakes with nothing in the text tying it down."""
-        return place.kind != "city" and bool(alternatives) and span.qualifier is None
+    def _stray(
+        span: _Span, place: Place, score: float, alternatives: tuple[Candidate, ...]
+    ) -> bool:
+        """A village, or a town its namesakes come close to, chosen with nothing in the text
+        tying it down ("Seversk" is Siversk in Donetsk oblast, not the Siberian city)."""
+        if place.kind == "city" or not alternatives or span.qualifier is not None:
+            return False
+        return place.kind != "town" or score < _CLEAR_TOWN
 
 
 _BEARING_SLACK = 55.0

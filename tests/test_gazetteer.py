@@ -303,6 +303,13 @@ def test_a_misspelling_far_from_every_other_place_named_is_dropped(shipped: Gaze
     assert [m.text for m in shipped.find_mentions(text)] == ["Malaya Loknya"]
 
 
+def test_a_town_far_ahead_of_its_namesakes_is_kept_far_from_the_others(shipped: Gazetteer) -> None:
+    # Seversk is Siversk's Russian name and a Siberian city's; Siversk lies 200 km from Kharkiv.
+    text = "Troops took Seversk, Gerasimov said. Fighting goes on in Sumy, Kharkiv and Dnipro."
+    siversk = shipped.find_mentions(text)[0]
+    assert (siversk.text, siversk.place.name) == ("Seversk", "Siversk")
+
+
 def test_a_stated_distance_and_direction_pick_the_namesake(shipped: Gazetteer) -> None:
     text = "the village of Levadne, located almost 110 kilometers (68.3 miles) east of Zaporizhzhia"
     levadne = shipped.find_mentions(text)[0]
