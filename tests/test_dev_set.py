@@ -118,6 +118,7 @@ SETS = {
     "dev97": (DATA / "dev97", DATA / "dev97_gold.jsonl"),
     "dev98": (DATA / "dev98", DATA / "dev98_gold.jsonl"),
     "dev99": (DATA / "dev99", DATA / "dev99_gold.jsonl"),
+    "dev100": (DATA / "dev100", DATA / "dev100_gold.jsonl"),
     "dev101": (DATA / "dev101", DATA / "dev101_gold.jsonl"),
 }
 
