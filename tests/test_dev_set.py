@@ -117,6 +117,7 @@ SETS = {
     "dev96": (DATA / "dev96", DATA / "dev96_gold.jsonl"),
     "dev97": (DATA / "dev97", DATA / "dev97_gold.jsonl"),
     "dev98": (DATA / "dev98", DATA / "dev98_gold.jsonl"),
+    "dev102": (DATA / "dev102", DATA / "dev102_gold.jsonl"),
 }
 
 FIELDS = {
