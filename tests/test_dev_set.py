@@ -120,6 +120,7 @@ SETS = {
     "dev99": (DATA / "dev99", DATA / "dev99_gold.jsonl"),
     "dev100": (DATA / "dev100", DATA / "dev100_gold.jsonl"),
     "dev101": (DATA / "dev101", DATA / "dev101_gold.jsonl"),
+    "dev102": (DATA / "dev102", DATA / "dev102_gold.jsonl"),
 }
 
 FIELDS = {
