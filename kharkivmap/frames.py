@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kharkivmap.mentions import lexicon
 from kharkivmap.models import Mention, Place
 from kharkivmap.rules import Context, context
 from kharkivmap.sentences import Sentence
@@ -205,6 +206,10 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             prev = groups[-1][-1]
             between = text[prev.end : m.start].lower()
             joined = ctx.join.fullmatch(between) is not None
+            republic = None if joined else lexicon().republics.match(text, prev.end, m.start)
+            if republic is not None:
+                # "@0 in the DPR and @1": the republic qualifies the first; the list goes on
+                joined = ctx.join.fullmatch(between[republic.end() - prev.end :]) is not None
             if not joined and _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start):
                 # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
                 # gazetteer lacks; after one name, only past one that looks like a place

@@ -127,6 +127,8 @@ class Lexicon:
     administration_after: tuple[str, ...]
     administration_first: frozenset[str]
     qualifier_links: frozenset[str]
+    republics: re.Pattern[str]  # "in the DPR": the capital city's name in group "r"
+    republic_cities: dict[str, str]
     border_links: re.Pattern[str]
     relation_words: tuple[str, ...]
     distance_relations: frozenset[str]  # relations only after a distance ("26 km from")
@@ -164,6 +166,12 @@ def lexicon() -> Lexicon:
         administration_after=tuple(f" {words}" for words in context["administration_after"]),
         administration_first=frozenset(w.split()[0] for w in context["administration_after"]),
         qualifier_links=frozenset(context["qualifier_links"]),
+        republics=re.compile(
+            r"\s*,?\s+in\s+(?:the\s+)?(?:self-proclaimed\s+)?(?P<r>"
+            + "|".join(context["republics"])
+            + r")(?![\w-])"
+        ),
+        republic_cities=dict(context["republics"]),
         border_links=re.compile(
             r"\s*,?\s*(?:" + "|".join(re.escape(b) for b in context["border_links"]) + r")"
             r"\s+(?:the\s+)?$",
@@ -516,6 +524,9 @@ class MentionFinder:
                         words = self._lexicon.number_words
                         value = words.get(number) or float(number.replace(",", "."))
                         first.distance = value * (1.609 if miles else 1.0)
+        for span in spans:
+            if span.qualifier is None and not span.region:
+                span.qualifier = self._republic(text, span.end)
         # "Zelenyi Hai and Dobropillia in Zaporizhzhia": the region qualifies the whole list
         for n in range(len(spans) - 1, 0, -1):
             before, named = spans[n - 1], spans[n]
@@ -529,6 +540,18 @@ class MentionFinder:
             if _link_words(gap) in _LIST_LINKS:
                 before.qualifier = named.qualifier
                 before.inherited = True
+
+    def _republic(self, text: str, end: int) -> _Span | None:
+        """The oblast a self-proclaimed republic's abbreviation after a name stands for
+        ("Krasnoarmeysk in the DPR"), as a region span of its capital's name."""
+        found = self._lexicon.republics.match(text, end)
+        if found is None:
+            return None
+        key = self._key(self._lexicon.republic_cities[found.group("r")])
+        entries = self._gazetteer.lookup(key)
+        if not entries:
+            return None
+        return _Span(found.start("r"), found.end("r"), key, entries, 1.0, region=True)
 
     def _link_between(self, gap: str) -> str | None:
         """The link words between two names (see :func:`_link_words`), or None when the gap is
