@@ -488,11 +488,14 @@ def announced_gain(frame: Frame, pos: int) -> bool:
 
 
 # A speech verb right before a gain named by a noun ("announced the complete capture of",
-# "reported to Putin on the alleged capture of"); "claims about the capture of", "reports of
-# the capture of" are nouns: someone else's word
+# "reported to Putin on the alleged capture of", "reported additional territorial gains, with
+# the capture of"); "claims about the capture of", "reports of the capture of" are nouns:
+# someone else's word
 _ANNOUNCED = re.compile(
     r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
     r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?(?:the\s+)?"
+    r"(?:(?:(?:additional|new|further|territorial|more)\s+){0,2}(?:gains|advances|successes)"
+    r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
 # Part of a force: "some forces", "part of its troops", "some of the units"

@@ -93,7 +93,10 @@ _MAX_WORDS = 4
 # Nouns that say the name after them is a village, not the city of that name.
 _SMALL_PLACE_NOUNS = tuple(
     f"{noun}{tail}"
-    for noun in ("village", "settlement", "hamlet", "село", "селище", "деревня", "поселок")
+    for noun in (
+        *("village", "settlement", "hamlet", "villages", "settlements", "hamlets"),
+        *("село", "селище", "деревня", "поселок"),
+    )
     for tail in (" ", " of ")
 )
 _INFLECTED = 0.95  # a declined Cyrillic form matched through its nominative
@@ -359,6 +362,10 @@ class MentionFinder:
         spans.sort(key=lambda s: s.start)
         for n, span in enumerate(spans):
             self._mark_context(text, span)
+            if n and spans[n - 1].small and not span.small:
+                # "the villages of @1, @2 and Pushkino": the noun covers the whole list
+                gap = text[spans[n - 1].end : span.start]
+                span.small = len(gap) < 8 and _link_words(gap) in _LIST_LINKS
             if n and spans[n - 1].key != span.key and span.plural:
                 gap = text[spans[n - 1].end : span.start]
                 spans[n - 1].region = spans[n - 1].region or gap in _CONJUNCTIONS
