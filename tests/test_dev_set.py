@@ -122,6 +122,7 @@ SETS = {
     "dev101": (DATA / "dev101", DATA / "dev101_gold.jsonl"),
     "dev102": (DATA / "dev102", DATA / "dev102_gold.jsonl"),
     "dev103": (DATA / "dev103", DATA / "dev103_gold.jsonl"),
+    "dev104": (DATA / "dev104", DATA / "dev104_gold.jsonl"),
 }
 
 FIELDS = {
