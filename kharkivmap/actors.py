@@ -511,6 +511,14 @@ _DURING = re.compile(
     r"\b(?:during|amid|in\s+the\s+course\s+of|in\s+the\s+process\s+of)\s+(?:the\s+)?"
     r"(?:ongoing\s+|continuing\s+)?$"
 )
+# A gain named by a noun that is the subject of an aim ("the capture of @1, along with the
+# nearby town of @2, has been a major goal", "… remains Moscow's main objective")
+_GOAL_AFTER = re.compile(
+    r"(?:\s*,(?:[^,.;]{0,80},)?)?\s*(?:has\s+been|had\s+been|have\s+been|is|was|are|were|remains?"
+    r"|remained|became|has\s+become|becomes)\s+(?:(?:still|also|long|now)\s+)?(?:(?:a|an|the"
+    r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
+    r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
+)
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
 _BRIEFED = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
@@ -661,6 +669,8 @@ def resolve_actor(
             return "captured", OTHER[speaker_side] if lost else speaker_side
         if _DURING.search(frame.text, max(0, m.start() - 40), m.start()):
             return "contested", None  # "fighting continues during the liberation of @1"
+        if _GOAL_AFTER.match(frame.text, m.end()):
+            return "none", None  # "the capture of @1 … has been a major goal": not yet
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
