@@ -121,6 +121,7 @@ SETS = {
     "dev100": (DATA / "dev100", DATA / "dev100_gold.jsonl"),
     "dev101": (DATA / "dev101", DATA / "dev101_gold.jsonl"),
     "dev102": (DATA / "dev102", DATA / "dev102_gold.jsonl"),
+    "dev105": (DATA / "dev105", DATA / "dev105_gold.jsonl"),
 }
 
 FIELDS = {
