@@ -123,6 +123,7 @@ SETS = {
     "dev102": (DATA / "dev102", DATA / "dev102_gold.jsonl"),
     "dev103": (DATA / "dev103", DATA / "dev103_gold.jsonl"),
     "dev104": (DATA / "dev104", DATA / "dev104_gold.jsonl"),
+    "dev105": (DATA / "dev105", DATA / "dev105_gold.jsonl"),
     "dev106": (DATA / "dev106", DATA / "dev106_gold.jsonl"),
 }
 
