@@ -352,6 +352,9 @@ def subject_of(
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
                 return None  # "a town near @0 has been recaptured": the town, unnamed
             if group and group.status in allowed:
+                said = direct[0] + frame.text[pos : pos + 12]
+                if len(group.members) > 1 and singular_relative(said):
+                    return group.members[-1:]  # "@0 and @1, which has been occupied": @1
                 return group.members
     anaphor = ctx.anaphor.search(left)
     relative = ctx.relative.search(left)
@@ -370,8 +373,27 @@ def subject_of(
         return targets[-1].members
     if relative:
         group = group_by_token(frame, int(relative.group(1)))
-        return group.members if group and group.status in allowed - {"soft"} else None
+        if not group or group.status not in allowed - {"soft"}:
+            return None
+        if len(group.members) > 1 and singular_relative(
+            relative.group() + frame.text[pos : pos + 12]
+        ):
+            return group.members[-1:]
+        return group.members
     return None
+
+
+def singular_relative(text: str) -> bool:
+    """Whether ``text`` opens with a place token and a relative clause whose verb is singular
+    ("@0, which has been occupied"): after a list, it is about the last name only."""
+    return _SINGULAR_RELATIVE.match(text) is not None
+
+
+# A relative clause whose verb is singular ("@0 and @1, which has been …") is about the last
+# name of a list only
+_SINGULAR_RELATIVE = re.compile(
+    r"@\d+(?:\s+(?:city|town))?\s*,\s*(?:which|that)\s+(?:(?:still|now|also)\s+)?(?:has|is|was)\b"
+)
 
 
 # An unnamed place a landmark only locates ("a town near @0")
@@ -636,6 +658,8 @@ def resolve_actor(
             named = _side_in(m.group("v"), None, last=True, strict=False)
             if named:
                 return event, named
+            if context().occupation.fullmatch(m.group("v")):
+                return event, None  # nobody calls their own gain occupation: see the places
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
         side = side or _side_in(before, speaker_side, last=True)

@@ -33,6 +33,7 @@ from kharkivmap.actors import (
     negation,
     reported_side,
     resolve_actor,
+    singular_relative,
     subject_of,
 )
 from kharkivmap.anaphora import resolve_anaphors
@@ -527,6 +528,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if group is None or group.status not in allowed:
                     continue
                 members = group.members
+                if len(members) > 1 and singular_relative(m.group()):
+                    members = members[-1:]  # "@0 and @1, which has been occupied": only @1
                 if rule.kind == "headline" and group.status == "soft":
                     # "Ruska Lozova near Kharkiv liberated": the headline's subject is the
                     # place the other is a landmark for
@@ -606,6 +609,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     rule, m, frame, speaker_side, house_side=doc.house_side
                 )
             verb_at = m.start("v") if "v" in m.re.groupindex and m.group("v") else anchor
+            if actor is None and event == "captured" and rule.kind == "passive":
+                actor = _occupier(m, members)
+                if actor and context().durative.match(text, m.end()):
+                    event = "held"  # "@1 has been occupied since 2022": who holds it
             if event in _CHANGE and _PROGRESSIVE.search(text, max(0, verb_at - 40), verb_at):
                 event = "contested"  # "are being pushed out of @1 quarter by quarter": under way
             if (
@@ -1221,6 +1228,17 @@ def _specific_sources(claims: list[Claim], best: dict[int, _Candidate]) -> list[
 
 
 _NEAR_LINK = re.compile(r"\s+(?:near|outside|close\s+to|by)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+
+
+def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:
+    """The side an occupation word gives a gain to when nothing else names one: the side at
+    war with the places' country ("@1 has been occupied" is Russia's gain in Ukraine, and
+    Ukraine's in the Kursk region)."""
+    verb = m.group("v") if "v" in m.re.groupindex else None
+    if not verb or not context().occupation.fullmatch(verb.lower()):
+        return None
+    countries = {mention.place.country for mention in members}
+    return OTHER.get(countries.pop()) if len(countries) == 1 else None
 
 
 def _landmark_of(frame: Frame, group: Group) -> list[Mention] | None:

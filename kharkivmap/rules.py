@@ -129,6 +129,7 @@ class Context:
     rest_after: re.Pattern[str]  # "withdrawing from near @1 for replenishment": a rotation
     share_before: re.Pattern[str]
     liberation: re.Pattern[str]
+    occupation: re.Pattern[str]  # "occupied": the gain of the side the place is not in
     force_nouns: re.Pattern[str]
     person_subject: re.Pattern[str]
 
@@ -266,6 +267,9 @@ def context() -> Context:
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
             r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#\s+(?:region|oblast|province|district|area"
             r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
+            # "@0 and @1 - all in the Sumy region - had been occupied": an aside locating them
+            r"(?:\s*[-–—,(]\s*(?:all|both|each)\s+(?:of\s+them\s+)?(?:located\s+|situated\s+)?in\s+"
+            r"(?:the\s+)?#(?:\s+(?:region|oblast|province|district|area))?\s*[-–—,)]\s*)?"
             # "@0, @1 and others were liberated"
             r"(?:,?\s+and\s+(?:many\s+|several\s+|some\s+)?others\s*)?"
             # "@0 and their outskirts have been liberated"
@@ -325,6 +329,7 @@ def context() -> Context:
         share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
+        occupation=re.compile(_alt(t["occupation_words"])),
         held_since=frozenset(t["held_since_verbs"]),
         background=re.compile(rf"(?<![\w-])(?:{_alt(t['background_before'])})$"),
         counted_places=re.compile(
