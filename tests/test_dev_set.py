@@ -126,6 +126,7 @@ SETS = {
     "dev105": (DATA / "dev105", DATA / "dev105_gold.jsonl"),
     "dev106": (DATA / "dev106", DATA / "dev106_gold.jsonl"),
     "dev107": (DATA / "dev107", DATA / "dev107_gold.jsonl"),
+    "dev108": (DATA / "dev108", DATA / "dev108_gold.jsonl"),
 }
 
 FIELDS = {
