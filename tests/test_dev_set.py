@@ -127,6 +127,7 @@ SETS = {
     "dev106": (DATA / "dev106", DATA / "dev106_gold.jsonl"),
     "dev107": (DATA / "dev107", DATA / "dev107_gold.jsonl"),
     "dev108": (DATA / "dev108", DATA / "dev108_gold.jsonl"),
+    "dev109": (DATA / "dev109", DATA / "dev109_gold.jsonl"),
 }
 
 FIELDS = {
