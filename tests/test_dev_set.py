@@ -125,6 +125,7 @@ SETS = {
     "dev104": (DATA / "dev104", DATA / "dev104_gold.jsonl"),
     "dev105": (DATA / "dev105", DATA / "dev105_gold.jsonl"),
     "dev106": (DATA / "dev106", DATA / "dev106_gold.jsonl"),
+    "dev110": (DATA / "dev110", DATA / "dev110_gold.jsonl"),
 }
 
 FIELDS = {
