@@ -128,6 +128,7 @@ SETS = {
     "dev107": (DATA / "dev107", DATA / "dev107_gold.jsonl"),
     "dev108": (DATA / "dev108", DATA / "dev108_gold.jsonl"),
     "dev109": (DATA / "dev109", DATA / "dev109_gold.jsonl"),
+    "dev110": (DATA / "dev110", DATA / "dev110_gold.jsonl"),
 }
 
 FIELDS = {
