@@ -652,6 +652,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
             if rule.shape == "object" and event in _CHANGE:
                 members = _continued(frame, members)
+            elif rule.shape == "subject" and event in _CHANGE:
+                # "@1 had fallen to Russian forces along with the nearby village of @2"
+                members = [*members, *_joined_after(frame, m.end())]
             confidence = rule.weight
             if negated in {"lost", "other"}:
                 if event != "held" or actor not in OTHER:
@@ -763,6 +766,17 @@ _LIST_GLUE = re.compile(
 )
 # An appositive saying where the part before lies, then the list's last part: "the villages of
 # @1, near the town of @2, and @3"; it may name a reference point.
+# "@1, as well as @2", "@1 along with the nearby village of @2": a list the object goes on with
+_ALONG_WITH = re.compile(
+    r"\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+(?:nearby\s+"
+    r"|neighbou?ring\s+|adjacent\s+)?(?:village|town|city|settlement)s?\s+of\s+)?"
+)
+# …and after a subject's verb and its agent ("fallen to Russian forces along with @2")
+_ALONG_WITH_AFTER = re.compile(
+    r"(?:\s+(?:to|by)\s+[^@,.;:]{1,40}?)?\s*,?\s*(?:along|together)\s+with\s+(?:the\s+"
+    r"(?:nearby\s+|neighbou?ring\s+|adjacent\s+)?(?:village|town|city|settlement)s?\s+of\s+)?"
+    r"@(?P<g>\d+)"
+)
 _LIST_APPOSITIVE = re.compile(
     r"\s*,\s*(?:(?:near|close\s+to|not\s+far\s+from|just|about|some|located|situated"
     r"|\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)[a-z-]*\s+of)"
@@ -770,6 +784,16 @@ _LIST_APPOSITIVE = re.compile(
     r"(?![a-z])|(?:a|an)\s)"
     r"[^;:()]{0,120}?,\s*(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+"
 )
+
+
+def _joined_after(frame: Frame, end: int) -> list[Mention]:
+    """The places a clause adds after its verb ("… had fallen to Russian forces along with the
+    nearby village of @2"): they share the change."""
+    joined = _ALONG_WITH_AFTER.match(frame.text, end)
+    if joined is None:
+        return []
+    group = group_by_token(frame, int(joined.group("g")))
+    return group.members if group is not None and group.status in _TARGETS else []
 
 
 def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
@@ -790,6 +814,7 @@ def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
         if group.status not in _TARGETS or not (
             _LIST_GLUE.fullmatch(text, end, group.start)
             or _LIST_APPOSITIVE.fullmatch(text, end, group.start)
+            or _ALONG_WITH.fullmatch(text, end, group.start)
         ):
             break
         extended, end = [*extended, *group.members], group.end
