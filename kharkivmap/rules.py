@@ -760,7 +760,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "withdrew west of @1": to a line beyond the place, which is left behind
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|further)"
-            rf"\s+)?(?:to\s+(?:the\s+)?(?:positions|lines|areas?)\s+)?{beyond}",
+            rf"\s+)?(?:to\s+(?:the\s+)?(?:(?:positions|lines|areas?)\s+)?)?{beyond}",
             0.7,
             *t["withdraw_from_verbs"],
         ),
