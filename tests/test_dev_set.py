@@ -130,6 +130,7 @@ SETS = {
     "dev109": (DATA / "dev109", DATA / "dev109_gold.jsonl"),
     "dev110": (DATA / "dev110", DATA / "dev110_gold.jsonl"),
     "dev111": (DATA / "dev111", DATA / "dev111_gold.jsonl"),
+    "dev112": (DATA / "dev112", DATA / "dev112_gold.jsonl"),
 }
 
 FIELDS = {
