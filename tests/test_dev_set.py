@@ -131,6 +131,7 @@ SETS = {
     "dev110": (DATA / "dev110", DATA / "dev110_gold.jsonl"),
     "dev111": (DATA / "dev111", DATA / "dev111_gold.jsonl"),
     "dev112": (DATA / "dev112", DATA / "dev112_gold.jsonl"),
+    "dev113": (DATA / "dev113", DATA / "dev113_gold.jsonl"),
 }
 
 FIELDS = {
