@@ -129,6 +129,7 @@ SETS = {
     "dev108": (DATA / "dev108", DATA / "dev108_gold.jsonl"),
     "dev109": (DATA / "dev109", DATA / "dev109_gold.jsonl"),
     "dev110": (DATA / "dev110", DATA / "dev110_gold.jsonl"),
+    "dev114": (DATA / "dev114", DATA / "dev114_gold.jsonl"),
 }
 
 FIELDS = {
