@@ -132,6 +132,7 @@ SETS = {
     "dev111": (DATA / "dev111", DATA / "dev111_gold.jsonl"),
     "dev112": (DATA / "dev112", DATA / "dev112_gold.jsonl"),
     "dev113": (DATA / "dev113", DATA / "dev113_gold.jsonl"),
+    "dev114": (DATA / "dev114", DATA / "dev114_gold.jsonl"),
 }
 
 FIELDS = {
