@@ -636,7 +636,8 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
-            rf"{side_adj})|national|state|blue-and-yellow)\s+)*(?:flag|flags|banner|tricolou?r)"
+            rf"{side_adj}|russia['’]s|ukraine['’]s)|national|state|blue-and-yellow|tricolou?r)\s+)*"
+            rf"(?:flag|flags|banner|tricolou?r)"
             rf"{flag_over}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
@@ -647,7 +648,8 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "raised the national flag of Ukraine over the villages of @1 and @2"
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?"
-            rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{side_adj}){flag_over}",
+            rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{side_adj}|russian\s+federation"
+            rf"|russia|ukraine){flag_over}",
             0.8,
             *["flag", "flags", "banner"],
         ),
