@@ -134,6 +134,7 @@ SETS = {
     "dev113": (DATA / "dev113", DATA / "dev113_gold.jsonl"),
     "dev114": (DATA / "dev114", DATA / "dev114_gold.jsonl"),
     "dev115": (DATA / "dev115", DATA / "dev115_gold.jsonl"),
+    "dev116": (DATA / "dev116", DATA / "dev116_gold.jsonl"),
 }
 
 FIELDS = {
