@@ -135,6 +135,7 @@ SETS = {
     "dev114": (DATA / "dev114", DATA / "dev114_gold.jsonl"),
     "dev115": (DATA / "dev115", DATA / "dev115_gold.jsonl"),
     "dev116": (DATA / "dev116", DATA / "dev116_gold.jsonl"),
+    "dev117": (DATA / "dev117", DATA / "dev117_gold.jsonl"),
 }
 
 FIELDS = {
