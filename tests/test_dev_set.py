@@ -133,6 +133,7 @@ SETS = {
     "dev112": (DATA / "dev112", DATA / "dev112_gold.jsonl"),
     "dev113": (DATA / "dev113", DATA / "dev113_gold.jsonl"),
     "dev114": (DATA / "dev114", DATA / "dev114_gold.jsonl"),
+    "dev118": (DATA / "dev118", DATA / "dev118_gold.jsonl"),
 }
 
 FIELDS = {
