@@ -136,6 +136,7 @@ SETS = {
     "dev115": (DATA / "dev115", DATA / "dev115_gold.jsonl"),
     "dev116": (DATA / "dev116", DATA / "dev116_gold.jsonl"),
     "dev117": (DATA / "dev117", DATA / "dev117_gold.jsonl"),
+    "dev118": (DATA / "dev118", DATA / "dev118_gold.jsonl"),
 }
 
 FIELDS = {
