@@ -530,7 +530,8 @@ _CLAIM_OWNER = re.compile(
 )
 # A gain named by a noun that is still under way: "during the liberation of @1"
 _DURING = re.compile(
-    r"\b(?:during|amid|in\s+the\s+course\s+of|in\s+the\s+process\s+of)\s+(?:the\s+)?"
+    r"\b(?:during|amid|in\s+the\s+course\s+of|in\s+the\s+process\s+of|continues?|continuing"
+    r"|keeps?|keeping)\s+(?:the\s+)?"
     r"(?:ongoing\s+|continuing\s+)?$"
 )
 # A gain named by a noun that is the subject of an aim ("the capture of @1, along with the
@@ -540,6 +541,11 @@ _GOAL_AFTER = re.compile(
     r"|remained|became|has\s+become|becomes)\s+(?:(?:still|also|long|now)\s+)?(?:(?:a|an|the"
     r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
     r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
+)
+# A gain named by a noun that is still under way: "the clearing of @1 and @2 continues"
+_ONGOING_AFTER = re.compile(
+    r"(?:\s*,(?:[^,.;]{0,80},)?|[^,.;:@]{0,100}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
+    r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
 _BRIEFED = re.compile(
@@ -695,6 +701,8 @@ def resolve_actor(
             return "contested", None  # "fighting continues during the liberation of @1"
         if _GOAL_AFTER.match(frame.text, m.end()):
             return "none", None  # "the capture of @1 … has been a major goal": not yet
+        if _ONGOING_AFTER.match(frame.text, m.end()):
+            return "contested", None  # "the clearing of @1 continues": under way
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"

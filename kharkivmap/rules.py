@@ -777,6 +777,18 @@ def rules() -> tuple[Rule, ...]:
             "longer",
         ),
         r(
+            "withdraw",
+            "withdrew",
+            "object",
+            # "we do not control @1 anymore": the side has lost it
+            rf"{w}(?P<v>(?:do|does|did)\s+not|don['’]t|doesn['’]t|didn['’]t)\s+(?:fully\s+)?"
+            rf"control\s+{obj}\s*,?\s+(?:any\s*more|any\s+longer)(?![\w-])",
+            0.7,
+            "anymore",
+            "longer",
+            "any more",
+        ),
+        r(
             "beyond",
             "withdrew",
             "object",
