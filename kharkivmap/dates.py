@@ -116,7 +116,8 @@ def _pattern(
             (?:\.?,?\s+(?P<y4>\d{{4}}))?)
         |(?P<wd>(?P<wdmod>last\s+|this\s+|past\s+)?(?P<w>{wd}))
         |(?P<yesterday>yesterday|the\s+day\s+before|last\s+night)
-        |(?P<today>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|overnight)
+        |(?P<today>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|overnight
+            |(?:earlier|later)\s+that\s+day|(?:on\s+)?that\s+same\s+day)
         |(?P<ago>(?P<n>{num})\s+(?P<unit>day|week|month)s?\s+ago)
         |(?P<thisweek>(?:earlier\s+|later\s+)?this\s+week|in\s+recent\s+days
             |(?:in|over|during)\s+the\s+(?:past|last)\s+(?:(?:few|several|two|three)\s+days|week))

@@ -23,6 +23,7 @@ SAT = date(2022, 9, 10)  # a Saturday
         ("yesterday", SAT, (date(2022, 9, 9), "day")),
         ("last night", SAT, (date(2022, 9, 9), "day")),
         ("today", SAT, (SAT, "day")),
+        ("earlier that day", SAT, (SAT, "day")),  # a news day, not the week before
         ("three days ago", SAT, (date(2022, 9, 7), "day")),
         ("earlier this week", SAT, (date(2022, 9, 9), "week")),
         ("over the past week", SAT, (date(2022, 9, 9), "week")),
