@@ -138,6 +138,7 @@ SETS = {
     "dev117": (DATA / "dev117", DATA / "dev117_gold.jsonl"),
     "dev118": (DATA / "dev118", DATA / "dev118_gold.jsonl"),
     "dev119": (DATA / "dev119", DATA / "dev119_gold.jsonl"),
+    "dev120": (DATA / "dev120", DATA / "dev120_gold.jsonl"),
 }
 
 FIELDS = {
