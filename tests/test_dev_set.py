@@ -139,6 +139,7 @@ SETS = {
     "dev118": (DATA / "dev118", DATA / "dev118_gold.jsonl"),
     "dev119": (DATA / "dev119", DATA / "dev119_gold.jsonl"),
     "dev120": (DATA / "dev120", DATA / "dev120_gold.jsonl"),
+    "dev121": (DATA / "dev121", DATA / "dev121_gold.jsonl"),
 }
 
 FIELDS = {
