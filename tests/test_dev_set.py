@@ -137,6 +137,7 @@ SETS = {
     "dev116": (DATA / "dev116", DATA / "dev116_gold.jsonl"),
     "dev117": (DATA / "dev117", DATA / "dev117_gold.jsonl"),
     "dev118": (DATA / "dev118", DATA / "dev118_gold.jsonl"),
+    "dev122": (DATA / "dev122", DATA / "dev122_gold.jsonl"),
 }
 
 FIELDS = {
