@@ -140,6 +140,7 @@ SETS = {
     "dev119": (DATA / "dev119", DATA / "dev119_gold.jsonl"),
     "dev120": (DATA / "dev120", DATA / "dev120_gold.jsonl"),
     "dev121": (DATA / "dev121", DATA / "dev121_gold.jsonl"),
+    "dev122": (DATA / "dev122", DATA / "dev122_gold.jsonl"),
 }
 
 FIELDS = {
