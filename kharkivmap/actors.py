@@ -542,6 +542,11 @@ _GOAL_AFTER = re.compile(
     r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
     r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
 )
+# A time still to come right after a gain named by a noun
+_FUTURE_AFTER = re.compile(
+    r"\s+(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|in\s+the\s+coming\s+(?:days|weeks"
+    r"|months)|(?:very\s+)?soon)\b"
+)
 # A gain named by a noun that is still under way: "the clearing of @1 and @2 continues"
 _ONGOING_AFTER = re.compile(
     r"(?:\s*,(?:[^,.;]{0,80},)?|[^,.;:@]{0,100}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
@@ -699,8 +704,10 @@ def resolve_actor(
             return "captured", OTHER[speaker_side] if lost else speaker_side
         if _DURING.search(frame.text, max(0, m.start() - 40), m.start()):
             return "contested", None  # "fighting continues during the liberation of @1"
-        if _GOAL_AFTER.match(frame.text, m.end()):
-            return "none", None  # "the capture of @1 … has been a major goal": not yet
+        if _GOAL_AFTER.match(frame.text, m.end()) or _FUTURE_AFTER.match(frame.text, m.end()):
+            # "the capture of @1 … has been a major goal", "hinted at the liberation of @1 in
+            # the near future": not yet
+            return "none", None
         if _ONGOING_AFTER.match(frame.text, m.end()):
             return "contested", None  # "the clearing of @1 continues": under way
         prep, side = _agent(frame, m.end(), speaker_side)

@@ -102,10 +102,13 @@ def clean(piece: str) -> str:
         lowered = _QUOTE.sub(" ", lowered)
     if "ly-" in lowered:  # "recently-liberated @1": an adverb hyphenated to its participle
         lowered = _ADVERB_HYPHEN.sub(" ", lowered)
+    if "n)" in lowered:  # "the (ukrainian) defense forces": an editor's word, part of the text
+        lowered = _INSERTED_SIDE.sub(r" \1 ", lowered)
     return _SPACES.sub(" ", lowered)
 
 
 _ADVERB_HYPHEN = re.compile(r"(?<=[a-z]{3}ly)-(?=[a-z])")
+_INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
 
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.

@@ -626,7 +626,7 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+(?:(?:was|has|had|been|is|now|again"
-            rf"|once)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
+            rf"|once|officially|finally|already|proudly|solemnly)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
             rf"\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
@@ -804,7 +804,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "the loss of control of @1" is the loss of @1
             rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+"
-            rf"(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+)?{obj}",
+            # "de-occupation of areas of @1, @2 and @3"
+            rf"(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+|(?:the\s+)?(?:areas?|territor(?:y|ies))"
+            rf"\s+of\s+)?{obj}",
             0.7,
             *t["capture_nouns"],
         ),
@@ -928,9 +930,11 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
-            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})(?:{_alt(t['stationed'])})"
-            # "regroup the troops located in the areas of @1": the MoD's wording of a retreat
-            rf"\s+(?:in|near|around|at|outside)\s+(?:the\s+(?:areas?|vicinity)\s+of\s+)?{obj}",
+            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})(?:(?:{_alt(t['stationed'])})"
+            # "regroup the troops located in the areas of @1": the MoD's wording of a retreat, also
+            # without "located" ("regroup Russian troops in the areas of @1")
+            rf"\s+(?:in|near|around|at|outside)|in(?=\s+the\s+(?:areas?|vicinity)\s+of\s))"
+            rf"\s+(?:the\s+(?:areas?|vicinity)\s+of\s+)?{obj}",
             0.75,
             *t["withdraw_from_verbs"],
         ),
