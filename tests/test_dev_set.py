@@ -142,6 +142,7 @@ SETS = {
     "dev121": (DATA / "dev121", DATA / "dev121_gold.jsonl"),
     "dev122": (DATA / "dev122", DATA / "dev122_gold.jsonl"),
     "dev123": (DATA / "dev123", DATA / "dev123_gold.jsonl"),
+    "dev124": (DATA / "dev124", DATA / "dev124_gold.jsonl"),
 }
 
 FIELDS = {
