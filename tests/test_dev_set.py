@@ -143,6 +143,7 @@ SETS = {
     "dev122": (DATA / "dev122", DATA / "dev122_gold.jsonl"),
     "dev123": (DATA / "dev123", DATA / "dev123_gold.jsonl"),
     "dev124": (DATA / "dev124", DATA / "dev124_gold.jsonl"),
+    "dev125": (DATA / "dev125", DATA / "dev125_gold.jsonl"),
 }
 
 FIELDS = {
