@@ -141,6 +141,7 @@ SETS = {
     "dev120": (DATA / "dev120", DATA / "dev120_gold.jsonl"),
     "dev121": (DATA / "dev121", DATA / "dev121_gold.jsonl"),
     "dev122": (DATA / "dev122", DATA / "dev122_gold.jsonl"),
+    "dev126": (DATA / "dev126", DATA / "dev126_gold.jsonl"),
 }
 
 FIELDS = {
