@@ -144,6 +144,7 @@ SETS = {
     "dev123": (DATA / "dev123", DATA / "dev123_gold.jsonl"),
     "dev124": (DATA / "dev124", DATA / "dev124_gold.jsonl"),
     "dev125": (DATA / "dev125", DATA / "dev125_gold.jsonl"),
+    "dev126": (DATA / "dev126", DATA / "dev126_gold.jsonl"),
 }
 
 FIELDS = {
