@@ -146,6 +146,7 @@ SETS = {
     "dev125": (DATA / "dev125", DATA / "dev125_gold.jsonl"),
     "dev126": (DATA / "dev126", DATA / "dev126_gold.jsonl"),
     "dev127": (DATA / "dev127", DATA / "dev127_gold.jsonl"),
+    "dev128": (DATA / "dev128", DATA / "dev128_gold.jsonl"),
 }
 
 FIELDS = {
