@@ -145,6 +145,7 @@ SETS = {
     "dev124": (DATA / "dev124", DATA / "dev124_gold.jsonl"),
     "dev125": (DATA / "dev125", DATA / "dev125_gold.jsonl"),
     "dev126": (DATA / "dev126", DATA / "dev126_gold.jsonl"),
+    "dev129": (DATA / "dev129", DATA / "dev129_gold.jsonl"),
 }
 
 FIELDS = {
