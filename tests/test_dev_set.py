@@ -147,6 +147,7 @@ SETS = {
     "dev126": (DATA / "dev126", DATA / "dev126_gold.jsonl"),
     "dev127": (DATA / "dev127", DATA / "dev127_gold.jsonl"),
     "dev128": (DATA / "dev128", DATA / "dev128_gold.jsonl"),
+    "dev129": (DATA / "dev129", DATA / "dev129_gold.jsonl"),
 }
 
 FIELDS = {
