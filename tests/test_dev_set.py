@@ -145,6 +145,7 @@ SETS = {
     "dev124": (DATA / "dev124", DATA / "dev124_gold.jsonl"),
     "dev125": (DATA / "dev125", DATA / "dev125_gold.jsonl"),
     "dev126": (DATA / "dev126", DATA / "dev126_gold.jsonl"),
+    "dev130": (DATA / "dev130", DATA / "dev130_gold.jsonl"),
 }
 
 FIELDS = {
