@@ -148,6 +148,7 @@ SETS = {
     "dev127": (DATA / "dev127", DATA / "dev127_gold.jsonl"),
     "dev128": (DATA / "dev128", DATA / "dev128_gold.jsonl"),
     "dev129": (DATA / "dev129", DATA / "dev129_gold.jsonl"),
+    "dev130": (DATA / "dev130", DATA / "dev130_gold.jsonl"),
 }
 
 FIELDS = {
