@@ -646,6 +646,18 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
+            # "the flag of Ukraine was raised over @1"
+            rf"{w}(?:national\s+|state\s+)?flag\s+of\s+(?:the\s+)?(?P<side>{side_adj}|russian\s+federation"
+            rf"|russia|ukraine)\s+(?:(?:was|has|had|been|is|now|again|once|officially|finally|already)"
+            rf"\s+)+(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|above|on|at)\s+{flag_place}"
+            rf"{flag_list_head}{obj}",
+            0.8,
+            *["flag", "flags"],
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
             # "raised the national flag of Ukraine over the villages of @1 and @2"
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?"
             rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{side_adj}|russian\s+federation"
