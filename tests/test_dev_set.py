@@ -150,6 +150,7 @@ SETS = {
     "dev129": (DATA / "dev129", DATA / "dev129_gold.jsonl"),
     "dev130": (DATA / "dev130", DATA / "dev130_gold.jsonl"),
     "dev131": (DATA / "dev131", DATA / "dev131_gold.jsonl"),
+    "dev132": (DATA / "dev132", DATA / "dev132_gold.jsonl"),
 }
 
 FIELDS = {
