@@ -149,6 +149,7 @@ SETS = {
     "dev128": (DATA / "dev128", DATA / "dev128_gold.jsonl"),
     "dev129": (DATA / "dev129", DATA / "dev129_gold.jsonl"),
     "dev130": (DATA / "dev130", DATA / "dev130_gold.jsonl"),
+    "dev133": (DATA / "dev133", DATA / "dev133_gold.jsonl"),
 }
 
 FIELDS = {
