@@ -151,6 +151,7 @@ SETS = {
     "dev130": (DATA / "dev130", DATA / "dev130_gold.jsonl"),
     "dev131": (DATA / "dev131", DATA / "dev131_gold.jsonl"),
     "dev132": (DATA / "dev132", DATA / "dev132_gold.jsonl"),
+    "dev133": (DATA / "dev133", DATA / "dev133_gold.jsonl"),
 }
 
 FIELDS = {
