@@ -149,6 +149,7 @@ SETS = {
     "dev128": (DATA / "dev128", DATA / "dev128_gold.jsonl"),
     "dev129": (DATA / "dev129", DATA / "dev129_gold.jsonl"),
     "dev130": (DATA / "dev130", DATA / "dev130_gold.jsonl"),
+    "dev134": (DATA / "dev134", DATA / "dev134_gold.jsonl"),
 }
 
 FIELDS = {
