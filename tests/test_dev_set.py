@@ -152,6 +152,7 @@ SETS = {
     "dev131": (DATA / "dev131", DATA / "dev131_gold.jsonl"),
     "dev132": (DATA / "dev132", DATA / "dev132_gold.jsonl"),
     "dev133": (DATA / "dev133", DATA / "dev133_gold.jsonl"),
+    "dev134": (DATA / "dev134", DATA / "dev134_gold.jsonl"),
 }
 
 FIELDS = {
