@@ -352,10 +352,7 @@ def subject_of(
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
                 return None  # "a town near @0 has been recaptured": the town, unnamed
             if group and group.status in allowed:
-                said = direct[0] + frame.text[pos : pos + 12]
-                if len(group.members) > 1 and singular_relative(said):
-                    return group.members[-1:]  # "@0 and @1, which has been occupied": @1
-                return group.members
+                return singular_relative(group.members, direct[0] + frame.text[pos : pos + 12])
     anaphor = ctx.anaphor.search(left)
     relative = ctx.relative.search(left)
     if anaphor and relative and anaphor.start() >= relative.start():
@@ -375,18 +372,16 @@ def subject_of(
         group = group_by_token(frame, int(relative.group(1)))
         if not group or group.status not in allowed - {"soft"}:
             return None
-        if len(group.members) > 1 and singular_relative(
-            relative.group() + frame.text[pos : pos + 12]
-        ):
-            return group.members[-1:]
-        return group.members
+        return singular_relative(group.members, relative.group() + frame.text[pos : pos + 12])
     return None
 
 
-def singular_relative(text: str) -> bool:
-    """Whether ``text`` opens with a place token and a relative clause whose verb is singular
-    ("@0, which has been occupied"): after a list, it is about the last name only."""
-    return _SINGULAR_RELATIVE.match(text) is not None
+def singular_relative(members: list[Mention], text: str) -> list[Mention]:
+    """``members``, or only the last of them when ``text`` opens with their token and a
+    relative clause whose verb is singular ("@0 and @1, which has been occupied": only @1)."""
+    if len(members) > 1 and _SINGULAR_RELATIVE.match(text):
+        return members[-1:]
+    return members
 
 
 # A relative clause whose verb is singular ("@0 and @1, which has been …") is about the last
@@ -534,10 +529,12 @@ _DURING = re.compile(
     r"|keeps?|keeping)\s+(?:the\s+)?"
     r"(?:ongoing\s+|continuing\s+)?$"
 )
+# An aside between a noun's place and its verb: ", along with the nearby town of @2,"
+_ASIDE = r"\s*,(?:[^,.;]{0,80},)?"
 # A gain named by a noun that is the subject of an aim ("the capture of @1, along with the
 # nearby town of @2, has been a major goal", "… remains Moscow's main objective")
 _GOAL_AFTER = re.compile(
-    r"(?:\s*,(?:[^,.;]{0,80},)?)?\s*(?:has\s+been|had\s+been|have\s+been|is|was|are|were|remains?"
+    rf"(?:{_ASIDE})?\s*(?:has\s+been|had\s+been|have\s+been|is|was|are|were|remains?"
     r"|remained|became|has\s+become|becomes)\s+(?:(?:still|also|long|now)\s+)?(?:(?:a|an|the"
     r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
     r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
@@ -549,7 +546,7 @@ _FUTURE_AFTER = re.compile(
 )
 # A gain named by a noun that is still under way: "the clearing of @1 and @2 continues"
 _ONGOING_AFTER = re.compile(
-    r"(?:\s*,(?:[^,.;]{0,80},)?|[^,.;:@]{0,100}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
+    rf"(?:{_ASIDE}|[^,.;:@]{{0,100}}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"

@@ -527,9 +527,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 allowed = _STATUS_TARGETS if held or outskirts else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
-                members = group.members
-                if len(members) > 1 and singular_relative(m.group()):
-                    members = members[-1:]  # "@0 and @1, which has been occupied": only @1
+                members = singular_relative(group.members, m.group())
                 if rule.kind == "headline" and group.status == "soft":
                     # "Ruska Lozova near Kharkiv liberated": the headline's subject is the
                     # place the other is a landmark for
@@ -764,19 +762,22 @@ _LIST_GLUE = re.compile(
     # or another name in brackets: "@1, sichneve (@2), @3", "@1 (@2) and @3"
     r"|\s*,\s*(?:[a-z'-]+\s*)?\(\s*|\s*\(\s*|\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
 )
-# An appositive saying where the part before lies, then the list's last part: "the villages of
-# @1, near the town of @2, and @3"; it may name a reference point.
+# "the nearby village of" before a place joined to a list
+_JOINED_NOUN = (
+    r"(?:the\s+(?:nearby\s+|neighbou?ring\s+|adjacent\s+)?(?:village|town|city|settlement)s?"
+    r"\s+of\s+)?"
+)
 # "@1, as well as @2", "@1 along with the nearby village of @2": a list the object goes on with
 _ALONG_WITH = re.compile(
-    r"\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+(?:nearby\s+"
-    r"|neighbou?ring\s+|adjacent\s+)?(?:village|town|city|settlement)s?\s+of\s+)?"
+    rf"\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+{_JOINED_NOUN}"
 )
 # …and after a subject's verb and its agent ("fallen to Russian forces along with @2")
 _ALONG_WITH_AFTER = re.compile(
-    r"(?:\s+(?:to|by)\s+[^@,.;:]{1,40}?)?\s*,?\s*(?:along|together)\s+with\s+(?:the\s+"
-    r"(?:nearby\s+|neighbou?ring\s+|adjacent\s+)?(?:village|town|city|settlement)s?\s+of\s+)?"
+    rf"(?:\s+(?:to|by)\s+[^@,.;:]{{1,40}}?)?\s*,?\s*(?:along|together)\s+with\s+{_JOINED_NOUN}"
     r"@(?P<g>\d+)"
 )
+# An appositive saying where the part before lies, then the list's last part: "the villages of
+# @1, near the town of @2, and @3"; it may name a reference point.
 _LIST_APPOSITIVE = re.compile(
     r"\s*,\s*(?:(?:near|close\s+to|not\s+far\s+from|just|about|some|located|situated"
     r"|\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)[a-z-]*\s+of)"
@@ -1260,7 +1261,7 @@ def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:
     war with the places' country ("@1 has been occupied" is Russia's gain in Ukraine, and
     Ukraine's in the Kursk region)."""
     verb = m.group("v") if "v" in m.re.groupindex else None
-    if not verb or not context().occupation.fullmatch(verb.lower()):
+    if not verb or not context().occupation.fullmatch(verb):
         return None
     countries = {mention.place.country for mention in members}
     return OTHER.get(countries.pop()) if len(countries) == 1 else None

@@ -475,6 +475,12 @@ def rules() -> tuple[Rule, ...]:
         r"(?!(?:the|an?)\s+(?:[\w-]+\s+)?(?<!formerly\s)(?<!previously\s)(?<!once\s)"
         r"(?:\w+-)?occupied\b)"
     )
+    # whose flag: "the flag of Ukraine", "the flags of the Russian Federation"
+    flag_side = rf"(?:{side_adj}|russian\s+federation|russia|ukraine)"
+    # words between a flag and its verb: "the Ukrainian flag was officially raised"
+    flag_aux = (
+        r"(?:(?:was|has|had|been|is|now|again|once|officially|finally|already|proudly|solemnly)\s+)"
+    )
     # "… over the village of @1", "… in the centre of @1 and @2"
     flag_over = (
         rf"\s+(?:over|in|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+"
@@ -625,9 +631,8 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
-            rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+(?:(?:was|has|had|been|is|now|again"
-            rf"|once|officially|finally|already|proudly|solemnly)\s+)*(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|to|above|on|at)"
-            rf"\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
+            rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+{flag_aux}*(?P<v>{_alt(t['flag_verbs'])})"
+            rf"\s+(?:again\s+)?(?:over|in|to|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
@@ -647,10 +652,8 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "the flag of Ukraine was raised over @1"
-            rf"{w}(?:national\s+|state\s+)?flag\s+of\s+(?:the\s+)?(?P<side>{side_adj}|russian\s+federation"
-            rf"|russia|ukraine)\s+(?:(?:was|has|had|been|is|now|again|once|officially|finally|already)"
-            rf"\s+)+(?P<v>{_alt(t['flag_verbs'])})\s+(?:again\s+)?(?:over|in|above|on|at)\s+{flag_place}"
-            rf"{flag_list_head}{obj}",
+            rf"{w}(?:national\s+|state\s+)?flag\s+of\s+(?:the\s+)?(?P<side>{flag_side})\s+{flag_aux}+"
+            rf"(?P<v>{_alt(t['flag_verbs'])})(?:\s+again)?{flag_over}",
             0.8,
             *["flag", "flags"],
         ),
@@ -660,8 +663,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "raised the national flag of Ukraine over the villages of @1 and @2"
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?"
-            rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{side_adj}|russian\s+federation"
-            rf"|russia|ukraine){flag_over}",
+            rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{flag_side}){flag_over}",
             0.8,
             *["flag", "flags", "banner"],
         ),
