@@ -155,6 +155,7 @@ SETS = {
     "dev134": (DATA / "dev134", DATA / "dev134_gold.jsonl"),
     "dev135": (DATA / "dev135", DATA / "dev135_gold.jsonl"),
     "dev137": (DATA / "dev137", DATA / "dev137_gold.jsonl"),
+    "dev138": (DATA / "dev138", DATA / "dev138_gold.jsonl"),
 }
 
 FIELDS = {
