@@ -153,6 +153,7 @@ SETS = {
     "dev132": (DATA / "dev132", DATA / "dev132_gold.jsonl"),
     "dev133": (DATA / "dev133", DATA / "dev133_gold.jsonl"),
     "dev134": (DATA / "dev134", DATA / "dev134_gold.jsonl"),
+    "dev136": (DATA / "dev136", DATA / "dev136_gold.jsonl"),
 }
 
 FIELDS = {
