@@ -154,6 +154,7 @@ SETS = {
     "dev133": (DATA / "dev133", DATA / "dev133_gold.jsonl"),
     "dev134": (DATA / "dev134", DATA / "dev134_gold.jsonl"),
     "dev135": (DATA / "dev135", DATA / "dev135_gold.jsonl"),
+    "dev136": (DATA / "dev136", DATA / "dev136_gold.jsonl"),
     "dev137": (DATA / "dev137", DATA / "dev137_gold.jsonl"),
     "dev138": (DATA / "dev138", DATA / "dev138_gold.jsonl"),
 }
