@@ -138,7 +138,9 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
         )
     parts += [
         # "the enemy's defences" names no one who acts; "the enemy's troops" does
-        rf"(?P<enemy>{alternation(lex['enemy'])}(?:['’]s\s+{armed}|(?!['’]s)(?:\s+{force})?))",
+        # "advanced into the enemy defences": what a side attacked, not who acted
+        rf"(?P<enemy>{alternation(lex['enemy'])}(?:['’]s\s+{armed}"
+        rf"|(?!['’]s|\s+{alternation(lex['enemy_belongings'])}(?![\w-]))(?:\s+{force})?))",
         rf"(?P<generic>{force})",
     ]
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])")
