@@ -156,6 +156,7 @@ SETS = {
     "dev135": (DATA / "dev135", DATA / "dev135_gold.jsonl"),
     "dev137": (DATA / "dev137", DATA / "dev137_gold.jsonl"),
     "dev138": (DATA / "dev138", DATA / "dev138_gold.jsonl"),
+    "dev141": (DATA / "dev141", DATA / "dev141_gold.jsonl"),
 }
 
 FIELDS = {
