@@ -156,6 +156,7 @@ SETS = {
     "dev135": (DATA / "dev135", DATA / "dev135_gold.jsonl"),
     "dev137": (DATA / "dev137", DATA / "dev137_gold.jsonl"),
     "dev138": (DATA / "dev138", DATA / "dev138_gold.jsonl"),
+    "dev139": (DATA / "dev139", DATA / "dev139_gold.jsonl"),
 }
 
 FIELDS = {
