@@ -157,6 +157,7 @@ SETS = {
     "dev136": (DATA / "dev136", DATA / "dev136_gold.jsonl"),
     "dev137": (DATA / "dev137", DATA / "dev137_gold.jsonl"),
     "dev138": (DATA / "dev138", DATA / "dev138_gold.jsonl"),
+    "dev139": (DATA / "dev139", DATA / "dev139_gold.jsonl"),
     "dev141": (DATA / "dev141", DATA / "dev141_gold.jsonl"),
 }
 
