@@ -549,6 +549,8 @@ _ONGOING_AFTER = re.compile(
     rf"(?:{_ASIDE}|[^,.;:@]{{0,100}}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
+# Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
+_UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
 _BRIEFED = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
@@ -707,6 +709,11 @@ def resolve_actor(
             return "none", None
         if _ONGOING_AFTER.match(frame.text, m.end()):
             return "contested", None  # "the clearing of @1 continues": under way
+        if verb.startswith("trans"):
+            # "the alleged transfer of @1 under the control of Russian troops": to that side
+            under = _UNDER_CONTROL.match(frame.text, m.end())
+            side = _side_in(under.group(), speaker_side, last=True) if under else None
+            return ("captured", side) if side else ("none", None)
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"

@@ -75,6 +75,8 @@ __all__ = ["MentionFinder", "extract_claims"]
 _CHANGE = frozenset({"captured", "withdrew"})
 _TARGETS = frozenset({"target", "soft"})
 _STATUS_TARGETS = _TARGETS | {"reference"}
+# A noun of passing into someone's control right before a state ("the transfer of @1 under …")
+_PASSING_UNDER = re.compile(r"\b(?:transfer|transition)\s+of\s+(?:[\w'@-]+\s+|,\s+){1,8}?$")
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 _DATELINE = 80
@@ -572,8 +574,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 )
                 if denied_state:  # "@1 is no longer under …": the subject before the denial
                     subject = subject_of(frame, denied_state.start(), previous, status=True)
-                if not subject:
-                    continue
+                if not subject or (
+                    rule.kind == "held_state" and _PASSING_UNDER.search(text, 0, anchor)
+                ):
+                    continue  # "the transfer of @1 under Russian control": a change, not a state
                 members = subject
                 if rule.kind == "passive" and not re.search(
                     r"\b(?:was|were|is|are|been|being|be)\b", m.group("aux")

@@ -851,6 +851,8 @@ def rules() -> tuple[Rule, ...]:
             0.6,
             *t["list_nouns"],
             "them",
+            "these",
+            "those",
         ),
         r(
             "counted_link",
