@@ -156,6 +156,7 @@ SETS = {
     "dev135": (DATA / "dev135", DATA / "dev135_gold.jsonl"),
     "dev137": (DATA / "dev137", DATA / "dev137_gold.jsonl"),
     "dev138": (DATA / "dev138", DATA / "dev138_gold.jsonl"),
+    "dev140": (DATA / "dev140", DATA / "dev140_gold.jsonl"),
 }
 
 FIELDS = {
