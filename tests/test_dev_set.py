@@ -158,6 +158,7 @@ SETS = {
     "dev137": (DATA / "dev137", DATA / "dev137_gold.jsonl"),
     "dev138": (DATA / "dev138", DATA / "dev138_gold.jsonl"),
     "dev139": (DATA / "dev139", DATA / "dev139_gold.jsonl"),
+    "dev140": (DATA / "dev140", DATA / "dev140_gold.jsonl"),
     "dev141": (DATA / "dev141", DATA / "dev141_gold.jsonl"),
 }
 
