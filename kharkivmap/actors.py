@@ -549,6 +549,8 @@ _ONGOING_AFTER = re.compile(
     rf"(?:{_ASIDE}|[^,.;:@]{{0,100}}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
+# A state regained: "back under Ukrainian control", "back in Ukrainian hands"
+_BACK_UNDER = re.compile(r"\bback\s+(?:under|in|into)\b")
 # Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
 _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
@@ -592,6 +594,8 @@ def resolve_actor(
     ):
         return "none", None
     named = m.group("side") if "side" in groups else None
+    if kind == "held_state" and _BACK_UNDER.search(m.group()):
+        event = "captured"  # "@1 was back under Ukrainian control": it changed hands
     if named:
         return event, _side_in(named, speaker_side, last=False, strict=False)
     if kind == "defeat":

@@ -55,7 +55,7 @@ def _grammar() -> _Grammar:
     phrase = re.compile(
         rf"(?<![\w'’-]){determiners}\s+(?P<noun>{alternation(nouns)})"
         # alone: punctuation, the end, or a word that cannot continue the noun phrase
-        rf"(?=\s*(?:[.,;:!?”\"’»)\]–—]|$)|\s+{follow}\b|['’]s\s+{owned}\b)",
+        rf"(?=\s*(?:[.,;:!?“”\"’«»)\]–—]|$)|\s+{follow}\b|['’]s\s+{owned}\b)",
         re.IGNORECASE,
     )
     compass = alternation(w for w in context["relation_words"] if w.endswith(" of"))

@@ -77,6 +77,8 @@ _TARGETS = frozenset({"target", "soft"})
 _STATUS_TARGETS = _TARGETS | {"reference"}
 # A noun of passing into someone's control right before a state ("the transfer of @1 under …")
 _PASSING_UNDER = re.compile(r"\b(?:transfer|transition)\s+of\s+(?:[\w'@-]+\s+|,\s+){1,8}?$")
+# "@1 is almost entirely under Russian control": not all of it, so a front line runs through
+_ALMOST = re.compile(r"\b(?:almost|nearly)\b")
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 _DATELINE = 80
@@ -627,6 +629,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"
             if event in {"captured", "held", "withdrew"} and (
                 _share_of(frame, members)
+                or (rule.kind == "held_state" and _ALMOST.search(m.group()))
                 or (rule.shape == "subject" and _share_subject(text, anchor))
             ):
                 # "control about half of @1", "part of the village remained under Ukrainian

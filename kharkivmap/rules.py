@@ -326,7 +326,13 @@ def context() -> Context:
             rf"[^.;]{{0,80}}?(?:\b(?:for\s+(?:the\s+)?(?:[\w-]+\s+)?|to\s+)"
             rf"{_alt(t['rest_purposes'])}\b|(?<![\w-]){_alt(t['relief_after'])}(?![\w-]))"
         ),
-        share_before=re.compile(w + _alt(t["partial_shares"]) + tail),
+        # "70% of the Donetsk region city of @1": a region may qualify the noun
+        share_before=re.compile(
+            w
+            + _alt(t["partial_shares"])
+            + rf"\s+(?:(?:the|a|an)\s+)?(?:(?:@\d+\s+(?:region|oblast|province)\s+)?"
+            + rf"(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?$"
+        ),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
         occupation=re.compile(_alt(t["occupation_words"])),
