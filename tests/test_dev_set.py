@@ -160,6 +160,7 @@ SETS = {
     "dev139": (DATA / "dev139", DATA / "dev139_gold.jsonl"),
     "dev140": (DATA / "dev140", DATA / "dev140_gold.jsonl"),
     "dev141": (DATA / "dev141", DATA / "dev141_gold.jsonl"),
+    "dev143": (DATA / "dev143", DATA / "dev143_gold.jsonl"),
 }
 
 FIELDS = {
