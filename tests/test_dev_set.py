@@ -161,6 +161,7 @@ SETS = {
     "dev140": (DATA / "dev140", DATA / "dev140_gold.jsonl"),
     "dev141": (DATA / "dev141", DATA / "dev141_gold.jsonl"),
     "dev142": (DATA / "dev142", DATA / "dev142_gold.jsonl"),
+    "dev143": (DATA / "dev143", DATA / "dev143_gold.jsonl"),
 }
 
 FIELDS = {
