@@ -162,6 +162,7 @@ SETS = {
     "dev141": (DATA / "dev141", DATA / "dev141_gold.jsonl"),
     "dev142": (DATA / "dev142", DATA / "dev142_gold.jsonl"),
     "dev143": (DATA / "dev143", DATA / "dev143_gold.jsonl"),
+    "dev144": (DATA / "dev144", DATA / "dev144_gold.jsonl"),
 }
 
 FIELDS = {
