@@ -160,6 +160,7 @@ SETS = {
     "dev139": (DATA / "dev139", DATA / "dev139_gold.jsonl"),
     "dev140": (DATA / "dev140", DATA / "dev140_gold.jsonl"),
     "dev141": (DATA / "dev141", DATA / "dev141_gold.jsonl"),
+    "dev145": (DATA / "dev145", DATA / "dev145_gold.jsonl"),
 }
 
 FIELDS = {
