@@ -163,6 +163,7 @@ SETS = {
     "dev142": (DATA / "dev142", DATA / "dev142_gold.jsonl"),
     "dev143": (DATA / "dev143", DATA / "dev143_gold.jsonl"),
     "dev144": (DATA / "dev144", DATA / "dev144_gold.jsonl"),
+    "dev145": (DATA / "dev145", DATA / "dev145_gold.jsonl"),
 }
 
 FIELDS = {
