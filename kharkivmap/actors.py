@@ -542,7 +542,10 @@ _GOAL_AFTER = re.compile(
 # A time still to come right after a gain named by a noun
 _FUTURE_AFTER = re.compile(
     r"\s+(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|in\s+the\s+coming\s+(?:days|weeks"
-    r"|months)|(?:very\s+)?soon)\b"
+    r"|months)|(?:very\s+)?soon"
+    # "the capture of @1 is imminent"
+    r"|(?:is|was|seems|seemed|appears|appeared|looks|looked)\s+(?:now\s+)?(?:to\s+be\s+)?"
+    r"(?:imminent|near|close|inevitable|only\s+a\s+matter\s+of))\b"
 )
 # A gain named by a noun that is still under way: "the clearing of @1 and @2 continues"
 _ONGOING_AFTER = re.compile(

@@ -234,13 +234,17 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 joined = (
                     after.startswith((",", " and ", " or ")) or nxt == m.end or len(groups[-1]) >= 2
                 )
-            if joined:
-                groups[-1].append(m)
-                continue
-            if len(groups) >= 2 and _list_past_region(text, groups[-2][-1], prev, m, ctx):
+            if (
+                len(groups) >= 2
+                and len(groups[-1]) == 1
+                and _list_past_region(text, groups[-2][-1], prev, m, ctx)
+            ):
                 # "the liberation of @0, Donetsk Oblast on June 12, and @1": the region
                 # qualifies the first place; the list goes on past it
                 groups.pop()  # the region is no member: it only stands inside the list's span
+                groups[-1].append(m)
+                continue
+            if joined:
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -255,12 +259,28 @@ def _list_past_region(
     if not _REGION_LINK.fullmatch(text, before.end, region.start):
         return False
     rest = text[region.end : m.start].lower()
+    if _names_own_oblast(text, before, region):
+        # "@0 in Zaporizhzhia and @1 in Kharkiv": an oblast named by its centre
+        return ctx.join.fullmatch(rest) is not None
     word = ctx.region_after.match(rest)
     if word is None or ctx.region_after.match(text[m.end : m.end + 40].lower()):
         return False  # "@0 in Izium district, Kharkiv Oblast": a second region, no list
     # "@0 (Donetsk region) and @1": a bracketed region closes before the list goes on
     closed = _CLOSE.match(rest, word.end())
     return ctx.join.fullmatch(rest, closed.end() if closed else word.end()) is not None
+
+
+def _names_own_oblast(text: str, before: Mention, region: Mention) -> bool:
+    """Whether ``region`` ("in Zaporizhzhia") is the oblast of the place before it, named by
+    its centre: "Stepnohirsk in Zaporizhzhia" is in the oblast, not in the city."""
+    oblast = region.place.admin1
+    return (
+        text[before.end : region.start].strip().lower() == "in"
+        and before.place.id != region.place.id
+        and before.place.admin1 == oblast
+        and oblast.endswith(" Oblast")
+        and oblast.removesuffix(" Oblast") == region.place.name
+    )
 
 
 def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) -> None:

@@ -445,6 +445,11 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:(?:(?:its|their|our|his|the)\s+)?{_alt(t['withdraw_positions'])}\s+"
         rf"{_alt(t['withdraw_position_links'])}\s+)"
     )
+    # "in some areas", "in certain sections": where along a line, not a place
+    some_areas = (
+        r"in\s+(?:some|certain|several|a\s+number\s+of|two|three|separate)\s+"
+        r"(?:areas|places|spots|sectors|sections)"
+    )
     aux = _alt(t["aux_words"])
     # "regained lost positions": after these words a leaving verb is an adjective
     adjectival = "".join(rf"(?<!\b{re.escape(word)} )" for word in t["participle_markers"])
@@ -702,7 +707,8 @@ def rules() -> tuple[Rule, ...]:
             rf"|units)\s+)?to\s+(?:the\s+)?{_alt(t['euphemism_targets'])}\s+"
             # "moved to new frontiers, west of @1": a comma before the place's relation
             rf"{_alt(t['euphemism_lines'])}(?:\s*,\s*{_alt(t['withdraw_position_links'])}\s+"
-            rf"|\s+(?:{_alt(t['withdraw_position_links'])}\s+)?){obj}",
+            # "… positions in some areas around @1"
+            rf"|(?:\s+{some_areas})?\s+(?:{_alt(t['withdraw_position_links'])}\s+)?){obj}",
             0.75,
             *t["euphemism_lines"],
         ),
@@ -728,7 +734,9 @@ def rules() -> tuple[Rule, ...]:
             # …or after a phrase of its own ("In some areas, near @1 and @2, …")
             rf"(?:^|(?<=[.!?;:] ))\s*"
             rf"(?:in\s+(?:[\w-]+\s+){{0,2}}?(?:areas|places|spots|sectors)\s*,\s*)?"
-            rf"(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s+(?:areas?|sectors?"
+            # "In certain areas near @1 and @2, …"
+            rf"(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s*(?:,|and)\s*@\d+)*"
+            rf"(?:\s+(?:areas?|sectors?"
             rf"|directions?))?\s*,[^;@]{{0,200}}?(?P<v>{_alt(t['euphemism_moves'])})\s+to\s+(?:the\s+)?"
             rf"{_alt(t['euphemism_targets'])}\s+{_alt(t['euphemism_lines'])}(?![\w-])",
             0.7,
@@ -748,7 +756,8 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
-            rf"\s+)?(?:from|out\s+of)\s+(?:around\s+|the\s+area\s+(?:of|around)\s+)?"
+            # "withdraw from the key area of @1"
+            rf"\s+)?(?:from|out\s+of)\s+(?:around\s+|the\s+(?:[\w-]+\s+)?areas?\s+(?:of|around)\s+)?"
             rf"(?:{positions})?{obj}",
             0.8,
             *t["withdraw_from_verbs"],
@@ -903,7 +912,9 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|\w+)\s+){{0,4}}"
             rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
-            r"(?:\s*(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?)?"
+            r"(?:\s*(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?"
+            # "five villages as a result of offensive actions — @1, @2"
+            r"|\s+as\s+a\s+result\s+of\s+[\w\s-]{1,40}?)?"
             rf"\s*{_alt(t['list_openers'])}\s*{unknown_names}{obj}",
             0.8,
             *t["list_nouns"],
