@@ -165,6 +165,7 @@ SETS = {
     "dev144": (DATA / "dev144", DATA / "dev144_gold.jsonl"),
     "dev145": (DATA / "dev145", DATA / "dev145_gold.jsonl"),
     "dev146": (DATA / "dev146", DATA / "dev146_gold.jsonl"),
+    "dev147": (DATA / "dev147", DATA / "dev147_gold.jsonl"),
 }
 
 FIELDS = {
