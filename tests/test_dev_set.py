@@ -166,6 +166,7 @@ SETS = {
     "dev145": (DATA / "dev145", DATA / "dev145_gold.jsonl"),
     "dev146": (DATA / "dev146", DATA / "dev146_gold.jsonl"),
     "dev147": (DATA / "dev147", DATA / "dev147_gold.jsonl"),
+    "dev148": (DATA / "dev148", DATA / "dev148_gold.jsonl"),
 }
 
 FIELDS = {
