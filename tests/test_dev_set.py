@@ -164,6 +164,7 @@ SETS = {
     "dev143": (DATA / "dev143", DATA / "dev143_gold.jsonl"),
     "dev144": (DATA / "dev144", DATA / "dev144_gold.jsonl"),
     "dev145": (DATA / "dev145", DATA / "dev145_gold.jsonl"),
+    "dev149": (DATA / "dev149", DATA / "dev149_gold.jsonl"),
 }
 
 FIELDS = {
