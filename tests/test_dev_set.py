@@ -167,6 +167,7 @@ SETS = {
     "dev146": (DATA / "dev146", DATA / "dev146_gold.jsonl"),
     "dev147": (DATA / "dev147", DATA / "dev147_gold.jsonl"),
     "dev148": (DATA / "dev148", DATA / "dev148_gold.jsonl"),
+    "dev149": (DATA / "dev149", DATA / "dev149_gold.jsonl"),
 }
 
 FIELDS = {
