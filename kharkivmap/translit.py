@@ -294,9 +294,18 @@ def _by_ending(name: str) -> list[str]:
     return []
 
 
+# Prefixes a root may follow inside one word: Новоолександрівка/Новоалександровка
+_RU_PREFIXES = ("Ново", "Старо", "Мало", "Велико")
+
+
 def _russian_root(stem: str) -> str:
-    """``stem`` with a Ukrainian root that Russian spells differently replaced (Вільх → Ольх)."""
+    """``stem`` with a Ukrainian root that Russian spells differently replaced (Вільх → Ольх),
+    also after a prefix (Новоолександрівка → Новоалександрівка)."""
+    prefix = next((p for p in _RU_PREFIXES if stem.startswith(p)), "")
+    rest = stem[len(prefix) :]
     for root, russian in _RU_ROOTS:
-        if stem.startswith(root):
-            return russian + stem[len(root) :]
+        if prefix:
+            root, russian = root.lower(), russian.lower()
+        if rest.startswith(root):
+            return prefix + russian + rest[len(root) :]
     return stem

@@ -116,6 +116,12 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
         ("Миколаївка", ["Миколаевка", "Николаевка"]),
         ("Солодке", ["Солодкое", "Сладкое"]),
         ("Кам'янка", ["Каменка"]),
+        # a root after a prefix inside the word
+        (
+            "Новоолександрівка",
+            ["Новоолександровка", "Новоолександревка", "Новоалександровка", "Новоалександревка"],
+        ),
+        ("Новомиколаївка", ["Новомиколаевка", "Новониколаевка"]),
         ("Біла", []),  # too short to trust a root alone
         # an adjective and a noun: the adjective's Russian forms (ё spelt or not) before the noun
         ("Зелений Гай", ["Зеленый Гай", "Зелёный Гай"]),
