@@ -585,6 +585,10 @@ def resolve_actor(
     kind, event = rule.kind, rule.event
     if kind in _FIXED_SIDE:
         return event, _FIXED_SIDE[kind]
+    if kind == "absent":
+        # "there are no Russian troops in @1": held by the side not named
+        absent = _side_in(m.group("side"), speaker_side, last=False, strict=False)
+        return event, OTHER.get(absent or "")
     if kind == "marked_as":
         return event, None  # the side that took them is named in the sentences before
     groups = m.re.groupindex

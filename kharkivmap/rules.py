@@ -1265,6 +1265,18 @@ def rules() -> tuple[Rule, ...]:
             *t["held_verbs"],
         ),
         r(
+            "absent",
+            "held",
+            "object",
+            # "there are no Russian troops in @1", "there is no enemy in the city": the other
+            # side holds it
+            rf"{w}there\s+(?:are|were|is|was)\s+(?:now\s+|still\s+)?(?P<v>no)\s+(?:more\s+)?"
+            rf"(?P<side>{side_any}|(?:the\s+)?enemy)(?:\s+(?:troops|forces|soldiers|military|units"
+            rf"|servicemen|presence))?\s+(?:left\s+)?(?:in|inside|within)\s+{obj}",
+            0.65,
+            "there",
+        ),
+        r(
             "won",
             "held",
             "object",
