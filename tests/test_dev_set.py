@@ -169,6 +169,7 @@ SETS = {
     "dev148": (DATA / "dev148", DATA / "dev148_gold.jsonl"),
     "dev149": (DATA / "dev149", DATA / "dev149_gold.jsonl"),
     "dev150": (DATA / "dev150", DATA / "dev150_gold.jsonl"),
+    "dev151": (DATA / "dev151", DATA / "dev151_gold.jsonl"),
 }
 
 FIELDS = {
