@@ -168,6 +168,7 @@ SETS = {
     "dev147": (DATA / "dev147", DATA / "dev147_gold.jsonl"),
     "dev148": (DATA / "dev148", DATA / "dev148_gold.jsonl"),
     "dev149": (DATA / "dev149", DATA / "dev149_gold.jsonl"),
+    "dev152": (DATA / "dev152", DATA / "dev152_gold.jsonl"),
 }
 
 FIELDS = {
