@@ -170,6 +170,7 @@ SETS = {
     "dev149": (DATA / "dev149", DATA / "dev149_gold.jsonl"),
     "dev150": (DATA / "dev150", DATA / "dev150_gold.jsonl"),
     "dev151": (DATA / "dev151", DATA / "dev151_gold.jsonl"),
+    "dev152": (DATA / "dev152", DATA / "dev152_gold.jsonl"),
 }
 
 FIELDS = {
