@@ -464,7 +464,8 @@ _AWAY = re.compile(r"\b(?:further|farther|even\s+further)\s+(?:away|back)\s*$")
 _COUNTRY_WORDS = frozenset({"ukraine", "ukraine's", "russia", "russia's"})
 # A side named right before a leaving verb as its subject ("the Russians left @1")
 _SIDE_SUBJECT = re.compile(
-    r"\b(?:the\s+)?(?:russians|ukrainians|occupiers|invaders|enemy)\s+(?:have\s+|had\s+)?$"
+    r"\b(?:the\s+)?(?:russians|ukrainians|occupiers|invaders|enemy)\s+(?:have\s+|had\s+|has\s+)?"
+    r"(?:(?:already|finally|reportedly|allegedly|now|also)\s+)?$"
 )
 
 
@@ -538,6 +539,11 @@ _GOAL_AFTER = re.compile(
     r"|remained|became|has\s+become|becomes)\s+(?:(?:still|also|long|now)\s+)?(?:(?:a|an|the"
     r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
     r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
+)
+# …or named as an aim before it: "set the year's main goal as the capture of @1"
+_GOAL_BEFORE = re.compile(
+    r"\b(?:goals?|aims?|objectives?|targets?|tasks?|priorit(?:y|ies)|ambitions?)\b"
+    r"[^.;:@]{0,40}?\b(?:as|is|was|remains|remained|be|being|of|for)\s+(?:the\s+)?$"
 )
 # A time still to come right after a gain named by a noun
 _FUTURE_AFTER = re.compile(
@@ -714,7 +720,11 @@ def resolve_actor(
             return "captured", OTHER[speaker_side] if lost else speaker_side
         if _DURING.search(frame.text, max(0, m.start() - 40), m.start()):
             return "contested", None  # "fighting continues during the liberation of @1"
-        if _GOAL_AFTER.match(frame.text, m.end()) or _FUTURE_AFTER.match(frame.text, m.end()):
+        if (
+            _GOAL_AFTER.match(frame.text, m.end())
+            or _FUTURE_AFTER.match(frame.text, m.end())
+            or _GOAL_BEFORE.search(frame.text, max(0, m.start() - 60), m.start())
+        ):
             # "the capture of @1 … has been a major goal", "hinted at the liberation of @1 in
             # the near future": not yet
             return "none", None

@@ -285,7 +285,9 @@ def context() -> Context:
             r"(?:(?:has|have|had|is|was|are|were)\s+(?:not\s+|never\s+)?(?:yet\s+)?[\w-]+\s+"
             r"(?:and|but)\s+)?"
             # "shows @0 as controlled by …": a map's or a report's statement
-            r"(?:(?:which|that|who)\s+|as\s+)?(?:(?:now|still|also|reportedly|finally)\s+)*$"
+            # "@0 too has been liberated"
+            r"(?:(?:which|that|who)\s+|as\s+)?(?:(?:now|still|also|too|reportedly|allegedly"
+            r"|apparently|already|finally)\s+)*$"
         ),
         anaphor=re.compile(
             w + r"(?:it|which|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
@@ -909,7 +911,8 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|\w+)\s+){{0,4}}"
+            # "seized four medium-sized settlements — @1, @2"
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|[\w-]+)\s+){{0,4}}"
             rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
             r"(?:\s*(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?"
