@@ -168,6 +168,7 @@ SETS = {
     "dev147": (DATA / "dev147", DATA / "dev147_gold.jsonl"),
     "dev148": (DATA / "dev148", DATA / "dev148_gold.jsonl"),
     "dev149": (DATA / "dev149", DATA / "dev149_gold.jsonl"),
+    "dev153": (DATA / "dev153", DATA / "dev153_gold.jsonl"),
 }
 
 FIELDS = {
