@@ -171,6 +171,7 @@ SETS = {
     "dev150": (DATA / "dev150", DATA / "dev150_gold.jsonl"),
     "dev151": (DATA / "dev151", DATA / "dev151_gold.jsonl"),
     "dev152": (DATA / "dev152", DATA / "dev152_gold.jsonl"),
+    "dev153": (DATA / "dev153", DATA / "dev153_gold.jsonl"),
 }
 
 FIELDS = {
