@@ -79,6 +79,9 @@ _STATUS_TARGETS = _TARGETS | {"reference"}
 _PASSING_UNDER = re.compile(r"\b(?:transfer|transition)\s+of\s+(?:[\w'@-]+\s+|,\s+){1,8}?$")
 # "@1 is almost entirely under Russian control": not all of it, so a front line runs through
 _ALMOST = re.compile(r"\b(?:almost|nearly)\b")
+_ENCIRCLING = re.compile(r"\s+in(?:to)?\s+(?:an?\s+)?(?:semi-?|half-?|partial\s+)?(?:encirclement|ring|pincer)")
+_FORMER = re.compile(r"\b(?:former|erstwhile|one-time)\s+$")
+_PARTIAL = re.compile(r"\bpartial(?:ly)?\s+$")
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 _DATELINE = 80
@@ -562,6 +565,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "Liberated @1 remains …", "a resident of recently liberated @1": a
                     # participle opening the sentence or after a preposition is no verb
                     continue
+                if (
+                    rule.kind == "active"
+                    and m.group("v").endswith("ing")
+                    and context().modal_after.match(text, m.end())
+                ):
+                    continue  # "taking @1 would give it a platform": a gerund subject, a plan
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             elif rule.kind == "linked":
                 anchor = m.start()
@@ -577,9 +586,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if denied_state:  # "@1 is no longer under …": the subject before the denial
                     subject = subject_of(frame, denied_state.start(), previous, status=True)
                 if not subject or (
-                    rule.kind == "held_state" and _PASSING_UNDER.search(text, 0, anchor)
+                    rule.kind == "held_state"
+                    and (
+                        _PASSING_UNDER.search(text, 0, anchor)
+                        or _FORMER.search(text, max(0, m.start() - 12), m.start())
+                    )
                 ):
-                    continue  # "the transfer of @1 under Russian control": a change, not a state
+                    # "the transfer of @1 under Russian control": a change, not a state; "@1,
+                    # a former Ukrainian stronghold": a state that has ended
+                    continue
                 members = subject
                 if rule.kind == "passive" and not re.search(
                     r"\b(?:was|were|is|are|been|being|be)\b", m.group("aux")
@@ -619,6 +634,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     event = "held"  # "@1 has been occupied since 2022": who holds it
             if event in _CHANGE and _PROGRESSIVE.search(text, max(0, verb_at - 40), verb_at):
                 event = "contested"  # "are being pushed out of @1 quarter by quarter": under way
+            if event == "captured" and _ENCIRCLING.match(text, m.end()):
+                event = "contested"  # "took @1 in a semi-encirclement": not yet in control
+            if event == "withdrew" and _PARTIAL.search(text, max(0, verb_at - 12), verb_at):
+                event = "contested"  # "a partial withdrawal from @1": some units still hold it
             if (
                 rule.shape == "object"
                 and event == "captured"

@@ -1221,6 +1221,17 @@ def rules() -> tuple[Rule, ...]:
             *t["held_adjective"],
         ),
         r(
+            "held_adj",
+            "held",
+            "object",
+            # "the two biggest Ukrainian-controlled cities in the Donetsk region – @1 and @2"
+            rf"(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+(?:[\w-]+\s+)?"
+            rf"(?:{_alt(t['list_nouns'])}|cities)(?:\s+(?:in|of)\s+(?:the\s+)?(?:@\d+\s+)?(?:[\w-]+\s+)?"
+            rf"(?:region|oblast))?\s*(?:[–—:]|--|,)\s*{obj}",
+            0.65,
+            *t["held_adjective"],
+        ),
+        r(
             "held_occupied",
             "held",
             "object",
