@@ -99,6 +99,9 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # "@1 has not fallen and remains under Ukrainian control": the negation is the
         # first predicate's
         window = _COORDINATION.split(window)[-1]
+    elif event == "withdrew":
+        # "repel 18 attacks and withdraw from @1": the blocker is the first verb's
+        window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
         return True
     if (

@@ -759,7 +759,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
             # "withdraw from the key area of @1"
-            rf"\s+)?(?:from|out\s+of)\s+(?:around\s+|the\s+(?:[\w-]+\s+)?areas?\s+(?:of|around)\s+)?"
+            # "have withdrawn in the areas of @1 and @2": translated reports
+            rf"\s+)?(?:from|out\s+of|(?=in\s+the\s+(?:areas?|vicinity)\s+of\s))\s*"
+            rf"(?:around\s+|(?:the|in\s+the)\s+(?:[\w-]+\s+)?(?:areas?|vicinity)\s+(?:of|around)\s+)?"
             rf"(?:{positions})?{obj}",
             0.8,
             *t["withdraw_from_verbs"],
@@ -913,8 +915,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "seized four medium-sized settlements — @1, @2"
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|[\w-]+)\s+){{0,4}}"
+            # "… villages in Ukraine's @0 region near the border with Russia -- @1, @2"
             rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
-            rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
+            rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?){{0,2}}"
             r"(?:\s*(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?"
             # "five villages as a result of offensive actions — @1, @2"
             r"|\s+as\s+a\s+result\s+of\s+[\w\s-]{1,40}?)?"
