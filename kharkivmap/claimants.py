@@ -460,10 +460,13 @@ def _speaker(
         side = _side_near(frame, max(span[0], start - 25), span[0] + m.end())
         # one side's vocabulary around the speaker ("from Russian occupation forces") tells
         # the voice better than the side words it names, which are often the enemy's
+        # …but a speaker before its verb takes no side from what it says ("Kyiv, whose
+        # troops took @1, said Russia was retreating")
+        reach = span[1] if span[1] <= verb else min(len(frame), span[1] + 300)
         hint = (
             _side_near(frame, *span)
             or vocabulary_side(frame, max(0, span[0] - 300), min(len(frame), span[1] + 300))
-            or _side_near(frame, max(0, span[0] - 300), min(len(frame), span[1] + 300))
+            or _side_near(frame, max(0, span[0] - 300), reach)
         )
         if side is None and "{side}" not in name:
             side = hint
@@ -597,6 +600,12 @@ _NOT_A_SPEAKER = frozenset(
 )  # fmt: skip
 
 
+# Finite verbs that make the words after "said" a clause of their own
+_FINITE = frozenset(
+    {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can"}
+)
+
+
 def _inverted(frame: str, m: re.Match[str]) -> Speaker | None:
     """The speaker of "…, said Hromov.", where the words before the comma are the quote's:
     a source named after the verb, else the words there as a person's name."""
@@ -605,6 +614,8 @@ def _inverted(frame: str, m: re.Match[str]) -> Speaker | None:
     tail = _INVERTED_TAIL.match(frame, m.end())
     if tail is None or tail.group(1).split()[0] in _NOT_A_SPEAKER:
         return None
+    if not _FINITE.isdisjoint(tail.group(1).split()):
+        return None  # "…, said Russia was retreating": what was said, not who said it
     found = _source_in(frame[m.end() :], nearest_end=False)
     if found:
         return _speaker(frame, m.start(), found, (m.end(), len(frame)), ())
