@@ -173,6 +173,7 @@ SETS = {
     "dev152": (DATA / "dev152", DATA / "dev152_gold.jsonl"),
     "dev153": (DATA / "dev153", DATA / "dev153_gold.jsonl"),
     "dev154": (DATA / "dev154", DATA / "dev154_gold.jsonl"),
+    "dev155": (DATA / "dev155", DATA / "dev155_gold.jsonl"),
 }
 
 FIELDS = {
