@@ -174,6 +174,7 @@ SETS = {
     "dev153": (DATA / "dev153", DATA / "dev153_gold.jsonl"),
     "dev154": (DATA / "dev154", DATA / "dev154_gold.jsonl"),
     "dev155": (DATA / "dev155", DATA / "dev155_gold.jsonl"),
+    "dev156": (DATA / "dev156", DATA / "dev156_gold.jsonl"),
 }
 
 FIELDS = {
