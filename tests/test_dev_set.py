@@ -172,6 +172,7 @@ SETS = {
     "dev151": (DATA / "dev151", DATA / "dev151_gold.jsonl"),
     "dev152": (DATA / "dev152", DATA / "dev152_gold.jsonl"),
     "dev153": (DATA / "dev153", DATA / "dev153_gold.jsonl"),
+    "dev157": (DATA / "dev157", DATA / "dev157_gold.jsonl"),
 }
 
 FIELDS = {
