@@ -175,6 +175,7 @@ SETS = {
     "dev154": (DATA / "dev154", DATA / "dev154_gold.jsonl"),
     "dev155": (DATA / "dev155", DATA / "dev155_gold.jsonl"),
     "dev156": (DATA / "dev156", DATA / "dev156_gold.jsonl"),
+    "dev157": (DATA / "dev157", DATA / "dev157_gold.jsonl"),
 }
 
 FIELDS = {
