@@ -79,7 +79,9 @@ _STATUS_TARGETS = _TARGETS | {"reference"}
 _PASSING_UNDER = re.compile(r"\b(?:transfer|transition)\s+of\s+(?:[\w'@-]+\s+|,\s+){1,8}?$")
 # "@1 is almost entirely under Russian control": not all of it, so a front line runs through
 _ALMOST = re.compile(r"\b(?:almost|nearly)\b")
-_ENCIRCLING = re.compile(r"\s+in(?:to)?\s+(?:an?\s+)?(?:semi-?|half-?|partial\s+)?(?:encirclement|ring|pincer)")
+_ENCIRCLING = re.compile(
+    r"\s+in(?:to)?\s+(?:an?\s+)?(?:semi-?|half-?|partial\s+)?(?:encirclement|ring|pincer)"
+)
 _FORMER = re.compile(r"\b(?:former|erstwhile|one-time)\s+$")
 _PARTIAL = re.compile(r"\bpartial(?:ly)?\s+$")
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}

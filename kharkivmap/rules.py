@@ -332,7 +332,7 @@ def context() -> Context:
         share_before=re.compile(
             w
             + _alt(t["partial_shares"])
-            + rf"\s+(?:(?:the|a|an)\s+)?(?:(?:@\d+\s+(?:region|oblast|province)\s+)?"
+            + r"\s+(?:(?:the|a|an)\s+)?(?:(?:@\d+\s+(?:region|oblast|province)\s+)?"
             + rf"(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?$"
         ),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
