@@ -95,12 +95,9 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     window = frame.text[lo:pos]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None
-    if kind == "held" and ctx.held_copula.match(frame.text, pos):
-        # "@1 has not fallen and remains under Ukrainian control": the negation is the
-        # first predicate's
-        window = _COORDINATION.split(window)[-1]
-    elif event == "withdrew":
-        # "repel 18 attacks and withdraw from @1": the blocker is the first verb's
+    if event == "withdrew" or (kind == "held" and ctx.held_copula.match(frame.text, pos)):
+        # "@1 has not fallen and remains under Ukrainian control", "repel 18 attacks and
+        # withdraw from @1": the negation or blocker is the first predicate's
         window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
         return True
