@@ -562,6 +562,14 @@ _ONGOING_AFTER = re.compile(
 _BACK_UNDER = re.compile(r"\bback\s+(?:under|in|into)\b")
 # Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
 _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
+# An adverbial phrase opening a clause with a gerund ("After taking @1, …") and the subject
+# of the main clause after its comma
+_GERUND_OPENING = re.compile(r"(?:^|[,;:—–]\s*|\.\s+)(?:after|upon|since|following)\s+$", re.I)
+_MAIN_SUBJECT = re.compile(r"[^,;:.@]{0,60},\s+(?P<subject>(?:[\w'-]+\s+){0,3}[\w'-]+)")
+_MAIN_MODAL = re.compile(
+    r"\b(?:will|would|must|should|could|might|may|can|need|needs|plan|plans|have\s+to"
+    r"|has\s+to|intend|intends|aim|aims|hope|hopes|want|wants)\b"
+)
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
 _BRIEFED = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
@@ -770,6 +778,16 @@ def resolve_actor(
     side = _actor_left(frame, m.start("v") if kind == "fronted" else m.start(), speaker_side)
     if side or "v" not in groups:
         return event, side
+    opening = _GERUND_OPENING.search(frame.text, max(0, m.start("v") - 20), m.start("v"))
+    if opening and m.group("v").endswith("ing"):
+        # "After taking @1 two weeks ago, Russian forces pushed on": the gerund's subject is
+        # the main clause's, named right after the comma that closes the opening phrase
+        after = _MAIN_SUBJECT.match(frame.text, m.end())
+        if after and _MAIN_MODAL.search(after.group("subject")):
+            return "none", None  # "After taking @1, the Russians will have to take …": a plan
+        side = _side_in(after.group("subject"), speaker_side, last=False) if after else None
+        if side:
+            return event, side
     owner = _CLAIM_OWNER.search(frame.text, max(0, m.start() - 60), m.start())
     if owner:
         # "dismissed the Russian claim to have seized @1": the claim's owner acted
