@@ -355,6 +355,9 @@ def context() -> Context:
             # "established full control over @1 and a number of nearby settlements"
             rf"\s+(?:@\d+\s+and\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?"
             rf"{_alt(t['list_nouns'])}(?![\w-])"
+            # "said its forces had seized settlements in the Donetsk and Kharkiv regions": no
+            # count, but a plural noun right after the verb leaves the places to name
+            rf"|(?<![\w-])(?:{_alt(t['capture_verbs'])})\s+{_alt(t['list_nouns'])}\s+in\s"
         ),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
@@ -862,9 +865,10 @@ def rules() -> tuple[Rule, ...]:
             # are located near …": the names of the places a counted capture left unnamed
             # "the largest of them are @1, @2"
             rf"{w}(?:(?:{_alt(t['counts'])}|one|both|all|some|(?:the\s+)?(?:largest|biggest|main"
-            rf"|most\s+important))\s+of\s+)?(?:the|these|those|them)"
-            # "the villages in question are @1 and @2"
-            rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*)?)?"
+            rf"|most\s+important))\s+of\s+)?(?:the|these|those|them|(?<![\w-])they(?=\s+(?:are|were)\s))"
+            # "the villages in question are @1 and @2", "the villages captured are @1 and @2"
+            rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*|(?:captured"
+            rf"|seized|taken|liberated|occupied|recaptured|retaken)\s+)?)?"
             rf"(?:[:—]|--|,|\s*(?:are|were|include|included"
             rf"|including))\s*{unknown_names}{obj}",
             0.6,
@@ -872,6 +876,7 @@ def rules() -> tuple[Rule, ...]:
             "them",
             "these",
             "those",
+            "they",
         ),
         r(
             "counted_link",
