@@ -565,7 +565,11 @@ _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?contro
 # An adverbial phrase opening a clause with a gerund ("After taking @1, …") and the subject
 # of the main clause after its comma
 _GERUND_OPENING = re.compile(r"(?:^|[,;:—–]\s*|\.\s+)(?:after|upon|since|following)\s+$", re.I)
-_MAIN_SUBJECT = re.compile(r"[^,;:.@]{0,60},\s+(?P<subject>(?:[\w'-]+\s+){0,3}[\w'-]+)")
+# (a place right after another is its own group: the frame drops the comma between them)
+_MAIN_SUBJECT = re.compile(
+    r"(?:[^,;:.@]{0,60},\s+|\s*(?=@\d))(?P<subject>(?:[\w'@-]+\s+){0,3}[\w'@-]+)"
+)
+_AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _MAIN_MODAL = re.compile(
     r"\b(?:will|would|must|should|could|might|may|can|need|needs|plan|plans|have\s+to"
     r"|has\s+to|intend|intends|aim|aims|hope|hopes|want|wants)\b"
@@ -709,6 +713,11 @@ def resolve_actor(
             return "none", None
         if _ONGOING.match(frame.text, m.end()):
             return "contested", None  # "the takeover of @1 is still going on": not done yet
+        if _AFTER_NOMINAL.search(frame.text, max(0, m.start() - 30), m.start()):
+            main = _MAIN_SUBJECT.match(frame.text, m.end())
+            if main and _MAIN_MODAL.search(main.group("subject")):
+                # "after the de-occupation of @1, @2 can become the next": a condition
+                return "none", None
         if verb in {"fall", "loss"}:
             prep, side = _agent(frame, m.end(), speaker_side)
             if prep == "to" and side:

@@ -573,6 +573,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and context().modal_after.match(text, m.end())
                 ):
                     continue  # "taking @1 would give it a platform": a gerund subject, a plan
+                if (
+                    rule.kind == "active"
+                    and m.group("v").endswith("ing")
+                    and _CLAUSE_OPENING.search(text, max(0, anchor - 12), anchor)
+                    and _GERUND_SUBJECT.match(text, m.end())
+                ):
+                    continue  # "said entering @1 was almost impossible": the act, not an event
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             elif rule.kind == "linked":
                 anchor = m.start()
@@ -1049,6 +1056,11 @@ _ATTRIBUTIVE = re.compile(
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
 _NEWLY = re.compile(r"\b(?:recently|newly)\b")
 # How many sentences back "the villages in question are @1 and @2" may find its count.
+# A gerund standing as a clause's subject: "(that) entering @1 was almost impossible"
+_CLAUSE_OPENING = re.compile(r"(?:^|\b(?:that|while|but|and)\s+|[,:;“\"]\s*)$")
+_GERUND_SUBJECT = re.compile(
+    r"\s*[”\"’']?\s*(?:is|was|were|are|remains|remained|proved|became|has\s+been|had\s+been)\b"
+)
 _COUNTED_REACH = 6
 # A sentence that only says who reported the one before
 _ATTRIBUTION = re.compile(
