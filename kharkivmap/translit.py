@@ -267,15 +267,34 @@ def _two_word_forms(name_uk: str) -> list[str]:
     """Russian forms of an adjective and a noun (``Біла Гора`` → ``Белая Гора``): the
     adjective's Russian forms before the noun's, or the noun itself when it has none."""
     words = name_uk.split()
-    if len(words) != 2 or words[0] not in _RU_ADJECTIVES:
+    if len(words) != 2:
         return []
     adjective, noun = words
+    adjectives = _RU_ADJECTIVES.get(adjective) or _adjective_forms(adjective)
+    if not adjectives:
+        return []
     # a noun with no regular ending: its last і is often a Russian е or о (Новосілка/Новоселка)
     last = noun.rfind("і")
     nouns = russian_forms(noun) or (
         [noun[:last] + vowel + noun[last + 1 :] for vowel in ("е", "о")] if last > 0 else [noun]
     )
-    return list(dict.fromkeys(f"{ru} {form}" for ru in _RU_ADJECTIVES[adjective] for form in nouns))
+    return list(dict.fromkeys(f"{ru} {form}" for ru in adjectives for form in nouns))
+
+
+# Regular Ukrainian adjective endings and their Russian forms (Золота/Золотая, Кам'яне/Кам'яное)
+_ADJECTIVE_ENDINGS = (("ий", ("ый",)), ("а", ("ая",)), ("е", ("ое",)), ("і", ("ые",)))
+
+
+def _adjective_forms(adjective: str) -> tuple[str, ...]:
+    """Russian forms of an adjective the table lacks, by its ending alone; none for a word
+    too short to be one or one that is no adjective form (a noun opening a name)."""
+    if len(adjective) < 5 or not adjective[:1].isupper():
+        return ()
+    for ending, russian in _ADJECTIVE_ENDINGS:
+        if adjective.endswith(ending):
+            stem = adjective[: -len(ending)]
+            return tuple(stem + r for r in russian)
+    return ()
 
 
 def _by_ending(name: str) -> list[str]:

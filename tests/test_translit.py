@@ -131,6 +131,10 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
             ["Великая Новоселка", "Великая Новосолка", "Большая Новоселка", "Большая Новосолка"],
         ),
         ("Нова Гусарівка", ["Новая Гусаровка", "Новая Гусаревка"]),
+        # an adjective the table lacks: its Russian form by the regular ending
+        ("Золота Балка", ["Золотая Балка"]),
+        ("Степова Долина", ["Степовая Долина"]),
+        ("Часів Яр", []),  # a possessive, no adjective ending
         ("Кругла Балка Друга", []),  # three words: no guess
         ("Зелений-Гай", []),
         ("Гне", []),  # too short to tell an ending from the word
