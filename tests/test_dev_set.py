@@ -176,6 +176,7 @@ SETS = {
     "dev155": (DATA / "dev155", DATA / "dev155_gold.jsonl"),
     "dev156": (DATA / "dev156", DATA / "dev156_gold.jsonl"),
     "dev157": (DATA / "dev157", DATA / "dev157_gold.jsonl"),
+    "dev161": (DATA / "dev161", DATA / "dev161_gold.jsonl"),
 }
 
 FIELDS = {
