@@ -177,6 +177,7 @@ SETS = {
     "dev156": (DATA / "dev156", DATA / "dev156_gold.jsonl"),
     "dev157": (DATA / "dev157", DATA / "dev157_gold.jsonl"),
     "dev161": (DATA / "dev161", DATA / "dev161_gold.jsonl"),
+    "dev159": (DATA / "dev159", DATA / "dev159_gold.jsonl"),
 }
 
 FIELDS = {
