@@ -1051,16 +1051,19 @@ _APPOSITIVE_NOW = re.compile(r"[,—–-]\s*now\b")
 # A preposition or article before a past participle makes it an adjective ("residents of
 # recently liberated @1", "in the newly captured @1").
 _ATTRIBUTIVE = re.compile(
-    r"(?<![\w-])(?:of|in|into|from|near|around|the)\s+(?:(?:recently|newly|just)\s+)?$"
+    r"(?<![\w-])(?:of|in|into|from|near|around|the|to"
+    # "Occupiers attack liberated @1": the adjective of the attacked place
+    r"|attacks?|attacked|attacking|shell|shells|shelled|shelling|strikes?|struck|striking"
+    r"|bombs?|bombed|bombing)\s+(?:(?:recently|newly|just)\s+)?$"
 )
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
 _NEWLY = re.compile(r"\b(?:recently|newly)\b")
-# How many sentences back "the villages in question are @1 and @2" may find its count.
 # A gerund standing as a clause's subject: "(that) entering @1 was almost impossible"
 _CLAUSE_OPENING = re.compile(r"(?:^|\b(?:that|while|but|and)\s+|[,:;“\"]\s*)$")
 _GERUND_SUBJECT = re.compile(
     r"\s*[”\"’']?\s*(?:is|was|were|are|remains|remained|proved|became|has\s+been|had\s+been)\b"
 )
+# How many sentences back "the villages in question are @1 and @2" may find its count.
 _COUNTED_REACH = 6
 # A sentence that only says who reported the one before
 _ATTRIBUTION = re.compile(

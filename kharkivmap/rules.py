@@ -632,7 +632,9 @@ def rules() -> tuple[Rule, ...]:
                 "returned",
                 "captured",
                 "subject",
-                rf"{w}(?:has\s+|have\s+|had\s+)?(?:been\s+)?(?:now\s+)?(?P<v>returned|came\s+back)"
+                # "@1 was returned under the control of the Ukrainian military"
+                rf"{w}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?(?:been\s+)?(?:now\s+)?"
+                rf"(?P<v>returned|came\s+back)"
                 rf"\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?{control}(?![\w-])",
                 0.75,
                 "returned",
@@ -956,7 +958,8 @@ def rules() -> tuple[Rule, ...]:
             r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
             # "recaptured two villages in @1, namely @2": a region named by its centre
             r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+){0,120}?"
-            rf",?\s+(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
+            # "… territory in the northeast—including @1"
+            rf"(?:,?\s+|\s*[—–]\s*)(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
         ),
