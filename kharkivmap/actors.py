@@ -65,12 +65,15 @@ _GERUND = re.compile(r"[a-z]+ing(?![\w-])")
 
 
 # Where an attempt, plan or negation before a trigger stops governing it: after a "despite"
-# phrase or a purpose phrase closed by its comma ("Despite the military not naming them, @1
-# was freed", "in order to save the lives of personnel, the units withdrew from @1"), and
-# before a new pronoun subject ("the operation to liberate the Donbas, it was decided to
-# regroup").
+# phrase, a contrast clause or a purpose phrase closed by its comma ("Despite the military not
+# naming them, @1 was freed", "in order to save the lives of personnel, the units withdrew
+# from @1"), and before a new pronoun subject ("the operation to liberate the Donbas, it was
+# decided to regroup").
 _GOVERNED_UNTIL = re.compile(
-    r"(?<![\w-])(?:despite|in\s+spite\s+of|(?:in\s+order|so\s+as)\s+(?:not\s+)?to)\s[^,;]*,\s*"
+    r"(?<![\w-])(?:despite|in\s+spite\s+of|(?:in\s+order|so\s+as)\s+(?:not\s+)?to"
+    # "Whereas the offensive has made no gains, Ukrainian forces recaptured @1": a contrast
+    # clause closed by its comma
+    r"|whereas|although|though)\s[^,;]*,\s*"
     r"|,\s+(?=(?:it|they|we|he|she)\s+(?:was|were|is|are|has|have|had)\b)"
 )
 
@@ -79,7 +82,9 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
     """Where the words that can block a trigger at ``pos`` begin (see _GOVERNED_UNTIL)."""
     start = clause_start(frame, pos)
     lo = max(start, pos - reach)
-    for m in _GOVERNED_UNTIL.finditer(frame.text, max(start, pos - 2 * _REACH), pos):
+    # the phrase may open before the clause that holds the trigger ("Although Russian troops
+    # failed to capture @0, they took @1": "failed" starts a clause of its own)
+    for m in _GOVERNED_UNTIL.finditer(frame.text, max(0, pos - 2 * _REACH), pos):
         lo = max(lo, m.end())
     return lo
 
