@@ -178,6 +178,7 @@ SETS = {
     "dev157": (DATA / "dev157", DATA / "dev157_gold.jsonl"),
     "dev161": (DATA / "dev161", DATA / "dev161_gold.jsonl"),
     "dev159": (DATA / "dev159", DATA / "dev159_gold.jsonl"),
+    "dev158": (DATA / "dev158", DATA / "dev158_gold.jsonl"),
 }
 
 FIELDS = {
