@@ -179,6 +179,7 @@ SETS = {
     "dev161": (DATA / "dev161", DATA / "dev161_gold.jsonl"),
     "dev159": (DATA / "dev159", DATA / "dev159_gold.jsonl"),
     "dev158": (DATA / "dev158", DATA / "dev158_gold.jsonl"),
+    "dev160": (DATA / "dev160", DATA / "dev160_gold.jsonl"),
 }
 
 FIELDS = {
