@@ -111,6 +111,9 @@ _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
 _LONE_VILLAGE = 3
+# Words naming a district after its town, and how far from the town its villages may lie
+_DISTRICT_WORDS = frozenset({"district", "districts", "raion", "rayon"})
+_DISTRICT_KM = 60.0
 _CLEAR_TOWN = 0.9  # a town scored this far above its namesakes is taken as named
 _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
 _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
@@ -220,6 +223,7 @@ class _Span:
     small: bool = False  # a small-place noun stands right before it ("the village of")
     border: _Span | None = None  # the region it is said to be by ("near the border with X")
     by_russia: float | None = None  # km from the Russian border it is said to lie (0: "near")
+    district: bool = False  # a region word for a district follows it ("the Izium district")
 
 
 @dataclass(slots=True)
@@ -855,6 +859,7 @@ class MentionFinder:
             word = word[:-2] if word.endswith(_POSSESSIVE) else word
             span.plural = word in self._lexicon.plural_region_words
             span.region = span.plural or word in self._lexicon.region_words
+            span.district = word in _DISTRICT_WORDS
             if not span.region and word in self._lexicon.administration_first:
                 # "the Luhansk Military Administration" speaks for the oblast
                 tail = text[at : at + 40].lower()
@@ -905,6 +910,17 @@ class MentionFinder:
                 region = row(best)
                 oblast = self._gazetteer.region_of(best) if span.qualifier.region else region[5]
                 inside = tuple(e for e in span.entries if row(row_number(e))[5] == oblast)
+                if span.qualifier.district and inside and row(best)[4] == "UA":
+                    # "Lozova in the Izium district": a district lies around the town it is
+                    # named after; the city of Lozova, 110 km away, is another place
+                    near = tuple(
+                        e
+                        for e in inside
+                        if distance_km(row(row_number(e))[2:4], region[2:4]) <= _DISTRICT_KM
+                    )
+                    if not near and not span.anchor:
+                        unknown.add(span.key)
+                    inside = near
                 span.entries = inside or span.entries
                 # a list "in the Kursk region" is all in Russia, though a Ukrainian list may
                 # name places of several oblasts before the last one's region
