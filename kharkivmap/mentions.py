@@ -111,6 +111,7 @@ _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
 _LONE_VILLAGE = 3
+_CLOSING_QUOTE = re.compile(r"^[”\"»’']+(?=\s)")
 # Words naming a district after its town, and how far from the town its villages may lie
 _DISTRICT_WORDS = frozenset({"district", "districts", "raion", "rayon"})
 _DISTRICT_KM = 60.0
@@ -575,6 +576,9 @@ class MentionFinder:
             # "Rivne in the eastern Donetsk region", "Kucherivka in Ukraine's northern Kharkiv
             # region": the direction and the country say nothing about which oblast
             core = _COMPASS.sub(" ", gap)
+            # "“liberated the village of @1” in the Donetsk region": a quotation closing
+            # right after the name is no break
+            core = _CLOSING_QUOTE.sub(" ", core)
             # "Oleshnya, the second-to-last village in the Kursk region": an appositive noun
             # puts its place in the region as "in" does
             core = _APPOSED_IN.sub(" in ", core)
