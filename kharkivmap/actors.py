@@ -634,7 +634,11 @@ def resolve_actor(
     if kind == "push":
         subject = _actor_left(frame, m.start(), speaker_side)
         obj = m.group("obj") or ""
-        pushed = _side_in(obj, speaker_side, last=True)
+        # "driven Ukrainian Armed Forces (UAF) units from @1": a named side before a generic
+        # force noun is whose forces they are
+        pushed = _side_in(obj, speaker_side, last=True, generic=False) or _side_in(
+            obj, speaker_side, last=True
+        )
         if obj.strip() and not obj.startswith("to ") and not _forces(obj):
             return "none", None  # "pushed back the front line from @1"
         if _AWAY.search(obj):

@@ -478,7 +478,9 @@ def rules() -> tuple[Rule, ...]:
     )
     # a list opening with a name the gazetteer lacks ("seized striliche, @1, @2 and @3"); the
     # parser takes it only before a list of several places
-    list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*)?"
+    # "captured @1" after a name the gazetteer lacks: "Kleban-Byk, @1" (a comma alone may end
+    # an object: "captured equipment, @1 officials said") or "Kleban-Byk and @1"
+    list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*|(?!(?:it|them|positions|control)\s)[\w'-]+\s+and\s+)?"
     # flags are raised only over places: "flags in pravdyne and @1" names two of them
     flag_list_head = r"(?:(?P<head>[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+))?"
     flag_raised = (
