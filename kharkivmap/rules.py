@@ -725,6 +725,18 @@ def rules() -> tuple[Rule, ...]:
             "euphemism",
             "withdrew",
             "object",
+            # "Ukrainian troops 'changed positions' near the village of @1", "to save the lives
+            # of servicemen, positions were changed near @1": the General Staff's wording
+            rf"{w}(?:(?P<v>changed|have\s+changed|has\s+changed)\s+(?:their\s+|its\s+)?[\"“”']?"
+            rf"positions[\"“”']?|[\"“”']?positions[\"“”']?\s+(?:were|have\s+been|had\s+been)\s+"
+            rf"changed)\s+(?:near|around|in|at|outside|close\s+to)\s+{obj}",
+            0.7,
+            "changed",
+        ),
+        r(
+            "euphemism",
+            "withdrew",
+            "object",
             # "pulled back to more advantageous positions in two areas of @1 region, including
             # the @2 area"
             rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?:(?:its|their|our)\s+(?:troops|forces"
