@@ -366,7 +366,15 @@ def subject_of(
         limit = pos - len(left) + anaphor.start()
         targets = [g for g in frame.groups if g.status == "target" and g.end <= limit]
         if not targets:
-            return previous or None
+            # "MOSCOW (AA) - … the village came under Russian control": a capital in a
+            # dateline, or a city for "the village", is not what the noun stands for
+            village = "village" in anaphor.group()
+            meant = [
+                m
+                for m in previous
+                if m.text.lower() not in ctx.capitals and not (village and m.place.kind == "city")
+            ]
+            return meant or None
         # A place opening the sentence is its subject and the likeliest antecedent
         # ("Vovchansk has been a link in the supply chain from Belgorod, and it remained …").
         first = targets[0]
