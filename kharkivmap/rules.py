@@ -725,6 +725,21 @@ def rules() -> tuple[Rule, ...]:
             "euphemism",
             "withdrew",
             "object",
+            # "were forced to take 'more favorable positions' near the town of @1"
+            rf"{w}(?P<v>take|takes|took|taken|taking)\s+(?:up\s+)?"
+            # (not "took up defensive positions" nor "took better positions": a stand or an
+            # advance)
+            rf"[\"“”']?(?:the\s+)?(?:more\s+(?:advantageous|favou?rable|prepared|defensible|secure"
+            rf"|suitable)|advantageous|favou?rable|prepared|rear|safer)\s+"
+            rf"(?:{_alt(t['euphemism_lines'])})"
+            rf"[\"“”']?\s+(?:{_alt(t['withdraw_position_links'])})\s+{obj}",
+            0.7,
+            *t["euphemism_lines"],
+        ),
+        r(
+            "euphemism",
+            "withdrew",
+            "object",
             # "Ukrainian troops 'changed positions' near the village of @1", "to save the lives
             # of servicemen, positions were changed near @1": the General Staff's wording
             rf"{w}(?:(?P<v>changed|have\s+changed|has\s+changed)\s+(?:their\s+|its\s+)?[\"“”']?"
