@@ -571,6 +571,12 @@ _ONGOING_AFTER = re.compile(
     rf"(?:{_ASIDE}|[^,.;:@]{{0,100}}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
+# A place taken, told in the simple past: "was occupied by"
+_PAST_OCCUPIED = re.compile(
+    r"\b(?:was|were)\s+(?:(?:allegedly|reportedly|apparently|also|then|later|soon|quickly"
+    r"|eventually|briefly|fully|completely)\s+)*occupied\s+by\b"
+)
+_UNTIL = re.compile(r"[^.;,]{0,40}?\b(?:until|till|before|from\s+\w+\s+to)\b")
 # A state regained: "back under Ukrainian control", "back in Ukrainian hands"
 _BACK_UNDER = re.compile(r"\bback\s+(?:under|in|into)\b")
 # Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
@@ -634,6 +640,15 @@ def resolve_actor(
     named = m.group("side") if "side" in groups else None
     if kind == "held_state" and _BACK_UNDER.search(m.group()):
         event = "captured"  # "@1 was back under Ukrainian control": it changed hands
+    if (
+        kind == "held_state"
+        and _PAST_OCCUPIED.search(m.group())
+        and not context().durative.match(frame.text, m.end())
+        and not _UNTIL.match(frame.text, m.end())
+    ):
+        # "@1 was allegedly occupied by the Akhmat regiment": an event told in the past, not
+        # a state ("@1 was occupied by Russia for eight months", "… until November" are)
+        event = "captured"
     if named:
         return event, _side_in(named, speaker_side, last=False, strict=False)
     if kind == "defeat":
