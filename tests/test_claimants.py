@@ -31,6 +31,11 @@ def _claimant(frame: str, anchor_word: str) -> str | None:
             "British Defence Ministry",
         ),
         (
+            "russian forces likely control the town @0, the uk ministry said.",
+            "control",
+            "British Defence Ministry",
+        ),
+        (
             "the general staff said its troops had moved to new positions near @0.",
             "moved",
             "Ukrainian General Staff",
