@@ -553,6 +553,12 @@ _GOAL_AFTER = re.compile(
     r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
     r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
 )
+# …or said to be needed for something else: "@1's liberation is critical to oust …"
+_NEEDED_AFTER = re.compile(
+    r"\s*(?:is|are|remains|would\s+be|will\s+be)\s+(?:(?:so|very|more|most|also|seen\s+as)\s+)?"
+    r"(?:critical|crucial|key|vital|essential|necessary|important|needed|required)\s+(?:to|for)\b",
+    re.IGNORECASE,
+)
 # …or named as an aim before it: "set the year's main goal as the capture of @1"
 _GOAL_BEFORE = re.compile(
     r"\b(?:goals?|aims?|objectives?|targets?|tasks?|priorit(?:y|ies)|ambitions?)\b"
@@ -771,6 +777,7 @@ def resolve_actor(
             return "contested", None  # "fighting continues during the liberation of @1"
         if (
             _GOAL_AFTER.match(frame.text, m.end())
+            or _NEEDED_AFTER.match(frame.text, m.end())
             or _FUTURE_AFTER.match(frame.text, m.end())
             or _GOAL_BEFORE.search(frame.text, max(0, m.start() - 60), m.start())
         ):
