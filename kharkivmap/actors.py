@@ -577,6 +577,7 @@ _ONGOING_AFTER = re.compile(
     rf"(?:{_ASIDE}|[^,.;:@]{{0,100}}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
+_ENEMY_WORD = re.compile(r"\b(?:the\s+)?(?:enem(?:y|ies)|opponents?|adversar(?:y|ies))\b")
 # A place taken, told in the simple past: "was occupied by"
 _PAST_OCCUPIED = re.compile(
     r"\b(?:was|were)\s+(?:(?:allegedly|reportedly|apparently|also|then|later|soon|quickly"
@@ -675,7 +676,9 @@ def resolve_actor(
         if not obj.strip() or obj.startswith("to "):
             # "were pushed out of @1", "were forced to retreat from @1"
             return "withdrew", pushed or subject
-        if subject and subject != pushed:
+        if subject and (subject != pushed or _ENEMY_WORD.search(obj)):
+            # "units of the Vostok group drove the enemy out of @1": the enemy is the other
+            # side of the subject, whoever reports it
             return "captured", subject
         return "withdrew", pushed
     if kind == "withdraw":
