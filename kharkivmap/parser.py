@@ -715,8 +715,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 and actor is None
                 and (
                     (
-                        rule.kind in {"active", "euphemism", "fronted"}
-                        and _generic_subject(frame, anchor)
+                        rule.kind in {"active", "euphemism", "fronted", "withdraw"}
+                        and _generic_subject(frame, anchor, first_person=rule.kind != "withdraw")
                     )
                     or (rule.kind == "nominal" and m.group("v") not in {"fall", "loss"})
                     or rule.kind in {"counted_link", "marked_as"}
@@ -899,7 +899,7 @@ def _now_newly_held(doc: _Article, i: int, text: str, m: re.Match[str], anchor: 
     )
 
 
-def _generic_subject(frame: Frame, anchor: int) -> bool:
+def _generic_subject(frame: Frame, anchor: int, *, first_person: bool = True) -> bool:
     """Whether the clause before ``anchor`` names its actor only by a force noun ("the
     military", "troops") or by "they" right before the verb ("they also captured @1"); other
     pronouns are left alone ("it predicted that the loss of @1 …")."""
@@ -911,6 +911,15 @@ def _generic_subject(frame: Frame, anchor: int) -> bool:
     return (
         last.lastgroup == "generic"
         and (last.group() not in PRONOUNS or last.group() == "they")
+        # "our forces withdrew from @1": the speaker's own side, who tells of a loss, not the
+        # side named last (that side may be the one that took it)
+        and (
+            first_person
+            or (
+                last.group() not in {"our", "we", "us"}
+                and not frame.text[max(0, last.start() - 4) : last.start()].endswith("our ")
+            )
+        )
         and len(frame.text[last.end() : anchor].split()) <= 2
     )
 
