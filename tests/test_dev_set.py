@@ -180,6 +180,7 @@ SETS = {
     "dev159": (DATA / "dev159", DATA / "dev159_gold.jsonl"),
     "dev158": (DATA / "dev158", DATA / "dev158_gold.jsonl"),
     "dev160": (DATA / "dev160", DATA / "dev160_gold.jsonl"),
+    "dev165": (DATA / "dev165", DATA / "dev165_gold.jsonl"),
 }
 
 FIELDS = {
