@@ -330,6 +330,29 @@ def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None
     return m.group(1), side
 
 
+# "@0 (city) in the @1 region and …": a list member set off by its own region
+_QUALIFIED_MEMBER = re.compile(
+    r"@(\d+)(?:\s+(?:city|town|village|settlement))?\s*,?\s+in\s+(?:the\s+)?@\d+\s+"
+    r"(?:region|oblast|province)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
+)
+
+
+def _qualified_list(frame: Frame, group: Group) -> list[Mention]:
+    """The places listed before ``group`` each with its own region ("@0 in the @1 region and
+    @2 in the @3 region were taken"): the region groups keep the names apart in the frame."""
+    found: list[Mention] = []
+    start = group.start
+    while True:
+        m = _QUALIFIED_MEMBER.search(frame.text, max(0, start - 80), start)
+        if m is None:
+            return found
+        earlier = group_by_token(frame, int(m.group(1)))
+        if earlier is None or earlier.status != "target":
+            return found
+        found = earlier.members + found
+        start = earlier.start
+
+
 def subject_of(
     frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
 ) -> list[Mention] | None:
@@ -357,7 +380,9 @@ def subject_of(
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
                 return None  # "a town near @0 has been recaptured": the town, unnamed
             if group and group.status in allowed:
-                return singular_relative(group.members, direct[0] + frame.text[pos : pos + 12])
+                members = singular_relative(group.members, direct[0] + frame.text[pos : pos + 12])
+                listed = _qualified_list(frame, group)
+                return listed + members if listed else members
     anaphor = ctx.anaphor.search(left)
     relative = ctx.relative.search(left)
     if anaphor and relative and anaphor.start() >= relative.start():
