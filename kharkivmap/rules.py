@@ -1054,7 +1054,10 @@ def rules() -> tuple[Rule, ...]:
             "relative",
             "captured",
             "object",
-            rf"@(?P<g>\d+)\s*,?\s*{appositive}(?:which|that)\s+(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
+            # "the @0 village, which Ukraine says it liberated"
+            # (not "a suburb of @1 city that …": the city names where the suburb is)
+            rf"@(?P<g>\d+)(?:\s+(?:village|settlement)\s*,)?\s*,?\s*{appositive}(?:which|that)\s+"
+            rf"(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
             rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
             rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",
             0.7,
