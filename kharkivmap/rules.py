@@ -1056,7 +1056,8 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "the @0 village, which Ukraine says it liberated"
             # (not "a suburb of @1 city that …": the city names where the suburb is)
-            rf"@(?P<g>\d+)(?:\s+(?:village|settlement)\s*,)?\s*,?\s*{appositive}(?:which|that)\s+"
+            rf"@(?P<g>\d+)(?:\s+(?:village|settlement)(?:\s+in\s+(?:the\s+)?@\d+\s+(?:region|oblast))?"
+            rf"\s*,)?\s*,?\s*{appositive}(?:which|that)\s+"
             rf"(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
             rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
             rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",
