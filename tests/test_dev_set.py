@@ -181,6 +181,7 @@ SETS = {
     "dev158": (DATA / "dev158", DATA / "dev158_gold.jsonl"),
     "dev160": (DATA / "dev160", DATA / "dev160_gold.jsonl"),
     "dev165": (DATA / "dev165", DATA / "dev165_gold.jsonl"),
+    "dev163": (DATA / "dev163", DATA / "dev163_gold.jsonl"),
 }
 
 FIELDS = {
