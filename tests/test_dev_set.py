@@ -182,6 +182,7 @@ SETS = {
     "dev160": (DATA / "dev160", DATA / "dev160_gold.jsonl"),
     "dev165": (DATA / "dev165", DATA / "dev165_gold.jsonl"),
     "dev163": (DATA / "dev163", DATA / "dev163_gold.jsonl"),
+    "dev164": (DATA / "dev164", DATA / "dev164_gold.jsonl"),
 }
 
 FIELDS = {
