@@ -588,6 +588,8 @@ _NEEDED_AFTER = re.compile(
 _GOAL_BEFORE = re.compile(
     r"\b(?:goals?|aims?|objectives?|targets?|tasks?|priorit(?:y|ies)|ambitions?)\b"
     r"[^.;:@]{0,40}?\b(?:as|is|was|remains|remained|be|being|of|for)\s+(?:the\s+)?$"
+    # "a step towards the liberation of @1"
+    r"|\btowards?\s+(?:the\s+)?(?:full\s+|complete\s+)?$"
 )
 # A time still to come right after a gain named by a noun
 _FUTURE_AFTER = re.compile(
@@ -603,6 +605,7 @@ _ONGOING_AFTER = re.compile(
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
 _ENEMY_WORD = re.compile(r"\b(?:the\s+)?(?:enem(?:y|ies)|opponents?|adversar(?:y|ies))\b")
+_NO_LONGER_IN = re.compile(r"\bno\s+longer\s+in\b")
 # A place taken, told in the simple past: "was occupied by"
 _PAST_OCCUPIED = re.compile(
     r"\b(?:was|were)\s+(?:(?:allegedly|reportedly|apparently|also|then|later|soon|quickly"
@@ -682,7 +685,11 @@ def resolve_actor(
         # a state ("@1 was occupied by Russia for eight months", "… until November" are)
         event = "captured"
     if named:
-        return event, _side_in(named, speaker_side, last=False, strict=False)
+        side = _side_in(named, speaker_side, last=False, strict=False)
+        if kind == "held_state" and _NO_LONGER_IN.search(m.group()):
+            # "Russian forces are no longer in control of @1": the other side took it
+            return "captured", OTHER.get(side or "")
+        return event, side
     if kind == "defeat":
         # "the defeat of Russian forces at @1": the place stays with the other side
         return event, OTHER.get(_side_in(m.group("loser"), speaker_side, last=False) or "")

@@ -111,6 +111,10 @@ _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
 _LONE_VILLAGE = 3
+# "In the @ region, …" opening a sentence, and where the sentence ends
+_FRONTED_REGION_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+(?:the\s+)?$")
+_FRONTED_REGION_AFTER = re.compile(r"\s+(?:region|oblast|Oblast|Region)\s*,")
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)")
 _CLOSING_QUOTE = re.compile(r"^[”\"»’']+(?=\s)")
 # Words naming a district after its town, and how far from the town its villages may lie
 _DISTRICT_WORDS = frozenset({"district", "districts", "raion", "rayon"})
@@ -539,6 +543,7 @@ class MentionFinder:
         for span in spans:
             if span.qualifier is None and not span.region:
                 span.qualifier = self._republic(text, span.end)
+        self._fronted_region(text, spans)
         # "Zelenyi Hai and Dobropillia in Zaporizhzhia": the region qualifies the whole list
         for n in range(len(spans) - 1, 0, -1):
             before, named = spans[n - 1], spans[n]
@@ -552,6 +557,23 @@ class MentionFinder:
             if _link_words(gap) in _LIST_LINKS:
                 before.qualifier = named.qualifier
                 before.inherited = True
+
+    def _fronted_region(self, text: str, spans: list[_Span]) -> None:
+        """ "In the Luhansk region, 12 settlements have been liberated, including Makiivka": a
+        region opening the sentence qualifies the places named in the rest of it."""
+        for n, region in enumerate(spans):
+            if not region.region or not _FRONTED_REGION_BEFORE.search(text, 0, region.start):
+                continue
+            if not _FRONTED_REGION_AFTER.match(text, region.end):
+                continue
+            stop = _FULL_STOP.search(text, region.end)
+            end = stop.start() if stop else len(text)
+            for span in spans[n + 1 :]:
+                if span.start >= end:
+                    break
+                if span.qualifier is None and not span.region:
+                    span.qualifier = region
+                    span.inherited = True
 
     def _republic(self, text: str, end: int) -> _Span | None:
         """The oblast a self-proclaimed republic's abbreviation after a name stands for

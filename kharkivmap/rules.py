@@ -531,7 +531,7 @@ def rules() -> tuple[Rule, ...]:
             "held",
             "object",
             rf"{w}(?P<side>{side_any})\s+(?:(?:armed|defen[cs]e)\s+forces\s+)?(?:(?:is|are|was|were"
-            rf"|remain|remains|remained)\s+)?(?:(?:now|still|firmly)\s+)*in\s+(?:(?:full|complete"
+            rf"|remain|remains|remained)\s+)?(?:(?:now|still|firmly|no\s+longer)\s+)*in\s+(?:(?:full|complete"
             rf"|total|effective|firm)\s+)?control\s+of\s+{obj}",
             0.7,
             "control",
@@ -898,6 +898,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?:(?:{_alt(t['counts'])}|one|both|all|some|(?:the\s+)?(?:largest|biggest|main"
             rf"|most\s+important))\s+of\s+)?(?:the|these|those|them|(?<![\w-])they(?=\s+(?:are|were)\s))"
             # "the villages in question are @1 and @2", "the villages captured are @1 and @2"
+            # "the captured cities — @1 and @2 —"
             rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*|(?:captured"
             rf"|seized|taken|liberated|occupied|recaptured|retaken)\s+)?)?"
             rf"(?:[:—]|--|,|\s*(?:are|were|include|included"
@@ -1035,7 +1036,9 @@ def rules() -> tuple[Rule, ...]:
             # "… have already been liberated: @1, @2"
             rf"{w}(?:was|were|(?:has|have|had)\s+(?:(?:already|now|also|just|recently)\s+)?been)"
             rf"\s+(?:(?:already|now|also|fully|recently)\s+)?(?P<v>"
-            rf"{_alt(t['passive_capture'])})(?:\s+by\s+(?P<side>[^:;—@]{{1,60}}?))?\s*[:—]\s*{obj}",
+            # "12 settlements have already been liberated, including @1"
+            rf"{_alt(t['passive_capture'])})(?:\s+by\s+(?P<side>[^:;—@]{{1,60}}?))?"
+            rf"(?:\s*[:—]\s*|\s*,\s*(?:including|among\s+them|namely)\s+{unknown_names}){obj}",
             0.75,
             *t["passive_capture"],
         ),

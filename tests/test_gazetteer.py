@@ -322,6 +322,19 @@ def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> 
     assert rivne.place.admin1 == "Donetsk Oblast"  # not the city of Rivne in the west
 
 
+def test_a_region_opening_the_sentence_qualifies_the_names_after_it(shipped: Gazetteer) -> None:
+    text = "In the Luhansk region, 12 settlements have been liberated, including Makiivka."
+    makiivka = next(m for m in shipped.find_mentions(text) if m.text == "Makiivka")
+    assert makiivka.place.admin1 == "Luhansk Oblast"  # not the city by Donetsk
+
+
+def test_a_district_keeps_a_name_to_the_villages_around_its_town(shipped: Gazetteer) -> None:
+    # The gazetteer's only Kharkiv-oblast Lozova is the city 75 km from Izium, no village of
+    # the Izium district: the name stays unknown.
+    text = "the Russians occupied the village of Lozova in the Izyum district"
+    assert [m.text for m in shipped.find_mentions(text)] == ["Izyum"]
+
+
 def test_a_stated_distance_no_namesake_fits_leaves_the_name_unknown(shipped: Gazetteer) -> None:
     # The shipped Pobieda lies 70 km east of Donetsk and Peremoha (formerly Pobieda) 28 km west of
     # its centre; neither fits the stated five kilometres.
