@@ -183,6 +183,7 @@ SETS = {
     "dev165": (DATA / "dev165", DATA / "dev165_gold.jsonl"),
     "dev163": (DATA / "dev163", DATA / "dev163_gold.jsonl"),
     "dev164": (DATA / "dev164", DATA / "dev164_gold.jsonl"),
+    "dev162": (DATA / "dev162", DATA / "dev162_gold.jsonl"),
 }
 
 FIELDS = {
