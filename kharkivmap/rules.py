@@ -458,7 +458,11 @@ def rules() -> tuple[Rule, ...]:
     aux = _alt(t["aux_words"])
     # "regained lost positions": after these words a leaving verb is an adjective
     adjectival = "".join(rf"(?<!\b{re.escape(word)} )" for word in t["participle_markers"])
-    no_object = r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}@)"
+    # ("was liberated in the @1 region" names where, not what)
+    no_object = (
+        r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}"
+        r"@(?!\d+\s+(?:region|oblast|province|district)\b))"
+    )
 
     # a gain named by a noun ("claimed the capture of two villages, @1 and @2"); a loss or
     # a fall names no winner
