@@ -205,7 +205,8 @@ def lexicon() -> Lexicon:
 
 
 # " and Mala Oleksandrivka" after "Velyka": a second name adjective and the shared noun
-_ELIDED_PAIR = re.compile(r"\s+(?:and|or|&)\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+# "Velyka and Mala Oleksandrivka", "Velyka, Mala Oleksandrivka"
+_ELIDED_PAIR = re.compile(r"(?:\s+(?:and|or|&)|\s*,)\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
 
 
 @dataclass(slots=True)
