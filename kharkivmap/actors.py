@@ -606,6 +606,7 @@ _ONGOING_AFTER = re.compile(
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
 _ENEMY_WORD = re.compile(r"\b(?:the\s+)?(?:enem(?:y|ies)|opponents?|adversar(?:y|ies))\b")
+_RELATIVE_PASSIVE = re.compile(r"@\d+\s*,\s*(?:which|that)\s+$")
 _NO_LONGER_IN = re.compile(r"\bno\s+longer\s+in\b")
 # A place taken, told in the simple past: "was occupied by"
 _PAST_OCCUPIED = re.compile(
@@ -775,6 +776,10 @@ def resolve_actor(
                 return event, None  # nobody calls their own gain occupation: see the places
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
+        if _RELATIVE_PASSIVE.search(before):
+            # "Russian forces advancing from @1, which was captured earlier, took …": the
+            # forces named before the relative clause, whoever tells it
+            side = _side_in(before, speaker_side, last=True, generic=False) or side
         side = side or _side_in(before, speaker_side, last=True)
         return event, side or _liberator(
             m.group("v"), _perspective(frame.text, m.start()) or speaker_side or house_side
