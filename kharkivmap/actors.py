@@ -45,6 +45,7 @@ _BLOCK_REACH = 70
 # on run-on "sentences" of whole pages.
 _REACH = 400
 _PRONOUN_SUBJECTS = frozenset({"it", "its", "they", "their"})
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their)\s+$")
 _COORDINATION = re.compile(r"\s(?:and|but)\s")
 _QUALIFIERS = frozenset({"hard", "reference", "soft"})
 _PRONOUN = re.compile(r"\b(?:them|him|it|us)\b")
@@ -277,6 +278,11 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
             if _object_of_push(frame.text, m.start()):
                 continue  # "pushed Russian troops from the bank and liberated @1": the object
+            possessed = m.lastgroup == "generic" and _POSSESSIVE_BEFORE.search(
+                frame.text, max(0, m.start() - 7), m.start()
+            )
+            if possessed:
+                m = possessed  # "Russian claims that its forces had captured @1": whose forces
             if m.group().split()[0] in _PRONOUN_SUBJECTS:
                 # "Russia said it had captured @1", "handing Russia … since it captured @2":
                 # a pronoun stands for the nearest side named before it, else the speaker;
