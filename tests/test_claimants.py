@@ -31,6 +31,12 @@ def _claimant(frame: str, anchor_word: str) -> str | None:
             "British Defence Ministry",
         ),
         (
+            # the denied claim's owner, not the denier, made the claim
+            "ukraine's military denied russian claims that its forces had captured @0.",
+            "captured",
+            "Russian government",
+        ),
+        (
             "russian forces likely control the town @0, the uk ministry said.",
             "control",
             "British Defence Ministry",
