@@ -302,6 +302,19 @@ class _Article:
                 found.append((i, named[-1].upper()))
         return found
 
+    def account_before(self, i: int, actor: str | None) -> Speaker | None:
+        """The source of the sentence before, for a change this sentence tells with no source
+        of its own that goes on with that account: a gain of the side that source speaks for
+        ("Russia's Defence Ministry said its forces had captured @1. The village of @2 was also
+        taken.")."""
+        if actor not in OTHER:
+            return None
+        for j in range(i - 1, max(-1, i - 3), -1):
+            named = [s for s in self.speakers(j) if s.name and not s.inherit and not s.agency]
+            if named:
+                return named[-1] if named[-1].likely_side == actor else None
+        return None
+
     def attribution_after(self, i: int) -> Speaker | None:
         """The source a sentence naming no place gives for the one before ("This was
         announced by the head of the regional administration."), if it is one."""
@@ -753,6 +766,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 continue
             if speaker is None and event in _CHANGE:
                 speaker = doc.attribution_after(i)  # "… liberated @1. This was announced by …"
+            if speaker is None and event in _CHANGE:
+                speaker = doc.account_before(i, actor)
             found.append(
                 _Candidate(
                     members,
