@@ -184,6 +184,7 @@ SETS = {
     "dev163": (DATA / "dev163", DATA / "dev163_gold.jsonl"),
     "dev164": (DATA / "dev164", DATA / "dev164_gold.jsonl"),
     "dev162": (DATA / "dev162", DATA / "dev162_gold.jsonl"),
+    "dev167": (DATA / "dev167", DATA / "dev167_gold.jsonl"),
 }
 
 FIELDS = {
