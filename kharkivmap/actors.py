@@ -631,6 +631,9 @@ _GERUND_OPENING = re.compile(r"(?:^|[,;:—–]\s*|\.\s+)(?:after|upon|since|fol
 _MAIN_SUBJECT = re.compile(
     r"(?:[^,;:.@]{0,60},\s+|\s*(?=@\d))(?P<subject>(?:[\w'@-]+\s+){0,3}[\w'@-]+)"
 )
+_NOMINAL_OPENING = re.compile(
+    r"\b(?:during|after|following|amid|upon|since)\s+(?:the|their|its)\s+$"
+)
 _AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _MAIN_MODAL = re.compile(
     r"\b(?:will|would|must|should|could|might|may|can|need|needs|plan|plans|have\s+to"
@@ -740,6 +743,12 @@ def resolve_actor(
         ):
             return event, None  # "military commanders have left @1": people, not troops
         side = _side_in(obj, speaker_side, last=False, generic=False) if obj else None
+        if side is None and _NOMINAL_OPENING.search(
+            frame.text, max(0, m.start("v") - 25), m.start("v")
+        ):
+            # "during the retreat from @1, the invaders mined …": the main clause's subject
+            after = _MAIN_SUBJECT.match(frame.text, m.end())
+            side = _side_in(after.group("subject"), speaker_side, last=False) if after else None
         return event, side or _actor_left(frame, m.start(), speaker_side)
     if kind == "relative_held":
         return event, _side_in(m.group("obj"), speaker_side, last=True)

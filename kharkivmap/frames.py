@@ -113,7 +113,8 @@ _INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.
 _UNKNOWN_ITEM = re.compile(
-    r",\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    # (up to three in a row: "…, Talakun, Sukoluchchya, @5")
+    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 
 
