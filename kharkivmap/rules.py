@@ -555,6 +555,18 @@ def rules() -> tuple[Rule, ...]:
             "namely",
         )
     )
+    # "Mariupol and Volnovakha are ours!": the speaker's side holds them
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "subject",
+            rf"{w}(?:is|are|was|were|remains?)\s+(?:(?:now|already|again|still|once\s+again)\s+)*"
+            r"(?P<side>our)s(?![\w'-])",
+            0.7,
+            "ours",
+        )
+    )
     # "@1 and @2 are under temporary occupation": occupation with no side named is Russia's
     held_states.append(
         r(
