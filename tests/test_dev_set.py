@@ -185,6 +185,7 @@ SETS = {
     "dev164": (DATA / "dev164", DATA / "dev164_gold.jsonl"),
     "dev162": (DATA / "dev162", DATA / "dev162_gold.jsonl"),
     "dev167": (DATA / "dev167", DATA / "dev167_gold.jsonl"),
+    "dev169": (DATA / "dev169", DATA / "dev169_gold.jsonl"),
 }
 
 FIELDS = {
