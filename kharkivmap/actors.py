@@ -817,8 +817,13 @@ def resolve_actor(
             if prep == "to" and side:
                 return "captured", side
             before = frame.text[clause_start(frame, m.start()) : m.start()]
+            # (a quotation may hold several sentences: only the one with the noun counts)
+            before = before[before.rfind(". ") + 1 :]
             loser = _side_in(before, None, last=True)
             if verb == "loss":
+                if loser is None and speaker_side in OTHER and _admitting().search(before):
+                    # "the General Staff acknowledged the loss of @1": the speaker's own loss
+                    loser = speaker_side
                 return "withdrew", loser
             # "the fall of @1" names no winner; a speaker celebrating it is one, a speaker
             # admitting it is the loser ("the fall of @1 was confirmed by the Ukrainian army")
