@@ -186,6 +186,7 @@ SETS = {
     "dev162": (DATA / "dev162", DATA / "dev162_gold.jsonl"),
     "dev167": (DATA / "dev167", DATA / "dev167_gold.jsonl"),
     "dev169": (DATA / "dev169", DATA / "dev169_gold.jsonl"),
+    "dev166": (DATA / "dev166", DATA / "dev166_gold.jsonl"),
 }
 
 FIELDS = {
