@@ -1079,10 +1079,13 @@ def rules() -> tuple[Rule, ...]:
             rf"\s*,)?\s*,?\s*{appositive}(?:which|that)\s+"
             rf"(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
             rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
+            # "a larger town that Russia claimed earlier this week": claimed as taken
+            r"|claimed(?=\s*(?:[,.;]|$)|\s+(?:earlier|last|on|this|yesterday)\b)"
             rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",
             0.7,
             *t["capture_verbs"],
             *t["withdraw_direct_verbs"],
+            "claimed",
         ),
         r(
             "relative_held",
