@@ -187,6 +187,7 @@ SETS = {
     "dev167": (DATA / "dev167", DATA / "dev167_gold.jsonl"),
     "dev169": (DATA / "dev169", DATA / "dev169_gold.jsonl"),
     "dev166": (DATA / "dev166", DATA / "dev166_gold.jsonl"),
+    "dev168": (DATA / "dev168", DATA / "dev168_gold.jsonl"),
 }
 
 FIELDS = {
