@@ -741,6 +741,19 @@ def rules() -> tuple[Rule, ...]:
             "euphemism",
             "withdrew",
             "object",
+            # "units carried out a maneuver near the settlements of @1 and @2": the General
+            # Staff's word for pulling back
+            rf"{w}(?P<v>carried\s+out|conducted|performed|made|completed)\s+(?:a|the)\s+"
+            rf"(?:(?:tactical|planned|necessary)\s+)?(?:maneuver|manoeuvre)\s+"
+            rf"(?:near|around|in\s+the\s+(?:area|vicinity)\s+of|from)\s+{obj}",
+            0.65,
+            "maneuver",
+            "manoeuvre",
+        ),
+        r(
+            "euphemism",
+            "withdrew",
+            "object",
             # "were forced to take 'more favorable positions' near the town of @1"
             rf"{w}(?P<v>take|takes|took|taken|taking)\s+(?:up\s+)?"
             # (not "took up defensive positions" nor "took better positions": a stand or an
