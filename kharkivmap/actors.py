@@ -773,6 +773,12 @@ def resolve_actor(
                 return "captured", side
             return "captured", OTHER.get(loser or "")
         if kind == "fallen":
+            under = _UNDER_CONTROL.match(frame.text, m.end())
+            named_under = (
+                _side_in(under.group(), speaker_side, last=True, strict=False) if under else None
+            )
+            if named_under:
+                return event, named_under  # "have fallen under Russian control"
             if (
                 prep == "to" or (prep == "of" and "control" in frame.text[m.end() : m.end() + 30])
             ) and side:

@@ -11,6 +11,7 @@ side ("Kyiv has rushed …", replaced by the word so it counts as a side) or a d
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -382,6 +383,15 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
         Group(members, status, lo, hi)
         for members, status, (lo, hi) in zip(raw_groups, shape.statuses, shape.spans, strict=True)
     ]
+    for before, group in itertools.pairwise(groups):
+        if (
+            group.status == "target"
+            and len(group.members) == 1
+            and _names_own_oblast(text, before.members[-1], group.members[0])
+        ):
+            # "@0 in Donetsk and @1 in Sumy have fallen": the last list member's oblast,
+            # named by its centre, is no place of the list
+            group.status = "hard"
     places = [g.members[0].place for g in groups]
     return Frame(sentence, index, shape.text, groups, list(shape.clauses), places)
 

@@ -265,8 +265,9 @@ def context() -> Context:
             r"(?:\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+the\s+(?:[\w-]+\s+)?"
             r"(?:city|town|megacity|capital|regional\s+cent(?:er|re))\s*)?"
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
-            r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#\s+(?:region|oblast|province|district|area"
-            r"|people's\s+republic)|dpr|lpr|[dl]nr)\s*)?"
+            # (or by its centre alone, a region already: "@0 in Sumy have fallen")
+            r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#(?:\s+(?:region|oblast|province|district"
+            r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)\s*)?"
             # "@0 and @1 - all in the Sumy region - had been occupied": an aside locating them
             r"(?:\s*[-–—,(]\s*(?:all|both|each)\s+(?:of\s+them\s+)?(?:located\s+|situated\s+)?in\s+"
             r"(?:the\s+)?#(?:\s+(?:region|oblast|province|district|area))?\s*[-–—,)]\s*)?"
