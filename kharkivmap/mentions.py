@@ -111,6 +111,9 @@ _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
 _LONE_VILLAGE = 3
+# "… in the Donetsk and Lugansk regions respectively"
+_RESPECTIVELY = re.compile(r"\s+(?:regions|oblasts|provinces)?\s*,?\s*respectively\b")
+_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 # "In the @ region, …" opening a sentence, and where the sentence ends
 _FRONTED_REGION_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+(?:the\s+)?$")
 _FRONTED_REGION_AFTER = re.compile(r"\s+(?:region|oblast|Oblast|Region)\s*,")
@@ -545,6 +548,7 @@ class MentionFinder:
             if span.qualifier is None and not span.region:
                 span.qualifier = self._republic(text, span.end)
         self._fronted_region(text, spans)
+        self._respective_regions(text, spans)
         # "Zelenyi Hai and Dobropillia in Zaporizhzhia": the region qualifies the whole list
         for n in range(len(spans) - 1, 0, -1):
             before, named = spans[n - 1], spans[n]
@@ -558,6 +562,23 @@ class MentionFinder:
             if _link_words(gap) in _LIST_LINKS:
                 before.qualifier = named.qualifier
                 before.inherited = True
+
+    def _respective_regions(self, text: str, spans: list[_Span]) -> None:
+        """ "Shevchenko and Novoyegorivka in the Donetsk and Lugansk regions respectively": the
+        k-th region qualifies the k-th name."""
+        for m in _RESPECTIVELY.finditer(text):
+            regions = [s for s in spans if s.end <= m.start() and s.start >= m.start() - 80]
+            regions = [s for s in regions if s.region or s.plural]
+            if len(regions) < 2:
+                continue
+            names = [s for s in spans if s.end <= regions[0].start and not s.region]
+            names = names[-len(regions) :]
+            if len(names) != len(regions) or not _IN_THE.fullmatch(
+                text, names[-1].end, regions[0].start
+            ):
+                continue
+            for name, region in zip(names, regions, strict=True):
+                name.qualifier = region
 
     def _fronted_region(self, text: str, spans: list[_Span]) -> None:
         """ "In the Luhansk region, 12 settlements have been liberated, including Makiivka": a
