@@ -983,7 +983,9 @@ def rules() -> tuple[Rule, ...]:
             # "seized four medium-sized settlements — @1, @2"
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|[\w-]+)\s+){{0,4}}"
             # "… villages in Ukraine's @0 region near the border with Russia -- @1, @2"
-            rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
+            # ("three villages beyond @0 -- @1, @2": a landmark)
+            rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on|beyond|outside|(?:north|south|east"
+            rf"|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
             rf"[^—:@;]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?){{0,2}}"
             r"(?:\s*(?:over|in|during|within)\s+the\s+(?:past|last)\s+[\w\s]{1,20}?"
             # "five villages as a result of offensive actions — @1, @2"
