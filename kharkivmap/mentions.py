@@ -114,6 +114,9 @@ _LONE_VILLAGE = 3
 # "… in the Donetsk and Lugansk regions respectively"
 _RESPECTIVELY = re.compile(r"\s+(?:regions|oblasts|provinces)?\s*,?\s*respectively\b")
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_REGIONS_OF = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:regions|oblasts|provinces)\s+of\s+(?:the\s+)?"
+)
 # "In the @ region, …" opening a sentence, and where the sentence ends
 _FRONTED_REGION_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+(?:the\s+)?$")
 _FRONTED_REGION_AFTER = re.compile(r"\s+(?:region|oblast|Oblast|Region)\s*,")
@@ -564,21 +567,25 @@ class MentionFinder:
                 before.inherited = True
 
     def _respective_regions(self, text: str, spans: list[_Span]) -> None:
-        """ "Shevchenko and Novoyegorivka in the Donetsk and Lugansk regions respectively": the
-        k-th region qualifies the k-th name."""
+        """ "Shevchenko and Novoyegorivka in the Donetsk and Lugansk regions respectively", "…
+        in the regions of Donetsk and Lugansk respectively": the k-th region qualifies the k-th
+        name."""
         for m in _RESPECTIVELY.finditer(text):
-            regions = [s for s in spans if s.end <= m.start() and s.start >= m.start() - 80]
-            regions = [s for s in regions if s.region or s.plural]
-            if len(regions) < 2:
-                continue
-            names = [s for s in spans if s.end <= regions[0].start and not s.region]
-            names = names[-len(regions) :]
-            if len(names) != len(regions) or not _IN_THE.fullmatch(
-                text, names[-1].end, regions[0].start
-            ):
-                continue
-            for name, region in zip(names, regions, strict=True):
-                name.qualifier = region
+            before = [s for s in spans if s.end <= m.start() and s.start >= m.start() - 160]
+            for k in range(1, len(before)):
+                first_region = before[k]
+                gap = text[before[k - 1].end : first_region.start]
+                of_form = _IN_REGIONS_OF.fullmatch(gap) is not None
+                if not (of_form or (_IN_THE.fullmatch(gap) and first_region.region)):
+                    continue
+                regions, names = before[k:], before[:k]
+                if len(regions) < 2 or len(names) < len(regions):
+                    break
+                for name, region in zip(names[-len(regions) :], regions, strict=True):
+                    if of_form:
+                        region.region = True
+                    name.qualifier = region
+                break
 
     def _fronted_region(self, text: str, spans: list[_Span]) -> None:
         """ "In the Luhansk region, 12 settlements have been liberated, including Makiivka": a

@@ -328,6 +328,20 @@ def test_a_region_opening_the_sentence_qualifies_the_names_after_it(shipped: Gaz
     assert makiivka.place.admin1 == "Luhansk Oblast"  # not the city by Donetsk
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "liberated Shevchenko and Pershotravneve in the Donetsk and Kharkiv regions respectively",
+        "liberated Shevchenko and Pershotravneve in the eastern regions of Donetsk and Kharkiv "
+        "respectively",
+    ],
+)
+def test_respective_regions_qualify_the_names_in_order(shipped: Gazetteer, text: str) -> None:
+    found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
+    assert found["Shevchenko"] == "Donetsk Oblast"
+    assert found["Pershotravneve"] == "Kharkiv Oblast"
+
+
 def test_a_district_keeps_a_name_to_the_villages_around_its_town(shipped: Gazetteer) -> None:
     # The gazetteer's only Kharkiv-oblast Lozova is the city 75 km from Izium, no village of
     # the Izium district: the name stays unknown.
