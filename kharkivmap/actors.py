@@ -612,6 +612,10 @@ _ONGOING_AFTER = re.compile(
     r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
 _ENEMY_WORD = re.compile(r"\b(?:the\s+)?(?:enem(?:y|ies)|opponents?|adversar(?:y|ies))\b")
+_CLAIMED_THAT = re.compile(
+    r"\b(?:they|it)\s+(?:also\s+|had\s+|have\s+|has\s+)?(?:claimed|claims|reported|reports|said"
+    r"|says|announced|announces)\s+(?:that\s+)?@\d+\s+(?:\w+\s+){0,3}$"
+)
 _RELATIVE_PASSIVE = re.compile(r"@\d+\s*,\s*(?:which|that)\s+$")
 _NO_LONGER_IN = re.compile(r"\bno\s+longer\s+in\b")
 # A place taken, told in the simple past: "was occupied by"
@@ -797,9 +801,10 @@ def resolve_actor(
                 return event, None  # nobody calls their own gain occupation: see the places
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
-        if _RELATIVE_PASSIVE.search(before):
-            # "Russian forces advancing from @1, which was captured earlier, took …": the
-            # forces named before the relative clause, whoever tells it
+        if _RELATIVE_PASSIVE.search(before) or (kind == "passive" and _CLAIMED_THAT.search(before)):
+            # "Russian forces advancing from @1, which was captured earlier, took …", "the
+            # Russians … also claimed that @1 had been captured": the side named before,
+            # whoever tells it
             side = _side_in(before, speaker_side, last=True, generic=False) or side
         side = side or _side_in(before, speaker_side, last=True)
         return event, side or _liberator(
