@@ -188,6 +188,7 @@ SETS = {
     "dev169": (DATA / "dev169", DATA / "dev169_gold.jsonl"),
     "dev166": (DATA / "dev166", DATA / "dev166_gold.jsonl"),
     "dev168": (DATA / "dev168", DATA / "dev168_gold.jsonl"),
+    "dev171": (DATA / "dev171", DATA / "dev171_gold.jsonl"),
 }
 
 FIELDS = {
