@@ -638,7 +638,7 @@ _MAIN_SUBJECT = re.compile(
 _NOMINAL_OPENING = re.compile(
     r"\b(?:during|after|following|amid|upon|since)\s+(?:the|their|its)\s+$"
 )
-_AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _MAIN_MODAL = re.compile(
     r"\b(?:will|would|must|should|could|might|may|can|need|needs|plan|plans|have\s+to"
     r"|has\s+to|intend|intends|aim|aims|hope|hopes|want|wants)\b"

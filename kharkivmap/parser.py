@@ -654,8 +654,17 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 actor = _occupier(m, members)
                 if actor and context().durative.match(text, m.end()):
                     event = "held"  # "@1 has been occupied since 2022": who holds it
-            if event in _CHANGE and _PROGRESSIVE.search(text, max(0, verb_at - 40), verb_at):
-                event = "contested"  # "are being pushed out of @1 quarter by quarter": under way
+            if event in _CHANGE and (
+                _PROGRESSIVE.search(text, max(0, verb_at - 40), verb_at)
+                or (
+                    event == "withdrew"
+                    and _FLEEING.match(text, verb_at)
+                    and _PRESENT_BE.search(text, max(0, verb_at - 40), verb_at)
+                )
+            ):
+                # "are being pushed out of @1 quarter by quarter", "are chaotically fleeing
+                # @1": under way
+                event = "contested"
             if event == "captured" and _ENCIRCLING.match(text, m.end()):
                 event = "contested"  # "took @1 in a semi-encirclement": not yet in control
             if event == "withdrew" and _PARTIAL.search(text, max(0, verb_at - 12), verb_at):
@@ -1099,6 +1108,8 @@ _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:(?:now|still|also|gradually|slowly)\s+)*being\s+$"
 )
 
+_FLEEING = re.compile(r"(?:fleeing|running\s+away|retreating)\b")
+_PRESENT_BE = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+|now\s+|still\s+|already\s+)*$")
 _ENDED = re.compile(r"\s*,?\s*(?:(?:in|in\s+this|in\s+the)\s+(?:area|region)\s+)?until\b")
 _UNTIL_RECENTLY = re.compile(
     r"\buntil\s+(?:very\s+|quite\s+)?recently\b|\buntil\s+last\s+(?:week|month)\b"
