@@ -189,6 +189,7 @@ SETS = {
     "dev166": (DATA / "dev166", DATA / "dev166_gold.jsonl"),
     "dev168": (DATA / "dev168", DATA / "dev168_gold.jsonl"),
     "dev171": (DATA / "dev171", DATA / "dev171_gold.jsonl"),
+    "dev170": (DATA / "dev170", DATA / "dev170_gold.jsonl"),
 }
 
 FIELDS = {
