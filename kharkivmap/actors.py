@@ -418,7 +418,22 @@ def subject_of(
         if not group or group.status not in allowed - {"soft"}:
             return None
         return singular_relative(group.members, relative.group() + frame.text[pos : pos + 12])
+    second = _SECOND_PREDICATE.search(left)
+    if second:
+        # "the towns of @0 are located in … region, and according to the ministry are under
+        # Russian control": the second predicate of the same subject
+        group = group_by_token(frame, int(second.group(1)))
+        if group is not None and group.status in allowed - {"soft"}:
+            return group.members
     return None
+
+
+# A subject's second predicate: "@0 (and X) are located in …, and (according to …) are"
+_SECOND_PREDICATE = re.compile(
+    r"@(\d+)(?:\s+and\s+[\w'-]+)?\s+(?:are|is|lie|lies)\s+(?:located|situated)\s+[^;@]{0,60}"
+    r"(?:@\d+[^;@]{0,60}){0,2},?\s+and\s+(?:according\s+to\s+[^,@]{1,60}?,?\s+)?"
+    r"(?:(?:are|is|were|was)\s+)?$"
+)
 
 
 def singular_relative(members: list[Mention], text: str) -> list[Mention]:
