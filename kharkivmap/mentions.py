@@ -570,6 +570,8 @@ class MentionFinder:
         """ "Shevchenko and Novoyegorivka in the Donetsk and Lugansk regions respectively", "…
         in the regions of Donetsk and Lugansk respectively": the k-th region qualifies the k-th
         name."""
+        if "respectively" not in text:
+            return
         for m in _RESPECTIVELY.finditer(text):
             before = [s for s in spans if s.end <= m.start() and s.start >= m.start() - 160]
             for k in range(1, len(before)):
@@ -591,7 +593,9 @@ class MentionFinder:
         """ "In the Luhansk region, 12 settlements have been liberated, including Makiivka": a
         region opening the sentence qualifies the places named in the rest of it."""
         for n, region in enumerate(spans):
-            if not region.region or not _FRONTED_REGION_BEFORE.search(text, 0, region.start):
+            if not region.region or not _FRONTED_REGION_BEFORE.search(
+                text, max(0, region.start - 12), region.start
+            ):
                 continue
             if not _FRONTED_REGION_AFTER.match(text, region.end):
                 continue
