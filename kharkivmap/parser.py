@@ -588,6 +588,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue  # "taking @1 would give it a platform": a gerund subject, a plan
                 if (
                     rule.kind == "active"
+                    and _BASE_FORM.fullmatch(m.group("v"))
+                    and _WHO_BEFORE.search(text, max(0, anchor - 8), anchor)
+                ):
+                    continue  # "drones drop the enemy who enter @1": what they do, not news
+                if (
+                    rule.kind == "active"
                     and m.group("v").endswith("ing")
                     and _CLAUSE_OPENING.search(text, max(0, anchor - 12), anchor)
                     and _GERUND_SUBJECT.match(text, m.end())
@@ -1091,6 +1097,9 @@ _ATTRIBUTIVE = re.compile(
 )
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
 _NEWLY = re.compile(r"\b(?:recently|newly)\b")
+# A capture verb in the plain present after a relative pronoun: a habit, not an event
+_BASE_FORM = re.compile(r"enter|capture|take|seize|occupy|storm|break\s+into")
+_WHO_BEFORE = re.compile(r"\b(?:who|that)\s+$")
 # A gerund standing as a clause's subject: "(that) entering @1 was almost impossible"
 _CLAUSE_OPENING = re.compile(r"(?:^|\b(?:that|while|but|and)\s+|[,:;“\"]\s*)$")
 _GERUND_SUBJECT = re.compile(
