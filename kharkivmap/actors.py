@@ -540,6 +540,12 @@ _POSSESSOR = re.compile(
     r"|final)\s+)?$"
 )
 # A claim noun's own source right before it ("Shoigu's report on", "Russian claims of")
+# Media or sources of a side that spread a claim, before the claim word
+_MEDIA_OWNER = re.compile(
+    r"\b(?P<side>russian|ukrainian|pro-russian|pro-kremlin|kremlin|russia's|ukraine's)\s+"
+    r"(?:state\s+)?(?:media|sources|outlets|telegram\s+channels|channels|(?:war\s+|military\s+)?"
+    r"bloggers|propaganda|propagandists)\b[^.;@]*$"
+)
 _SOURCED = re.compile(
     r"(?:['’]s?|\b(?:russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her))\s+$"
 )
@@ -894,6 +900,13 @@ def resolve_actor(
             if side in OTHER:
                 return event, side
         claim = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
+        media = _MEDIA_OWNER.search(frame.text, max(0, m.start() - 120), m.start())
+        if claim and media:
+            # "Russian media have been spreading reports claiming the capture of @1": the
+            # claim is its owner's side's gain, whoever denies it later
+            side = _side_in(media.group("side"), None, last=True, strict=False)
+            if side in OTHER:
+                return event, side
         if (
             claim
             and not _SOURCED.search(frame.text, 0, claim.start())
