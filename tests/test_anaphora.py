@@ -32,6 +32,12 @@ def test_a_longer_phrase_is_no_anaphor(gazetteer: Gazetteer) -> None:
     assert _meant(gazetteer, text) == []
 
 
+def test_the_village_is_no_town(gazetteer: Gazetteer) -> None:
+    # Lozova in the gazetteer is the town of 54,000: a village by that name is another place
+    text = "DeepState reported fighting near Lozova. Its map showed the Russians took the village."
+    assert _meant(gazetteer, text) == []
+
+
 def test_two_places_of_the_same_kind_make_it_ambiguous(gazetteer: Gazetteer) -> None:
     text = (
         "Troops entered Tsyrkuny and Ruski Tyshky. Officials said the enemy had left the village."
