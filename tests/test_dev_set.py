@@ -190,6 +190,7 @@ SETS = {
     "dev168": (DATA / "dev168", DATA / "dev168_gold.jsonl"),
     "dev171": (DATA / "dev171", DATA / "dev171_gold.jsonl"),
     "dev170": (DATA / "dev170", DATA / "dev170_gold.jsonl"),
+    "dev172": (DATA / "dev172", DATA / "dev172_gold.jsonl"),
 }
 
 FIELDS = {
