@@ -113,6 +113,11 @@ _INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
 
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.
+# "@0, a key logistics hub, as well as the city of @1": a list goes on past an appositive
+_APPOSED_JOIN = re.compile(
+    r",\s+(?:a|an)\s+[^,;@.()]{1,60},\s*(?:and|as\s+well\s+as)\s+"
+    r"(?:the\s+(?:[a-z-]+\s+)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
+)
 _UNKNOWN_ITEM = re.compile(
     # (up to three in a row: "…, Talakun, Sukoluchchya, @5")
     r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -213,7 +218,8 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
         if groups:
             prev = groups[-1][-1]
             between = text[prev.end : m.start].lower()
-            joined = ctx.join.fullmatch(between) is not None
+            apposed = _APPOSED_JOIN.fullmatch(between) is not None
+            joined = apposed or ctx.join.fullmatch(between) is not None
             republic = None if joined else lexicon().republics.match(text, prev.end, m.start)
             if republic is not None:
                 # "@0 in the DPR and @1": the republic qualifies the first; the list goes on
@@ -231,7 +237,7 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 and ctx.region_after.match(text[m.end : m.end + 40].lower())
             ):
                 joined = False  # "A and B, Kherson Oblast": the region qualifies, ends the list
-            if joined and between.strip().startswith(",") and "and" not in between:
+            if joined and not apposed and between.strip().startswith(",") and "and" not in between:
                 # "A, B" is a list only when it goes on ("A, B and C"), not "A, B holds".
                 after = text[m.end : m.end + 6].lower()
                 nxt = mentions[i + 1].start if i + 1 < len(mentions) else -1
