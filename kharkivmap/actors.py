@@ -660,8 +660,12 @@ _NOMINAL_OPENING = re.compile(
     r"\b(?:during|after|following|amid|upon|since)\s+(?:the|their|its)\s+$"
 )
 _AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+# (after a gain named by a noun, "can" and "may" make a condition too)
+_CONDITION_MODAL = re.compile(
+    r"\b(?:will|would|must|should|could|might|may|can|need|needs|have\s+to|has\s+to)\b"
+)
 _MAIN_MODAL = re.compile(
-    r"\b(?:will|would|must|should|could|might|may|can|need|needs|plan|plans|have\s+to"
+    r"\b(?:will|would|must|should|could|might|need|needs|plan|plans|have\s+to"
     r"|has\s+to|intend|intends|aim|aims|hope|hopes|want|wants)\b"
 )
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
@@ -841,7 +845,7 @@ def resolve_actor(
             return "contested", None  # "the takeover of @1 is still going on": not done yet
         if _AFTER_NOMINAL.search(frame.text, max(0, m.start() - 30), m.start()):
             main = _MAIN_SUBJECT.match(frame.text, m.end())
-            if main and _MAIN_MODAL.search(main.group("subject")):
+            if main and _CONDITION_MODAL.search(main.group("subject")):
                 # "after the de-occupation of @1, @2 can become the next": a condition
                 return "none", None
         if verb in {"fall", "loss"}:
