@@ -113,6 +113,8 @@ _INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
 
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.
+# "… settlements:\n- @1\n- @2": the bullet of a list's first item after its colon
+_BULLET_AFTER_COLON = re.compile(r":\s*[-–—•*·▪]\s+(?=@\d)")
 # "@0, a key logistics hub, as well as the city of @1": a list goes on past an appositive
 _APPOSED_JOIN = re.compile(
     r",\s+(?:a|an)\s+[^,;@.()]{1,60},\s*(?:and|as\s+well\s+as)\s+"
@@ -379,7 +381,8 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
     for members in raw_groups:
         telling.append(_telling(members[0].text, ctx))
         regional.append(_names_region(members))
-    key = ("".join(pieces), tuple(telling), tuple(regional))
+    tokenised = _BULLET_AFTER_COLON.sub(": ", "".join(pieces))
+    key = (tokenised, tuple(telling), tuple(regional))
     shape = _shapes.get(key)
     if shape is None:
         if len(_shapes) >= _CACHE_MAX:

@@ -81,3 +81,17 @@ def test_abbreviation_word_is_the_one_the_pattern_finds(line: str) -> None:
         # only boundaries the pattern marks (or long runs of stops) are checked by hand
         if expected:
             assert cut.start(2) >= 0 or end - start >= boundaries.long_run
+
+
+def test_a_bullet_list_stays_with_the_line_that_opens_it() -> None:
+    text = (
+        "The General Staff said the following settlements were liberated:\n\n"
+        "- Liubymivka\n- Khreshchenivka\n\n"
+        "- A long paragraph that happens to start with a dash, and goes on for a while.\n"
+        "Fighting continues."
+    )
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got[0].endswith("- Khreshchenivka")
+    assert got[0].startswith("The General Staff said")
+    assert got[1].startswith("- A long paragraph")  # too long for a list item
+    assert got[2] == "Fighting continues."
