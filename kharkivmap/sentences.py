@@ -1,7 +1,8 @@
 """Sentence splitting with exact character offsets, tuned for news copy.
 
 Lines are hard boundaries (titles, bullet points, captions and section headings each stand
-alone); inside a line a full stop ends a sentence unless it closes an abbreviation or an
+alone), except that short bullet items under a line ending in a colon stay with it, as the
+list that line announces; inside a line a full stop ends a sentence unless it closes an abbreviation or an
 initial, or falls inside a balanced quotation (so a quote of several sentences stays with
 its "…, he said").
 
