@@ -2,9 +2,9 @@
 
 Lines are hard boundaries (titles, bullet points, captions and section headings each stand
 alone), except that short bullet items under a line ending in a colon stay with it, as the
-list that line announces; inside a line a full stop ends a sentence unless it closes an abbreviation or an
-initial, or falls inside a balanced quotation (so a quote of several sentences stays with
-its "…, he said").
+list that line announces; inside a line a full stop ends a sentence unless it closes an
+abbreviation or an initial, or falls inside a balanced quotation (so a quote of several
+sentences stays with its "…, he said").
 
 Splitting runs over every article's full text, so the scanning is left to regular
 expressions and string methods, and Python looks only at the few places they single out.
