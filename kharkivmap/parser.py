@@ -1428,6 +1428,10 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
             # a status it no longer has is history; an earlier change stays, as the first of
             # the moves the article reports ("took @1 by August 20", "has since lost it")
             stale = claim.event == "held" or latest.event == "held"
+            if claim.event in _CHANGE and claim.hedged and latest.event == "held":
+                # "Russia said it had captured @1, but Ukraine denied it … 'we hold @1'": a
+                # disputed claim and its counter-claim, both kept
+                continue
             if (
                 stale
                 and claim.controller != latest.controller

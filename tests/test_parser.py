@@ -184,3 +184,15 @@ def test_mentions_with_wrong_offsets_are_ignored() -> None:
             return [Mention(5, 2, "Kharkiv", place, 1.0), Mention(0, 99, "x", place, 1.0)]
 
     assert extract_claims(Article(id="b", text="Ukraine took Kharkiv."), Broken()) == []
+
+
+def test_a_disputed_capture_stays_beside_the_later_counter_claim(gazetteer: Gazetteer) -> None:
+    text = (
+        "Russia's military last week said its forces had captured Pokrovsk, but Ukrainian "
+        "officials denied the claim.\n\nPokrovsk remains under Ukrainian control, Syrskyi "
+        "said on Tuesday."
+    )
+    article = Article(id="a", text=text, published=date(2025, 12, 9))
+    found = {(c.event, c.controller, c.hedged) for c in extract_claims(article, gazetteer)}
+    assert ("captured", "RU", True) in found
+    assert any(event == "held" and controller == "UA" for event, controller, _ in found)
