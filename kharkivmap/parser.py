@@ -1343,15 +1343,27 @@ def _specific_sources(claims: list[Claim], best: dict[int, _Candidate]) -> list[
 _NEAR_LINK = re.compile(r"\s+(?:near|outside|close\s+to|by)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 
 
+# A passive that returns a place to whom it was taken from
+_RETAKEN = re.compile(r"retaken|recaptured|regained|won\s+back|taken\s+back|reclaimed")
+
+
 def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:
     """The side an occupation word gives a gain to when nothing else names one: the side at
     war with the places' country ("@1 has been occupied" is Russia's gain in Ukraine, and
-    Ukraine's in the Kursk region)."""
+    Ukraine's in the Kursk region); a place "retaken" returns to its own country's side."""
     verb = m.group("v") if "v" in m.re.groupindex else None
-    if not verb or not context().occupation.fullmatch(verb):
+    if not verb:
         return None
     countries = {mention.place.country for mention in members}
-    return OTHER.get(countries.pop()) if len(countries) == 1 else None
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    if context().occupation.fullmatch(verb):
+        return OTHER.get(country)
+    if _RETAKEN.fullmatch(verb):
+        # "Robotyne was retaken after weeks of fighting": back to its own country's side
+        return country if country in OTHER else None
+    return None
 
 
 def _landmark_of(frame: Frame, group: Group) -> list[Mention] | None:
