@@ -830,7 +830,8 @@ _LIST_GLUE = re.compile(
 # "the nearby village of" before a place joined to a list
 _JOINED_NOUN = (
     r"(?:the\s+(?:nearby\s+|neighbou?ring\s+|adjacent\s+)?(?:village|town|city|settlement)s?"
-    r"\s+of\s+)?"
+    # "… along with another settlement called @2"
+    r"\s+of\s+|another\s+(?:village|town|settlement)\s+(?:called|named)\s+)?"
 )
 # "@1, as well as @2", "@1 along with the nearby village of @2": a list the object goes on with
 _ALONG_WITH = re.compile(

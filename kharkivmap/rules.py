@@ -461,7 +461,9 @@ def rules() -> tuple[Rule, ...]:
     adjectival = "".join(rf"(?<!\b{re.escape(word)} )" for word in t["participle_markers"])
     # ("was liberated in the @1 region" names where, not what)
     no_object = (
-        r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?(?:[\w-]+\s+){0,3}"
+        r"(?!\s+(?:(?:full|complete)\s+)?(?:control\s+(?:of|over)\s+)?"
+        # ("was liberated together with @2" names a second place taken, no object)
+        r"(?!(?:along|together)\s+with\b)(?:[\w-]+\s+){0,3}"
         r"@(?!\d+\s+(?:region|oblast|province|district)\b))"
     )
 
