@@ -67,7 +67,9 @@ _CONJUNCTIONS = frozenset({" and ", ", ", " or ", " і ", " й ", " и ", " та
 _CONVERSION = re.compile(
     r"\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)"
 )
-_OBLAST_NOUN_OF = re.compile(r"\s+(?:village|town|settlement)\s+of\s+")
+_OBLAST_NOUN_OF = re.compile(
+    r"\s+(?:(?:region|oblast|province)(?:['’]s)?\s+)?(?:village|town|settlement)\s+of\s+"
+)
 _GOVERNED = re.compile(
     r"[-\u2010\u2011](?:backed|installed|appointed|aligned|led|controlled|held|friendly|imposed)\b",
     re.IGNORECASE,

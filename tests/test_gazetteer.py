@@ -342,6 +342,17 @@ def test_respective_regions_qualify_the_names_in_order(shipped: Gazetteer, text:
     assert found["Pershotravneve"] == "Kharkiv Oblast"
 
 
+def test_the_region_village_of_a_name_qualifies_it(shipped: Gazetteer) -> None:
+    text = (
+        "Russian troops were continuing to develop an offensive in the Dnipropetrovsk region. "
+        "Later the ministry posted footage of Russian forces raising the flag in the Donetsk "
+        "region village of Zorya, some 20 kilometres from the border with Dnipropetrovsk. "
+        "Medvedev wrote that the military had launched an offensive in the Dnipropetrovsk region."
+    )
+    zorya = next(m for m in shipped.find_mentions(text) if m.text == "Zorya")
+    assert zorya.place.admin1 == "Donetsk Oblast"
+
+
 def test_a_district_keeps_a_name_to_the_villages_around_its_town(shipped: Gazetteer) -> None:
     # The gazetteer's only Kharkiv-oblast Lozova is the city 75 km from Izium, no village of
     # the Izium district: the name stays unknown.
