@@ -983,7 +983,11 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "seized four medium-sized settlements — @1, @2"
-            rf"{w}(?P<v>{_alt(t['capture_verbs'])})\s+(?:(?:the|all|[\w-]+)\s+){{0,4}}"
+            # "liberated, established, and restored the state flag of Ukraine in eight
+            # settlements of the @0 district: @1": verbs that share the list
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])})(?:,\s+[\w-]+){{0,2}},?\s+(?:and\s+[\w-]+\s+"
+            rf"(?:(?:the|a)\s+)?(?:[\w-]+\s+){{0,4}}?(?:in|over)\s+)?"
+            rf"\s*(?:(?:the|all|[\w-]+)\s+){{0,4}}"
             # "… villages in Ukraine's @0 region near the border with Russia -- @1, @2"
             # ("three villages beyond @0 -- @1, @2": a landmark)
             rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on|beyond|outside|(?:north|south|east"
