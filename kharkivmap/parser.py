@@ -671,6 +671,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "are being pushed out of @1 quarter by quarter", "are chaotically fleeing
                 # @1": under way
                 event = "contested"
+            if event == "contested" and "foothold" in m.group():
+                left = _LEFT_BEFORE.search(text, 0, anchor)
+                if left is not None:
+                    # "after the withdrawal of the Ukrainian troops, the enemy gained a
+                    # foothold in @1": the other side took what was left
+                    gone = acting_sides(left.group("side"), strict=False)
+                    if gone and gone[0] in OTHER:
+                        event, actor = "captured", OTHER[gone[0]]
             if event == "captured" and _ENCIRCLING.match(text, m.end()):
                 event = "contested"  # "took @1 in a semi-encirclement": not yet in control
             if event == "withdrew" and _PARTIAL.search(text, max(0, verb_at - 12), verb_at):
@@ -1098,6 +1106,11 @@ _ATTRIBUTIVE = re.compile(
 )
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
 _NEWLY = re.compile(r"\b(?:recently|newly)\b")
+# A side's withdrawal told before a foothold ("after the withdrawal of the Ukrainian troops")
+_LEFT_BEFORE = re.compile(
+    r"\bafter\s+(?:the\s+)?(?:withdrawal|retreat|pullout)\s+of\s+(?:the\s+)?"
+    r"(?P<side>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:troops|forces|units|army|military)\b"
+)
 # A capture verb in the plain present after a relative pronoun: a habit, not an event
 _BASE_FORM = re.compile(r"enter|capture|take|seize|occupy|storm|break\s+into")
 _WHO_BEFORE = re.compile(r"\b(?:who|that)\s+$")
