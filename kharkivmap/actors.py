@@ -638,6 +638,9 @@ _CLAIMED_THAT = re.compile(
     r"|says|announced|announces)\s+(?:that\s+)?@\d+\s+(?:\w+\s+){0,3}$"
 )
 _RELATIVE_PASSIVE = re.compile(r"@\d+\s*,\s*(?:which|that)\s+$")
+_NOT_YET = re.compile(
+    r"\b(?:yet|still|as\s+of\s+now|so\s+far|for\s+now|for\s+the\s+time\s+being)\b"
+)
 _NO_LONGER_IN = re.compile(r"\bno\s+longer\s+in\b")
 # A place taken, told in the simple past: "was occupied by"
 _PAST_OCCUPIED = re.compile(
@@ -697,6 +700,13 @@ def resolve_actor(
     kind, event = rule.kind, rule.event
     if kind in _FIXED_SIDE:
         return event, _FIXED_SIDE[kind]
+    if kind == "passive_negated":
+        said = frame.text[clause_start(frame, m.start()) : m.end()]
+        if _NOT_YET.search(said):
+            # "@1 has not yet been captured", "as of now, @1 has not been taken": an assault
+            # under way
+            return "contested", None
+        return event, None  # held by its own side: the parser reads it off the place
     if kind == "absent":
         # "there are no Russian troops in @1": held by the side not named
         absent = _side_in(m.group("side"), speaker_side, last=False, strict=False)

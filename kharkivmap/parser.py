@@ -656,6 +656,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     rule, m, frame, speaker_side, house_side=doc.house_side
                 )
             verb_at = m.start("v") if "v" in m.re.groupindex and m.group("v") else anchor
+            if actor is None and event == "held" and rule.kind == "passive_negated":
+                # "@1 was never captured": its own country's side holds it; "@1 has not been
+                # liberated": the side it was taken by still does
+                countries = {mention.place.country for mention in members}
+                country = countries.pop() if len(countries) == 1 else None
+                regain = context().liberation.fullmatch(m.group("v")) or _RETAKEN.fullmatch(
+                    m.group("v")
+                )
+                actor = OTHER.get(country or "") if regain else country
+                actor = actor if actor in OTHER else None
             if actor is None and event == "captured" and rule.kind == "passive":
                 actor = _occupier(m, members)
                 if actor and context().durative.match(text, m.end()):

@@ -1188,6 +1188,18 @@ def rules() -> tuple[Rule, ...]:
             *t["passive_capture"],
         ),
         r(
+            "passive_negated",
+            "held",
+            "subject",
+            # "Kupiansk was never captured", "@1 has not been taken": its defenders hold it
+            rf"(?P<aux>(?:{w}(?:has|have|had|was|were|is|are)\s+))(?:(?:so\s+far|yet|still)\s+)?"
+            rf"(?P<neg>not|never)\s+(?:(?:yet|been|fully|completely|actually)\s+)*"
+            rf"(?P<v>{_alt(t['passive_capture'])})(?![\w-]){no_object}",
+            0.7,
+            "not",
+            "never",
+        ),
+        r(
             "passive",
             "captured",
             "object",
