@@ -105,11 +105,15 @@ class Index:
     starts: set[str] = field(default_factory=set)
 
     def add(self, i: int, row: Row, *, fold_key: Callable[[str], str] = fold) -> None:
-        """Index row ``i``."""
+        """Index row ``i``.
+
+        Keys go in sorted, not in set order: the order of ``keys`` breaks ties among equally
+        close fuzzy matches, so it must not depend on the hash seed of the building process.
+        """
         primary, aliases, starts = row_keys(row, fold_key=fold_key)
-        for key in primary:
+        for key in sorted(primary):
             self.keys[key] = (*self.keys.get(key, ()), i)
-        for key in aliases:
+        for key in sorted(aliases):
             self.keys[key] = (*self.keys.get(key, ()), ~i)
         self.starts |= starts
 

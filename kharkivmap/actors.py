@@ -609,8 +609,7 @@ _GOAL_AFTER = re.compile(
 # …or said to be needed for something else: "@1's liberation is critical to oust …"
 _NEEDED_AFTER = re.compile(
     r"\s*(?:is|are|remains|would\s+be|will\s+be)\s+(?:(?:so|very|more|most|also|seen\s+as)\s+)?"
-    r"(?:critical|crucial|key|vital|essential|necessary|important|needed|required)\s+(?:to|for)\b",
-    re.IGNORECASE,
+    r"(?:critical|crucial|key|vital|essential|necessary|important|needed|required)\s+(?:to|for)\b"
 )
 # …or named as an aim before it: "set the year's main goal as the capture of @1"
 _GOAL_BEFORE = re.compile(
@@ -654,7 +653,7 @@ _BACK_UNDER = re.compile(r"\bback\s+(?:under|in|into)\b")
 _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
 # An adverbial phrase opening a clause with a gerund ("After taking @1, …") and the subject
 # of the main clause after its comma
-_GERUND_OPENING = re.compile(r"(?:^|[,;:—–]\s*|\.\s+)(?:after|upon|since|following)\s+$", re.I)
+_GERUND_OPENING = re.compile(r"(?:^|[,;:—–]\s*|\.\s+)(?:after|upon|since|following)\s+$")
 # (a place right after another is its own group: the frame drops the comma between them)
 _MAIN_SUBJECT = re.compile(
     r"(?:[^,;:.@]{0,60},\s+|\s*(?=@\d))(?P<subject>(?:[\w'@-]+\s+){0,3}[\w'@-]+)"

@@ -759,11 +759,8 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "were forced to take 'more favorable positions' near the town of @1"
             rf"{w}(?P<v>take|takes|took|taken|taking)\s+(?:up\s+)?"
-            # (not "took up defensive positions" nor "took better positions": a stand or an
-            # advance)
-            rf"[\"“”']?(?:the\s+)?(?:more\s+(?:advantageous|favou?rable|prepared|defensible|secure"
-            rf"|suitable)|advantageous|favou?rable|prepared|rear|safer)\s+"
-            rf"(?:{_alt(t['euphemism_lines'])})"
+            # (only positions one falls back to: not "took up defensive positions")
+            rf"[\"“”']?(?:the\s+)?(?:{_alt(t['retreat_targets'])})\s+(?:{_alt(t['euphemism_lines'])})"
             rf"[\"“”']?\s+(?:{_alt(t['withdraw_position_links'])})\s+{obj}",
             0.7,
             *t["euphemism_lines"],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,23 @@ def test_misspelling_resolves_through_the_bounded_fuzzy_match(small: Gazetteer) 
     resolution = small.resolve("Balakilia")
     assert resolution.place.id == "5"
     assert 0.85 < resolution.score < 1.0
+
+
+def test_index_order_and_so_fuzzy_ties_do_not_depend_on_the_hash_seed() -> None:
+    code = (
+        "from tests.test_gazetteer import SMALL; from kharkivmap.gazetteer import Gazetteer; "
+        "print(list(Gazetteer.from_places(SMALL)._index.keys))"
+    )
+    root = Path(__file__).parent.parent
+    orders = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True, text=True, check=True, cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }  # fmt: skip
+    assert len(orders) == 1
 
 
 def test_fuzzy_match_never_just_adds_or_drops_final_letters() -> None:
