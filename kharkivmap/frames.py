@@ -129,23 +129,20 @@ _UNKNOWN_ITEM = re.compile(
 # A list's last item the gazetteer lacks ("@0, @1 and Petropavlivka had been liberated"): one
 # to three capitalised words ending like a Slavic place name, no capitalised word or other
 # spelling in brackets after them.
-_TRAILING_UNKNOWN = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:[A-Z][a-z'’-]+\s+){0,2}(?:[A-Z][a-z'’-]*"
+_UNKNOWN_NAME = (
+    r"(?P<name>(?:[A-Z][a-z'’-]+\s+){0,2}(?:[A-Z][a-z'’-]*"
     r"(?:ka|ke|ske|ne|ve|ye|ia|ya|yi|ino|ovo|evo|sk|tsi|ty|ky|yar|ets|ove|ivka|ivske)"
     # "Verkhovyi Yar": a noun ending a two-word name
     r"|(?<=[a-z] )(?:Yar|Balka|Brid|Hai|Hora|Kut|Dolyna|Pole)))"
-    r"(?![\w'’-])(?!\s+[A-Z]|\s*\()"
+)
+_TRAILING_UNKNOWN = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_UNKNOWN_NAME}(?![\w'’-])(?!\s+[A-Z]|\s*\()"
 )
 
 
 # A list's first item the gazetteer lacks, after a lowercase word ("seized control of
 # Derylove and @0"): the same shape of name, then the separator up to the known item.
-_LEADING_UNKNOWN = re.compile(
-    r"(?<=[a-z] )(?P<name>(?:[A-Z][a-z'’-]+\s+){0,2}(?:[A-Z][a-z'’-]*"
-    r"(?:ka|ke|ske|ne|ve|ye|ia|ya|yi|ino|ovo|evo|sk|tsi|ty|ky|yar|ets|ove|ivka|ivske)"
-    r"|(?<=[a-z] )(?:Yar|Balka|Brid|Hai|Hora|Kut|Dolyna|Pole)))"
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
-)
+_LEADING_UNKNOWN = re.compile(rf"(?<=[a-z] ){_UNKNOWN_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
 def _unknown_place_item(text: str, end: int) -> re.Match[str] | None:

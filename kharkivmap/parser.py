@@ -583,22 +583,23 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if (
                     rule.kind == "active"
                     and m.group("v").endswith("ing")
-                    and context().modal_after.match(text, m.end())
+                    and (
+                        context().modal_after.match(text, m.end())
+                        or (
+                            _CLAUSE_OPENING.search(text, max(0, anchor - 12), anchor)
+                            and _GERUND_SUBJECT.match(text, m.end())
+                        )
+                    )
                 ):
-                    continue  # "taking @1 would give it a platform": a gerund subject, a plan
+                    # "taking @1 would give it a platform", "said entering @1 was almost
+                    # impossible": a gerund subject, a plan or the act itself, not an event
+                    continue
                 if (
                     rule.kind == "active"
                     and _BASE_FORM.fullmatch(m.group("v"))
                     and _WHO_BEFORE.search(text, max(0, anchor - 8), anchor)
                 ):
                     continue  # "drones drop the enemy who enter @1": what they do, not news
-                if (
-                    rule.kind == "active"
-                    and m.group("v").endswith("ing")
-                    and _CLAUSE_OPENING.search(text, max(0, anchor - 12), anchor)
-                    and _GERUND_SUBJECT.match(text, m.end())
-                ):
-                    continue  # "said entering @1 was almost impossible": the act, not an event
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             elif rule.kind == "linked":
                 anchor = m.start()
@@ -659,13 +660,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if actor is None and event == "held" and rule.kind == "passive_negated":
                 # "@1 was never captured": its own country's side holds it; "@1 has not been
                 # liberated": the side it was taken by still does
-                countries = {mention.place.country for mention in members}
-                country = countries.pop() if len(countries) == 1 else None
-                regain = context().liberation.fullmatch(m.group("v")) or _RETAKEN.fullmatch(
-                    m.group("v")
-                )
+                country = _country_of(members)
+                verb = m.group("v")
+                regain = context().liberation.fullmatch(verb) or _RETAKEN.fullmatch(verb)
                 actor = OTHER.get(country or "") if regain else country
-                actor = actor if actor in OTHER else None
             if actor is None and event == "captured" and rule.kind == "passive":
                 actor = _occupier(m, members)
                 if actor and context().durative.match(text, m.end()):
@@ -1376,18 +1374,20 @@ def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:
     war with the places' country ("@1 has been occupied" is Russia's gain in Ukraine, and
     Ukraine's in the Kursk region); a place "retaken" returns to its own country's side."""
     verb = m.group("v") if "v" in m.re.groupindex else None
-    if not verb:
+    country = _country_of(members)
+    if not verb or country is None:
         return None
-    countries = {mention.place.country for mention in members}
-    if len(countries) != 1:
-        return None
-    country = countries.pop()
     if context().occupation.fullmatch(verb):
-        return OTHER.get(country)
-    if _RETAKEN.fullmatch(verb):
-        # "Robotyne was retaken after weeks of fighting": back to its own country's side
-        return country if country in OTHER else None
-    return None
+        return OTHER[country]
+    # "Robotyne was retaken after weeks of fighting": back to its own country's side
+    return country if _RETAKEN.fullmatch(verb) else None
+
+
+def _country_of(members: Sequence[Mention]) -> str | None:
+    """The side whose country all ``members`` lie in, if they lie in one of the two."""
+    countries = {mention.place.country for mention in members}
+    country = countries.pop() if len(countries) == 1 else None
+    return country if country in OTHER else None
 
 
 def _landmark_of(frame: Frame, group: Group) -> list[Mention] | None:

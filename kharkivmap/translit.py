@@ -282,7 +282,7 @@ def _two_word_forms(name_uk: str) -> list[str]:
 
 
 # Regular Ukrainian adjective endings and their Russian forms (Золота/Золотая, Кам'яне/Кам'яное)
-_ADJECTIVE_ENDINGS = (("ий", ("ый",)), ("а", ("ая",)), ("е", ("ое",)), ("і", ("ые",)))
+_ADJECTIVE_ENDINGS = (("ий", "ый"), ("а", "ая"), ("е", "ое"), ("і", "ые"))
 
 
 def _adjective_forms(adjective: str) -> tuple[str, ...]:
@@ -292,8 +292,7 @@ def _adjective_forms(adjective: str) -> tuple[str, ...]:
         return ()
     for ending, russian in _ADJECTIVE_ENDINGS:
         if adjective.endswith(ending):
-            stem = adjective[: -len(ending)]
-            return tuple(stem + r for r in russian)
+            return (adjective[: -len(ending)] + russian,)
     return ()
 
 
