@@ -191,6 +191,7 @@ SETS = {
     "dev171": (DATA / "dev171", DATA / "dev171_gold.jsonl"),
     "dev170": (DATA / "dev170", DATA / "dev170_gold.jsonl"),
     "dev172": (DATA / "dev172", DATA / "dev172_gold.jsonl"),
+    "dev173": (DATA / "dev173", DATA / "dev173_gold.jsonl"),
 }
 
 FIELDS = {
