@@ -192,6 +192,7 @@ SETS = {
     "dev170": (DATA / "dev170", DATA / "dev170_gold.jsonl"),
     "dev172": (DATA / "dev172", DATA / "dev172_gold.jsonl"),
     "dev173": (DATA / "dev173", DATA / "dev173_gold.jsonl"),
+    "dev176": (DATA / "dev176", DATA / "dev176_gold.jsonl"),
 }
 
 FIELDS = {
