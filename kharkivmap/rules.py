@@ -168,10 +168,13 @@ def _object(*, part: bool = False) -> str:
     apposed = r"(?P<apposed>(?:\s+in\s+the\s+(?:@\d+\s+)?(?:region|oblast|area))?\s*,)"
     # "retreated from both @1 and …": the list's opening word
     both = r"(?:both\s+)?"
+    # "the @2 suburb of @1": the named suburb itself (not "a suburb of @1" or "the suburb of
+    # @1", a part of the city)
+    suburb = r"(?:(?<=@\d\s)|(?<=@\d\d\s))suburb\s+of\s+"
     return (
         rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
         rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?"
-        rf"|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
+        rf"|{suburb}|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
 
 
@@ -266,7 +269,10 @@ def context() -> Context:
             r"(?:city|town|megacity|capital|regional\s+cent(?:er|re))\s*)?"
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
             # (or by its centre alone, a region already: "@0 in Sumy have fallen")
-            r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:#(?:\s+(?:region|oblast|province|district"
+            # ("@0 in the northern Kyiv region had been retaken": a compass point may come first)
+            r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+            r"(?:(?:north|south)(?:-?(?:east|west))?ern\s+|eastern\s+|western\s+|central\s+)?"
+            r"(?:#(?:\s+(?:region|oblast|province|district"
             r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)\s*)?"
             # "@0 and @1 - all in the Sumy region - had been occupied": an aside locating them
             r"(?:\s*[-–—,(]\s*(?:all|both|each)\s+(?:of\s+them\s+)?(?:located\s+|situated\s+)?in\s+"
@@ -1362,10 +1368,13 @@ def rules() -> tuple[Rule, ...]:
             "held_liberated",
             "held",
             "object",
-            rf"{w}(?:in|of|into|to)\s+(?:the\s+)?(?:recently\s+|newly\s+)?(?:liberated"
-            rf"|de-occupied|deoccupied)\s+{obj}",
+            rf"{w}(?:(?:in|of|into|to|through|across|around|from|at)\s+(?:the\s+)?"
+            rf"(?:recently\s+|newly\s+)?"
+            # "against the recently liberated village of @1": news of the gain after any word
+            r"|the\s+(?:recently|newly)[\s-])(?:liberated|freed|de-occupied|deoccupied)\s+"
+            rf"{obj}",
             0.6,
-            *["liberated", "occupied", "deoccupied"],
+            *["liberated", "occupied", "deoccupied", "freed"],
         ),
         r(
             "held_verb",
