@@ -656,10 +656,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event, actor = resolve_actor(
                     rule, m, frame, speaker_side, house_side=doc.house_side
                 )
-            if rule.kind == "held_liberated" and (
-                # a side the source itself names, not one guessed from the words around it
-                (speaker.side if speaker and speaker.hint is None else None) or doc.house_side
-            ) == "RU":
+            if (
+                rule.kind == "held_liberated"
+                and (
+                    # a side the source itself names, not one guessed from the words around it
+                    (speaker.side if speaker and speaker.hint is None else None) or doc.house_side
+                )
+                == "RU"
+            ):
                 actor = "RU"  # "the recently liberated settlement of @1", Russia's ministry said
             verb_at = m.start("v") if "v" in m.re.groupindex and m.group("v") else anchor
             if actor is None and event == "held" and rule.kind == "passive_negated":
