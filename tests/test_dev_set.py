@@ -193,6 +193,7 @@ SETS = {
     "dev172": (DATA / "dev172", DATA / "dev172_gold.jsonl"),
     "dev173": (DATA / "dev173", DATA / "dev173_gold.jsonl"),
     "dev176": (DATA / "dev176", DATA / "dev176_gold.jsonl"),
+    "dev174": (DATA / "dev174", DATA / "dev174_gold.jsonl"),
 }
 
 FIELDS = {
