@@ -194,6 +194,7 @@ SETS = {
     "dev173": (DATA / "dev173", DATA / "dev173_gold.jsonl"),
     "dev176": (DATA / "dev176", DATA / "dev176_gold.jsonl"),
     "dev174": (DATA / "dev174", DATA / "dev174_gold.jsonl"),
+    "dev175": (DATA / "dev175", DATA / "dev175_gold.jsonl"),
 }
 
 FIELDS = {
