@@ -629,7 +629,8 @@ _FUTURE_AFTER = re.compile(
 # A gain named by a noun that is still under way: "the clearing of @1 and @2 continues"
 _ONGOING_AFTER = re.compile(
     rf"(?:{_ASIDE}|[^,.;:@]{{0,100}}?\s)?\s*(?:(?:is|are)\s+)?(?:still\s+)?(?:continues"
-    r"|continue|continuing|ongoing|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
+    # (not "ongoing" before a noun: "as part of their ongoing offensive" is another action)
+    r"|continue|continuing|ongoing(?!\s+[a-z])|under\s*way|in\s+progress|goes\s+on|go\s+on)\b"
 )
 _ENEMY_WORD = re.compile(r"\b(?:the\s+)?(?:enem(?:y|ies)|opponents?|adversar(?:y|ies))\b")
 _CLAIMED_THAT = re.compile(

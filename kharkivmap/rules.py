@@ -158,7 +158,8 @@ def _object(*, part: bool = False) -> str:
     # "about 70% of @1": a share of the place (the parser reads it as partial)
     share = rf"(?:{_alt(t['partial_shares'])}\s+)?"
     # "the village of Zelenivka and @1": a name the gazetteer lacks opens the list
-    unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?\s+and\s+)?"
+    # (or several: "the villages of Berdychi, @1 and @2")
+    unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
     # "the neighbouring @1 village": a place adjective right before the name
     # (not one that names a part of it: "central @1", "eastern @1")
     whole_adjectives = [a for a in t["place_adjectives"] if a not in t["part_adjectives"]]
@@ -271,6 +272,7 @@ def context() -> Context:
             # (or by its centre alone, a region already: "@0 in Sumy have fallen")
             # ("@0 in the northern Kyiv region had been retaken": a compass point may come first)
             r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+            r"(?:(?:ukraine|russia)['’]s\s+)?"
             r"(?:(?:north|south)(?:-?(?:east|west))?ern\s+|eastern\s+|western\s+|central\s+)?"
             r"(?:#(?:\s+(?:region|oblast|province|district"
             r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)\s*)?"
