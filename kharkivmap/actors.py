@@ -878,7 +878,11 @@ def resolve_actor(
             admitted = _admitting().search(frame.text) is not None
             # "reports of the fall of @1 were untrue": a fall the speaker denies is its loss
             reported = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
-            lost = admitted or reported is not None
+            # …and a side that reports the fall of one of its own country's places reports
+            # a loss ("the Ukrainian military reported the fall of @1")
+            # (not one hailing it: "Zelensky hailed the fall of @1")
+            own = _place_country(frame, m) == speaker_side and not _CELEBRATING.search(before)
+            lost = admitted or reported is not None or own
             return "captured", OTHER[speaker_side] if lost else speaker_side
         if _DURING.search(frame.text, max(0, m.start() - 40), m.start()):
             return "contested", None  # "fighting continues during the liberation of @1"
@@ -1002,3 +1006,17 @@ def _liberator(verb: str | None, speaker_side: str | None) -> str | None:
     if not (verb and context().liberation.fullmatch(verb)):
         return None
     return speaker_side if speaker_side in OTHER else "UA"
+
+
+_CELEBRATING = re.compile(
+    r"\b(?:hail(?:ed|s|ing)?|welcom(?:ed|es|ing|e)|celebrat(?:ed|es|ing|e)|prais(?:ed|es|ing|e)"
+    r"|congratulat(?:ed|es|ing|e))\b"
+)
+
+
+def _place_country(frame: Frame, m: re.Match[str]) -> str | None:
+    """The country of the place a match names (``@N`` in group ``g``), if known."""
+    index = m.group("g") if "g" in m.re.groupindex else None
+    if index is None or int(index) >= len(frame.places):
+        return None
+    return frame.places[int(index)].country

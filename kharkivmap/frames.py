@@ -182,7 +182,7 @@ _UNNAMED_TAIL = re.compile(
     r"|four|five|other|more|nearby|neighbou?ring|smaller)\s+){1,3}(?:settlements|villages|towns"
     r"|localities|communities)(?![\w-])"
     # …unless it goes on to name them ("and neighboring settlements - @2, @3")
-    r"(?!\s*(?:[-–—:]|,?\s*(?:such\s+as|including|namely|like)\b))"
+    r"(?!\s*(?:[-–—:]|,?\s*(?:such\s+as|including|namely|like|notably|in\s+particular)\b))"
 )
 
 

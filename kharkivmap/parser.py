@@ -844,7 +844,7 @@ _LIST_GLUE = re.compile(
     # "@1, as well as several nearby towns, such as @2"
     r"|\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:several|some|two|three|four|five|six|other|the"
     r"|its|nearby|neighbou?ring|surrounding|adjacent)\s+){0,3}(?:settlements|villages|towns"
-    r"|localities)\s*,?\s*(?:[-–—:]|such\s+as|including|namely)\s*"
+    r"|localities)\s*,?\s*(?:[-–—:]|such\s+as|including|namely|notably|in\s+particular)\s*"
     # or the named part of an unnamed tail the frame folded into the first ("@1 and a number of
     # nearby settlements, the largest of which are @2, @3")
     r"|\s*,?\s*the\s+(?:largest|biggest|main|most\s+important)\s+of\s+(?:which|them)\s+"

@@ -1032,9 +1032,10 @@ def rules() -> tuple[Rule, ...]:
             # "recaptured two villages in @1, namely @2": a region named by its centre
             r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+){0,120}?"
             # "… territory in the northeast—including @1"
-            rf"(?:,?\s+|\s*[—–]\s*)(?:including|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
+            r"(?:,?\s+|\s*[—–]\s*)(?:including|among\s+them|such\s+as|namely|notably"
+            rf"|in\s+particular)\s+{unknown_names}{obj}",
             0.75,
-            *["including", "among", "such", "namely"],
+            *["including", "among", "such", "namely", "notably", "particular"],
         ),
         r(
             "withdraw",
