@@ -79,6 +79,11 @@ _GOVERNED_UNTIL = re.compile(
 )
 
 
+_MATTER_OF_TIME = re.compile(
+    r"\b(?:matter|question)\s+of\s+(?:time|days|weeks|months|hours)\s+(?:before|until)\b"
+)
+
+
 def _window_start(frame: Frame, pos: int, reach: int) -> int:
     """Where the words that can block a trigger at ``pos`` begin (see _GOVERNED_UNTIL)."""
     start = clause_start(frame, pos)
@@ -107,6 +112,8 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
         return True
+    if _MATTER_OF_TIME.search(frame.text, max(0, pos - _BLOCK_REACH), pos):
+        return True  # "only a matter of time before @1 falls": a forecast opening the clause
     if (
         event == "captured"
         and _AND_BARE.search(window)

@@ -684,9 +684,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and _FLEEING.match(text, verb_at)
                     and _PRESENT_BE.search(text, max(0, verb_at - 40), verb_at)
                 )
+                or (event == "withdrew" and _BEGUN.search(text, max(0, verb_at - 30), verb_at))
             ):
                 # "are being pushed out of @1 quarter by quarter", "are chaotically fleeing
-                # @1": under way
+                # @1", "began to withdraw from @1": under way
                 event = "contested"
             if event == "contested" and "foothold" in m.group():
                 left = _LEFT_BEFORE.search(text, 0, anchor)
@@ -1150,6 +1151,11 @@ _PROGRESSIVE = re.compile(
 
 _FLEEING = re.compile(r"(?:fleeing|running\s+away|retreating)\b")
 _PRESENT_BE = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+|now\s+|still\s+|already\s+)*$")
+# A withdrawal only begun: "began to withdraw from @1", "have started withdrawing from @1"
+_BEGUN = re.compile(
+    r"\b(?:began|begun|started)\s+(?:to\s+)?"
+    r"(?:[a-z]+ly\s+)?$"
+)
 _ENDED = re.compile(r"\s*,?\s*(?:(?:in|in\s+this|in\s+the)\s+(?:area|region)\s+)?until\b")
 _UNTIL_RECENTLY = re.compile(
     r"\buntil\s+(?:very\s+|quite\s+)?recently\b|\buntil\s+last\s+(?:week|month)\b"
