@@ -826,7 +826,29 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and not (m.group("obj") or "").strip(),
                 )
             )
+    opener = _IN_ADDITION.match(text)
+    if opener is not None:
+        found.extend(_in_addition(frame, opener, found))
     return found
+
+
+# "In addition to @0, Russian forces claimed to have captured @1": the opening place shares the
+# main clause's change
+_IN_ADDITION = re.compile(
+    r"(?:in\s+addition\s+to|besides|alongside|along\s+with|as\s+well\s+as)\s+@(?P<g>\d+)\s*,\s"
+)
+
+
+def _in_addition(frame: Frame, opener: re.Match[str], found: list[_Candidate]) -> list[_Candidate]:
+    """The change of the first place after ``opener``, given to the place it names too."""
+    group = group_by_token(frame, int(opener.group("g")))
+    if group is None or group.status not in _TARGETS:
+        return []
+    after = [c for c in found if c.anchor >= opener.end() and c.event in _CHANGE]
+    if not after or any(m in after[0].members for m in group.members):
+        return []
+    first = after[0]
+    return [replace(first, members=list(group.members), confidence=first.confidence * 0.9)]
 
 
 # Between two parts of one list: a region or a date that qualifies the part before, then a
