@@ -79,6 +79,10 @@ _GOVERNED_UNTIL = re.compile(
 )
 
 
+_OR_BEFORE = re.compile(r"(?:,\s*|\s)(?:or|nor)\s+$")
+_NEGATED_FIRST = re.compile(
+    r"\b(?:has|have|had|did|do|does)\s*(?:not|n't)\s|\b(?:has|have|had)\s+never\s"
+)
 _MATTER_OF_TIME = re.compile(
     r"\b(?:matter|question)\s+of\s+(?:time|days|weeks|months|hours)\s+(?:before|until)\b"
 )
@@ -114,6 +118,14 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         return True
     if _MATTER_OF_TIME.search(frame.text, max(0, pos - _BLOCK_REACH), pos):
         return True  # "only a matter of time before @1 falls": a forecast opening the clause
+    if (
+        event == "captured"
+        and _OR_BEFORE.search(frame.text, max(0, pos - 12), pos)
+        and _NEGATED_FIRST.search(frame.text, max(0, pos - 2 * _BLOCK_REACH - 60), pos)
+    ):
+        # "have not penetrated the first line of defence …, or taken @1": the negation of
+        # the first verb governs the one after "or"
+        return True
     if (
         event == "captured"
         and _AND_BARE.search(window)
