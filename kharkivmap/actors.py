@@ -22,6 +22,7 @@ from kharkivmap.rules import Rule, context
 
 __all__ = [
     "OTHER",
+    "article_voice",
     "blocked",
     "denial",
     "house_side",
@@ -1003,6 +1004,23 @@ def house_side(outlet: str | None, opening: str) -> str | None:
         if m:
             return "RU" if m.lastgroup == "ru" else "UA"
     return None
+
+
+def article_voice(text: str) -> str | None:
+    """The side whose own voice a whole article speaks, if it uses only that side's words
+    (``voice_terms``: "Krasnoarmeysk", "the Kiev regime"; "occupiers", "ruscists")."""
+    lowered = text.lower()
+    found = {side for side, pattern in _voices().items() if pattern.search(lowered)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _voices() -> dict[str, re.Pattern[str]]:
+    terms = load_lexicon("actors")["voice_terms"]
+    return {
+        side: re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+        for side, words in terms.items()
+    }
 
 
 @cache

@@ -26,6 +26,7 @@ from kharkivmap.actors import (
     OTHER,
     acting_sides,
     announced_gain,
+    article_voice,
     blocked,
     denial,
     house_side,
@@ -157,7 +158,10 @@ class _Article:
         self._unverified: frozenset[str] | None = None
         self._lowered: str | None = None
         # The dateline names a news agency within the first line or so.
-        self.house_side = house_side(article.outlet, self.text[:_DATELINE])
+        # …else the words only one side's voice uses anywhere in it ("Krasnoarmeysk")
+        self.house_side = house_side(article.outlet, self.text[:_DATELINE]) or article_voice(
+            self.text
+        )
 
     def frame(self, i: int) -> Frame:
         if i not in self._frames:
