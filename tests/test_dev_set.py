@@ -195,6 +195,7 @@ SETS = {
     "dev176": (DATA / "dev176", DATA / "dev176_gold.jsonl"),
     "dev174": (DATA / "dev174", DATA / "dev174_gold.jsonl"),
     "dev175": (DATA / "dev175", DATA / "dev175_gold.jsonl"),
+    "dev178": (DATA / "dev178", DATA / "dev178_gold.jsonl"),
 }
 
 FIELDS = {
