@@ -1142,9 +1142,10 @@ def rules() -> tuple[Rule, ...]:
             "held_adj",
             "held",
             "object",
-            # "@1, a Russian-held town", "@1 is a Ukrainian-held town"
+            # "@1, a Russian-held town", "@1 is a Ukrainian-held town", "@1, the last major
+            # Ukrainian-controlled city"
             rf"@(?P<g>\d+)\s*(?:,|\s+(?:is|was|remains|remained)(?:\s+still)?)\s*(?:a|an|the|now)\s+"
-            rf"(?:[\w-]+\s+)?(?P<side>{side_adj})-?\s*"
+            rf"(?:[\w-]+\s+){{0,3}}?(?P<side>{side_adj})-?\s*"
             rf"{_alt(t['held_adjective'])}(?![\w-])",
             0.65,
             *t["held_adjective"],
