@@ -196,6 +196,7 @@ SETS = {
     "dev174": (DATA / "dev174", DATA / "dev174_gold.jsonl"),
     "dev175": (DATA / "dev175", DATA / "dev175_gold.jsonl"),
     "dev178": (DATA / "dev178", DATA / "dev178_gold.jsonl"),
+    "dev179": (DATA / "dev179", DATA / "dev179_gold.jsonl"),
 }
 
 FIELDS = {
