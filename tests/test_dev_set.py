@@ -197,6 +197,7 @@ SETS = {
     "dev175": (DATA / "dev175", DATA / "dev175_gold.jsonl"),
     "dev178": (DATA / "dev178", DATA / "dev178_gold.jsonl"),
     "dev179": (DATA / "dev179", DATA / "dev179_gold.jsonl"),
+    "dev177": (DATA / "dev177", DATA / "dev177_gold.jsonl"),
 }
 
 FIELDS = {
