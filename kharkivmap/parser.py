@@ -1138,6 +1138,8 @@ _NOW = re.compile(r"\bnow\b")
 _NOW_PREDICATE = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+now\b|\bnow\s+(?:occupy|occupies|control"
     r"|controls|hold|holds)\b|\b(?:is|are|was|were)\s+(?:\w+\s+)?now\s+(?:in|under)\b"
+    # "among the areas now fully under Russian control are @1 and @2"
+    r"|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?now\s+(?:(?:fully|completely|entirely)\s+)?under\b"
 )
 _APPOSITIVE_NOW = re.compile(r"[,—–-]\s*now\b")
 # A preposition or article before a past participle makes it an adjective ("residents of

@@ -566,6 +566,20 @@ def rules() -> tuple[Rule, ...]:
             "namely",
         )
     )
+    # "Among the areas now fully under Russian control are the villages of @1 and @2"
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "object",
+            rf"{w}among\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:(?:that|which)\s+(?:are|were)\s+)?"
+            rf"(?:(?:now|still|currently|fully|completely|entirely)\s+)*under\s+(?P<side>{side_any})"
+            rf"\s+control\s+(?:are|were|is|was)\s+(?:(?:the\s+)?(?:[\w-]+\s+)?"
+            rf"{_alt(t['list_nouns'])}\s+of\s+)?{unknown_names}{obj}",
+            0.7,
+            "among",
+        )
+    )
     # "Mariupol and Volnovakha are ours!": the speaker's side holds them
     held_states.append(
         r(
