@@ -198,6 +198,7 @@ SETS = {
     "dev178": (DATA / "dev178", DATA / "dev178_gold.jsonl"),
     "dev179": (DATA / "dev179", DATA / "dev179_gold.jsonl"),
     "dev177": (DATA / "dev177", DATA / "dev177_gold.jsonl"),
+    "dev180": (DATA / "dev180", DATA / "dev180_gold.jsonl"),
 }
 
 FIELDS = {
