@@ -113,6 +113,13 @@ _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
 _LONE_VILLAGE = 3
+# Words that put a place in another part of the country than the rest of the text
+_ELSEWHERE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:further|farther)\s+(?:north|south|east|west)|(?:north|south|east|west)ern"
+    r"\s+(?:ukrainian|russian|[\w-]+\s+region|[\w-]+\s+oblast|front)|on\s+the\s+(?:northern"
+    r"|southern|eastern|western)\s+front|elsewhere)(?![\w-])"
+)
+_ELSEWHERE_REACH = 50
 # "… in the Donetsk and Lugansk regions respectively"
 _RESPECTIVELY = re.compile(r"\s+(?:regions|oblasts|provinces)?\s*,?\s*respectively\b")
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
@@ -1142,7 +1149,14 @@ class MentionFinder:
             mention = Mention(
                 span.start, span.end, text[span.start : span.end], place, score, alternatives
             )
-            mentions.append((mention, self._least_others(span, place, score, alternatives)))
+            least = self._least_others(span, place, score, alternatives)
+            if least == _LONE_VILLAGE and _ELSEWHERE.search(
+                text, max(0, span.start - _ELSEWHERE_REACH), span.end + _ELSEWHERE_REACH
+            ):
+                # "the southern Ukrainian village of Robotyne", "Robotyne further south": the
+                # text itself puts it away from the other places it names
+                least = 0
+            mentions.append((mention, least))
         if all(not least for _, least in mentions):
             return [m for m, _ in mentions]
         # a village without namesakes is doubted only by the others, not by its own kind

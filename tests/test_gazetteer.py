@@ -329,6 +329,26 @@ def test_a_town_far_ahead_of_its_namesakes_is_kept_far_from_the_others(shipped: 
     assert (siversk.text, siversk.place.name) == ("Seversk", "Siversk")
 
 
+@pytest.mark.parametrize(
+    ("where", "kept"),
+    [
+        ("the southern Ukrainian village of Robotyne", True),
+        ("the village of Robotyne further south", True),
+        ("the village of Robotyne", False),
+    ],
+)
+def test_a_lone_village_far_from_the_rest_is_kept_where_the_text_puts_it_elsewhere(
+    shipped: Gazetteer, where: str, kept: bool
+) -> None:
+    # Robotyne (Zaporizhzhia oblast) lies over 180 km from every other place named; without a
+    # word setting it apart it may be a namesake of a village the gazetteer lacks.
+    text = (
+        "Troops advanced near Hlyboke, Lukiantsi and Vovchansk north of Kharkiv. "
+        f"The ministry also said it had captured {where}."
+    )
+    assert ("Robotyne" in [m.text for m in shipped.find_mentions(text)]) is kept
+
+
 def test_a_stated_distance_and_direction_pick_the_namesake(shipped: Gazetteer) -> None:
     text = "the village of Levadne, located almost 110 kilometers (68.3 miles) east of Zaporizhzhia"
     levadne = shipped.find_mentions(text)[0]
