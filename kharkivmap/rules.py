@@ -1006,7 +1006,9 @@ def rules() -> tuple[Rule, ...]:
             # settlements of the @0 district: @1": verbs that share the list
             rf"{w}(?P<v>{_alt(t['capture_verbs'])})(?:,\s+[\w-]+){{0,2}},?\s+(?:and\s+[\w-]+\s+"
             rf"(?:(?:the|a)\s+)?(?:[\w-]+\s+){{0,4}}?(?:in|over)\s+)?"
-            rf"\s*(?:(?:the|all|[\w-]+)\s+){{0,4}}"
+            # ("a cluster of four nearby settlements: @1, @2"; not "large parts of two towns")
+            r"\s*(?:(?!(?:parts?|half|most|much|areas?|sections?|districts?)\s+of\b)"
+            r"(?:the|all|[\w-]+)\s+){0,5}"
             # "… villages in Ukraine's @0 region near the border with Russia -- @1, @2"
             # ("three villages beyond @0 -- @1, @2": a landmark)
             rf"{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on|beyond|outside|(?:north|south|east"
