@@ -1010,15 +1010,23 @@ def article_voice(text: str) -> str | None:
     """The side whose own voice a whole article speaks, if it uses only that side's words
     (``voice_terms``: "Krasnoarmeysk", "the Kiev regime"; "occupiers", "ruscists")."""
     lowered = text.lower()
-    found = {side for side, pattern in _voices().items() if pattern.search(lowered)}
+    found = {
+        side
+        for side, (words, pattern) in _voices().items()
+        # a plain substring test first: most articles hold none of the words
+        if any(word in lowered for word in words) and pattern.search(lowered)
+    }
     return found.pop() if len(found) == 1 else None
 
 
 @cache
-def _voices() -> dict[str, re.Pattern[str]]:
+def _voices() -> dict[str, tuple[tuple[str, ...], re.Pattern[str]]]:
     terms = load_lexicon("actors")["voice_terms"]
     return {
-        side: re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+        side: (
+            tuple(words),
+            re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])"),
+        )
         for side, words in terms.items()
     }
 

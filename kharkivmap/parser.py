@@ -157,11 +157,18 @@ class _Article:
         self._quotes: dict[int, str] = {}
         self._unverified: frozenset[str] | None = None
         self._lowered: str | None = None
-        # The dateline names a news agency within the first line or so.
-        # …else the words only one side's voice uses anywhere in it ("Krasnoarmeysk")
-        self.house_side = house_side(article.outlet, self.text[:_DATELINE]) or article_voice(
-            self.text
-        )
+        self._house_side: str | bool | None = False  # not worked out yet
+
+    @property
+    def house_side(self) -> str | None:
+        """The side whose voice the article speaks: its outlet's, when a dateline or the outlet
+        names a state news agency, else the words only one side uses anywhere in it
+        ("Krasnoarmeysk"). Worked out on first use: most articles never ask."""
+        if self._house_side is False:
+            self._house_side = house_side(
+                self.article.outlet, self.text[:_DATELINE]
+            ) or article_voice(self.text)
+        return self._house_side  # type: ignore[return-value]
 
     def frame(self, i: int) -> Frame:
         if i not in self._frames:
