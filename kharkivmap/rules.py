@@ -1146,7 +1146,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "@1, recently liberated by …", "@1, a village captured by Russia on Sunday";
-            rf"@(?P<g>\d+)\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+)?"
+            # "@1, a former frontline town in @2 province recently recaptured by Ukraine"
+            rf"@(?P<g>\d+)\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_alt(t['place_nouns'])}\s+"
+            r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast|province)\s+)?)?"
             # "@1, which was liberated on Sept. 8": a relative clause needs no agent
             rf"(?P<which>(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
             rf"(?:(?:recently|newly|only|just|already|since|finally|confirmed|declared)\s+)?"
