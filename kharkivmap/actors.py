@@ -808,7 +808,12 @@ def resolve_actor(
             # "during the retreat from @1, the invaders mined …": the main clause's subject
             after = _MAIN_SUBJECT.match(frame.text, m.end())
             side = _side_in(after.group("subject"), speaker_side, last=False) if after else None
-        return event, side or _actor_left(frame, m.start(), speaker_side)
+        side = side or _actor_left(frame, m.start(), speaker_side)
+        if side is None and obj:
+            # "a decision was made to regroup troops in the areas of @1, the ministry said": with
+            # no subject, the speaker's own troops
+            side = _side_in(obj, speaker_side, last=False)
+        return event, side
     if kind == "relative_held":
         return event, _side_in(m.group("obj"), speaker_side, last=True)
     if kind == "relative":

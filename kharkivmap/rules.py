@@ -1067,9 +1067,12 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
-            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})(?:(?:{_alt(t['stationed'])})"
+            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})"
             # "regroup the troops located in the areas of @1": the MoD's wording of a retreat, also
-            # without "located" ("regroup Russian troops in the areas of @1")
+            # without "located" ("regroup Russian troops in the areas of @1") or with a relative
+            # ("regroup Russian troops that are in the areas of @1")
+            r"(?:(?:that|which|who)\s+(?:are|were)\s+)?"
+            rf"(?:(?:{_alt(t['stationed'])})"
             rf"\s+(?:in|near|around|at|outside)|in(?=\s+the\s+(?:areas?|vicinity)\s+of\s))"
             rf"\s+(?:the\s+(?:areas?|vicinity)\s+of\s+)?{obj}",
             0.75,
