@@ -457,7 +457,10 @@ def _speaker(
     if side is None:
         # A side word right at the source ("a Ukrainian military source") settles it.
         start = span[0] + m.start()
-        side = _side_near(frame, max(span[0], start - 25), span[0] + m.end())
+        lo = max(span[0], start - 25)
+        # (not across a comma: "a key hub for Kiev's forces, the Defence Ministry said")
+        lo = max(lo, frame.rfind(",", lo, start) + 1)
+        side = _side_near(frame, lo, span[0] + m.end())
         # one side's vocabulary around the speaker ("from Russian occupation forces") tells
         # the voice better than the side words it names, which are often the enemy's
         # …but a speaker before its verb takes no side from what it says ("Kyiv, whose

@@ -676,6 +676,18 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 == "RU"
             ):
                 actor = "RU"  # "the recently liberated settlement of @1", Russia's ministry said
+            if (
+                event == "captured"
+                and actor == "UA"
+                and (speaker is None or speaker.side is None)
+                and _scare_quoted(doc, i, m)
+                and "UA" not in acting_sides(text, strict=False)
+                # ("had been 'liberated' from Russian troops": Russia is who lost it)
+                and "RU" not in acting_sides(text[m.end() :], strict=False)
+            ):
+                # "Army units 'liberated' @1, it said": a liberation in scare quotes is the word
+                # of the side the outlet keeps its distance from, Russia's
+                actor = "RU"
             verb_at = m.start("v") if "v" in m.re.groupindex and m.group("v") else anchor
             if actor is None and event == "held" and rule.kind == "passive_negated":
                 # "@1 was never captured": its own country's side holds it; "@1 has not been
@@ -1431,6 +1443,19 @@ def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:
         return OTHER[country]
     # "Robotyne was retaken after weeks of fighting": back to its own country's side
     return country if _RETAKEN.fullmatch(verb) else None
+
+
+_SCARE_QUOTED = re.compile(
+    r"[\"“”«»‘’']\s*(?:liberat(?:ed|e|es|ing|ion)|freed|de-?occupied)\b", re.IGNORECASE
+)
+
+
+def _scare_quoted(doc: _Article, i: int, m: re.Match[str]) -> bool:
+    """Whether the sentence sets a liberation word of this match in quotation marks."""
+    verb = m.group("v") if "v" in m.re.groupindex else None
+    if not (verb and context().liberation.fullmatch(verb)):
+        return False
+    return _SCARE_QUOTED.search(doc.quote(doc.sentences[i])) is not None
 
 
 def _country_of(members: Sequence[Mention]) -> str | None:
