@@ -665,7 +665,8 @@ _NO_LONGER_IN = re.compile(r"\bno\s+longer\s+in\b")
 # A place taken, told in the simple past: "was occupied by"
 _PAST_OCCUPIED = re.compile(
     r"\b(?:was|were)\s+(?:(?:allegedly|reportedly|apparently|also|then|later|soon|quickly"
-    r"|eventually|briefly|fully|completely)\s+)*occupied\s+by\b"
+    r"|eventually|briefly|fully|completely|likely|probably|most\s+likely|most\s+probably"
+    r"|almost\s+certainly)\s+)*occupied\s+by\b"
 )
 _UNTIL = re.compile(r"[^.;,]{0,40}?\b(?:until|till|before|from\s+\w+\s+to)\b")
 # A state regained: "back under Ukrainian control", "back in Ukrainian hands"
