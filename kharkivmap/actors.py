@@ -476,7 +476,11 @@ _UNNAMED_HEAD = re.compile(
     r"(?<![\w-])(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement"
     r"|hamlet)\s+(?:[\w-]+\s+){0,3}?$"
 )
-_RELATIVE_AFTER = re.compile(r"@\d+\s*,\s*(?:which|that)\b")
+# "@1, which …" and "@1, a city that …": a relative clause about the place right before it
+_RELATIVE_AFTER = re.compile(
+    r"@\d+\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)"
+    r"\s+)?(?:which|that)\b"
+)
 _APPOSITIVE_RELATION = re.compile(
     r"\s*,?\s*(?:(?:located|situated|lying|which\s+(?:is|lies))\s+)?(?:some\s+|about\s+|around\s+"
     r"|roughly\s+|nearly\s+)?[\w.\s-]{0,30}?\b(?:of|from)\s+(?:the\s+(?:city|town)\s+of\s+)?"
