@@ -360,7 +360,7 @@ def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None
 # "@0 (city) in the @1 region and …": a list member set off by its own region
 _QUALIFIED_MEMBER = re.compile(
     r"@(\d+)(?:\s+(?:city|town|village|settlement))?\s*,?\s+in\s+(?:the\s+)?@\d+\s+"
-    r"(?:region|oblast|province)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
+    r"(?:region|oblast|province|hromada|raion|community)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
 )
 
 

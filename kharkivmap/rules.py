@@ -271,11 +271,12 @@ def context() -> Context:
             # "@0 in the Donetsk region was liberated": the region only qualifies the subject
             # (or by its centre alone, a region already: "@0 in Sumy have fallen")
             # ("@0 in the northern Kyiv region had been retaken": a compass point may come first)
+            # ("@0 in the @1 hromada in @2 oblast are under …": a community, then its oblast)
             r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
             r"(?:(?:ukraine|russia)['’]s\s+)?"
             r"(?:(?:north|south)(?:-?(?:east|west))?ern\s+|eastern\s+|western\s+|central\s+)?"
-            r"(?:#(?:\s+(?:region|oblast|province|district"
-            r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)\s*)?"
+            r"(?:#(?:\s+(?:region|oblast|province|district|hromada|raion|community"
+            r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)\s*){0,2}"
             # "@0 and @1 - all in the Sumy region - had been occupied": an aside locating them
             r"(?:\s*[-–—,(]\s*(?:all|both|each)\s+(?:of\s+them\s+)?(?:located\s+|situated\s+)?in\s+"
             r"(?:the\s+)?#(?:\s+(?:region|oblast|province|district|area))?\s*[-–—,)]\s*)?"
