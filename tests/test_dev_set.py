@@ -199,6 +199,7 @@ SETS = {
     "dev179": (DATA / "dev179", DATA / "dev179_gold.jsonl"),
     "dev177": (DATA / "dev177", DATA / "dev177_gold.jsonl"),
     "dev180": (DATA / "dev180", DATA / "dev180_gold.jsonl"),
+    "dev181": (DATA / "dev181", DATA / "dev181_gold.jsonl"),
 }
 
 FIELDS = {
