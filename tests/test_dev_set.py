@@ -200,6 +200,7 @@ SETS = {
     "dev177": (DATA / "dev177", DATA / "dev177_gold.jsonl"),
     "dev180": (DATA / "dev180", DATA / "dev180_gold.jsonl"),
     "dev181": (DATA / "dev181", DATA / "dev181_gold.jsonl"),
+    "dev184": (DATA / "dev184", DATA / "dev184_gold.jsonl"),
 }
 
 FIELDS = {
