@@ -601,7 +601,11 @@ def announced_gain(frame: Frame, pos: int) -> bool:
 # someone else's word
 _ANNOUNCED = re.compile(
     r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
-    r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?(?:the\s+)?"
+    r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?"
+    # "announced on Saturday the capture of @1": a time phrase may come first
+    r"(?:(?:on|last|this)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend"
+    r"|[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*,?\s+"
+    r"|(?:yesterday|today|overnight|earlier)\s*,?\s+)?(?:the\s+)?"
     r"(?:(?:(?:additional|new|further|territorial|more)\s+){0,2}(?:gains|advances|successes)"
     r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"

@@ -755,7 +755,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event, actor = "captured", OTHER[actor]
             if event == rule.event == "held" and (
                 _now_newly_held(doc, i, text, m, anchor)
-                or (rule.kind == "held_liberated" and _NEWLY.search(m.group()))
+                or (rule.kind == "held_liberated" and _NEWLY.search(text, m.start() - 11, m.end()))
             ):
                 event = "captured"  # "… in recently liberated @1": news of the change
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
@@ -1170,7 +1170,8 @@ _ATTRIBUTIVE = re.compile(
     r"|bombs?|bombed|bombing)\s+(?:(?:recently|newly|just)\s+)?$"
 )
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
-_NEWLY = re.compile(r"\b(?:recently|newly)\b")
+# (or a list opened by "among the liberated settlements are": news of the gains)
+_NEWLY = re.compile(r"\b(?:recently|newly|among\s+the(?=\s+liberated))\b")
 # A side's withdrawal told before a foothold ("after the withdrawal of the Ukrainian troops")
 _LEFT_BEFORE = re.compile(
     r"\bafter\s+(?:the\s+)?(?:withdrawal|retreat|pullout)\s+of\s+(?:the\s+)?"

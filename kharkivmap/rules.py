@@ -452,7 +452,7 @@ def rules() -> tuple[Rule, ...]:
         r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
         rf"|two|three|[\w-]+-strong|{side_adj})\s+){{0,3}}"
         r"(?:troops|forces|units|soldiers|fighters|personnel|servicemen|contingent|garrison"
-        r"|brigades?|battalions?|army|military|group(?:ing)?)\s+"
+        r"|brigades?|battalions?|army|military|group(?:ing)?(?:\s+of\s+(?:forces|troops))?)\s+"
         # "withdrew troops and equipment from @1"; equipment alone leaves, the troops stay
         r"(?:and\s+(?:(?:its|their|military|heavy)\s+)?(?:equipment|weapons|hardware)\s+)?)"
     )
@@ -1383,8 +1383,10 @@ def rules() -> tuple[Rule, ...]:
             "held_liberated",
             "held",
             "object",
-            # "the newly-liberated villages in Kherson Oblast include @1, @2": news of gains
-            rf"{w}(?:newly|recently)[\s-]liberated\s+(?:[\w-]+\s+)?{_alt(t['list_nouns'])}"
+            # "the newly-liberated villages in Kherson Oblast include @1, @2": news of gains;
+            # "among the liberated settlements are @1, @2"
+            rf"{w}(?:(?:newly|recently)[\s-]|(?<=\bamong\sthe\s))liberated\s+(?:[\w-]+\s+)?"
+            rf"{_alt(t['list_nouns'])}"
             rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:@\d+\s+)?[\w-]*\s*(?:region|oblast|province)?)?"
             rf"\s*(?:include|included|includes|are|were|such\s+as|:|—|-)\s*{unknown_names}{obj}",
             0.65,
