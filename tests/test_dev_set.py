@@ -201,6 +201,7 @@ SETS = {
     "dev180": (DATA / "dev180", DATA / "dev180_gold.jsonl"),
     "dev181": (DATA / "dev181", DATA / "dev181_gold.jsonl"),
     "dev184": (DATA / "dev184", DATA / "dev184_gold.jsonl"),
+    "dev183": (DATA / "dev183", DATA / "dev183_gold.jsonl"),
 }
 
 FIELDS = {
