@@ -1353,6 +1353,18 @@ def rules() -> tuple[Rule, ...]:
             "held_adj",
             "held",
             "object",
+            # "the embattled Ukrainian stronghold of @1"
+            rf"(?P<side>{side_adj})\s+(?:stronghold|bastion|fortress|outpost)\s+of\s+{obj}",
+            0.65,
+            "stronghold",
+            "bastion",
+            "fortress",
+            "outpost",
+        ),
+        r(
+            "held_adj",
+            "held",
+            "object",
             # "the two biggest Ukrainian-controlled cities in the Donetsk region – @1 and @2"
             rf"(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+(?:[\w-]+\s+)?"
             rf"(?:{_alt(t['list_nouns'])}|cities)(?:\s+(?:in|of)\s+(?:the\s+)?(?:@\d+\s+)?(?:[\w-]+\s+)?"
