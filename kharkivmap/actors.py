@@ -80,6 +80,11 @@ _GOVERNED_UNTIL = re.compile(
 )
 
 
+# An order or a demand right before a gain named by a noun ("ordered the capture of")
+_ORDERED = re.compile(
+    r"\b(?:ordered|orders|demanded|demands|called\s+for|calls\s+for|urged|urges)\s+(?:the\s+)?"
+    r"(?:(?:swift|quick|rapid|complete|full|final|total)\s+)?$"
+)
 _OR_BEFORE = re.compile(r"(?:,\s*|\s)(?:or|nor)\s+$")
 _NEGATED_FIRST = re.compile(
     r"\b(?:has|have|had|did|do|does)\s*(?:not|n't)\s|\b(?:has|have|had)\s+never\s"
@@ -117,6 +122,8 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
         return True
+    if event != "withdrew" and _ORDERED.search(window):
+        return True  # "Putin ordered the capture of @1": an order, not yet a gain
     if _MATTER_OF_TIME.search(frame.text, max(0, pos - _BLOCK_REACH), pos):
         return True  # "only a matter of time before @1 falls": a forecast opening the clause
     if (
