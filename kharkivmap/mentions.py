@@ -1373,7 +1373,21 @@ def _without_hyphenated_names(text: str, spans: list[_Span]) -> list[_Span]:
     for first, second in itertools.pairwise(spans):
         if first.small and second.start == first.end + 1 and text[first.end] == "-":
             dropped.update((first.start, second.start))
+    ends = {span.end for span in spans}
+    for span in spans:
+        # "Alexandro-Kalinovo": a name the gazetteer lacks whose second half is another
+        # place's name; the half is not that place
+        if span.start > 1 and text[span.start - 1] == "-" and span.start - 1 not in ends:
+            head = _HYPHEN_HEAD.search(text, max(0, span.start - 40), span.start)
+            if head is not None and head.group(1).lower() not in _PREFIX_WORDS:
+                dropped.add(span.start)
     return [s for s in spans if s.start not in dropped] if dropped else spans
+
+
+# A capitalised word joined by a hyphen to the name after it
+_HYPHEN_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})-$")
+# Hyphenated words that qualify a name rather than begin another ("pro-Russian", "Mid-")
+_PREFIX_WORDS = frozenset({"pro", "anti", "neo", "mid", "post", "pre", "non", "ex"})
 
 
 def _previous_word(text: str, start: int) -> str:

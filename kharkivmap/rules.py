@@ -160,6 +160,9 @@ def _object(*, part: bool = False) -> str:
     # "the village of Zelenivka and @1": a name the gazetteer lacks opens the list
     # (or several: "the villages of Berdychi, @1 and @2")
     unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
+    # "the settlements Alexandro-Kalinovo, @1": after a plural noun with no "of", only
+    # hyphenated names the gazetteer lacks open the list
+    hyphenated = r"(?<=s\s)(?:[\w']+-[\w'-]+\s*,\s*(?:and\s+)?){1,3}"
     # "the neighbouring @1 village": a place adjective right before the name
     # (not one that names a part of it: "central @1", "eastern @1")
     whole_adjectives = [a for a in t["place_adjectives"] if a not in t["part_adjectives"]]
@@ -174,7 +177,7 @@ def _object(*, part: bool = False) -> str:
     suburb = r"(?:(?<=@\d\s)|(?<=@\d\d\s))suburb\s+of\s+"
     return (
         rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
-        rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown})?"
+        rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown}|{hyphenated})?"
         rf"|{suburb}|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
 

@@ -349,6 +349,12 @@ def test_a_lone_village_far_from_the_rest_is_kept_where_the_text_puts_it_elsewhe
     assert ("Robotyne" in [m.text for m in shipped.find_mentions(text)]) is kept
 
 
+def test_the_second_half_of_an_unknown_hyphenated_name_is_no_place(shipped: Gazetteer) -> None:
+    # "Alexandro-Kalinovo" (Oleksandro-Kalynove) is missing; Kalynove is another village.
+    text = "liberated Alexandro-Kalinovo and Shcherbinovka; the Izium-Balakliia group"
+    assert [m.text for m in shipped.find_mentions(text)] == ["Shcherbinovka", "Izium", "Balakliia"]
+
+
 def test_a_stated_distance_and_direction_pick_the_namesake(shipped: Gazetteer) -> None:
     text = "the village of Levadne, located almost 110 kilometers (68.3 miles) east of Zaporizhzhia"
     levadne = shipped.find_mentions(text)[0]
