@@ -202,6 +202,7 @@ SETS = {
     "dev181": (DATA / "dev181", DATA / "dev181_gold.jsonl"),
     "dev184": (DATA / "dev184", DATA / "dev184_gold.jsonl"),
     "dev183": (DATA / "dev183", DATA / "dev183_gold.jsonl"),
+    "dev182": (DATA / "dev182", DATA / "dev182_gold.jsonl"),
 }
 
 FIELDS = {
