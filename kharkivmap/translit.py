@@ -258,7 +258,13 @@ def russian_forms(name_uk: str) -> list[str]:
     if " " in name_uk:
         return _two_word_forms(name_uk)
     if "-" in name_uk:
-        return []
+        # "Рай-Олександрівка" → "Рай-Александровка": the last part by its ending and root,
+        # the first by its root ("Олександро-Шультине" → "Александро-Шультино")
+        head, _, tail = name_uk.rpartition("-")
+        tails = russian_forms(tail) or [tail]
+        heads = dict.fromkeys((head, _russian_root(head)))
+        forms = (f"{h}-{t}" for h in heads for t in tails)
+        return [form for form in dict.fromkeys(forms) if form != name_uk]
     russian = _russian_root(name_uk)
     names = [name_uk] if russian == name_uk else [name_uk, russian]
     forms = [form for name in names for form in _by_ending(name)]

@@ -144,6 +144,12 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
         ("Часів Яр", []),  # a possessive, no adjective ending
         ("Кругла Балка Друга", []),  # three words: no guess
         ("Зелений-Гай", []),
+        # a hyphenated name: the last part by its ending, the first by its root
+        (
+            "Рай-Олександрівка",
+            ["Рай-Олександровка", "Рай-Олександревка", "Рай-Александровка", "Рай-Александревка"],
+        ),
+        ("Олександро-Шультине", ["Олександро-Шультино", "Александро-Шультино"]),
         ("Гне", []),  # too short to tell an ending from the word
     ],
 )
