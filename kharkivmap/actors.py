@@ -690,7 +690,11 @@ _BACK_UNDER = re.compile(r"\bback\s+(?:under|in|into)\b")
 _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
 # An adverbial phrase opening a clause with a gerund ("After taking @1, …") and the subject
 # of the main clause after its comma
-_GERUND_OPENING = re.compile(r"(?:^|[,;:—–]\s*|\.\s+)(?:after|upon|since|following)\s+$")
+# ("Three days after fully capturing @1, …": a time before it, an adverb after it)
+_GERUND_OPENING = re.compile(
+    r"(?:^|[,;:—–]\s*|\.\s+)(?:(?:[\w-]+\s+){1,2}(?:days?|weeks?|months?|hours?)\s+)?"
+    r"(?:after|upon|since|following)\s+(?:[a-z]+ly\s+)?$"
+)
 # (a place right after another is its own group: the frame drops the comma between them)
 _MAIN_SUBJECT = re.compile(
     r"(?:[^,;:.@]{0,60},\s+|\s*(?=@\d))(?P<subject>(?:[\w'@-]+\s+){0,3}[\w'@-]+)"
@@ -985,7 +989,7 @@ def resolve_actor(
     side = _actor_left(frame, m.start("v") if kind == "fronted" else m.start(), speaker_side)
     if side or "v" not in groups:
         return event, side
-    opening = _GERUND_OPENING.search(frame.text, max(0, m.start("v") - 20), m.start("v"))
+    opening = _GERUND_OPENING.search(frame.text, max(0, m.start("v") - 40), m.start("v"))
     if opening and m.group("v").endswith("ing"):
         # "After taking @1 two weeks ago, Russian forces pushed on": the gerund's subject is
         # the main clause's, named right after the comma that closes the opening phrase

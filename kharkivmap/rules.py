@@ -1206,6 +1206,17 @@ def rules() -> tuple[Rule, ...]:
             "nominal",
             "captured",
             "object",
+            # "the streets of @1 village, after its complete liberation on December 7"
+            rf"@(?P<g>\d+)(?:\s+(?:village|town|city|settlement))?\s*,?\s+(?:(?:shortly|soon|days?"
+            rf"|weeks?)\s+)?(?:after|following|since|upon)\s+its\s+(?:(?:complete|full|final|recent)"
+            rf"\s+)?(?P<v>{_alt(t['possessive_nominals'])})(?![\w-])",
+            0.65,
+            *["after", "following", "since", "upon"],
+        ),
+        r(
+            "nominal",
+            "captured",
+            "object",
             rf"@(?P<g>\d+)'s\s+(?P<v>{_alt(t['possessive_nominals'])})(?![\w-])",
             0.7,
             *t["possessive_nominals"],
