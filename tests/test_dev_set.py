@@ -203,6 +203,7 @@ SETS = {
     "dev184": (DATA / "dev184", DATA / "dev184_gold.jsonl"),
     "dev183": (DATA / "dev183", DATA / "dev183_gold.jsonl"),
     "dev182": (DATA / "dev182", DATA / "dev182_gold.jsonl"),
+    "dev186": (DATA / "dev186", DATA / "dev186_gold.jsonl"),
 }
 
 FIELDS = {
