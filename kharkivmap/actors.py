@@ -672,6 +672,10 @@ _CLAIMED_THAT = re.compile(
     r"\b(?:they|it)\s+(?:also\s+|had\s+|have\s+|has\s+)?(?:claimed|claims|reported|reports|said"
     r"|says|announced|announces)\s+(?:that\s+)?@\d+\s+(?:\w+\s+){0,3}$"
 )
+# "Moscow's claim that @1 …": whose claim a subject-shaped change is
+_CLAIM_THAT = re.compile(
+    r"(?P<owner>[\w-]+)['’]s?\s+(?:claims?|assertions?|statements?|reports?)\s+that\s+@\d+"
+)
 _RELATIVE_PASSIVE = re.compile(r"@\d+\s*,\s*(?:which|that)\s+$")
 _NOT_YET = re.compile(
     r"\b(?:yet|still|as\s+of\s+now|so\s+far|for\s+now|for\s+the\s+time\s+being)\b"
@@ -679,7 +683,8 @@ _NOT_YET = re.compile(
 _NO_LONGER_IN = re.compile(r"\bno\s+longer\s+in\b")
 # A place taken, told in the simple past: "was occupied by"
 _PAST_OCCUPIED = re.compile(
-    r"\b(?:was|were)\s+(?:(?:allegedly|reportedly|apparently|also|then|later|soon|quickly"
+    r"\b(?:was|were|(?:has|have|had)\s+(?:now\s+|already\s+)?been)\s+(?:(?:allegedly|reportedly"
+    r"|apparently|also|then|later|soon|quickly"
     r"|eventually|briefly|fully|completely|likely|probably|most\s+likely|most\s+probably"
     r"|almost\s+certainly)\s+)*occupied\s+by\b"
 )
@@ -867,6 +872,12 @@ def resolve_actor(
                 prep == "to" or (prep == "of" and "control" in frame.text[m.end() : m.end() + 30])
             ) and side:
                 return event, side  # "fallen to", "fallen under the control of"
+            owner = _CLAIM_THAT.search(frame.text, max(0, m.start() - 40), m.start())
+            if owner:
+                # "challenged Moscow's claim that @1 had fallen": the claim's owner won it
+                claimed = _side_in(owner.group("owner"), None, last=True, strict=False)
+                if claimed in OTHER:
+                    return event, claimed
             # "@1 has fallen, a Ukrainian officer said": a side reports its own losses
             return event, OTHER.get(speaker_side or "")
         if prep == "by" and side:
