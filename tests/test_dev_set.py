@@ -204,6 +204,7 @@ SETS = {
     "dev183": (DATA / "dev183", DATA / "dev183_gold.jsonl"),
     "dev182": (DATA / "dev182", DATA / "dev182_gold.jsonl"),
     "dev186": (DATA / "dev186", DATA / "dev186_gold.jsonl"),
+    "dev185": (DATA / "dev185", DATA / "dev185_gold.jsonl"),
 }
 
 FIELDS = {
