@@ -916,11 +916,13 @@ _ALONG_WITH_AFTER = re.compile(
 # An appositive saying where the part before lies, then the list's last part: "the villages of
 # @1, near the town of @2, and @3"; it may name a reference point.
 _LIST_APPOSITIVE = re.compile(
-    r"\s*,\s*(?:(?:near|close\s+to|not\s+far\s+from|just|about|some|located|situated"
+    r"\s*,\s*(?:(?:near|close\s+to|not\s+far\s+from|just|about|around|roughly|approximately"
+    r"|nearly|almost|some|located|situated"
     r"|\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)[a-z-]*\s+of)"
     # "@1, a strategic logistics hub in eastern Ukraine, along with @2"
     r"(?![a-z])|(?:a|an)\s)"
     r"[^;:()]{0,120}?,\s*(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+"
+    r"(?:the\s+(?:village|town|city|settlement)\s+of\s+)?"
 )
 
 
