@@ -1050,9 +1050,22 @@ def article_voice(text: str) -> str | None:
         side
         for side, (words, pattern) in _voices().items()
         # a plain substring test first: most articles hold none of the words
-        if any(word in lowered for word in words) and pattern.search(lowered)
+        if any(word in lowered for word in words)
+        and any(
+            not _NAME_GLOSS.search(lowered, max(0, m.start() - 40), m.start())
+            for m in pattern.finditer(lowered)
+        )
     }
     return found.pop() if len(found) == 1 else None
+
+
+# A name given as the other side's usage ("Pokrovsk, which Russia calls Krasnoarmeysk") is
+# no sign of the article's own voice
+_NAME_GLOSS = re.compile(
+    r"(?:\bcalls?|\bcalled|\bknown(?:\s+in\s+\w+)?\s+as|\bname[sd]?|\brenamed|\bformerly"
+    r"|\bor)\W*(?:it\s+|as\s+)?(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"|\(\s*(?:in\s+russian\s*:?\s*|russian\s*:\s*)?$"
+)
 
 
 @cache
