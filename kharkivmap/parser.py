@@ -921,7 +921,7 @@ _LIST_APPOSITIVE = re.compile(
     r"|\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)|(?:north|south|east|west)[a-z-]*\s+of)"
     # "@1, a strategic logistics hub in eastern Ukraine, along with @2"
     r"(?![a-z])|(?:a|an)\s)"
-    r"[^;:()]{0,120}?,\s*(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+"
+    r"(?:[^;:()]|\([^()]{0,30}\)){0,120}?,\s*(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+"
     r"(?:the\s+(?:village|town|city|settlement)\s+of\s+)?"
 )
 

@@ -129,6 +129,7 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
         ),
         ("Яблукове", ["Яблуково", "Яблуковое", "Яблоково", "Яблоковое"]),
         ("Рівнопілля", ["Рівнополье", "Ровнополье"]),
+        ("Білогірка", ["Білогорка", "Белогорка"]),
         ("Біла", []),  # too short to trust a root alone
         # an adjective and a noun: the adjective's Russian forms (ё spelt or not) before the noun
         ("Зелений Гай", ["Зеленый Гай", "Зелёный Гай"]),
