@@ -777,9 +777,15 @@ class MentionFinder:
     def _stands_alone(
         self, text: str, start: int, end: int, common: bool, first_name: bool
     ) -> bool:
-        """False for a common word and for a word that is part of a person's name."""
+        """False for a common word and for a word that is part of a person's name; a common
+        word right after "the village of" is the village's name ("the villages of Progress
+        and …": Прогрес, Prohres)."""
         if common:
-            return False
+            # (not the first word of a longer name: "the village of Nova Kruhliakivka")
+            return (
+                _NAMED_BY_NOUN.search(text, max(0, start - 30), start) is not None
+                and not text[end : end + 2].lstrip(" -")[:1].isupper()
+            )
         if first_name:
             following = _NEXT_WORD.match(text, end)
             if following and text[end] == " " and following.group(1)[0].isupper():
@@ -1384,6 +1390,8 @@ def _without_hyphenated_names(text: str, spans: list[_Span]) -> list[_Span]:
     return [s for s in spans if s.start not in dropped] if dropped else spans
 
 
+# A place noun that names what follows: "the village of", "the settlements of"
+_NAMED_BY_NOUN = re.compile(r"(?i)\b(?:village|settlement|hamlet)s?\s+of\s+$")
 # A capitalised word joined by a hyphen to the name after it
 _HYPHEN_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})-$")
 # Hyphenated words that qualify a name rather than begin another ("pro-Russian", "Mid-")

@@ -355,6 +355,15 @@ def test_the_second_half_of_an_unknown_hyphenated_name_is_no_place(shipped: Gaze
     assert [m.text for m in shipped.find_mentions(text)] == ["Shcherbinovka", "Izium", "Balakliia"]
 
 
+def test_a_common_word_after_the_village_of_is_a_name(shipped: Gazetteer) -> None:
+    # "Progress" is an English word and Prohres (Прогрес) translated; only the noun makes it one
+    named = shipped.find_mentions("captured the villages of Progress and Yevhenivka")
+    assert [(m.text, m.place.name) for m in named][:1] == [("Progress", "Prohres")]
+    assert shipped.find_mentions("Progress was slow near the front.") == []
+    # …but not the first word of a longer name the gazetteer lacks
+    assert shipped.find_mentions("the village of Nova Kruhlyakivka") == []
+
+
 def test_a_stated_distance_and_direction_pick_the_namesake(shipped: Gazetteer) -> None:
     text = "the village of Levadne, located almost 110 kilometers (68.3 miles) east of Zaporizhzhia"
     levadne = shipped.find_mentions(text)[0]
