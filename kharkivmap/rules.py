@@ -275,7 +275,7 @@ def context() -> Context:
             # (or by its centre alone, a region already: "@0 in Sumy have fallen")
             # ("@0 in the northern Kyiv region had been retaken": a compass point may come first)
             # ("@0 in the @1 hromada in @2 oblast are under …": a community, then its oblast)
-            r"(?:\s+in\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+            r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
             r"(?:(?:ukraine|russia)['’]s\s+)?"
             r"(?:(?:north|south)(?:-?(?:east|west))?ern\s+|eastern\s+|western\s+|central\s+)?"
             r"(?:#(?:\s+(?:region|oblast|province|district|hromada|raion|community"
@@ -447,7 +447,7 @@ def rules() -> tuple[Rule, ...]:
     # "the self-proclaimed Luhansk republic": a separatist republic, named by its region
     side_any = (
         rf"(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:separate\s+)?)?{side_adj}"
-        rf"(?:\s+{_alt(a['generic'])})?|our|its|their"
+        rf"(?:\s+{_alt(a['generic'])})?|our|its|their|(?:the\s+)?enemy"
         r"|(?:the\s+)?(?:self-proclaimed\s+)?@\d+\s+(?:people's\s+)?republic)"
     )
     w = r"(?<![\w'-])"
