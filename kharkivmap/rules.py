@@ -584,6 +584,21 @@ def rules() -> tuple[Rule, ...]:
             "among",
         )
     )
+    # "four villages he said were now held by Russian forces — @1, @2, @3 and @4"
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "object",
+            rf"{w}{_alt(t['list_nouns'])}\s+(?:[\w'-]+\s+){{0,4}}?(?:are|were|is|was)\s+"
+            rf"(?:(?:now|still|currently)\s+)?(?:held|controlled|occupied)\s+by\s+"
+            rf"(?P<side>{side_any})\s*(?:[—–:]|--|\s-)\s*{unknown_names}{obj}",
+            0.7,
+            "held",
+            "controlled",
+            "occupied",
+        )
+    )
     # "Mariupol and Volnovakha are ours!": the speaker's side holds them
     held_states.append(
         r(
