@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kharkivmap.claimants import names_a_place, side_words, vocabulary_side
@@ -736,12 +737,13 @@ def resolve_actor(
     frame: Frame,
     speaker_side: str | None,
     *,
-    house_side: str | None = None,
+    house_side: Callable[[], str | None] | None = None,
 ) -> tuple[str, str | None]:
     """(event, actor) of a match; actor None means the side could not be established.
 
-    ``house_side``: the side of the outlet's own voice (state media), which gives a
-    liberation word its side when nobody is quoted."""
+    ``house_side``: works out the side of the outlet's own voice (state media, or words only
+    one side uses), which gives a liberation word its side when nobody is quoted; asked only
+    then, since most matches never need it."""
     kind, event = rule.kind, rule.event
     if kind in _FIXED_SIDE:
         return event, _FIXED_SIDE[kind]
@@ -899,7 +901,7 @@ def resolve_actor(
             side = _side_in(before, speaker_side, last=True, generic=False) or side
         side = side or _side_in(before, speaker_side, last=True)
         return event, side or _liberator(
-            m.group("v"), _perspective(frame.text, m.start()) or speaker_side or house_side
+            m.group("v"), _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
         )
     if kind == "nominal":
         verb = m.group("v")
@@ -1017,7 +1019,7 @@ def resolve_actor(
         if side in OTHER:
             return event, side
     # only a liberation word left without a side needs the vocabulary around it
-    voice = _perspective(frame.text, m.start()) or speaker_side or house_side
+    voice = _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
     return event, _liberator(m.group("v"), voice)
 
 
@@ -1030,6 +1032,10 @@ def _forces(text: str) -> bool:
     """Whether ``text`` names armed forces or a side ("Russian troops", "them", "the enemy")."""
     ctx = context()
     return bool(side_words().search(text) or ctx.force_nouns.search(text) or _PRONOUN.search(text))
+
+
+def _asked(side: Callable[[], str | None] | None) -> str | None:
+    return side() if side is not None else None
 
 
 def house_side(outlet: str | None, opening: str) -> str | None:

@@ -159,6 +159,10 @@ class _Article:
         self._lowered: str | None = None
         self._house_side: str | bool | None = False  # not worked out yet
 
+    def voice(self) -> str | None:
+        """:attr:`house_side`, as a call (see :func:`resolve_actor`)."""
+        return self.house_side
+
     @property
     def house_side(self) -> str | None:
         """The side whose voice the article speaks: its outlet's, when a dateline or the outlet
@@ -664,9 +668,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if rule.kind == "linked":
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
             else:
-                event, actor = resolve_actor(
-                    rule, m, frame, speaker_side, house_side=doc.house_side
-                )
+                event, actor = resolve_actor(rule, m, frame, speaker_side, house_side=doc.voice)
             if (
                 rule.kind == "held_liberated"
                 and (
