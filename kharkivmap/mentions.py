@@ -101,6 +101,8 @@ _SMALL_PLACE_NOUNS = tuple(
     )
     for tail in (" ", " of ")
 )
+# …and those that name it outright: "the village of", "the settlements of"
+_NAMING_NOUNS = tuple(noun for noun in _SMALL_PLACE_NOUNS if noun.endswith(" of "))
 _INFLECTED = 0.95  # a declined Cyrillic form matched through its nominative
 _CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
 _MIN_KEY = 3
@@ -783,7 +785,7 @@ class MentionFinder:
         if common:
             # (not the first word of a longer name: "the village of Nova Kruhliakivka")
             return (
-                _NAMED_BY_NOUN.search(text, max(0, start - 30), start) is not None
+                text[max(0, start - _CUE_WINDOW) : start].lower().endswith(_NAMING_NOUNS)
                 and not text[end : end + 2].lstrip(" -")[:1].isupper()
             )
         if first_name:
@@ -1390,8 +1392,6 @@ def _without_hyphenated_names(text: str, spans: list[_Span]) -> list[_Span]:
     return [s for s in spans if s.start not in dropped] if dropped else spans
 
 
-# A place noun that names what follows: "the village of", "the settlements of"
-_NAMED_BY_NOUN = re.compile(r"(?i)\b(?:village|settlement|hamlet)s?\s+of\s+$")
 # A capitalised word joined by a hyphen to the name after it
 _HYPHEN_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})-$")
 # Hyphenated words that qualify a name rather than begin another ("pro-Russian", "Mid-")

@@ -157,22 +157,16 @@ class _Article:
         self._quotes: dict[int, str] = {}
         self._unverified: frozenset[str] | None = None
         self._lowered: str | None = None
-        self._house_side: str | bool | None = False  # not worked out yet
+        self._house_side: tuple[str | None] | None = None  # (side,) once worked out
 
-    def voice(self) -> str | None:
-        """:attr:`house_side`, as a call (see :func:`resolve_actor`)."""
-        return self.house_side
-
-    @property
     def house_side(self) -> str | None:
         """The side whose voice the article speaks: its outlet's, when a dateline or the outlet
         names a state news agency, else the words only one side uses anywhere in it
         ("Krasnoarmeysk"). Worked out on first use: most articles never ask."""
-        if self._house_side is False:
-            self._house_side = house_side(
-                self.article.outlet, self.text[:_DATELINE]
-            ) or article_voice(self.text)
-        return self._house_side  # type: ignore[return-value]
+        if self._house_side is None:
+            outlet = house_side(self.article.outlet, self.text[:_DATELINE])
+            self._house_side = (outlet or article_voice(self.text),)
+        return self._house_side[0]
 
     def frame(self, i: int) -> Frame:
         if i not in self._frames:
@@ -668,12 +662,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if rule.kind == "linked":
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
             else:
-                event, actor = resolve_actor(rule, m, frame, speaker_side, house_side=doc.voice)
+                event, actor = resolve_actor(
+                    rule, m, frame, speaker_side, house_side=doc.house_side
+                )
             if (
                 rule.kind == "held_liberated"
                 and (
                     # a side the source itself names, not one guessed from the words around it
-                    (speaker.side if speaker and speaker.hint is None else None) or doc.house_side
+                    (speaker.side if speaker and speaker.hint is None else None) or doc.house_side()
                 )
                 == "RU"
             ):
@@ -757,7 +753,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event, actor = "captured", OTHER[actor]
             if event == rule.event == "held" and (
                 _now_newly_held(doc, i, text, m, anchor)
-                or (rule.kind == "held_liberated" and _NEWLY.search(text, m.start() - 11, m.end()))
+                or (
+                    rule.kind == "held_liberated"
+                    and _NEWLY.search(text, max(0, m.start() - 11), m.end())
+                )
             ):
                 event = "captured"  # "… in recently liberated @1": news of the change
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
@@ -1450,6 +1449,9 @@ def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:
     return country if _RETAKEN.fullmatch(verb) else None
 
 
+# A quotation mark opening right on a liberation word: scare quotes around the word itself, not
+# a quoted sentence that ends in it ("… that \"Urozhaine was liberated\"", which
+# has_quoted_trigger also counts, is the speaker's own word)
 _SCARE_QUOTED = re.compile(
     r"[\"“”«»‘’']\s*(?:liberat(?:ed|e|es|ing|ion)|freed|de-?occupied)\b", re.IGNORECASE
 )
