@@ -205,6 +205,7 @@ SETS = {
     "dev182": (DATA / "dev182", DATA / "dev182_gold.jsonl"),
     "dev186": (DATA / "dev186", DATA / "dev186_gold.jsonl"),
     "dev185": (DATA / "dev185", DATA / "dev185_gold.jsonl"),
+    "dev189": (DATA / "dev189", DATA / "dev189_gold.jsonl"),
 }
 
 FIELDS = {
