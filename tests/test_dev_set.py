@@ -206,6 +206,7 @@ SETS = {
     "dev186": (DATA / "dev186", DATA / "dev186_gold.jsonl"),
     "dev185": (DATA / "dev185", DATA / "dev185_gold.jsonl"),
     "dev189": (DATA / "dev189", DATA / "dev189_gold.jsonl"),
+    "dev191": (DATA / "dev191", DATA / "dev191_gold.jsonl"),
 }
 
 FIELDS = {
