@@ -207,6 +207,7 @@ SETS = {
     "dev185": (DATA / "dev185", DATA / "dev185_gold.jsonl"),
     "dev189": (DATA / "dev189", DATA / "dev189_gold.jsonl"),
     "dev191": (DATA / "dev191", DATA / "dev191_gold.jsonl"),
+    "dev193": (DATA / "dev193", DATA / "dev193_gold.jsonl"),
 }
 
 FIELDS = {
