@@ -208,6 +208,7 @@ SETS = {
     "dev189": (DATA / "dev189", DATA / "dev189_gold.jsonl"),
     "dev191": (DATA / "dev191", DATA / "dev191_gold.jsonl"),
     "dev193": (DATA / "dev193", DATA / "dev193_gold.jsonl"),
+    "dev187": (DATA / "dev187", DATA / "dev187_gold.jsonl"),
 }
 
 FIELDS = {
