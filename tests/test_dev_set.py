@@ -209,6 +209,7 @@ SETS = {
     "dev191": (DATA / "dev191", DATA / "dev191_gold.jsonl"),
     "dev193": (DATA / "dev193", DATA / "dev193_gold.jsonl"),
     "dev187": (DATA / "dev187", DATA / "dev187_gold.jsonl"),
+    "dev188": (DATA / "dev188", DATA / "dev188_gold.jsonl"),
 }
 
 FIELDS = {
