@@ -211,6 +211,7 @@ SETS = {
     "dev187": (DATA / "dev187", DATA / "dev187_gold.jsonl"),
     "dev188": (DATA / "dev188", DATA / "dev188_gold.jsonl"),
     "dev192": (DATA / "dev192", DATA / "dev192_gold.jsonl"),
+    "dev190": (DATA / "dev190", DATA / "dev190_gold.jsonl"),
 }
 
 FIELDS = {
