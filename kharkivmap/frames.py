@@ -103,6 +103,9 @@ def clean(piece: str) -> str:
         lowered = _QUOTE.sub(" ", lowered)
     if "ly-" in lowered:  # "recently-liberated @1": an adverb hyphenated to its participle
         lowered = _ADVERB_HYPHEN.sub(" ", lowered)
+    if ", in particular," in lowered or ", notably," in lowered:
+        # "recaptured, in particular, the village of @1": an aside between verb and object
+        lowered = _INSERTED_ASIDE.sub(" ", lowered)
     if "n)" in lowered:  # "the (ukrainian) defense forces": an editor's word, part of the text
         lowered = _INSERTED_SIDE.sub(r" \1 ", lowered)
     return _SPACES.sub(" ", lowered)
@@ -110,6 +113,7 @@ def clean(piece: str) -> str:
 
 _ADVERB_HYPHEN = re.compile(r"(?<=[a-z]{3}ly)-(?=[a-z])")
 _INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
+_INSERTED_ASIDE = re.compile(r"(?<=[a-z]),\s*(?:in\s+particular|notably),\s*")
 
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.

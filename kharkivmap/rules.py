@@ -175,8 +175,10 @@ def _object(*, part: bool = False) -> str:
     # "the @2 suburb of @1": the named suburb itself (not "a suburb of @1" or "the suburb of
     # @1", a part of the city)
     suburb = r"(?:(?<=@\d\s)|(?<=@\d\d\s))suburb\s+of\s+"
+    # "eastern Ukraine's @1": a possessive, with its compass word, is a determiner
+    owner = r"(?:the\s+)?(?:[a-z]+-?[a-z]*ern\s+)?[a-z]+'s"
     return (
-        rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
+        rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|{owner})\s+)?{region}"
         rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown}|{hyphenated})?"
         rf"|{suburb}|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
