@@ -1105,6 +1105,10 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         when, precision = nearest.date, "day"
     latest = _period_end(when, precision)
     old = bool(latest and art.published and (art.published - latest).days > _HISTORY_DAYS)
+    # a date carried from the sentence before dates the news, but cannot make it history:
+    # it may belong to another event there ("… where Ukraine attacked on August 6")
+    if nearest is None:
+        old = False
     if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
         # "Lyman, captured by Russian forces in May": background, not news; a status.
         event, actor = "held", controller  # type: ignore[assignment]
