@@ -597,10 +597,13 @@ def acting_sides(text: str, *, strict: bool = True) -> list[str]:
     return sides
 
 
-def announced_gain(frame: Frame, pos: int) -> bool:
+def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
     """Whether a speech verb stands right before a gain named by a noun at ``pos``
-    ("announced the complete capture of @1"): a side announces its own gains."""
-    return _ANNOUNCED.search(frame.text, max(0, pos - 60), pos) is not None
+    ("announced the complete capture of @1"), or, the noun phrase ending at ``end``, after it
+    in the passive ("the capture of @1 was announced by"): a side announces its own gains."""
+    if _ANNOUNCED.search(frame.text, max(0, pos - 60), pos) is not None:
+        return True
+    return end is not None and _ANNOUNCED_BY.match(frame.text, end) is not None
 
 
 # A speech verb right before a gain named by a noun ("announced the complete capture of",
@@ -617,6 +620,11 @@ _ANNOUNCED = re.compile(
     r"(?:(?:(?:additional|new|further|territorial|more)\s+){0,2}(?:gains|advances|successes)"
     r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
+)
+# "… of @1, near the town of @2, was announced on Saturday by": the gain's announcer follows
+_ANNOUNCED_BY = re.compile(
+    r"(?:,[^,;:.]{1,60},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:officially\s+)?"
+    r"(?:announced|reported|claimed|confirmed|declared)\b(?:\s+[^,;:.@]{0,30}?)?\s+by\b"
 )
 # Part of a force: "some forces", "part of its troops", "some of the units"
 _SOME_OF = re.compile(r"(?:some|part|a\s+part|several|a\s+few)\s+(?:of\s+)?(?:its|their|the)?\s*")

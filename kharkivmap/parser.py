@@ -806,7 +806,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # force last named in the sentences before; "the Russian MOD announced the
                 # capture of @1": a side named as the speaker announces its own gain
                 named = speaker.side if speaker is not None else None
-                if rule.kind == "nominal" and named in OTHER and announced_gain(frame, m.start()):
+                if (
+                    rule.kind == "nominal"
+                    and named in OTHER
+                    and announced_gain(frame, m.start(), m.end())
+                ):
                     actor = named
                 else:
                     also = rule.kind == "passive"

@@ -944,7 +944,9 @@ def rules() -> tuple[Rule, ...]:
             # "the loss of control of @1" is the loss of @1
             rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+"
             # "de-occupation of areas of @1, @2 and @3"
-            rf"(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+|(?:the\s+)?(?:areas?|territor(?:y|ies))"
+            # "the establishment of control by the Russian army over @1"
+            rf"(?:(?:full\s+|complete\s+)?control\s+(?:by\s+(?P<side>{side_any})\s+)?(?:of|over)\s+"
+            rf"|(?:the\s+)?(?:areas?|territor(?:y|ies))"
             rf"\s+of\s+)?{obj}",
             0.7,
             *t["capture_nouns"],
