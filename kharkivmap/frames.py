@@ -106,13 +106,17 @@ def clean(piece: str) -> str:
     if ", in particular," in lowered or ", notably," in lowered:
         # "recaptured, in particular, the village of @1": an aside between verb and object
         lowered = _INSERTED_ASIDE.sub(" ", lowered)
-    if "n)" in lowered:  # "the (ukrainian) defense forces": an editor's word, part of the text
+    if "n)" in lowered:
+        # "@0 (@1 in ukrainian) and @2": a gloss, as if the name stood alone in brackets
+        lowered = _GLOSS_LANGUAGE.sub("", lowered)
+        # "the (ukrainian) defense forces": an editor's word, part of the text
         lowered = _INSERTED_SIDE.sub(r" \1 ", lowered)
     return _SPACES.sub(" ", lowered)
 
 
 _ADVERB_HYPHEN = re.compile(r"(?<=[a-z]{3}ly)-(?=[a-z])")
 _INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
+_GLOSS_LANGUAGE = re.compile(r"(?<=[\w'])\s+in\s+(?:ukrainian|russian)(?=\))")
 _INSERTED_ASIDE = re.compile(r"(?<=[a-z]),\s*(?:in\s+particular|notably),\s*")
 
 
