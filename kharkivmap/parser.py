@@ -812,6 +812,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and announced_gain(frame, m.start(), m.end())
                 ):
                     actor = named
+                elif (
+                    rule.kind == "nominal"
+                    and m.group("v") in _PLAIN_CAPTURE
+                    and _country_of(members) == "UA"
+                    and named != "UA"
+                ):
+                    # "The capture of @1 is part of a broader pattern": a Ukrainian town taken
+                    # (not retaken or liberated) with no side named is Russia's gain; the
+                    # side named last is as often the defender
+                    actor = "RU"
                 else:
                     also = rule.kind == "passive"
                     actor = (
@@ -1162,6 +1172,7 @@ def _period_end(when: date | None, precision: str) -> date | None:
 _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
+_PLAIN_CAPTURE = frozenset({"capture", "seizure", "takeover", "taking"})
 _NOW = re.compile(r"\bnow\b")
 # "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an
 # aside about a reference point ("Bakhmut — now held by Russia —")
