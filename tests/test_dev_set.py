@@ -205,6 +205,11 @@ SETS = {
     "dev182": (DATA / "dev182", DATA / "dev182_gold.jsonl"),
     "dev186": (DATA / "dev186", DATA / "dev186_gold.jsonl"),
     "dev185": (DATA / "dev185", DATA / "dev185_gold.jsonl"),
+    "dev189": (DATA / "dev189", DATA / "dev189_gold.jsonl"),
+    "dev191": (DATA / "dev191", DATA / "dev191_gold.jsonl"),
+    "dev193": (DATA / "dev193", DATA / "dev193_gold.jsonl"),
+    "dev187": (DATA / "dev187", DATA / "dev187_gold.jsonl"),
+    "dev188": (DATA / "dev188", DATA / "dev188_gold.jsonl"),
 }
 
 FIELDS = {
