@@ -129,8 +129,10 @@ _APPOSED_JOIN = re.compile(
     r"(?:the\s+(?:[a-z-]+\s+)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
 )
 _UNKNOWN_ITEM = re.compile(
-    # (up to three in a row: "…, Talakun, Sukoluchchya, @5")
-    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    # (up to three in a row: "…, Talakun, Sukoluchchya, @5"; "…, Privolnoye, Zapoozhye region,
+    # @5": a region the gazetteer cannot name is one more item)
+    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:region|oblast|province))?){1,3}"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 
 
@@ -208,13 +210,18 @@ def _list_end(text: str, members: list[Mention], following: int) -> int:
     if tail is not None:
         return tail.end()
     item = _unknown_place_item(text, end)
-    if item is None or _LIST_GOES_ON.fullmatch(text, item.end(), following):
+    if (
+        item is None
+        or item.end() > following  # the "item" is the next mention ("@0, Donetsk region")
+        or _LIST_GOES_ON.fullmatch(text, item.end(), following)
+    ):
         return end
     return item.end()
 
 
 # How alike (0–100) a name and a region's name must be to be the same name in two spellings
 _SAME_NAME = 85
+_UNNAMED_REGION = re.compile(r"\s*,\s*[a-z'’-]{4,}\s+(?:region|oblast|province)(?=\s*,)")
 _REGION_LINK = re.compile(r"\s*(?:,|\bin\b|\()\s*")
 _CLOSE = re.compile(r"\s*\)")
 
@@ -231,6 +238,12 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             if republic is not None:
                 # "@0 in the DPR and @1": the republic qualifies the first; the list goes on
                 joined = ctx.join.fullmatch(between[republic.end() - prev.end :]) is not None
+            if not joined:
+                # "@0, Zapoozhye region, @1 and @2": a region the gazetteer cannot name (a
+                # misspelling) qualifies the place before it; the list goes on
+                qualifier = _UNNAMED_REGION.match(between)
+                if qualifier is not None:
+                    joined = ctx.join.fullmatch(between[qualifier.end() :]) is not None
             if not joined and _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start):
                 # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
                 # gazetteer lacks; after one name, only past one that looks like a place

@@ -722,8 +722,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"  # "took @1 in a semi-encirclement": not yet in control
             if event == "withdrew" and _PARTIAL.search(text, max(0, verb_at - 12), verb_at):
                 event = "contested"  # "a partial withdrawal from @1": some units still hold it
+            if rule.shape == "subject" and event == "captured":
+                # "@1 was partially captured": a front line runs through it
+                partial = context().partial_before.search(text, max(0, verb_at - 20), verb_at)
             if (
-                rule.shape == "object"
+                (rule.shape == "object" or partial)
                 and event == "captured"
                 and (partial or _entry_with_fighting(text, m))
             ):
