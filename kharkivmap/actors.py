@@ -611,8 +611,8 @@ def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
 # the capture of"); "claims about the capture of", "reports of the capture of" are nouns:
 # someone else's word
 _ANNOUNCED = re.compile(
-    r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
-    r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?"
+    r"\b(?:announc(?:ed|es|ing)|claim(?:ed|s|ing)|report(?:ed|s|ing)|declar(?:ed|es|ing)"
+    r"|confirm(?:ed|s|ing)|hail(?:ed|s|ing)|reveal(?:ed|s|ing))\s+(?:to\s+[\w-]+\s+on\s+)?"
     # "announced on Saturday the capture of @1": a time phrase may come first
     r"(?:(?:on|last|this)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend"
     r"|[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*,?\s+"

@@ -553,8 +553,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # ("@0, a town north of @1, which Ukrainian troops retook").
                 # …and "withdrew west of @1" leaves the reference point itself
                 held = rule.event == "held" or rule.kind in {"relative", "beyond", "participle"}
-                # "retreated from the outskirts of @1" leaves the place itself
-                outskirts = rule.kind == "withdraw" and "outskirts" in m.group()
+                # "retreated from the outskirts of @1" leaves the place itself; "retreated to
+                # the outskirts of @1" leaves it for its edge
+                outskirts = rule.kind in {"withdraw", "euphemism"} and "outskirts" in m.group()
                 allowed = _STATUS_TARGETS if held or outskirts else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
@@ -573,7 +574,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 ):
                     continue  # "captured equipment, @1 officials said": no list
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
-                if rule.event == "captured" and context().durative.match(text, m.end()):
+                if (
+                    rule.event == "captured"
+                    and context().durative.match(text, m.end())
+                    # "has been claiming the capture of @1 since November": the claim lasts
+                    and not (rule.kind == "nominal" and announced_gain(frame, m.start()))
+                ):
                     # "occupied @1 for six months": history, not news; "has occupied @1
                     # since March" still says who holds it
                     if m.group("v").lower() not in context().held_since:

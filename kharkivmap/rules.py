@@ -526,6 +526,13 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:in|of)\s+)?{flag_list_head}{obj}"
     )
 
+    # leaving words among the euphemisms' verbs ("retreated", not "moved")
+    retreats = [
+        v
+        for v in t["euphemism_moves"]
+        if v in t["withdraw_from_verbs"] and not v.startswith(("relocat", "redeploy"))
+    ]
+
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
         pattern = re.compile(source)
         return Rule(kind, event, shape, pattern, weight, key_words(keys), required_text(pattern))
@@ -936,6 +943,17 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:{_alt(t['euphemism_targets'])}\s+)?{_alt(t['euphemism_lines'])}\s*,?\s+{beyond}",
             0.7,
             *t["euphemism_lines"],
+        ),
+        r(
+            "euphemism",
+            "withdrew",
+            "object",
+            # "we have retreated to the outskirts of @1": out of the place, to its edge (not
+            # "moved to the outskirts of @1", an advance as often as a retreat)
+            rf"{w}(?P<v>{_alt(retreats)})\s+(?P<obj>{force_np})?to\s+(?:the\s+)?outskirts\s+of\s+"
+            rf"{obj}",
+            0.7,
+            "outskirts",
         ),
         r(
             "nominal",
