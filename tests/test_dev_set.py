@@ -210,6 +210,7 @@ SETS = {
     "dev193": (DATA / "dev193", DATA / "dev193_gold.jsonl"),
     "dev187": (DATA / "dev187", DATA / "dev187_gold.jsonl"),
     "dev188": (DATA / "dev188", DATA / "dev188_gold.jsonl"),
+    "dev192": (DATA / "dev192", DATA / "dev192_gold.jsonl"),
 }
 
 FIELDS = {
