@@ -597,6 +597,17 @@ def acting_sides(text: str, *, strict: bool = True) -> list[str]:
     return sides
 
 
+def claim_source_side(frame: Frame, pos: int) -> str | None:
+    """The side whose claim names the gain at ``pos`` ("Russian claims about the capture of
+    @1"): the claim's source acted, whoever reports or denies it."""
+    found = _CLAIM_SOURCE.search(frame.text, max(0, pos - 120), pos)
+    if found is None:
+        return None
+    source = found.group("source") or found.group("adjective")
+    side = _side_in(source, None, last=True, strict=False)
+    return side if side in OTHER else None
+
+
 def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
     """Whether a speech verb stands right before a gain named by a noun at ``pos``
     ("announced the complete capture of @1"), or, the noun phrase ending at ``end``, after it
@@ -633,6 +644,14 @@ _SOME_OF = re.compile(r"(?:some|part|a\s+part|several|a\s+few)\s+(?:of\s+)?(?:it
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>[\w'’-]+)\s+(?:claims?|assertions?|boasts?)\s+(?:to\s+have|that\s+(?:it|they)"
     r"\s+(?:had|has|have))\s+(?:(?:already|fully|now)\s+)?$"
+)
+# Whose word a gain named by a noun is: "the statements of the occupation army of the Russian
+# Federation about the alleged capture of @1", "Russian claims about the capture of @1"
+_CLAIM_SOURCE = re.compile(
+    r"(?:(?:claims?|statements?|reports?|assertions?|allegations?)\s+(?:of|by|from)\s+"
+    r"(?P<source>[^,;:.@]{1,80}?)|(?P<adjective>[\w'’-]+)\s+(?:claims?|statements?|reports?"
+    r"|assertions?|allegations?))\s+(?:about|of|regarding|on|concerning)\s+(?:the\s+)?"
+    r"(?:(?:alleged|purported|supposed|so-called|reported)\s+)?$"
 )
 # A gain named by a noun that is still under way: "during the liberation of @1"
 _DURING = re.compile(
@@ -983,6 +1002,10 @@ def resolve_actor(
             side = _side_in(owner.group(1)[:-2], speaker_side, last=True, strict=False)
             if side in OTHER:
                 return event, side
+        # "Russian claims about the capture of @1": the claim's source acted
+        source = claim_source_side(frame, m.start())
+        if source is not None:
+            return event, source
         claim = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
         media = _MEDIA_OWNER.search(frame.text, max(0, m.start() - 120), m.start())
         if claim and media:

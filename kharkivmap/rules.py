@@ -848,7 +848,8 @@ def rules() -> tuple[Rule, ...]:
             # the place opens the sentence (or one inside a quote)
             # …or after a phrase of its own ("In some areas, near @1 and @2, …")
             rf"(?:^|(?<=[.!?;:] ))\s*"
-            rf"(?:in\s+(?:[\w-]+\s+){{0,2}}?(?:areas|places|spots|sectors)\s*,\s*)?"
+            # ("In certain sectors in the area of @1 and @2, …": no comma between the two)
+            rf"(?:in\s+(?:[\w-]+\s+){{0,2}}?(?:areas|places|spots|sectors)\s*,?\s*)?"
             # "In certain areas near @1 and @2, …"
             rf"(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s*(?:,|and)\s*@\d+)*"
             rf"(?:\s+(?:areas?|sectors?"
@@ -991,8 +992,10 @@ def rules() -> tuple[Rule, ...]:
             rf"|most\s+important))\s+of\s+)?(?:the|these|those|them|(?<![\w-])they(?=\s+(?:are|were)\s))"
             # "the villages in question are @1 and @2", "the villages captured are @1 and @2"
             # "the captured cities — @1 and @2 —"
+            # "the villages cited by Moscow were @1 and @2"
             rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*|(?:captured"
-            rf"|seized|taken|liberated|occupied|recaptured|retaken)\s+)?)?"
+            rf"|seized|taken|liberated|occupied|recaptured|retaken)\s+|(?:cited|named|listed"
+            rf"|mentioned|identified)\s+(?:by\s+(?:[@\w'-]+\s+){{1,3}}?)?)?)?"
             rf"(?:[:—]|--|,|\s*(?:are|were|include|included"
             rf"|including))\s*{unknown_names}{obj}",
             0.6,
