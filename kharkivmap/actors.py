@@ -597,10 +597,24 @@ def acting_sides(text: str, *, strict: bool = True) -> list[str]:
     return sides
 
 
-def announced_gain(frame: Frame, pos: int) -> bool:
+def claim_source_side(frame: Frame, pos: int) -> str | None:
+    """The side whose claim names the gain at ``pos`` ("Russian claims about the capture of
+    @1"): the claim's source acted, whoever reports or denies it."""
+    found = _CLAIM_SOURCE.search(frame.text, max(0, pos - 120), pos)
+    if found is None:
+        return None
+    source = found.group("source") or found.group("adjective")
+    side = _side_in(source, None, last=True, strict=False)
+    return side if side in OTHER else None
+
+
+def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
     """Whether a speech verb stands right before a gain named by a noun at ``pos``
-    ("announced the complete capture of @1"): a side announces its own gains."""
-    return _ANNOUNCED.search(frame.text, max(0, pos - 60), pos) is not None
+    ("announced the complete capture of @1"), or, the noun phrase ending at ``end``, after it
+    in the passive ("the capture of @1 was announced by"): a side announces its own gains."""
+    if _ANNOUNCED.search(frame.text, max(0, pos - 60), pos) is not None:
+        return True
+    return end is not None and _ANNOUNCED_BY.match(frame.text, end) is not None
 
 
 # A speech verb right before a gain named by a noun ("announced the complete capture of",
@@ -608,8 +622,8 @@ def announced_gain(frame: Frame, pos: int) -> bool:
 # the capture of"); "claims about the capture of", "reports of the capture of" are nouns:
 # someone else's word
 _ANNOUNCED = re.compile(
-    r"\b(?:announced|announces|claimed|claims|reported|reports|declared|declares|confirmed"
-    r"|confirms|hailed|hails|revealed|reveals)\s+(?:to\s+[\w-]+\s+on\s+)?"
+    r"\b(?:announc(?:ed|es|ing)|claim(?:ed|s|ing)|report(?:ed|s|ing)|declar(?:ed|es|ing)"
+    r"|confirm(?:ed|s|ing)|hail(?:ed|s|ing)|reveal(?:ed|s|ing))\s+(?:to\s+[\w-]+\s+on\s+)?"
     # "announced on Saturday the capture of @1": a time phrase may come first
     r"(?:(?:on|last|this)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend"
     r"|[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*,?\s+"
@@ -618,6 +632,11 @@ _ANNOUNCED = re.compile(
     r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
+# "… of @1, near the town of @2, was announced on Saturday by": the gain's announcer follows
+_ANNOUNCED_BY = re.compile(
+    r"(?:,[^,;:.]{1,60},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:officially\s+)?"
+    r"(?:announced|reported|claimed|confirmed|declared)\b(?:\s+[^,;:.@]{0,30}?)?\s+by\b"
+)
 # Part of a force: "some forces", "part of its troops", "some of the units"
 _SOME_OF = re.compile(r"(?:some|part|a\s+part|several|a\s+few)\s+(?:of\s+)?(?:its|their|the)?\s*")
 # The owner of a claim to have acted: "the Russian claim to have seized @1", "Moscow's claims
@@ -625,6 +644,14 @@ _SOME_OF = re.compile(r"(?:some|part|a\s+part|several|a\s+few)\s+(?:of\s+)?(?:it
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>[\w'’-]+)\s+(?:claims?|assertions?|boasts?)\s+(?:to\s+have|that\s+(?:it|they)"
     r"\s+(?:had|has|have))\s+(?:(?:already|fully|now)\s+)?$"
+)
+# Whose word a gain named by a noun is: "the statements of the occupation army of the Russian
+# Federation about the alleged capture of @1", "Russian claims about the capture of @1"
+_CLAIM_SOURCE = re.compile(
+    r"(?:(?:claims?|statements?|reports?|assertions?|allegations?)\s+(?:of|by|from)\s+"
+    r"(?P<source>[^,;:.@]{1,80}?)|(?P<adjective>[\w'’-]+)\s+(?:claims?|statements?|reports?"
+    r"|assertions?|allegations?))\s+(?:about|of|regarding|on|concerning)\s+(?:the\s+)?"
+    r"(?:(?:alleged|purported|supposed|so-called|reported)\s+)?$"
 )
 # A gain named by a noun that is still under way: "during the liberation of @1"
 _DURING = re.compile(
@@ -975,6 +1002,10 @@ def resolve_actor(
             side = _side_in(owner.group(1)[:-2], speaker_side, last=True, strict=False)
             if side in OTHER:
                 return event, side
+        # "Russian claims about the capture of @1": the claim's source acted
+        source = claim_source_side(frame, m.start())
+        if source is not None:
+            return event, source
         claim = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
         media = _MEDIA_OWNER.search(frame.text, max(0, m.start() - 120), m.start())
         if claim and media:

@@ -103,13 +103,21 @@ def clean(piece: str) -> str:
         lowered = _QUOTE.sub(" ", lowered)
     if "ly-" in lowered:  # "recently-liberated @1": an adverb hyphenated to its participle
         lowered = _ADVERB_HYPHEN.sub(" ", lowered)
-    if "n)" in lowered:  # "the (ukrainian) defense forces": an editor's word, part of the text
+    if ", in particular," in lowered or ", notably," in lowered:
+        # "recaptured, in particular, the village of @1": an aside between verb and object
+        lowered = _INSERTED_ASIDE.sub(" ", lowered)
+    if "n)" in lowered:
+        # "@0 (@1 in ukrainian) and @2": a gloss, as if the name stood alone in brackets
+        lowered = _GLOSS_LANGUAGE.sub("", lowered)
+        # "the (ukrainian) defense forces": an editor's word, part of the text
         lowered = _INSERTED_SIDE.sub(r" \1 ", lowered)
     return _SPACES.sub(" ", lowered)
 
 
 _ADVERB_HYPHEN = re.compile(r"(?<=[a-z]{3}ly)-(?=[a-z])")
 _INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
+_GLOSS_LANGUAGE = re.compile(r"(?<=[\w'])\s+in\s+(?:ukrainian|russian)(?=\))")
+_INSERTED_ASIDE = re.compile(r"(?<=[a-z]),\s*(?:in\s+particular|notably),\s*")
 
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.
@@ -121,8 +129,10 @@ _APPOSED_JOIN = re.compile(
     r"(?:the\s+(?:[a-z-]+\s+)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
 )
 _UNKNOWN_ITEM = re.compile(
-    # (up to three in a row: "…, Talakun, Sukoluchchya, @5")
-    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    # (up to three in a row: "…, Talakun, Sukoluchchya, @5"; "…, Privolnoye, Zapoozhye region,
+    # @5": a region the gazetteer cannot name is one more item)
+    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:region|oblast|province))?){1,3}"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 
 
@@ -200,13 +210,18 @@ def _list_end(text: str, members: list[Mention], following: int) -> int:
     if tail is not None:
         return tail.end()
     item = _unknown_place_item(text, end)
-    if item is None or _LIST_GOES_ON.fullmatch(text, item.end(), following):
+    if (
+        item is None
+        or item.end() > following  # the "item" is the next mention ("@0, Donetsk region")
+        or _LIST_GOES_ON.fullmatch(text, item.end(), following)
+    ):
         return end
     return item.end()
 
 
 # How alike (0–100) a name and a region's name must be to be the same name in two spellings
 _SAME_NAME = 85
+_UNNAMED_REGION = re.compile(r"\s*,\s*[a-z'’-]{4,}\s+(?:region|oblast|province)(?=\s*,)")
 _REGION_LINK = re.compile(r"\s*(?:,|\bin\b|\()\s*")
 _CLOSE = re.compile(r"\s*\)")
 
@@ -223,6 +238,12 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             if republic is not None:
                 # "@0 in the DPR and @1": the republic qualifies the first; the list goes on
                 joined = ctx.join.fullmatch(between[republic.end() - prev.end :]) is not None
+            if not joined:
+                # "@0, Zapoozhye region, @1 and @2": a region the gazetteer cannot name (a
+                # misspelling) qualifies the place before it; the list goes on
+                qualifier = _UNNAMED_REGION.match(between)
+                if qualifier is not None:
+                    joined = ctx.join.fullmatch(between[qualifier.end() :]) is not None
             if not joined and _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start):
                 # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
                 # gazetteer lacks; after one name, only past one that looks like a place

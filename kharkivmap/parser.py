@@ -553,8 +553,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # ("@0, a town north of @1, which Ukrainian troops retook").
                 # …and "withdrew west of @1" leaves the reference point itself
                 held = rule.event == "held" or rule.kind in {"relative", "beyond", "participle"}
-                # "retreated from the outskirts of @1" leaves the place itself
-                outskirts = rule.kind == "withdraw" and "outskirts" in m.group()
+                # "retreated from the outskirts of @1" leaves the place itself; "retreated to
+                # the outskirts of @1" leaves it for its edge
+                outskirts = rule.kind in {"withdraw", "euphemism"} and "outskirts" in m.group()
                 allowed = _STATUS_TARGETS if held or outskirts else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
@@ -573,7 +574,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 ):
                     continue  # "captured equipment, @1 officials said": no list
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
-                if rule.event == "captured" and context().durative.match(text, m.end()):
+                if (
+                    rule.event == "captured"
+                    and context().durative.match(text, m.end())
+                    # "has been claiming the capture of @1 since November": the claim lasts
+                    and not (rule.kind == "nominal" and announced_gain(frame, m.start()))
+                ):
                     # "occupied @1 for six months": history, not news; "has occupied @1
                     # since March" still says who holds it
                     if m.group("v").lower() not in context().held_since:
@@ -722,8 +728,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "contested"  # "took @1 in a semi-encirclement": not yet in control
             if event == "withdrew" and _PARTIAL.search(text, max(0, verb_at - 12), verb_at):
                 event = "contested"  # "a partial withdrawal from @1": some units still hold it
+            if rule.shape == "subject" and event == "captured":
+                # "@1 was partially captured": a front line runs through it
+                partial = context().partial_before.search(text, max(0, verb_at - 20), verb_at)
             if (
-                rule.shape == "object"
+                (rule.shape == "object" or partial)
                 and event == "captured"
                 and (partial or _entry_with_fighting(text, m))
             ):
@@ -806,8 +815,22 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # force last named in the sentences before; "the Russian MOD announced the
                 # capture of @1": a side named as the speaker announces its own gain
                 named = speaker.side if speaker is not None else None
-                if rule.kind == "nominal" and named in OTHER and announced_gain(frame, m.start()):
+                if (
+                    rule.kind == "nominal"
+                    and named in OTHER
+                    and announced_gain(frame, m.start(), m.end())
+                ):
                     actor = named
+                elif (
+                    rule.kind == "nominal"
+                    and m.group("v") in _PLAIN_CAPTURE
+                    and _country_of(members) == "UA"
+                    and named != "UA"
+                ):
+                    # "The capture of @1 is part of a broader pattern": a Ukrainian town taken
+                    # (not retaken or liberated) with no side named is Russia's gain; the
+                    # side named last is as often the defender
+                    actor = "RU"
                 else:
                     also = rule.kind == "passive"
                     actor = (
@@ -1105,6 +1128,10 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         when, precision = nearest.date, "day"
     latest = _period_end(when, precision)
     old = bool(latest and art.published and (art.published - latest).days > _HISTORY_DAYS)
+    # a date carried from the sentence before dates the news, but cannot make it history:
+    # it may belong to another event there ("… where Ukraine attacked on August 6")
+    if nearest is None:
+        old = False
     if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
         # "Lyman, captured by Russian forces in May": background, not news; a status.
         event, actor = "held", controller  # type: ignore[assignment]
@@ -1154,6 +1181,7 @@ def _period_end(when: date | None, precision: str) -> date | None:
 _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
+_PLAIN_CAPTURE = frozenset({"capture", "seizure", "takeover", "taking"})
 _NOW = re.compile(r"\bnow\b")
 # "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an
 # aside about a reference point ("Bakhmut — now held by Russia —")

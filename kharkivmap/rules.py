@@ -175,8 +175,10 @@ def _object(*, part: bool = False) -> str:
     # "the @2 suburb of @1": the named suburb itself (not "a suburb of @1" or "the suburb of
     # @1", a part of the city)
     suburb = r"(?:(?<=@\d\s)|(?<=@\d\d\s))suburb\s+of\s+"
+    # "eastern Ukraine's @1": a possessive, with its compass word, is a determiner
+    owner = r"(?:the\s+)?(?:[a-z]+-?[a-z]*ern\s+)?[a-z]+'s"
     return (
-        rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|[a-z]+'s)\s+)?{region}"
+        rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|{owner})\s+)?{region}"
         rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown}|{hyphenated})?"
         rf"|{suburb}|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
@@ -524,6 +526,13 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:in|of)\s+)?{flag_list_head}{obj}"
     )
 
+    # leaving words among the euphemisms' verbs ("retreated", not "moved")
+    retreats = [
+        v
+        for v in t["euphemism_moves"]
+        if v in t["withdraw_from_verbs"] and not v.startswith(("relocat", "redeploy"))
+    ]
+
     def r(kind: str, event: str, shape: Shape, source: str, weight: float, *keys: str) -> Rule:
         pattern = re.compile(source)
         return Rule(kind, event, shape, pattern, weight, key_words(keys), required_text(pattern))
@@ -839,7 +848,8 @@ def rules() -> tuple[Rule, ...]:
             # the place opens the sentence (or one inside a quote)
             # …or after a phrase of its own ("In some areas, near @1 and @2, …")
             rf"(?:^|(?<=[.!?;:] ))\s*"
-            rf"(?:in\s+(?:[\w-]+\s+){{0,2}}?(?:areas|places|spots|sectors)\s*,\s*)?"
+            # ("In certain sectors in the area of @1 and @2, …": no comma between the two)
+            rf"(?:in\s+(?:[\w-]+\s+){{0,2}}?(?:areas|places|spots|sectors)\s*,?\s*)?"
             # "In certain areas near @1 and @2, …"
             rf"(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s*(?:,|and)\s*@\d+)*"
             rf"(?:\s+(?:areas?|sectors?"
@@ -936,13 +946,26 @@ def rules() -> tuple[Rule, ...]:
             *t["euphemism_lines"],
         ),
         r(
+            "euphemism",
+            "withdrew",
+            "object",
+            # "we have retreated to the outskirts of @1": out of the place, to its edge (not
+            # "moved to the outskirts of @1", an advance as often as a retreat)
+            rf"{w}(?P<v>{_alt(retreats)})\s+(?P<obj>{force_np})?to\s+(?:the\s+)?outskirts\s+of\s+"
+            rf"{obj}",
+            0.7,
+            "outskirts",
+        ),
+        r(
             "nominal",
             "captured",
             "object",
             # "the loss of control of @1" is the loss of @1
             rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+"
             # "de-occupation of areas of @1, @2 and @3"
-            rf"(?:(?:full\s+|complete\s+)?control\s+(?:of|over)\s+|(?:the\s+)?(?:areas?|territor(?:y|ies))"
+            # "the establishment of control by the Russian army over @1"
+            rf"(?:(?:full\s+|complete\s+)?control\s+(?:by\s+(?P<side>{side_any})\s+)?(?:of|over)\s+"
+            rf"|(?:the\s+)?(?:areas?|territor(?:y|ies))"
             rf"\s+of\s+)?{obj}",
             0.7,
             *t["capture_nouns"],
@@ -969,8 +992,10 @@ def rules() -> tuple[Rule, ...]:
             rf"|most\s+important))\s+of\s+)?(?:the|these|those|them|(?<![\w-])they(?=\s+(?:are|were)\s))"
             # "the villages in question are @1 and @2", "the villages captured are @1 and @2"
             # "the captured cities — @1 and @2 —"
+            # "the villages cited by Moscow were @1 and @2"
             rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*|(?:captured"
-            rf"|seized|taken|liberated|occupied|recaptured|retaken)\s+)?)?"
+            rf"|seized|taken|liberated|occupied|recaptured|retaken)\s+|(?:cited|named|listed"
+            rf"|mentioned|identified)\s+(?:by\s+(?:[@\w'-]+\s+){{1,3}}?)?)?)?"
             rf"(?:[:—]|--|,|\s*(?:are|were|include|included"
             rf"|including))\s*{unknown_names}{obj}",
             0.6,
