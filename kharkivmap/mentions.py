@@ -28,7 +28,7 @@ import itertools
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -315,7 +315,7 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
         spans = self._narrow(self._spans(text))
-        return self._resolve(spans, text) if spans else []
+        return _glossed(text, self._resolve(spans, text)) if spans else []
 
     def text_evidence(self, text: str, *, exclude: str = "") -> Evidence:
         """What a text tells about location: oblasts it names, anchor places, a country."""
@@ -1333,6 +1333,44 @@ class _Points:
             for c in (col - 1, col, col + 1)
             for there in self._cells.get((r, c), ())
         )
+
+
+def _glossed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One place under its two names: "Krasnoye – called Sontsivka in Ukraine", "Sontsivka
+    (Krasnoye in Russian)", "Krasnoarmeysk, known in Ukraine as Pokrovsk". The name the gloss
+    marks as Ukrainian (or the one it does not mark as Russian) is the place; the other name,
+    often a Russian form the gazetteer gives a namesake far away, is that place too."""
+    out = mentions
+    for k in range(len(mentions) - 1):
+        a, b = out[k], out[k + 1]
+        if a.place.id == b.place.id or b.start - a.end > _GLOSS_GAP:
+            continue
+        between = _GLOSS_BETWEEN.fullmatch(text, a.end, b.start)
+        if between is None:
+            continue
+        after = (_GLOSS_AFTER if between.group("verb") else _GLOSS_BRACKET).match(text, b.end)
+        language = between.group("language") or (after.group("language") if after else None)
+        if language is None or (not between.group("verb") and not between.group("open")):
+            continue  # "Avdiivka (Donetsk region)", "Izium, Balakliia": no gloss
+        out = list(out) if out is mentions else out
+        # "B in Ukrainian": B is the Ukrainian name; "B in Russian": A is
+        if language.lower().startswith("ukrain"):
+            out[k] = replace(a, place=b.place, score=b.score, alternatives=())
+        else:
+            out[k + 1] = replace(b, place=a.place, score=a.score, alternatives=())
+    return out
+
+
+_GLOSS_GAP = 40
+# between the two names: a bracket or dash, then "called", "known in Ukraine as" and the like
+_GLOSS_BETWEEN = re.compile(
+    r"(?i)\s*(?:(?P<open>\()|,|–|—|-{1,2})\s*(?:(?:also|now|formerly|officially)\s+)?"
+    r"(?:(?P<verb>called|known|named|spelt|spelled)\s+(?:in\s+(?P<language>ukrainian|ukraine"
+    r"|russian|russia)\s+)?(?:as\s+)?)?(?:the\s+)?"
+)
+# after the second name: "… in Ukraine", "… by Russia" (after "called"); "… in Ukrainian)"
+_GLOSS_AFTER = re.compile(r"(?i)\s+(?:in|by)\s+(?P<language>ukrainian|ukraine|russian|russia)\b")
+_GLOSS_BRACKET = re.compile(r"(?i)\s+in\s+(?P<language>ukrainian|russian)\s*\)")
 
 
 def _far_from(place: Place, others: _Points, least: int) -> bool:
