@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +46,8 @@ _NEAR_KM = 40.0  # proximity evidence falls to 1/e at 40 km
 _FUZZY_CUTOFF = 88.0
 _FUZZY_MIN_LEN = 5
 _FUZZY_LENGTH = 1  # a typo adds, drops or swaps a letter; more is another name
+# A spelling near enough to be the place meant, when the exact one lies far from the rest
+_ALIKE_CUTOFF = 80.0
 _ONLINE_SCORE = 0.5
 _RESOLVE_CACHE_MAX = 200_000
 # Reporting on the war is about places near the fighting: among namesakes otherwise alike,
@@ -512,15 +514,11 @@ class Gazetteer:
             return None
         from rapidfuzz import fuzz, process
 
-        if self._fuzzy_pool is None:
-            pool: dict[tuple[str, int], list[str]] = {}
-            for indexed in self._index.keys:
-                pool.setdefault((indexed[:2], len(indexed)), []).append(indexed)
-            self._fuzzy_pool = pool
+        pool = self._fuzzy_keys()
         near = [
             indexed
             for size in range(len(key) - _FUZZY_LENGTH, len(key) + _FUZZY_LENGTH + 1)
-            for indexed in self._fuzzy_pool.get((key[:2], size), ())
+            for indexed in pool.get((key[:2], size), ())
         ]
         found = [
             (match, similarity)
@@ -536,6 +534,38 @@ class Gazetteer:
         top = found[0][1]
         match = max((m for m, sim in found if sim == top), key=self._largest_population)
         return match, top / 100.0
+
+    def spelt_alike_near(self, key: str, near: Callable[[tuple[float, float]], bool]) -> int | None:
+        """The row number of a place spelt almost like the folded ``key`` (not exactly) for which
+        ``near`` holds, the most alike first: a village the text names far from every other
+        place may be a misspelling of one among them ("Hlyboka" for Hlyboke)."""
+        if len(key) < _FUZZY_MIN_LEN:
+            return None
+        from rapidfuzz import fuzz, process
+
+        pool = self._fuzzy_keys()
+        candidates = [
+            indexed
+            for size in range(len(key) - _FUZZY_LENGTH, len(key) + _FUZZY_LENGTH + 1)
+            for indexed in pool.get((key[:2], size), ())
+            if indexed != key
+        ]
+        for match, _similarity, _ in process.extract(
+            key, candidates, scorer=fuzz.ratio, score_cutoff=_ALIKE_CUTOFF, limit=5
+        ):
+            rows = [row_number(entry) for entry in self.lookup(match)]
+            close = [i for i in rows if near((self._rows[i][2], self._rows[i][3]))]
+            if close:
+                return max(close, key=lambda i: self._rows[i][10])
+        return None
+
+    def _fuzzy_keys(self) -> dict[tuple[str, int], list[str]]:
+        if self._fuzzy_pool is None:
+            pool: dict[tuple[str, int], list[str]] = {}
+            for indexed in self._index.keys:
+                pool.setdefault((indexed[:2], len(indexed)), []).append(indexed)
+            self._fuzzy_pool = pool
+        return self._fuzzy_pool
 
     def _largest_population(self, key: str) -> int:
         return max(self._rows[row_number(entry)][10] for entry in self.lookup(key))

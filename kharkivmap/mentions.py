@@ -111,6 +111,8 @@ _ANCHOR_SHARE = 0.35  # a first choice this sure anchors the others (measured ov
 _MAX_ALTERNATIVES = 5
 _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
+_ALIKE_LEAST = 2  # other places that must lie together before a stray name is respelt
+_ALIKE_DOUBT = 0.8  # a respelt name is less sure than a name spelt as the gazetteer has it
 _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
@@ -315,7 +317,36 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
         spans = self._narrow(self._spans(text))
-        return _glossed(text, self._resolve(spans, text)) if spans else []
+        if not spans:
+            return []
+        return self._spelt_alike(_glossed(text, self._resolve(spans, text)))
+
+    def _spelt_alike(self, mentions: list[Mention]) -> list[Mention]:
+        """A village named far from every other place of the text, when a place spelt almost
+        alike lies among them, is that one: "Hlyboka, Lukiantsi in Kharkiv region" names the
+        Kharkiv-oblast Hlyboke, not Hlyboka in Chernivtsi oblast, 900 km west."""
+        if len(mentions) < _ALIKE_LEAST + 1:
+            return mentions
+        points = _Points({(m.place.lat, m.place.lon) for m in mentions})
+        if points.count < _ALIKE_LEAST + 1:
+            return mentions
+        out = mentions
+        moved: dict[str, Place | None] = {}
+        for k, mention in enumerate(mentions):
+            place = mention.place
+            if place.kind in _TOWN_KINDS or points.within((place.lat, place.lon), _FAR_KM):
+                continue
+            key = self._key(mention.text)
+            if key not in moved:
+                found = self._gazetteer.spelt_alike_near(
+                    key, lambda here: points.within(here, _NEAR_KM)
+                )
+                moved[key] = None if found is None else self._gazetteer.place_at(found)
+            better = moved[key]
+            if better is not None:
+                out = list(out) if out is mentions else out
+                out[k] = replace(mention, place=better, score=mention.score * _ALIKE_DOUBT)
+        return out
 
     def text_evidence(self, text: str, *, exclude: str = "") -> Evidence:
         """What a text tells about location: oblasts it names, anchor places, a country."""

@@ -105,6 +105,18 @@ def test_fuzzy_match_never_just_adds_or_drops_final_letters() -> None:
     assert gazetteer.resolve("Tereckhove").place.id == "1"
 
 
+def test_a_stray_name_is_respelt_only_as_a_place_near_the_others() -> None:
+    far = _place("1", "Hlyboka", 48.09, 25.93, admin1="Chernivtsi Oblast")
+    near = _place("2", "Hlyboke", 50.20, 36.30, admin1="Kharkiv Oblast")
+    other = _place("3", "Hlybokyi", 45.0, 30.0)
+    gazetteer = Gazetteer.from_places([far, near, other])
+    by_kharkiv = lambda here: abs(here[0] - 50.0) < 1 and abs(here[1] - 36.3) < 1  # noqa: E731
+    found = gazetteer.spelt_alike_near(fold("Hlyboka"), by_kharkiv)
+    assert found is not None and gazetteer.place_at(found).id == "2"
+    assert gazetteer.spelt_alike_near(fold("Hlyboka"), lambda here: False) is None
+    assert gazetteer.spelt_alike_near(fold("Hlyb"), by_kharkiv) is None  # too short to respell
+
+
 def test_russian_form_of_a_ukrainian_name_resolves_when_no_russian_name_is_known() -> None:
     synkivka = _place("1", "Synkivka", 49.76, 37.69, name_uk="Синьківка")
     named = _place("2", "Tabaivka", 49.0, 38.0, name_uk="Табаївка", name_ru="Табаевка-Старая")
