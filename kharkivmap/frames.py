@@ -129,9 +129,9 @@ _APPOSED_JOIN = re.compile(
     r"(?:the\s+(?:[a-z-]+\s+)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
 )
 _UNKNOWN_ITEM = re.compile(
-    # (up to three in a row: "…, Talakun, Sukoluchchya, @5"; "…, Privolnoye, Zapoozhye region,
+    # (up to six in a row: "…, Talakun, Sukoluchchya, @5"; "…, Privolnoye, Zapoozhye region,
     # @5": a region the gazetteer cannot name is one more item)
-    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:region|oblast|province))?){1,3}"
+    r"(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:region|oblast|province))?){1,6}"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 )
 
