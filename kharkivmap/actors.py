@@ -687,9 +687,11 @@ _FUTURE_AFTER = re.compile(
     r"|months)|(?:very\s+)?soon"
     # "the capture of @1 is imminent"
     r"|(?:is|was|seems|seemed|appears|appeared|looks|looked)\s+(?:now\s+)?(?:to\s+be\s+)?"
-    r"(?:imminent|near|close|inevitable|only\s+a\s+matter\s+of)"
-    # "the capture of @1 is unlikely to give them an edge": a capture weighed, not reported
-    r"|(?:is|was|would\s+be)\s+(?:(?:highly|very|not)\s+)?(?:un)?likely\s+to)\b"
+    r"(?:imminent|near|close|inevitable|only\s+a\s+matter\s+of))\b"
+    # "the capture of @1, Donetsk region, by Russian troops is unlikely to give them an edge":
+    # a capture weighed, not reported
+    r"|(?:\s*,\s*@\d+\s+(?:region|oblast)\s*,)?(?:\s+by\s+[^,.;:@]{1,40}?)?\s+(?:is|was"
+    r"|would\s+be)\s+(?:(?:highly|very|not)\s+)?(?:un)?likely\s+to\b"
 )
 # A gain named by a noun that is still under way: "the clearing of @1 and @2 continues"
 _ONGOING_AFTER = re.compile(
