@@ -548,6 +548,8 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
     speakers: list[Speaker] = []
     by_place = False
     for m in lex.before.finditer(frame):
+        if _AS_NOUN.search(frame, max(0, m.start() - 20), m.start()):
+            continue  # "according to reports from …": a noun, its source named after it
         # "Ms X, press officer for the 92nd Brigade, the main force near @0, confirmed": a
         # speaker closed by an appositive reaches further back
         reach = (
@@ -591,6 +593,8 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
+# A speech verb spelt like a noun after a preposition ("according to reports", "citing claims")
+_AS_NOUN = re.compile(r"\b(?:according\s+to|citing|in|from|of)\s+(?:the\s+|media\s+)?$")
 
 # "…, said Hromov.": the speaker follows the verb and ends the sentence
 _INVERTED_TAIL = re.compile(r"\s+((?:[a-z'’.-]+\s+){0,4}?[a-z'’.-]+)\s*[.!?]?\s*$")
