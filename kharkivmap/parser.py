@@ -766,6 +766,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     rule.kind == "held_liberated"
                     and _NEWLY.search(text, max(0, m.start() - 11), m.end())
                 )
+                or _fully_taken(text, m, actor, members)
             ):
                 event = "captured"  # "… in recently liberated @1": news of the change
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
@@ -1008,6 +1009,25 @@ def _matches(
         scan = not rule.needs or may_match(rule.needs, text)
         found = scans[key] = tuple(rule.pattern.finditer(text)) if scan else ()
     return found
+
+
+def _fully_taken(text: str, m: re.Match[str], actor: str | None, members: list[Mention]) -> bool:
+    """Whether a Ukrainian place said to be fully in Russian hands reports its capture: "the
+    village is fully under Russian control", "Wagner units are in full control of @1" tell the
+    news of an advance; a place "still" or "since 2014" held, and Ukraine's "full control" of
+    its own towns (most often a denial), stay statuses."""
+    return (
+        actor == "RU"
+        and _FULLY.search(m.group()) is not None
+        and _country_of(members) == "UA"
+        and _STILL_HELD.search(text) is None
+    )
+
+
+_FULLY = re.compile(r"\b(?:fully|completely|entirely|full|complete|total|totally)\b")
+_STILL_HELD = re.compile(
+    r"\b(?:still|remains?|remained|continues?|continued|since|until|already|long)\b"
+)
 
 
 def _now_newly_held(doc: _Article, i: int, text: str, m: re.Match[str], anchor: int) -> bool:
