@@ -212,6 +212,7 @@ SETS = {
     "dev188": (DATA / "dev188", DATA / "dev188_gold.jsonl"),
     "dev192": (DATA / "dev192", DATA / "dev192_gold.jsonl"),
     "dev190": (DATA / "dev190", DATA / "dev190_gold.jsonl"),
+    "dev194": (DATA / "dev194", DATA / "dev194_gold.jsonl"),
 }
 
 FIELDS = {
