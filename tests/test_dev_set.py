@@ -213,6 +213,7 @@ SETS = {
     "dev192": (DATA / "dev192", DATA / "dev192_gold.jsonl"),
     "dev190": (DATA / "dev190", DATA / "dev190_gold.jsonl"),
     "dev194": (DATA / "dev194", DATA / "dev194_gold.jsonl"),
+    "dev195": (DATA / "dev195", DATA / "dev195_gold.jsonl"),
 }
 
 FIELDS = {
