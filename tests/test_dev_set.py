@@ -214,6 +214,7 @@ SETS = {
     "dev190": (DATA / "dev190", DATA / "dev190_gold.jsonl"),
     "dev194": (DATA / "dev194", DATA / "dev194_gold.jsonl"),
     "dev195": (DATA / "dev195", DATA / "dev195_gold.jsonl"),
+    "dev196": (DATA / "dev196", DATA / "dev196_gold.jsonl"),
 }
 
 FIELDS = {
