@@ -215,6 +215,7 @@ SETS = {
     "dev194": (DATA / "dev194", DATA / "dev194_gold.jsonl"),
     "dev195": (DATA / "dev195", DATA / "dev195_gold.jsonl"),
     "dev196": (DATA / "dev196", DATA / "dev196_gold.jsonl"),
+    "dev197": (DATA / "dev197", DATA / "dev197_gold.jsonl"),
 }
 
 FIELDS = {
