@@ -216,6 +216,7 @@ SETS = {
     "dev195": (DATA / "dev195", DATA / "dev195_gold.jsonl"),
     "dev196": (DATA / "dev196", DATA / "dev196_gold.jsonl"),
     "dev197": (DATA / "dev197", DATA / "dev197_gold.jsonl"),
+    "dev199": (DATA / "dev199", DATA / "dev199_gold.jsonl"),
 }
 
 FIELDS = {
