@@ -217,6 +217,7 @@ SETS = {
     "dev196": (DATA / "dev196", DATA / "dev196_gold.jsonl"),
     "dev197": (DATA / "dev197", DATA / "dev197_gold.jsonl"),
     "dev199": (DATA / "dev199", DATA / "dev199_gold.jsonl"),
+    "dev198": (DATA / "dev198", DATA / "dev198_gold.jsonl"),
 }
 
 FIELDS = {
