@@ -212,6 +212,12 @@ SETS = {
     "dev188": (DATA / "dev188", DATA / "dev188_gold.jsonl"),
     "dev192": (DATA / "dev192", DATA / "dev192_gold.jsonl"),
     "dev190": (DATA / "dev190", DATA / "dev190_gold.jsonl"),
+    "dev194": (DATA / "dev194", DATA / "dev194_gold.jsonl"),
+    "dev195": (DATA / "dev195", DATA / "dev195_gold.jsonl"),
+    "dev196": (DATA / "dev196", DATA / "dev196_gold.jsonl"),
+    "dev197": (DATA / "dev197", DATA / "dev197_gold.jsonl"),
+    "dev199": (DATA / "dev199", DATA / "dev199_gold.jsonl"),
+    "dev198": (DATA / "dev198", DATA / "dev198_gold.jsonl"),
 }
 
 FIELDS = {
