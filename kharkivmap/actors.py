@@ -930,7 +930,13 @@ def resolve_actor(
             # Russians … also claimed that @1 had been captured": the side named before,
             # whoever tells it
             side = _side_in(before, speaker_side, last=True, generic=False) or side
-        side = side or _side_in(before, speaker_side, last=True)
+        # (a country named as a place acts for nobody: "Russian advances in eastern Ukraine
+        # continue: @1 and @2 have been captured")
+        side = (
+            side
+            or _side_in(before, speaker_side, last=True, places=False)
+            or _side_in(before, speaker_side, last=True, strict=False, places=False)
+        )
         return event, side or _liberator(
             m.group("v"), _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
         )

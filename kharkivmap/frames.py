@@ -302,15 +302,18 @@ def _list_past_region(
 
 
 def _names_own_oblast(text: str, before: Mention, region: Mention) -> bool:
-    """Whether ``region`` ("in Zaporizhzhia") is the oblast of the place before it, named by
-    its centre: "Stepnohirsk in Zaporizhzhia" is in the oblast, not in the city."""
-    oblast = region.place.admin1
+    """Whether ``region`` ("in Zaporizhzhia", "(Chernihiv)") is the oblast of the place before
+    it, named by its centre: "Stepnohirsk in Zaporizhzhia" is in the oblast, not in the city."""
+    link = text[before.end : region.start].strip().lower()
+    if link == "(":
+        # "Sloboda and Lukashivka (Chernihiv)": a bracketed label
+        if not text[region.end : region.end + 2].lstrip().startswith(")"):
+            return False
+    elif link != "in":
+        return False
+    # (the capital's own admin1 is the city's: "(Kiev)" labels Kyiv Oblast)
     return (
-        text[before.end : region.start].strip().lower() == "in"
-        and before.place.id != region.place.id
-        and before.place.admin1 == oblast
-        and oblast.endswith(" Oblast")
-        and oblast.removesuffix(" Oblast") == region.place.name
+        before.place.id != region.place.id and before.place.admin1 == f"{region.place.name} Oblast"
     )
 
 

@@ -922,6 +922,9 @@ _LIST_GLUE = re.compile(
     r"(?:are|were|being|include|included)\s*"
     # or another name in brackets: "@1, sichneve (@2), @3", "@1 (@2) and @3"
     r"|\s*,\s*(?:[a-z'-]+\s*)?\(\s*|\s*\(\s*|\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
+    # or a bracketed oblast label before the next noun: "@1 and @2 (@3) and the localities of @4"
+    r"|\s*\(\s*@\d+\s*\)\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+(?:villages?|towns?"
+    r"|cit(?:y|ies)|settlements?|localit(?:y|ies))\s+of\s+)?"
 )
 # "the nearby village of" before a place joined to a list
 _JOINED_NOUN = (
