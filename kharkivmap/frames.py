@@ -123,6 +123,9 @@ _INSERTED_ASIDE = re.compile(r"(?<=[a-z]),\s*(?:in\s+particular|notably),\s*")
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.
 # "… settlements:\n- @1\n- @2": the bullet of a list's first item after its colon
 _BULLET_AFTER_COLON = re.compile(r":\s*[-–—•*·▪]\s+(?=@\d)")
+_BULLET_JOIN = re.compile(r"\s*[,;]?\s*\n\s*[-–—•*·▪]\s+")
+# "…:\n- @1,\n- @2": the bullets of the items after it
+_BULLET_AFTER_ITEM = re.compile(r"(?<=\d)[,;]?\s*\n\s*[-–—•*·▪]\s+(?=@\d)")
 # "@0, a key logistics hub, as well as the city of @1": a list goes on past an appositive
 _APPOSED_JOIN = re.compile(
     r",\s+(?:a|an)\s+[^,;@.()]{1,60},\s*(?:and|as\s+well\s+as)\s+"
@@ -233,7 +236,11 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             prev = groups[-1][-1]
             between = text[prev.end : m.start].lower()
             apposed = _APPOSED_JOIN.fullmatch(between) is not None
-            joined = apposed or ctx.join.fullmatch(between) is not None
+            joined = (
+                apposed
+                or ctx.join.fullmatch(between) is not None
+                or _BULLET_JOIN.fullmatch(between) is not None  # "@0,\n- @1": a bulleted list
+            )
             republic = None if joined else lexicon().republics.match(text, prev.end, m.start)
             if republic is not None:
                 # "@0 in the DPR and @1": the republic qualifies the first; the list goes on
@@ -402,7 +409,10 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
     for members in raw_groups:
         telling.append(_telling(members[0].text, ctx))
         regional.append(_names_region(members))
-    tokenised = _BULLET_AFTER_COLON.sub(": ", "".join(pieces))
+    tokenised = "".join(pieces)
+    if ":" in tokenised:
+        tokenised = _BULLET_AFTER_COLON.sub(": ", tokenised)
+        tokenised = _BULLET_AFTER_ITEM.sub(", ", tokenised)
     key = (tokenised, tuple(telling), tuple(regional))
     shape = _shapes.get(key)
     if shape is None:

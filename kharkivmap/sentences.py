@@ -158,6 +158,13 @@ def split_sentences(text: str) -> list[Sentence]:
     for line_no, line in enumerate(lines.finditer(text)):
         first, last = line.span()
         heading = text[last - 1] == ":"
+        if sentences and _continues_list(text, sentences[-1], first, last):
+            # "… liberated the following settlements:" and a short item line under it (a
+            # bullet, or a name alone closed by a comma): one sentence, so the list reads as
+            # the verb's object
+            previous = sentences.pop()
+            append(_sentence(previous.start, last, previous.line, True, previous.heading))
+            continue
         start = first  # of the sentence being read
         first_in_line = True
         # worked out at the first cut that needs it, if the text quotes at all
@@ -175,23 +182,20 @@ def split_sentences(text: str) -> list[Sentence]:
             append(_sentence(start, end, line_no, first_in_line, heading))
             first_in_line = False
             start = next_start
-        if first_in_line and sentences and _continues_list(text, sentences[-1], first, last):
-            # "… liberated the following settlements:" and a short bullet line under it: one
-            # sentence, so the list reads as the verb's object
-            previous = sentences.pop()
-            append(_sentence(previous.start, last, previous.line, True, previous.heading))
-            continue
         append(_sentence(start, last, line_no, first_in_line, heading))
     return sentences
 
 
-# A short bullet line: a list item, not a paragraph
-_BULLET_ITEM = re.compile(r"[-–—•*·▪]\s*\S[^.!?:;]{0,58}")
+# A short bullet line, or a name of up to four words alone on its line: a list item, not a
+# paragraph (its closing comma or full stop included)
+_BULLET_ITEM = re.compile(
+    r"(?:[-–—•*·▪]\s*\S[^.!?:;]{0,58}|[A-ZА-ЯІЇЄҐ][\w'’-]*(?:[ -][\w'’()-]+){0,3}\s*,?)[.;]?"
+)
 
 
 def _continues_list(text: str, previous: Sentence, first: int, last: int) -> bool:
     """Whether the line ``text[first:last]`` is a bullet item of a list that ``previous`` (a
     line ending in a colon, with the items read so far) opens."""
-    if not previous.heading or not previous.first_in_line:
-        return False
+    if not previous.heading or not previous.first_in_line or text[previous.end - 1] in ".!?":
+        return False  # (an item closed by a full stop ends the list)
     return _BULLET_ITEM.fullmatch(text, first, last) is not None
