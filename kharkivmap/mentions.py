@@ -1395,7 +1395,8 @@ def _glossed(text: str, mentions: list[Mention]) -> list[Mention]:
 _GLOSS_GAP = 40
 # between the two names: a bracket or dash, then "called", "known in Ukraine as" and the like
 _GLOSS_BETWEEN = re.compile(
-    r"(?i)\s*(?:(?P<open>\()|,|–|—|-{1,2})\s*(?:(?:also|now|formerly|officially)\s+)?"
+    r"(?i)(?:\s+(?:village|town|city|settlement))?\s*(?:(?P<open>\()|,|–|—|-{1,2})\s*"
+    r"(?:(?:also|now|formerly|officially)\s+)?"
     r"(?:(?P<verb>called|known|named|spelt|spelled)\s+(?:in\s+(?P<language>ukrainian|ukraine"
     r"|russian|russia)\s+)?(?:as\s+)?)?(?:the\s+)?"
 )
