@@ -514,12 +514,7 @@ class Gazetteer:
             return None
         from rapidfuzz import fuzz, process
 
-        pool = self._fuzzy_keys()
-        near = [
-            indexed
-            for size in range(len(key) - _FUZZY_LENGTH, len(key) + _FUZZY_LENGTH + 1)
-            for indexed in pool.get((key[:2], size), ())
-        ]
+        near = self._keys_like(key)
         found = [
             (match, similarity)
             for match, similarity, _ in process.extract(
@@ -543,13 +538,7 @@ class Gazetteer:
             return None
         from rapidfuzz import fuzz, process
 
-        pool = self._fuzzy_keys()
-        candidates = [
-            indexed
-            for size in range(len(key) - _FUZZY_LENGTH, len(key) + _FUZZY_LENGTH + 1)
-            for indexed in pool.get((key[:2], size), ())
-            if indexed != key
-        ]
+        candidates = [indexed for indexed in self._keys_like(key) if indexed != key]
         for match, _similarity, _ in process.extract(
             key, candidates, scorer=fuzz.ratio, score_cutoff=_ALIKE_CUTOFF, limit=5
         ):
@@ -559,13 +548,19 @@ class Gazetteer:
                 return max(close, key=lambda i: self._rows[i][10])
         return None
 
-    def _fuzzy_keys(self) -> dict[tuple[str, int], list[str]]:
+    def _keys_like(self, key: str) -> list[str]:
+        """Index keys that could be a typo of ``key``: the same first two letters and a length
+        within one (keys pooled by both, built on first use)."""
         if self._fuzzy_pool is None:
             pool: dict[tuple[str, int], list[str]] = {}
             for indexed in self._index.keys:
                 pool.setdefault((indexed[:2], len(indexed)), []).append(indexed)
             self._fuzzy_pool = pool
-        return self._fuzzy_pool
+        return [
+            indexed
+            for size in range(len(key) - _FUZZY_LENGTH, len(key) + _FUZZY_LENGTH + 1)
+            for indexed in self._fuzzy_pool.get((key[:2], size), ())
+        ]
 
     def _largest_population(self, key: str) -> int:
         return max(self._rows[row_number(entry)][10] for entry in self.lookup(key))
