@@ -536,11 +536,23 @@ def _masked(frame: Frame, lo: int, hi: int) -> str | None:
 
 
 def _object_of_push(text: str, start: int) -> bool:
-    """Whether the side term at ``start`` is the object of a pushing verb right before it."""
+    """Whether the side term at ``start`` is the object of a pushing verb right before it, or
+    of a verb of breaking or beating it ("had broken through the Ukrainian defence line and
+    entered @1": the defenders are not who entered)."""
     words = text[max(0, start - 25) : start].split()
+    if words and words[-1] == "the":
+        words.pop()
     if words and words[-1] in {"back", "out", "away"}:
         words.pop()  # "pushed back Russian forces"
-    return bool(words) and words[-1] in _push_verbs()
+    if words and words[-1] == "through" and len(words) > 1:
+        return words[-2] in _BREAK_VERBS  # "broke through the Ukrainian defences"
+    return bool(words) and (words[-1] in _push_verbs() or words[-1] in _BEAT_VERBS)
+
+
+_BREAK_VERBS = frozenset({"broke", "broken", "breaking", "break", "breaks", "punched", "pushed"})
+_BEAT_VERBS = frozenset(
+    {"defeated", "routed", "outflanked", "surrounded", "encircled", "overwhelmed", "repelled"}
+)
 
 
 @cache
