@@ -218,6 +218,7 @@ SETS = {
     "dev197": (DATA / "dev197", DATA / "dev197_gold.jsonl"),
     "dev199": (DATA / "dev199", DATA / "dev199_gold.jsonl"),
     "dev198": (DATA / "dev198", DATA / "dev198_gold.jsonl"),
+    "dev200": (DATA / "dev200", DATA / "dev200_gold.jsonl"),
 }
 
 FIELDS = {
