@@ -219,6 +219,7 @@ SETS = {
     "dev199": (DATA / "dev199", DATA / "dev199_gold.jsonl"),
     "dev198": (DATA / "dev198", DATA / "dev198_gold.jsonl"),
     "dev200": (DATA / "dev200", DATA / "dev200_gold.jsonl"),
+    "dev201": (DATA / "dev201", DATA / "dev201_gold.jsonl"),
 }
 
 FIELDS = {
