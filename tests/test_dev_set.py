@@ -220,6 +220,7 @@ SETS = {
     "dev198": (DATA / "dev198", DATA / "dev198_gold.jsonl"),
     "dev200": (DATA / "dev200", DATA / "dev200_gold.jsonl"),
     "dev201": (DATA / "dev201", DATA / "dev201_gold.jsonl"),
+    "dev203": (DATA / "dev203", DATA / "dev203_gold.jsonl"),
 }
 
 FIELDS = {
