@@ -221,6 +221,7 @@ SETS = {
     "dev200": (DATA / "dev200", DATA / "dev200_gold.jsonl"),
     "dev201": (DATA / "dev201", DATA / "dev201_gold.jsonl"),
     "dev203": (DATA / "dev203", DATA / "dev203_gold.jsonl"),
+    "dev204": (DATA / "dev204", DATA / "dev204_gold.jsonl"),
 }
 
 FIELDS = {
