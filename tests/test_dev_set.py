@@ -222,6 +222,7 @@ SETS = {
     "dev201": (DATA / "dev201", DATA / "dev201_gold.jsonl"),
     "dev203": (DATA / "dev203", DATA / "dev203_gold.jsonl"),
     "dev204": (DATA / "dev204", DATA / "dev204_gold.jsonl"),
+    "dev205": (DATA / "dev205", DATA / "dev205_gold.jsonl"),
 }
 
 FIELDS = {
