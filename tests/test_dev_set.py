@@ -223,6 +223,7 @@ SETS = {
     "dev203": (DATA / "dev203", DATA / "dev203_gold.jsonl"),
     "dev204": (DATA / "dev204", DATA / "dev204_gold.jsonl"),
     "dev205": (DATA / "dev205", DATA / "dev205_gold.jsonl"),
+    "dev202": (DATA / "dev202", DATA / "dev202_gold.jsonl"),
 }
 
 FIELDS = {
