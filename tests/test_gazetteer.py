@@ -128,6 +128,19 @@ def test_russian_form_of_a_ukrainian_name_resolves_when_no_russian_name_is_known
         gazetteer.resolve("Tabayevka")
 
 
+def test_masculine_russian_form_of_a_neuter_name_resolves() -> None:
+    # Russian-side copy writes "Sporny" for Спорное (Ukrainian Спірне), "Urozhainy" for
+    # Урожайное
+    spirne = _place("1", "Spirne", 48.8, 38.2, name_uk="Спірне")
+    urozhaine = _place("2", "Urozhaine", 47.8, 36.9, name_uk="Урожайне", name_ru="Урожайное")
+    same = _place("3", "Bohorodychne", 49.0, 37.5, name_uk="Богородичне", name_ru="Богородичне")
+    gazetteer = Gazetteer.from_places([spirne, urozhaine, same])
+    assert gazetteer.resolve("Sporny").place.id == "1"
+    assert gazetteer.resolve("Urozhainy").place.id == "2"
+    # a "Russian" name that repeats the Ukrainian one is no Russian name: the form is guessed
+    assert gazetteer.resolve("Bogorodichny").place.id == "3"
+
+
 def test_declined_cyrillic_query_resolves(small: Gazetteer) -> None:
     resolution = small.resolve("Старому Салтові")
     assert (resolution.place.id, resolution.score) == ("6", 0.95)
