@@ -967,3 +967,14 @@ def test_a_lone_namesake_far_from_the_stated_landmark_is_not_the_place(
     # a rough distance or direction still leaves a name's only place in place
     text = "Krokhmalne, situated approximately 20 kilometers northeast of Svatove, fell."
     assert [m.text for m in shipped.find_mentions(text)] == ["Krokhmalne", "Svatove"]
+
+
+def test_a_war_zone_town_far_from_the_texts_other_places_is_still_named(shipped: Gazetteer) -> None:
+    # Avdiivka has village namesakes in Chernihiv oblast, and the text's other places lie 300 km
+    # away by the Dnipro: still the town, not a stray namesake dropped as doubtful
+    text = (
+        "Putin said his army has taken control of the village of Krynky in the Kherson region. "
+        "It came after Ukraine announced its withdrawal from Avdiivka on Saturday."
+    )
+    named = {(m.text, m.place.admin1) for m in shipped.find_mentions(text)}
+    assert ("Avdiivka", "Donetsk Oblast") in named
