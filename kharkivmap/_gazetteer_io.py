@@ -63,7 +63,7 @@ def row_keys(
     ``fold_key`` lets a bulk build share one memo: most spellings recur among a row's names
     and aliases.
     """
-    from kharkivmap.translit import romanize_ru, romanize_uk, russian_forms
+    from kharkivmap.translit import masculine_forms, romanize_ru, romanize_uk, russian_forms
 
     names = [row[1], row[7], row[8]]
     if row[7]:
@@ -72,7 +72,11 @@ def row_keys(
         names.append(romanize_ru(row[8]))
     primary = _keys_of(names, fold_key)
     # no Russian name from the sources: guess it from the ending, as an alias only
-    guessed = russian_forms(row[7]) if row[7] and not row[8] else []
+    # (a "Russian" name that is the Ukrainian one again counts as none)
+    russian = row[8] if row[8] != row[7] else ""
+    guessed = russian_forms(row[7]) if row[7] and not russian else []
+    # and the masculine form of a neuter adjective name, given or guessed
+    guessed += masculine_forms([russian, *guessed] if russian else guessed)
     starts: set[str] = set()
     for spelling in (*names, *row[9], *guessed):
         if _MAY_BREAK.search(spelling):

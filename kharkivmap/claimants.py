@@ -557,7 +557,7 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
             if frame[max(0, m.start() - 3) : m.start()].rstrip().endswith(",")
             else _WINDOW
         )
-        inverted = _inverted(frame, m)
+        inverted = _inverted(frame, m, places)
         if inverted is not None:
             speakers.append(inverted)
             continue
@@ -596,8 +596,12 @@ _CLAUSE_END = re.compile(r"[,;:.!?]\s")
 # A speech verb spelt like a noun after a preposition ("according to reports", "citing claims")
 _AS_NOUN = re.compile(r"\b(?:according\s+to|citing|in|from|of)\s+(?:the\s+|media\s+)?$")
 
-# "…, said Hromov.": the speaker follows the verb and ends the sentence
-_INVERTED_TAIL = re.compile(r"\s+((?:[a-z'’.-]+\s+){0,4}?[a-z'’.-]+)\s*[.!?]?\s*$")
+# "…, said Hromov.": the speaker follows the verb and ends the sentence ("…,” said the @2
+# regional governor, Serhiy Haidai.": an office, a place and a name)
+_INVERTED_TAIL = re.compile(r"\s+((?:[a-z@0-9'’.-]+,?\s+){0,7}?[a-z'’.-]+)\s*[.!?]?\s*$")
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\s")
+# A quotation closing right before the comma's verb ("…,” said …")
+_CLOSING_QUOTES = " ”\"’»'"
 _NOT_A_SPEAKER = frozenset(
     {
         "on", "in", "at", "late", "earlier", "later", "last", "this", "yesterday", "today",
@@ -613,19 +617,26 @@ _FINITE = frozenset(
 )
 
 
-def _inverted(frame: str, m: re.Match[str]) -> Speaker | None:
+def _inverted(frame: str, m: re.Match[str], places: Sequence[Place]) -> Speaker | None:
     """The speaker of "…, said Hromov.", where the words before the comma are the quote's:
     a source named after the verb, else the words there as a person's name."""
-    if not frame[max(0, m.start() - 3) : m.start()].rstrip().endswith(","):
+    if not frame[max(0, m.start() - 4) : m.start()].rstrip(_CLOSING_QUOTES).endswith(","):
         return None
-    tail = _INVERTED_TAIL.match(frame, m.end())
+    # "…, said the governor, Serhiy Haidai, referring to two hamlets": a participle's clause
+    # after the speaker is not part of the name
+    after = _PARTICIPLE_AFTER.search(frame, m.end())
+    tail = _INVERTED_TAIL.match(frame[: after.start()] if after else frame, m.end())
     if tail is None or tail.group(1).split()[0] in _NOT_A_SPEAKER:
         return None
-    if not _FINITE.isdisjoint(tail.group(1).split()):
+    words = tail.group(1).replace(",", " ").split()
+    if not _FINITE.isdisjoint(words):
         return None  # "…, said Russia was retreating": what was said, not who said it
-    found = _source_in(frame[m.end() :], nearest_end=False)
+    end = tail.end(1)
+    found = _source_in(frame[m.end() : end], nearest_end=False)
     if found:
-        return _speaker(frame, m.start(), found, (m.end(), len(frame)), ())
+        return _speaker(frame, m.start(), found, (m.end(), end), places)
+    if "," in tail.group(1) or "@" in tail.group(1) or len(words) > 5:
+        return None  # no source among many words: not one person's name
     return Speaker(_title(tail.group(1).rstrip(".")), None, m.start())
 
 

@@ -32,7 +32,7 @@ from kharkivmap.normalize import fold
 if TYPE_CHECKING:
     from kharkivmap.geocoder import GeocoderLike
 
-__all__ = ["Evidence", "Gazetteer", "distance_km", "row_number"]
+__all__ = ["Evidence", "Gazetteer", "distance_km", "is_war_zone_town", "row_number"]
 
 _KIND_PRIOR = {"city": 1.0, "town": 0.6, "village": 0.3}
 # Reporting on the war is about Ukraine: a Russian namesake must be named as such to win.
@@ -56,6 +56,7 @@ _RESOLVE_CACHE_MAX = 200_000
 _W_ZONE = 0.1
 _ZONE_KM = 30.0
 _ZONE_REACH_KM = 65.0
+_ZONE_TOWN_NEARNESS = math.exp(-1.0 / _ZONE_KM)  # within a km of a listed war-zone town
 _EARTH_RADIUS_KM = 6371.009  # geopy's mean great-circle radius
 
 
@@ -141,6 +142,12 @@ def _war_zone_nearness(lat: float, lon: float) -> float:
         default=math.inf,
     )
     return math.exp(-km / _ZONE_KM) if km <= _ZONE_REACH_KM else 0.0
+
+
+def is_war_zone_town(lat: float, lon: float) -> bool:
+    """Whether a place at ``(lat, lon)`` is one of the war zone's towns (data/war_zone.csv):
+    the towns the war's reporting names most, each within a km of its listed position."""
+    return _war_zone_nearness(lat, lon) >= _ZONE_TOWN_NEARNESS
 
 
 def _anchor_weight(anchor: tuple[str, tuple[float, float, float], float]) -> float:

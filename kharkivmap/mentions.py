@@ -33,7 +33,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from kharkivmap.gazetteer import Evidence, distance_km, row_number
+from kharkivmap.gazetteer import Evidence, distance_km, is_war_zone_town, row_number
 from kharkivmap.models import Candidate, Mention, Place
 from kharkivmap.normalize import fold
 
@@ -1306,8 +1306,12 @@ class MentionFinder:
         span: _Span, place: Place, score: float, alternatives: tuple[Candidate, ...]
     ) -> bool:
         """A village, or a town its namesakes come close to, chosen with nothing in the text
-        tying it down ("Seversk" is Siversk in Donetsk oblast, not the Siberian city)."""
+        tying it down ("Seversk" is Siversk in Donetsk oblast, not the Siberian city). One of
+        the war zone's towns is the name's plain reading however far the text's other places
+        lie (Avdiivka in a report on Krynky)."""
         if place.kind == "city" or not alternatives or span.qualifier is not None:
+            return False
+        if place.kind == "town" and is_war_zone_town(place.lat, place.lon):
             return False
         return place.kind != "town" or score < _CLEAR_TOWN
 

@@ -12,11 +12,13 @@ matching would strip it anyway.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = [
     "is_russian_cyrillic",
     "is_ukrainian_cyrillic",
+    "masculine_forms",
     "romanize_ru",
     "romanize_uk",
     "russian_forms",
@@ -271,6 +273,23 @@ def russian_forms(name_uk: str) -> list[str]:
     forms = [form for name in names for form in _by_ending(name)]
     if not forms and russian != name_uk and len(name_uk) >= 6:
         forms = [russian]  # Кам'янка/Каменка
+    return list(dict.fromkeys(forms))
+
+
+# A Russian neuter adjective name in -ное and its masculine form, which Russian-side English
+# copy often uses instead (Спорное/"Sporny", Богородичное/"Bogorodichny"). Other endings are
+# left alone: "-ский" is also a district's adjective ("Pokrovsky district") and "-овый" a
+# common surname ending ("Lykhovyi said").
+
+
+def masculine_forms(names_ru: Iterable[str]) -> list[str]:
+    """The masculine forms of the one-word Russian names in ``-ное`` among ``names_ru``
+    (``Спорное`` → ``Спорный``); names of any other shape give none."""
+    forms = (
+        name[: -len("ное")] + "ный"
+        for name in names_ru
+        if len(name) >= 6 and name.endswith("ное") and " " not in name and "-" not in name
+    )
     return list(dict.fromkeys(forms))
 
 

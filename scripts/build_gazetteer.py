@@ -178,6 +178,44 @@ def is_urban_district(city: dict) -> bool:
     return any(_DISTRICT.search(a) for a in [city["name"], *city["alternatenames"]])
 
 
+# Neighbourhoods of the big cities that GeoNames added later as populated places of their own
+# (Kharkiv's Oleksiivka and Saltivka, Kyiv's Voskresenka, Lviv's Sykhiv) carry no district
+# alternate. With a city's population they outweigh every village of their name ("Alekseyevka"
+# in a Sumy-front report became Kharkiv's micro-district). A place counts as one when it has
+# a town's population (NEIGHBOURHOOD_MIN people or more: the villages on a city's edge, such as
+# Spartak and Vesele by Donetsk, stay), lies within NEIGHBOURHOOD_KM of a city of at least
+# BIG_CITY_MIN people and three times its size, and its GeoNames id is of the later entries (the
+# original import's ids are lower): an old satellite town such as Vynnyky by Lviv or
+# Yasynuvata by Makiivka stays.
+NEIGHBOURHOOD_KM = 10.0
+NEIGHBOURHOOD_MIN = 20_000
+BIG_CITY_MIN = 300_000
+LATER_GEONAMES_ID = 6_000_000
+
+
+def city_neighbourhoods(cities: list[dict]) -> set[int]:
+    """GeoNames ids of the Ukrainian entries that are neighbourhoods of a big city."""
+    big = [c for c in cities if c["countrycode"] == "UA" and c["population"] >= BIG_CITY_MIN]
+    found = set()
+    for c in cities:
+        if (
+            c["countrycode"] != "UA"
+            or c["geonameid"] < LATER_GEONAMES_ID
+            or c["population"] < NEIGHBOURHOOD_MIN
+        ):
+            continue
+        for city in big:
+            if (
+                city is not c
+                and city["population"] >= 3 * c["population"]
+                and haversine_km(c["latitude"], c["longitude"], city["latitude"], city["longitude"])
+                <= NEIGHBOURHOOD_KM
+            ):
+                found.add(c["geonameid"])
+                break
+    return found
+
+
 def select_cities(cities: list[dict]) -> tuple[list[dict], Polygon, dict[str, int]]:
     """All of Ukraine, Russia/Belarus within BORDER_ZONE_KM of it, and large Russian cities.
 
@@ -185,7 +223,10 @@ def select_cities(cities: list[dict]) -> tuple[list[dict], Polygon, dict[str, in
     """
     ukraine_all = [c for c in cities if c["countrycode"] == "UA"]
     shape = outline((c["latitude"], c["longitude"]) for c in ukraine_all)
-    ukraine = [c for c in ukraine_all if not is_urban_district(c)]
+    neighbourhoods = city_neighbourhoods(ukraine_all)
+    ukraine = [
+        c for c in ukraine_all if not is_urban_district(c) and c["geonameid"] not in neighbourhoods
+    ]
     near, large = [], []
     for c in cities:
         if c["countrycode"] not in ("RU", "BY"):
@@ -196,7 +237,10 @@ def select_cities(cities: list[dict]) -> tuple[list[dict], Polygon, dict[str, in
             large.append(c)
     counts = {
         "UA": len(ukraine),
-        "UA urban districts dropped": len(ukraine_all) - len(ukraine),
+        "UA urban districts dropped": sum(map(is_urban_district, ukraine_all)),
+        "UA city neighbourhoods dropped": len(ukraine_all)
+        - len(ukraine)
+        - sum(map(is_urban_district, ukraine_all)),
         "RU/BY border zone": len(near),
         "RU large cities": len(large),
     }

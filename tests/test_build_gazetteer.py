@@ -69,6 +69,37 @@ def test_every_row_has_a_known_kind_source_and_oblast() -> None:
     assert all(r["admin1"] for r in ROWS)
 
 
+def _city(gid: int, name: str, lat: float, lon: float, population: int) -> dict:
+    return {
+        "geonameid": gid,
+        "name": name,
+        "latitude": lat,
+        "longitude": lon,
+        "population": population,
+        "countrycode": "UA",
+        "alternatenames": [],
+    }
+
+
+def test_a_big_citys_later_entries_of_town_size_are_its_neighbourhoods() -> None:
+    cities = [
+        _city(706483, "Kharkiv", 49.98, 36.25, 1_421_125),
+        _city(12500938, "Oleksiivka", 50.045, 36.193, 100_500),  # a micro-district
+        _city(9113069, "Spartak", 50.05, 36.30, 1_956),  # a village on the edge
+        _city(689564, "Vynnyky", 50.03, 36.20, 19_037),  # an old satellite town
+        _city(13000000, "Chuhuiv", 49.84, 36.69, 30_000),  # a later entry, but far out
+        _city(13000001, "Big Suburb", 50.02, 36.30, 600_000),  # more than a third its size
+    ]
+    assert build.city_neighbourhoods(cities) == {12500938}
+
+
+def test_no_neighbourhood_of_a_big_city_is_shipped() -> None:
+    ids = {r["id"] for r in ROWS}
+    # Kharkiv's Oleksiivka and Saltivka, Kyiv's Voskresenka
+    assert ids.isdisjoint({"12500938", "6722148", "13580098"})
+    assert "689564" in ids  # Vynnyky, an old satellite town of Lviv
+
+
 def test_kharkiv_oblast_has_at_least_a_thousand_settlements() -> None:
     assert sum(r["admin1"] == "Kharkiv Oblast" for r in ROWS) >= 1000
 

@@ -128,6 +128,19 @@ def test_russian_form_of_a_ukrainian_name_resolves_when_no_russian_name_is_known
         gazetteer.resolve("Tabayevka")
 
 
+def test_masculine_russian_form_of_a_neuter_name_resolves() -> None:
+    # Russian-side copy writes "Sporny" for Спорное (Ukrainian Спірне), "Urozhainy" for
+    # Урожайное
+    spirne = _place("1", "Spirne", 48.8, 38.2, name_uk="Спірне")
+    urozhaine = _place("2", "Urozhaine", 47.8, 36.9, name_uk="Урожайне", name_ru="Урожайное")
+    same = _place("3", "Bohorodychne", 49.0, 37.5, name_uk="Богородичне", name_ru="Богородичне")
+    gazetteer = Gazetteer.from_places([spirne, urozhaine, same])
+    assert gazetteer.resolve("Sporny").place.id == "1"
+    assert gazetteer.resolve("Urozhainy").place.id == "2"
+    # a "Russian" name that repeats the Ukrainian one is no Russian name: the form is guessed
+    assert gazetteer.resolve("Bogorodichny").place.id == "3"
+
+
 def test_declined_cyrillic_query_resolves(small: Gazetteer) -> None:
     resolution = small.resolve("Старому Салтові")
     assert (resolution.place.id, resolution.score) == ("6", 0.95)
@@ -954,3 +967,14 @@ def test_a_lone_namesake_far_from_the_stated_landmark_is_not_the_place(
     # a rough distance or direction still leaves a name's only place in place
     text = "Krokhmalne, situated approximately 20 kilometers northeast of Svatove, fell."
     assert [m.text for m in shipped.find_mentions(text)] == ["Krokhmalne", "Svatove"]
+
+
+def test_a_war_zone_town_far_from_the_texts_other_places_is_still_named(shipped: Gazetteer) -> None:
+    # Avdiivka has village namesakes in Chernihiv oblast, and the text's other places lie 300 km
+    # away by the Dnipro: still the town, not a stray namesake dropped as doubtful
+    text = (
+        "Putin said his army has taken control of the village of Krynky in the Kherson region. "
+        "It came after Ukraine announced its withdrawal from Avdiivka on Saturday."
+    )
+    named = {(m.text, m.place.admin1) for m in shipped.find_mentions(text)}
+    assert ("Avdiivka", "Donetsk Oblast") in named

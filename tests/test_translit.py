@@ -7,6 +7,7 @@ import pytest
 from kharkivmap.translit import (
     is_russian_cyrillic,
     is_ukrainian_cyrillic,
+    masculine_forms,
     romanize_ru,
     romanize_uk,
     russian_forms,
@@ -156,3 +157,13 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
 )
 def test_russian_forms_follow_the_regular_endings(uk: str, expected: list[str]) -> None:
     assert russian_forms(uk) == expected
+
+
+def test_masculine_forms_of_neuter_adjective_names() -> None:
+    assert masculine_forms(["Спорное", "Спорное", "Благодатное"]) == ["Спорный", "Благодатный"]
+    # another ending (a district's adjective, a surname's), too short to tell, or more than
+    # one word: none
+    assert (
+        masculine_forms(["Синьковка", "Невское", "Лиховое", "Дное", "Зеленое Поле", "Рай-Спорное"])
+        == []
+    )
