@@ -318,7 +318,9 @@ _PLACE_OF = re.compile(
     r"[\w-]*)\s+$"
 )
 _GEOGRAPHIC_AFTER = re.compile(
-    r"(?:'s)?\s+(?:(?:north|south|east|west|central|north-?eastern|south-?eastern|north-?western"
+    # "Ukraine's entire @1 region", "Ukraine's embattled eastern @1"
+    r"(?:'s)?\s+(?:(?:entire|whole|(?:partially\s+)?occupied|embattled|besieged|industrial)\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?eastern|south-?eastern|north-?western"
     r"|south-?western|northern|southern|eastern|western)\s+)?(?:@\d+|regions?|oblasts?|border"
     r"|territor(?:y|ies)|soil|land|frontier|cities|villages|towns)\b"
 )
