@@ -573,6 +573,11 @@ _SIDE_SUBJECT = re.compile(
 )
 
 
+# "… the liberation of @1 was confirmed by …": the news is vouched for, not disputed
+_CONFIRMED_AFTER = re.compile(
+    r"\s*(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)(?:officially\s+|also\s+)?"
+    r"confirmed\b"
+)
 # A nominal gain still under way ("the takeover of @1 is \"still going on\"")
 _ONGOING = re.compile(
     r"\s+(?:is|are|was|were|remains?)\s+[\"“”']?\s*(?:still\s+)?(?:going\s+on|ongoing|continuing"
@@ -1029,6 +1034,10 @@ def resolve_actor(
         if source is not None:
             return event, source
         claim = context().claim_about.search(frame.text, max(0, m.start() - 40), m.start())
+        if claim and speaker_side in OTHER and _CONFIRMED_AFTER.match(frame.text, m.end()):
+            # "information about the liberation of @1 was confirmed by the Ukrainian deputy
+            # minister": news the speaker vouches for is its own side's gain
+            return event, speaker_side
         media = _MEDIA_OWNER.search(frame.text, max(0, m.start() - 120), m.start())
         if claim and media:
             # "Russian media have been spreading reports claiming the capture of @1": the
