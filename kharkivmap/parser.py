@@ -932,6 +932,14 @@ _JOINED_NOUN = (
     # "… along with another settlement called @2"
     r"\s+of\s+|another\s+(?:village|town|settlement)\s+(?:called|named)\s+)?"
 )
+# "@1 and a number of nearby settlements, including @2": the object's list goes on with the
+# places a counted group names
+_AND_GROUP_INCLUDING = re.compile(
+    r"\s+and\s+(?:(?:a\s+number\s+of|several|some|many|a\s+few|other|the|\d+|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\s+)?(?:(?:other|more|nearby|neighbou?ring|surrounding"
+    r"|adjacent|smaller)\s+)*(?:villages|settlements|towns|localities|communities)\s*,?\s*"
+    r"(?:including|among\s+them|such\s+as|namely)\s+"
+)
 # "@1, as well as @2", "@1 along with the nearby village of @2": a list the object goes on with
 _ALONG_WITH = re.compile(
     rf"\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+{_JOINED_NOUN}"
@@ -983,6 +991,7 @@ def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
             _LIST_GLUE.fullmatch(text, end, group.start)
             or _LIST_APPOSITIVE.fullmatch(text, end, group.start)
             or _ALONG_WITH.fullmatch(text, end, group.start)
+            or _AND_GROUP_INCLUDING.fullmatch(text, end, group.start)
         ):
             break
         extended, end = [*extended, *group.members], group.end
