@@ -599,13 +599,17 @@ def rules() -> tuple[Rule, ...]:
             "held_state",
             "held",
             "object",
-            rf"{w}{_alt(t['list_nouns'])}\s+(?:[\w'-]+\s+){{0,4}}?(?:are|were|is|was)\s+"
-            rf"(?:(?:now|still|currently)\s+)?(?:held|controlled|occupied)\s+by\s+"
-            rf"(?P<side>{side_any})\s*(?:[—–:]|--|\s-)\s*{unknown_names}{obj}",
+            # "the four villages now occupied by Russian forces: @1", "four villages are now
+            # under Russian control: @1"
+            rf"{w}{_alt(t['list_nouns'])}\s+(?:(?:[\w@'-]+\s+){{0,4}}?(?:are|were|is|was)\s+"
+            rf"|(?=(?:now|currently)\s))(?:(?:now|still|currently|fully)\s+)*(?:(?:held|controlled"
+            rf"|occupied)\s+by\s+|under\s+)(?P<side>{side_any})(?:\s+control)?"
+            rf"\s*(?:[—–:]|--|\s-)\s*{unknown_names}{obj}",
             0.7,
             "held",
             "controlled",
             "occupied",
+            "control",
         )
     )
     # "Mariupol and Volnovakha are ours!": the speaker's side holds them
