@@ -522,7 +522,7 @@ def rules() -> tuple[Rule, ...]:
     )
     # "… over the village of @1", "… in the centre of @1 and @2"
     flag_over = (
-        rf"\s+(?:over|in|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+"
+        rf"\s+(?:over|in|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+"
         rf"(?:in|of)\s+)?{flag_list_head}{obj}"
     )
 
@@ -734,7 +734,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
-            rf"{side_adj}|russia['’]s|ukraine['’]s)|national|state|blue-and-yellow|tricolou?r)\s+)*"
+            rf"{side_adj}|russia['’]s|ukraine['’]s)|national|state|blue-and-yellow|tricolou?r"
+            # "raised their country's flag": the raisers' own
+            r"|country['’]s)\s+)*"
             rf"(?:flag|flags|banner|tricolou?r)"
             rf"{flag_over}",
             0.8,
