@@ -138,6 +138,17 @@ def _alt(words: list[str]) -> str:
     return alternation(words)
 
 
+# "secured full control over", "established control of": "control" there is the noun of a
+# gain, not a verb of holding
+_NOT_AFTER_GAIN = "".join(
+    rf"(?<!{word}\s)"
+    for word in (
+        "full", "complete", "total", "effective", "secured", "gained", "established", "took",
+        "seized", "regained", "restored", "assumed", "taken", "won", "retook",
+    )
+)  # fmt: skip
+
+
 @cache
 def _object(*, part: bool = False) -> str:
     """The object slot: determiner, adjectives, place noun ("the key town of"), then ``@N``.
@@ -1480,7 +1491,8 @@ def rules() -> tuple[Rule, ...]:
             "held_verb",
             "held",
             "object",
-            rf"{w}(?P<v>{_alt(t['held_verbs'])})\s+{obj}",
+            # (not the noun of a gain: "had secured full control over @1")
+            rf"{w}{_NOT_AFTER_GAIN}(?P<v>{_alt(t['held_verbs'])})\s+{obj}",
             0.7,
             *t["held_verbs"],
         ),
