@@ -261,7 +261,7 @@ def context() -> Context:
             r"|such)\s)[\w-]+s|russian|ukrainian|kremlin|moscow|kyiv|its|their|his|her)"
             rf"\s+(?:(?:fake|false|latest|new|earlier)\s+)?{_alt(h['claim_nouns'])}\b"
             # "dismissed statements by the chief of Russia's general staff that …"
-            rf"|\s+(?:the\s+)?(?:(?:fake|false|latest|new|earlier|recent)\s+)?"
+            rf"|\s+(?:the\s+|an?\s+)?(?:(?:fake|false|latest|new|earlier|recent)\s+)?"
             rf"{_alt(h['claim_nouns'])}\s+(?:by|from)\s+(?!(?:the\s+)?(?:media|press)\b)"
             r"(?:[\w.'’-]+\s+){1,7}?(?=that\b)"
         ),
