@@ -498,10 +498,11 @@ def rules() -> tuple[Rule, ...]:
     # names the gazetteer lacks, ahead of a known one in a list ("including Berdychi and @2")
     unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
     # "@1, a village that …": the place noun of an appositive before a relative clause
-    appositive = (
+    appositive_noun = (
         rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+"
-        r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast)\s+)?)?"  # "a town in Kharkiv region that …"
+        r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast)\s+)?)"  # "a town in Kharkiv region that …"
     )
+    appositive = rf"{appositive_noun}?"
     # a line beyond the places, which are left behind: "west of @1", "west of the villages of
     # berdychi, @1 and @2"
     beyond = (
@@ -1184,7 +1185,11 @@ def rules() -> tuple[Rule, ...]:
             # "the @0 village, which Ukraine says it liberated"
             # (not "a suburb of @1 city that …": the city names where the suburb is)
             rf"@(?P<g>\d+)(?:\s+(?:village|settlement)(?:\s+in\s+(?:the\s+)?@\d+\s+(?:region|oblast))?"
-            rf"\s*,)?\s*,?\s*{appositive}(?:which|that)\s+"
+            rf"\s*,)?\s*,?\s*(?:{appositive}(?:which|that)\s+"
+            # "@0, the main town Moscow recaptured this week": the relative pronoun left out
+            # (its subject is no phrase of place: "a city in eastern Ukraine occupied by …")
+            rf"|{appositive_noun}(?!(?:in|of|on|at|near|by|from|to|with|about|some|located"
+            rf"|situated|now|still|long|recently|already)\s))"
             rf"(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
             rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
             # "a larger town that Russia claimed earlier this week": claimed as taken
