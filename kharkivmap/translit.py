@@ -308,7 +308,10 @@ def _two_word_forms(name_uk: str) -> list[str]:
     nouns = russian_forms(noun) or (
         [noun[:last] + vowel + noun[last + 1 :] for vowel in ("е", "о")] if last > 0 else [noun]
     )
-    return list(dict.fromkeys(f"{ru} {form}" for ru in adjectives for form in nouns))
+    # news copy also mixes the two: the Ukrainian adjective before the Russian noun
+    # ("Stepova Novoselovka", "Velyka Novoselka")
+    mixed = [f"{adjective} {form}" for form in nouns if form != noun]
+    return list(dict.fromkeys([*(f"{ru} {form}" for ru in adjectives for form in nouns), *mixed]))
 
 
 # Regular Ukrainian adjective endings and their Russian forms (Золота/Золотая, Кам'яне/Кам'яное)
