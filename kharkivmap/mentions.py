@@ -88,6 +88,8 @@ _RUSSIAN_BORDER = re.compile(
 # Border-zone places stand in for the border line: the nearest lies a few km beyond it.
 _BORDER_SLACK_KM = 20.0
 _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
+# A village named in a list beside a place this close to it is that place's neighbour.
+_LIST_VILLAGE_KM = 15.0
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
 _TOKEN_SUFFIXES = ("", ".", ",", ";", ":", "!", "?", ")", "”", '"', "»", *_POSSESSIVE)
@@ -316,7 +318,7 @@ class MentionFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in text order (see :meth:`Gazetteer.find_mentions`)."""
-        spans = self._narrow(self._spans(text))
+        spans = self._narrow(self._spans(text), text)
         if not spans:
             return []
         return self._spelt_alike(_glossed(text, self._resolve(spans, text)))
@@ -350,7 +352,7 @@ class MentionFinder:
 
     def text_evidence(self, text: str, *, exclude: str = "") -> Evidence:
         """What a text tells about location: oblasts it names, anchor places, a country."""
-        spans = [span for span in self._narrow(self._spans(text)) if span.key != exclude]
+        spans = [span for span in self._narrow(self._spans(text), text) if span.key != exclude]
         evidence = self._evidence(spans, self._first_choices(spans))
         evidence.within = {self._gazetteer.region_of(self._best(s)) for s in spans if s.region}
         lowered = text.lower()
@@ -990,13 +992,42 @@ class MentionFinder:
         """The row a span means on priors alone."""
         return self._gazetteer.score(span.entries, Evidence(country=span.country))[0][0]
 
-    def _narrow(self, spans: list[_Span]) -> list[_Span]:
+    def _village_of_list(self, spans: list[_Span], n: int, text: str) -> bool:
+        """Whether a name a city shares is listed beside a place one of its villages lies
+        next to ("capturing Plavni and Kamianske": the village by Plavni, not the city)."""
+        span = spans[n]
+        row = self._gazetteer.row
+        villages = [
+            row(row_number(e))[2:4] for e in span.entries if row(row_number(e))[11] != "city"
+        ]
+        if not villages or len(villages) == len(span.entries):
+            return False
+        for k in (n - 1, n + 1):
+            if not 0 <= k < len(spans):
+                continue
+            other = spans[k]
+            first, second = (other, span) if k < n else (span, other)
+            if _link_words(text[first.end : second.start]) not in _LIST_LINKS:
+                continue
+            if other.region or any(row(row_number(e))[11] == "city" for e in other.entries):
+                continue
+            if any(
+                distance_km(village, row(row_number(e))[2:4]) <= _LIST_VILLAGE_KM
+                for village in villages
+                for e in other.entries
+            ):
+                return True
+        return False
+
+    def _narrow(self, spans: list[_Span], text: str) -> list[_Span]:
         """Drop candidates the text rules out: a region word after a name means the oblast's
         city, a qualifying region keeps the candidates inside it, a place the name is said to be
         near keeps the candidates within ``_RELATED_KM`` of it (when any remain)."""
         row = self._gazetteer.row
-        for span in spans:
-            if span.region or not (span.qualifier or span.anchor or span.small):
+        for n, span in enumerate(spans):
+            if span.region or not (
+                span.qualifier or span.anchor or span.small or self._village_of_list(spans, n, text)
+            ):
                 # "Zaporizhzhia" alone is the Ukrainian city of 700,000, not a village of that
                 # name near other places in the text; a village needs the text to say so
                 country = None if span.region else span.country or "UA"

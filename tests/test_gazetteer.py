@@ -978,3 +978,17 @@ def test_a_war_zone_town_far_from_the_texts_other_places_is_still_named(shipped:
     )
     named = {(m.text, m.place.admin1) for m in shipped.find_mentions(text)}
     assert ("Avdiivka", "Donetsk Oblast") in named
+
+
+def test_a_city_name_listed_beside_a_neighbouring_village_is_that_village(
+    shipped: Gazetteer,
+) -> None:
+    # Kamianske is a city of Dnipropetrovsk oblast and a village by Plavni in Zaporizhzhia
+    # oblast: listed with Plavni, it is the village; alone, the city
+    listed = shipped.find_mentions("Russian forces advanced, capturing Plavni and Kamianske.")
+    assert {(m.text, m.place.admin1) for m in listed} == {
+        ("Plavni", "Zaporizhzhia Oblast"),
+        ("Kamianske", "Zaporizhzhia Oblast"),
+    }
+    alone = shipped.find_mentions("A strike hit Kamianske overnight.")
+    assert [(m.text, m.place.admin1) for m in alone] == [("Kamianske", "Dnipropetrovsk Oblast")]
