@@ -66,6 +66,7 @@ from kharkivmap.frames import (
     clean,
     group_by_token,
 )
+from kharkivmap.gazetteer import distance_km
 from kharkivmap.models import Article, Claim, Event, Mention
 from kharkivmap.prefilter import may_match
 from kharkivmap.rules import Rule, context, key_words_in, rules_keyed
@@ -1219,6 +1220,9 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 # missing from the gazetteer). Measured for 0.3–0.7: 0.5 gave the best change F1, and place
 # resolution rose with every step.
 _DOUBTFUL_PLACE = 0.5
+# A list of this many places whose members but one lie within this reach of one another.
+_LIST_LEAST = 3
+_LIST_STRAY_KM = 90.0
 _SETTLED_PLACE = 0.8
 _DOUBT_CONTEXT = 3
 _PLAIN_CAPTURE = frozenset({"capture", "seizure", "takeover", "taking"})
@@ -1419,11 +1423,32 @@ def extract_claims(
                 # a name shared by places that none of the text's many clues sets apart: the
                 # one picked is more often wrong than right, so no claim is put on it
                 claim = None
+        if (
+            claim is not None
+            and claim.event in _CHANGE
+            and mention.alternatives
+            and _strays_from_list(mention, best[mention.start].members)
+        ):
+            # "liberated Nevske, Hrekivka, Novoiehorivka and Stelmakhivka": one member far from
+            # the others, which lie together, is a namesake of a village the gazetteer lacks
+            claim = None
         if claim is not None:
             result.append(claim)
         elif all_mentions and mention.start not in standing_for:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
     return result
+
+
+def _strays_from_list(mention: Mention, members: Sequence[Mention]) -> bool:
+    """Whether ``mention`` lies farther than _LIST_STRAY_KM from every other member of a list
+    of at least _LIST_LEAST places whose other members lie within that reach of one another."""
+    others = {(m.place.lat, m.place.lon) for m in members if m.start != mention.start}
+    if len(others) < _LIST_LEAST - 1:
+        return False
+    here = (mention.place.lat, mention.place.lon)
+    if any(distance_km(here, there) <= _LIST_STRAY_KM for there in others):
+        return False
+    return all(distance_km(a, b) <= _LIST_STRAY_KM for a in others for b in others if a < b)
 
 
 def _dated_alike(claims: list[Claim], published: date | None) -> list[Claim]:
