@@ -90,6 +90,7 @@ _BORDER_SLACK_KM = 20.0
 _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "та"})
 # A village named in a list beside a place this close to it is that place's neighbour.
 _LIST_VILLAGE_KM = 15.0
+_LIST_GAP = 8  # characters between two names of one list at most (", and ")
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
 _TOKEN_SUFFIXES = ("", ".", ",", ";", ":", "!", "?", ")", "”", '"', "»", *_POSSESSIVE)
@@ -996,19 +997,23 @@ class MentionFinder:
         """Whether a name a city shares is listed beside a place one of its villages lies
         next to ("capturing Plavni and Kamianske": the village by Plavni, not the city)."""
         span = spans[n]
+        if len(span.entries) < 2:
+            return False
+        listed = []
+        for k in (n - 1, n + 1):
+            if 0 <= k < len(spans):
+                gap = text[min(span.end, spans[k].end) : max(span.start, spans[k].start)]
+                if len(gap) <= _LIST_GAP and _link_words(gap) in _LIST_LINKS:
+                    listed.append(spans[k])
+        if not listed:
+            return False
         row = self._gazetteer.row
         villages = [
             row(row_number(e))[2:4] for e in span.entries if row(row_number(e))[11] != "city"
         ]
         if not villages or len(villages) == len(span.entries):
             return False
-        for k in (n - 1, n + 1):
-            if not 0 <= k < len(spans):
-                continue
-            other = spans[k]
-            first, second = (other, span) if k < n else (span, other)
-            if _link_words(text[first.end : second.start]) not in _LIST_LINKS:
-                continue
+        for other in listed:
             if other.region or any(row(row_number(e))[11] == "city" for e in other.entries):
                 continue
             if any(

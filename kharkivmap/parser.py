@@ -1413,6 +1413,7 @@ def extract_claims(
     claims = _dated_alike(_consistent(claims), article.published)
     kept = {c.start: c for c in _specific_sources(_sourced_headlines(claims, best), best)}
     result: list[Claim] = []
+    strays: dict[int, set[int]] = {}  # per candidate, the starts of its members far off
     settled: int | None = None  # places the text pins down, counted when first needed
     for mention in mentions:
         claim = kept.get(mention.start)
@@ -1427,7 +1428,7 @@ def extract_claims(
             claim is not None
             and claim.event in _CHANGE
             and mention.alternatives
-            and _strays_from_list(mention, best[mention.start].members)
+            and mention.start in _strays(best[mention.start], strays)
         ):
             # "liberated Nevske, Hrekivka, Novoiehorivka and Stelmakhivka": one member far from
             # the others, which lie together, is a namesake of a village the gazetteer lacks
@@ -1439,16 +1440,24 @@ def extract_claims(
     return result
 
 
-def _strays_from_list(mention: Mention, members: Sequence[Mention]) -> bool:
-    """Whether ``mention`` lies farther than _LIST_STRAY_KM from every other member of a list
-    of at least _LIST_LEAST places whose other members lie within that reach of one another."""
-    others = {(m.place.lat, m.place.lon) for m in members if m.start != mention.start}
-    if len(others) < _LIST_LEAST - 1:
-        return False
-    here = (mention.place.lat, mention.place.lon)
-    if any(distance_km(here, there) <= _LIST_STRAY_KM for there in others):
-        return False
-    return all(distance_km(a, b) <= _LIST_STRAY_KM for a in others for b in others if a < b)
+def _strays(cand: _Candidate, found: dict[int, set[int]]) -> set[int]:
+    """The starts of the mentions of the one member of ``cand``'s list that lies farther than
+    _LIST_STRAY_KM from every other, when the list names at least _LIST_LEAST places and the
+    others all lie within that reach of one another (worked out once per candidate)."""
+    key = id(cand)
+    if key not in found:
+        found[key] = set()
+        points = {(m.place.lat, m.place.lon) for m in cand.members}
+        if len(points) >= _LIST_LEAST:
+            close = {
+                p: sum(distance_km(p, q) <= _LIST_STRAY_KM for q in points if q != p)
+                for p in points
+            }
+            far = [p for p, count in close.items() if count == 0]
+            together = all(count == len(points) - 2 for p, count in close.items() if p not in far)
+            if len(far) == 1 and together:
+                found[key] = {m.start for m in cand.members if (m.place.lat, m.place.lon) == far[0]}
+    return found[key]
 
 
 def _dated_alike(claims: list[Claim], published: date | None) -> list[Claim]:
