@@ -224,6 +224,7 @@ SETS = {
     "dev204": (DATA / "dev204", DATA / "dev204_gold.jsonl"),
     "dev205": (DATA / "dev205", DATA / "dev205_gold.jsonl"),
     "dev202": (DATA / "dev202", DATA / "dev202_gold.jsonl"),
+    "dev206": (DATA / "dev206", DATA / "dev206_gold.jsonl"),
 }
 
 FIELDS = {
