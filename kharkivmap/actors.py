@@ -29,6 +29,7 @@ __all__ = [
     "house_side",
     "linked_side",
     "negation",
+    "pronoun_before_verb",
     "resolve_actor",
     "subject_of",
 ]
@@ -1080,9 +1081,26 @@ def resolve_actor(
         side = _side_in(owner.group("owner"), speaker_side, last=True, strict=False)
         if side in OTHER:
             return event, side
+    if "v" in groups and pronoun_before_verb(frame.text, m.start("v")):
+        # "they have liberated @1" with no side in the sentence: the pronoun stands for the
+        # last sentence's actor, which the caller knows, not for a liberator by vocabulary
+        return event, None
     # only a liberation word left without a side needs the vocabulary around it
     voice = _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
     return event, _liberator(m.group("v"), voice)
+
+
+def pronoun_before_verb(text: str, verb: int) -> bool:
+    """Whether a pronoun subject stands right before the verb at ``verb`` ("they have
+    liberated @1"): it means the last sentence's actor."""
+    return _PRONOUN_VERB.search(text, max(0, verb - 40), verb) is not None
+
+
+# A pronoun subject right before the verb ("they have liberated")
+_PRONOUN_VERB = re.compile(
+    r"(?<![\w-])(?:they|it)\s+(?:(?:have|has|had|also|then|now|already|reportedly|allegedly)"
+    r"\s+)*$"
+)
 
 
 @cache

@@ -32,6 +32,7 @@ from kharkivmap.actors import (
     house_side,
     linked_side,
     negation,
+    pronoun_before_verb,
     reported_side,
     resolve_actor,
     singular_relative,
@@ -834,7 +835,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # side named last is as often the defender
                     actor = "RU"
                 else:
-                    also = rule.kind == "passive"
+                    # "@1 was also retaken", "they have liberated @1": by the last sentence's
+                    # actor, not the last side it names
+                    verb = m.start("v") if "v" in m.re.groupindex else m.start()
+                    also = rule.kind == "passive" or bool(pronoun_before_verb(text, verb))
                     actor = (
                         doc.recent_side(i, subject=also)
                         if counted is None

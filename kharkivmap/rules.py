@@ -138,6 +138,10 @@ def _alt(words: list[str]) -> str:
     return alternation(words)
 
 
+# The greatest of a counted group's places, named after it
+_LARGEST = r"(?:largest|biggest|main|most\s+important|key|major)"
+
+
 # "secured full control over", "established control of": "control" there is the noun of a
 # gain, not a verb of holding
 _NOT_AFTER_GAIN = "".join(
@@ -498,6 +502,10 @@ def rules() -> tuple[Rule, ...]:
     # names the gazetteer lacks, ahead of a known one in a list ("including Berdychi and @2")
     unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
     # "@1, a village that …": the place noun of an appositive before a relative clause
+    # "including the largest ones:", "among them the biggest,"
+    largest = (
+        rf"(?:(?:the\s+)?{_LARGEST}(?:\s+ones?|\s+of\s+them)?\s*(?:[:—–,]|\s+(?:are|were))?\s*)?"
+    )
     appositive_noun = (
         rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+"
         r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast)\s+)?)"  # "a town in Kharkiv region that …"
@@ -1110,10 +1118,12 @@ def rules() -> tuple[Rule, ...]:
             # "recaptured two villages in @1, namely @2": a region named by its centre
             r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+){0,120}?"
             # "… territory in the northeast—including @1"
-            r"(?:,?\s+|\s*[—–]\s*)(?:including|among\s+them|such\s+as|namely|notably"
-            rf"|in\s+particular)\s+{unknown_names}{obj}",
+            r"(?:,?\s+|\s*[—–]\s*)(?:(?:including|among\s+them|such\s+as|namely|notably"
+            # "including the largest ones: @1", "…, the largest of which are @1"
+            rf"|in\s+particular)\s+{largest}|(?<=,\s)(?:the\s+)?{_LARGEST}\s+of\s+which\s+"
+            rf"(?:are|were|is|was)\s+){unknown_names}{obj}",
             0.75,
-            *["including", "among", "such", "namely", "notably", "particular"],
+            *["including", "among", "such", "namely", "notably", "particular", "which"],
         ),
         r(
             "withdraw",
