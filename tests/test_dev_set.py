@@ -225,6 +225,7 @@ SETS = {
     "dev205": (DATA / "dev205", DATA / "dev205_gold.jsonl"),
     "dev202": (DATA / "dev202", DATA / "dev202_gold.jsonl"),
     "dev206": (DATA / "dev206", DATA / "dev206_gold.jsonl"),
+    "dev207": (DATA / "dev207", DATA / "dev207_gold.jsonl"),
 }
 
 FIELDS = {
