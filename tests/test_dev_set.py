@@ -226,6 +226,7 @@ SETS = {
     "dev202": (DATA / "dev202", DATA / "dev202_gold.jsonl"),
     "dev206": (DATA / "dev206", DATA / "dev206_gold.jsonl"),
     "dev207": (DATA / "dev207", DATA / "dev207_gold.jsonl"),
+    "dev208": (DATA / "dev208", DATA / "dev208_gold.jsonl"),
 }
 
 FIELDS = {
