@@ -390,6 +390,13 @@ def _is_region_name(place: Place) -> bool:
     return bool(first) and first == place.name.lower()
 
 
+# A wire story's slug before its headline ("UPDATE 2-", "EXCLUSIVE-")
+_WIRE_SLUG = re.compile(
+    r"^\s*(?:UPDATE\s+\d+|WRAPUP\s+\d+|EXCLUSIVE|ANALYSIS|FACTBOX|EXPLAINER|REFILE|CORRECTED)"
+    r"\s*-(?=\S)"
+)
+
+
 def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Mention]) -> Frame:
     """The frame of ``sentence`` (the ``index``-th of ``text``) with its ``mentions``."""
     ctx = context()
@@ -403,6 +410,9 @@ def build_frame(text: str, sentence: Sentence, index: int, mentions: Sequence[Me
         following = raw_groups[k + 1][0].start if k + 1 < len(raw_groups) else sentence.end
         cursor = min(_list_end(text, members, following), sentence.end)
     pieces.append(text[cursor : sentence.end].replace("@", " "))
+    if pieces[0][:1].isupper() and "-" in pieces[0][:16]:
+        # "UPDATE 2-Russian forces captured …": a wire story's slug is glued to the headline
+        pieces[0] = _WIRE_SLUG.sub("", pieces[0], count=1)
     # Beyond the text with its tokens, a frame depends on each group's first name and on
     # whether it names its region; sentences repeat with other places, so shapes are kept.
     telling, regional = [], []
