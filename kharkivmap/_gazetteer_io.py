@@ -76,7 +76,7 @@ def row_keys(
     russian = row[8] if row[8] != row[7] else ""
     guessed = russian_forms(row[7]) if row[7] and not russian else []
     # and the masculine form of a neuter adjective name, given or guessed
-    guessed += masculine_forms([russian, *guessed] if russian else guessed)
+    guessed += masculine_forms([russian] if russian else guessed)
     starts: set[str] = set()
     for spelling in (*names, *row[9], *guessed):
         if _MAY_BREAK.search(spelling):

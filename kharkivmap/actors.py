@@ -1090,17 +1090,17 @@ def resolve_actor(
     return event, _liberator(m.group("v"), voice)
 
 
-def pronoun_before_verb(text: str, verb: int) -> bool:
-    """Whether a pronoun subject stands right before the verb at ``verb`` ("they have
-    liberated @1"): it means the last sentence's actor."""
-    return _PRONOUN_VERB.search(text, max(0, verb - 40), verb) is not None
-
-
 # A pronoun subject right before the verb ("they have liberated")
 _PRONOUN_VERB = re.compile(
     r"(?<![\w-])(?:they|it)\s+(?:(?:have|has|had|also|then|now|already|reportedly|allegedly)"
     r"\s+)*$"
 )
+
+
+def pronoun_before_verb(text: str, verb: int) -> bool:
+    """Whether a pronoun subject stands right before the verb at ``verb`` ("they have
+    liberated @1"): it means the last sentence's actor."""
+    return _PRONOUN_VERB.search(text, max(0, verb - 40), verb) is not None
 
 
 @cache

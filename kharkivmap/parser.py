@@ -838,7 +838,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "@1 was also retaken", "they have liberated @1": by the last sentence's
                     # actor, not the last side it names
                     verb = m.start("v") if "v" in m.re.groupindex else m.start()
-                    also = rule.kind == "passive" or bool(pronoun_before_verb(text, verb))
+                    also = rule.kind == "passive" or pronoun_before_verb(text, verb)
                     actor = (
                         doc.recent_side(i, subject=also)
                         if counted is None
@@ -1224,11 +1224,11 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 # missing from the gazetteer). Measured for 0.3–0.7: 0.5 gave the best change F1, and place
 # resolution rose with every step.
 _DOUBTFUL_PLACE = 0.5
+_SETTLED_PLACE = 0.8
+_DOUBT_CONTEXT = 3
 # A list of this many places whose members but one lie within this reach of one another.
 _LIST_LEAST = 3
 _LIST_STRAY_KM = 90.0
-_SETTLED_PLACE = 0.8
-_DOUBT_CONTEXT = 3
 _PLAIN_CAPTURE = frozenset({"capture", "seizure", "takeover", "taking"})
 _NOW = re.compile(r"\bnow\b")
 # "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an

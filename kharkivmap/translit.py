@@ -276,15 +276,14 @@ def russian_forms(name_uk: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-# A Russian neuter adjective name in -ное and its masculine form, which Russian-side English
-# copy often uses instead (Спорное/"Sporny", Богородичное/"Bogorodichny"). Other endings are
-# left alone: "-ский" is also a district's adjective ("Pokrovsky district") and "-овый" a
-# common surname ending ("Lykhovyi said").
-
-
 def masculine_forms(names_ru: Iterable[str]) -> list[str]:
     """The masculine forms of the one-word Russian names in ``-ное`` among ``names_ru``
-    (``Спорное`` → ``Спорный``); names of any other shape give none."""
+    (``Спорное`` → ``Спорный``); names of any other shape give none.
+
+    Russian-side English copy often uses the masculine form ("Sporny", "Bogorodichny"). Other
+    endings are left alone: "-ский" is also a district's adjective ("Pokrovsky district") and
+    "-овый" a common surname ending ("Lykhovyi said").
+    """
     forms = (
         name[: -len("ное")] + "ный"
         for name in names_ru

@@ -223,10 +223,9 @@ def select_cities(cities: list[dict]) -> tuple[list[dict], Polygon, dict[str, in
     """
     ukraine_all = [c for c in cities if c["countrycode"] == "UA"]
     shape = outline((c["latitude"], c["longitude"]) for c in ukraine_all)
-    neighbourhoods = city_neighbourhoods(ukraine_all)
-    ukraine = [
-        c for c in ukraine_all if not is_urban_district(c) and c["geonameid"] not in neighbourhoods
-    ]
+    districts = {c["geonameid"] for c in ukraine_all if is_urban_district(c)}
+    neighbourhoods = city_neighbourhoods(ukraine_all) - districts
+    ukraine = [c for c in ukraine_all if c["geonameid"] not in districts | neighbourhoods]
     near, large = [], []
     for c in cities:
         if c["countrycode"] not in ("RU", "BY"):
@@ -237,10 +236,8 @@ def select_cities(cities: list[dict]) -> tuple[list[dict], Polygon, dict[str, in
             large.append(c)
     counts = {
         "UA": len(ukraine),
-        "UA urban districts dropped": sum(map(is_urban_district, ukraine_all)),
-        "UA city neighbourhoods dropped": len(ukraine_all)
-        - len(ukraine)
-        - sum(map(is_urban_district, ukraine_all)),
+        "UA urban districts dropped": len(districts),
+        "UA city neighbourhoods dropped": len(neighbourhoods),
         "RU/BY border zone": len(near),
         "RU large cities": len(large),
     }
