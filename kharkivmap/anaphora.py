@@ -29,11 +29,12 @@ from kharkivmap.models import Mention
 from kharkivmap.rules import context
 from kharkivmap.sentences import Sentence
 
-__all__ = ["resolve_anaphors"]
+__all__ = ["PluralAnaphor", "resolve_anaphors", "resolve_plural_anaphors"]
 
 _SENTENCES_BACK = 2
 _LOOK_BEHIND = 80  # characters before a name searched for a reference-point cue
 _SCORE = 0.8  # an anaphor is less certain than the name it stands for
+_NOT_THEM = frozenset({"other", "many", "several", "some", "few", "surrounding", "nearby"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,19 @@ class _Grammar:
     kinds: dict[str, tuple[str, ...]]
     reference: re.Pattern[str]
     never: dict[str, frozenset[str]]
+    plural: re.Pattern[str]
+    singular_of: dict[str, str]
+    plural_never: dict[str, frozenset[str]]
+    counts: dict[str, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class PluralAnaphor:
+    """A phrase such as "both villages" standing for the places named together before it:
+    ``mention`` is the phrase (its place the first of them), ``antecedents`` their mentions."""
+
+    mention: Mention
+    antecedents: tuple[Mention, ...]
 
 
 @cache
@@ -73,7 +87,17 @@ def _grammar() -> _Grammar:
     )
     kinds = {noun: tuple(preferred) for noun, preferred in nouns.items()}
     never = {noun: frozenset(ruled_out) for noun, ruled_out in lex["never"].items()}
-    return _Grammar(phrase, kinds, reference, never)
+    singular_of: dict[str, str] = lex["plural_nouns"]
+    counts: dict[str, int | None] = lex["plural_determiners"]
+    plural_follow = alternation([*lex["next_words"], *lex["plural_next_words"]])
+    plural = re.compile(
+        rf"(?<![\w'’-])(?P<det>{alternation(counts)})\s+(?:(?P<adj>[a-z-]+)\s+)?"
+        rf"(?P<noun>{alternation(singular_of)})"
+        rf"(?=\s*(?:[.,;:!?“”\"’«»)\]–—]|$)|\s+{plural_follow}\b)",
+        re.IGNORECASE,
+    )
+    plural_never = {noun: frozenset(kinds) for noun, kinds in lex["plural_never"].items()}
+    return _Grammar(phrase, kinds, reference, never, plural, singular_of, plural_never, counts)
 
 
 def resolve_anaphors(
@@ -108,18 +132,82 @@ def resolve_anaphors(
     return found
 
 
+def resolve_plural_anaphors(
+    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> list[PluralAnaphor]:
+    """The phrases of ``text`` that stand for several places named together just before
+    ("Russia captured @0 and @1. Kyiv denied losing both villages."): in the nearest sentence
+    that names a candidate, exactly as many places as the phrase counts ("both", "the two"),
+    or two or more for "these villages". Like :func:`resolve_anaphors`, cautious: anything
+    else leaves the phrase alone."""
+    if not mentions or not sentences:
+        return []
+    grammar = _grammar()
+    starts = [m.start for m in mentions]
+    sentence_starts = [s.start for s in sentences]
+    found: list[PluralAnaphor] = []
+    for match in grammar.plural.finditer(text):
+        start, end = match.span()
+        at = bisect.bisect_right(starts, start) - 1
+        index = bisect.bisect_right(sentence_starts, start) - 1
+        if at < 0 or mentions[at].end > start or index < 1:
+            continue
+        if match["adj"] and match["adj"].lower() in _NOT_THEM:
+            continue  # "these other villages" are others
+        lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
+        noun = grammar.singular_of[match["noun"].lower()]
+        ruled_out = grammar.plural_never.get(noun, frozenset())
+        earlier = mentions[lowest : at + 1]
+        named = _nearest_named(text, earlier, sentence_starts, grammar, ruled_out)
+        count = grammar.counts[" ".join(match["det"].lower().split())]
+        if len(named) < 2 or (count is not None and len(named) != count):
+            continue
+        score = round(min(m.score for m in named) * _SCORE, 3)
+        phrase = Mention(start, end, text[start:end], named[0].place, score)
+        found.append(PluralAnaphor(phrase, tuple(named)))
+    return found
+
+
+def _nearest_named(
+    text: str,
+    earlier: Sequence[Mention],
+    sentence_starts: list[int],
+    grammar: _Grammar,
+    ruled_out: frozenset[str],
+) -> list[Mention]:
+    """The first mention of each place the nearest sentence with candidates names."""
+    by_sentence = _candidates_by_sentence(text, earlier, sentence_starts, grammar, ruled_out)
+    if not by_sentence:
+        return []
+    places = {m.place.id: m for m in reversed(by_sentence[max(by_sentence)])}
+    return sorted(places.values(), key=lambda m: m.start)
+
+
+def _candidates_by_sentence(
+    text: str,
+    earlier: Sequence[Mention],
+    sentence_starts: list[int],
+    grammar: _Grammar,
+    ruled_out: frozenset[str],
+) -> dict[int, list[Mention]]:
+    """The ``earlier`` mentions of places of no kind ``ruled_out`` that are no reference
+    point, region or capital, by sentence index."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in earlier:
+        if mention.place.kind not in ruled_out and _may_be_meant(text, mention, grammar):
+            at = bisect.bisect_right(sentence_starts, mention.start) - 1
+            by_sentence.setdefault(at, []).append(mention)
+    return by_sentence
+
+
 def _antecedent(
     text: str, earlier: Sequence[Mention], sentence_starts: list[int], grammar: _Grammar, noun: str
 ) -> Mention | None:
     """The one place "the ``noun``" can stand for among the ``earlier`` names: in the nearest
     sentence that names a candidate, the only place named there, or the only one of a kind
     the noun prefers ("the village" after a village and a city); None when that leaves two."""
-    by_sentence: dict[int, list[Mention]] = {}
     ruled_out = grammar.never.get(noun.lower(), frozenset())
-    for mention in earlier:
-        if mention.place.kind not in ruled_out and _may_be_meant(text, mention, grammar):
-            at = bisect.bisect_right(sentence_starts, mention.start) - 1
-            by_sentence.setdefault(at, []).append(mention)
+    by_sentence = _candidates_by_sentence(text, earlier, sentence_starts, grammar, ruled_out)
     if not by_sentence:
         return None
     places = {m.place.id: m for m in by_sentence[max(by_sentence)]}

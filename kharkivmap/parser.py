@@ -38,7 +38,7 @@ from kharkivmap.actors import (
     singular_relative,
     subject_of,
 )
-from kharkivmap.anaphora import resolve_anaphors
+from kharkivmap.anaphora import resolve_anaphors, resolve_plural_anaphors
 from kharkivmap.claimants import (
     PRONOUNS,
     Speaker,
@@ -133,9 +133,14 @@ class _Article:
     """Per-call state: sentences, frames and speakers, built on demand and cached."""
 
     def __init__(
-        self, article: Article, mentions: list[Mention], sentences: list[Sentence]
+        self,
+        article: Article,
+        mentions: list[Mention],
+        sentences: list[Sentence],
+        plural: frozenset[int] = frozenset(),
     ) -> None:
         self.article = article
+        self.plural = plural  # starts of phrases such as "both villages", which name no place
         self.text = article.text
         self.sentences = sentences
         self.mentions = mentions
@@ -303,7 +308,10 @@ class _Article:
             if self.by_sentence[i]:
                 # a capital speaking for its side is no place ("Kyiv dismissed the report")
                 frame = self.frame(i)
-                if any(g.status in _STATUS_TARGETS for g in frame.groups):
+                if any(
+                    g.status in _STATUS_TARGETS and g.members[0].start not in self.plural
+                    for g in frame.groups
+                ):
                     continue
                 again = context().claim_denials.search(frame.text)
                 text = frame.text[: again.start()] if again else frame.text
@@ -1383,10 +1391,13 @@ def extract_claims(
     sentences = split_sentences(text)
     # "the village" standing for a place named before: only reported when it carries a claim
     anaphors = resolve_anaphors(text, sentences, mentions)
-    if anaphors:
-        mentions = _valid(text, [*mentions, *anaphors])
-    standing_for = {m.start for m in anaphors}
-    doc = _Article(article, mentions, sentences)
+    # "both villages" standing for places named together before: its claim goes to their names
+    plural = resolve_plural_anaphors(text, sentences, mentions)
+    if anaphors or plural:
+        mentions = _valid(text, [*mentions, *anaphors, *(p.mention for p in plural)])
+    meant = {p.mention.start: p.antecedents for p in plural}
+    standing_for = {m.start for m in anaphors} | meant.keys()
+    doc = _Article(article, mentions, sentences, frozenset(meant))
     best: dict[int, _Candidate] = {}
     # (place id, controller, claimant side) of changes the article reports as denied
     denied: set[tuple[str, str | None, str | None]] = set()  # side "*": any source
@@ -1396,10 +1407,19 @@ def extract_claims(
         for cand in _candidates(doc, i):
             if cand.disputed:
                 side = cand.speaker.likely_side if cand.speaker else None
-                denied.update((m.place.id, cand.disputed, side) for m in cand.members)
+                places = {m.place.id for m in _named(cand.members, meant)}
+                denied.update((place, cand.disputed, side) for place in places)
                 if side is None:  # a denial of nobody in particular disputes every source
-                    denied.update((m.place.id, cand.disputed, "*") for m in cand.members)
+                    denied.update((place, cand.disputed, "*") for place in places)
             for mention in cand.members:
+                if mention.start in meant:
+                    # only where their own sentences said less ("fighting near @0 and @1.
+                    # Russia has captured both villages")
+                    for named in meant[mention.start]:
+                        held = best.get(named.start)
+                        if held is None or _RANK[cand.event] > _RANK[held.event]:
+                            best[named.start] = cand
+                    continue
                 held = best.get(mention.start)
                 key = (_RANK[cand.event], cand.confidence, -cand.anchor)
                 if held is None or key > (_RANK[held.event], held.confidence, -held.anchor):
@@ -1442,6 +1462,13 @@ def extract_claims(
         elif all_mentions and mention.start not in standing_for:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
     return result
+
+
+def _named(members: list[Mention], meant: dict[int, tuple[Mention, ...]]) -> list[Mention]:
+    """``members`` with each plural phrase ("both villages") replaced by the names it stands for."""
+    if not meant:
+        return members
+    return [n for m in members for n in meant.get(m.start, (m,))]
 
 
 def _strays(cand: _Candidate, found: dict[int, set[int]]) -> set[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kharkivmap.anaphora import resolve_anaphors
+from kharkivmap.anaphora import resolve_anaphors, resolve_plural_anaphors
 from kharkivmap.gazetteer import Gazetteer
 from kharkivmap.sentences import split_sentences
 
@@ -66,3 +66,38 @@ def test_reference_points_regions_and_capitals_are_never_meant(gazetteer: Gazett
 
 def test_nothing_named_before_gives_nothing(gazetteer: Gazetteer) -> None:
     assert _meant(gazetteer, "The village was retaken. Later Kupiansk was shelled.") == []
+
+
+def _plural(gazetteer: Gazetteer, text: str) -> list[tuple[str, list[str]]]:
+    mentions = sorted(gazetteer.find_mentions(text), key=lambda m: m.start)
+    found = resolve_plural_anaphors(text, split_sentences(text), mentions)
+    for p in found:
+        assert text[p.mention.start : p.mention.end] == p.mention.text
+    return [(p.mention.text, [m.place.name for m in p.antecedents]) for p in found]
+
+
+def test_both_villages_stand_for_the_two_named_before(gazetteer: Gazetteer) -> None:
+    text = "Fighting went on near Urozhaine and Staromaiorske. Russia said it took both villages."
+    assert _plural(gazetteer, text) == [("both villages", ["Urozhaine", "Staromaiorske"])]
+
+
+def test_a_count_that_does_not_fit_stands_for_nothing(gazetteer: Gazetteer) -> None:
+    text = "Fighting near Urozhaine, Staromaiorske and Makarivka. Russia took the two villages."
+    assert _plural(gazetteer, text) == []
+
+
+def test_these_villages_stand_for_the_whole_list(gazetteer: Gazetteer) -> None:
+    text = "Fighting went on near Urozhaine, Staromaiorske and Makarivka. These villages are lost."
+    assert _plural(gazetteer, text) == [
+        ("These villages", ["Urozhaine", "Staromaiorske", "Makarivka"])
+    ]
+
+
+def test_other_villages_are_others(gazetteer: Gazetteer) -> None:
+    text = "Fighting went on near Urozhaine and Staromaiorske. These other villages are lost."
+    assert _plural(gazetteer, text) == []
+
+
+def test_villages_are_no_city(gazetteer: Gazetteer) -> None:
+    text = "Fighting went on near Kharkiv and Lyptsi. Russia said it took both villages."
+    assert _plural(gazetteer, text) == []
