@@ -227,6 +227,7 @@ SETS = {
     "dev206": (DATA / "dev206", DATA / "dev206_gold.jsonl"),
     "dev207": (DATA / "dev207", DATA / "dev207_gold.jsonl"),
     "dev208": (DATA / "dev208", DATA / "dev208_gold.jsonl"),
+    "dev209": (DATA / "dev209", DATA / "dev209_gold.jsonl"),
 }
 
 FIELDS = {
