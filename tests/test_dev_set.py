@@ -228,6 +228,7 @@ SETS = {
     "dev207": (DATA / "dev207", DATA / "dev207_gold.jsonl"),
     "dev208": (DATA / "dev208", DATA / "dev208_gold.jsonl"),
     "dev209": (DATA / "dev209", DATA / "dev209_gold.jsonl"),
+    "dev210": (DATA / "dev210", DATA / "dev210_gold.jsonl"),
 }
 
 FIELDS = {
