@@ -229,6 +229,7 @@ SETS = {
     "dev208": (DATA / "dev208", DATA / "dev208_gold.jsonl"),
     "dev209": (DATA / "dev209", DATA / "dev209_gold.jsonl"),
     "dev210": (DATA / "dev210", DATA / "dev210_gold.jsonl"),
+    "dev211": (DATA / "dev211", DATA / "dev211_gold.jsonl"),
 }
 
 FIELDS = {
