@@ -230,6 +230,7 @@ SETS = {
     "dev209": (DATA / "dev209", DATA / "dev209_gold.jsonl"),
     "dev210": (DATA / "dev210", DATA / "dev210_gold.jsonl"),
     "dev211": (DATA / "dev211", DATA / "dev211_gold.jsonl"),
+    "dev212": (DATA / "dev212", DATA / "dev212_gold.jsonl"),
 }
 
 FIELDS = {
