@@ -199,6 +199,10 @@ _UNNAMED_TAIL = re.compile(
 )
 
 
+# A short aside in brackets after a list item that names no place: "(confirmation)"
+_BRACKET_ASIDE = re.compile(r"\s*\([^()@\n]{1,40}\)")
+
+
 # What goes on from a list item to the next one
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -251,6 +255,13 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 qualifier = _UNNAMED_REGION.match(between)
                 if qualifier is not None:
                     joined = ctx.join.fullmatch(between[qualifier.end() :]) is not None
+            if not joined and between.lstrip().startswith("("):
+                # "@0 (confirmation), @1 (confirmation), and @2": a short aside in brackets
+                # after an item is no end of the list
+                aside = _BRACKET_ASIDE.match(between)
+                joined = (
+                    aside is not None and ctx.join.fullmatch(between[aside.end() :]) is not None
+                )
             if not joined and _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start):
                 # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
                 # gazetteer lacks; after one name, only past one that looks like a place

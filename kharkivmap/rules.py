@@ -185,6 +185,8 @@ def _object(*, part: bool = False) -> str:
     # "another village in the region, @1,": the name in apposition after the noun, set off
     # by commas ("the town, @1 officials said" is no apposition)
     apposed = r"(?P<apposed>(?:\s+in\s+the\s+(?:@\d+\s+)?(?:region|oblast|area))?\s*,)"
+    # "another village called @1"
+    naming = _alt(t["naming_links"])
     # "retreated from both @1 and …": the list's opening word
     both = r"(?:both\s+)?"
     # "the @2 suburb of @1": the named suburb itself (not "a suburb of @1" or "the suburb of
@@ -194,7 +196,8 @@ def _object(*, part: bool = False) -> str:
     owner = r"(?:the\s+)?(?:[a-z]+-?[a-z]*ern\s+)?[a-z]+'s"
     return (
         rf"{both}{parts}{share}{whole}(?:(?:the|a|an|its|their|{owner})\s+)?{region}"
-        rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown}|{hyphenated})?"
+        rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown}|{hyphenated}"
+        rf"|{naming}\s+)?"
         rf"|{suburb}|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
 
