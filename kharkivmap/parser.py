@@ -87,6 +87,7 @@ _ENCIRCLING = re.compile(
 )
 _FORMER = re.compile(r"\b(?:former|erstwhile|one-time)\s+$")
 _PARTIAL = re.compile(r"\bpartial(?:ly)?\s+$")
+_RELATIVE_SUBJECT = re.compile(r"@(?P<g>\d+)\s*,\s*(?:which|that|who)\s+(?:[a-z]+ly\s+)?$")
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 _DATELINE = 80
@@ -653,6 +654,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if rule.kind == "passive" and not re.search(
                     r"\b(?:was|were|is|are|been|being|be)\b", m.group("aux")
                 ):
+                    continue
+                relative = (
+                    _RELATIVE_SUBJECT.search(text, max(0, anchor - 28), anchor)
+                    if rule.kind == "passive"
+                    else None
+                )
+                if relative and subject[0] not in frame.groups[int(relative["g"])].members:
+                    # "@0, 10 km north west of @1, which was taken by Russia": the relative
+                    # pronoun is the subject, and stands for the name right before it
                     continue
             # a holding verb may be future ("Russian troops will occupy @1"): not yet a state
             family = "held" if rule.event == "held" and rule.kind != "held_verb" else rule.kind
