@@ -303,7 +303,8 @@ class MentionFinder:
         appositive = r"(?:(?:a\s+)?(?:small\s+)?(?:village|town|city|settlement)\s+)?"
         # a quotation may close right after the name ("have captured Mykolaivka”, 12 km …")
         self._relation = re.compile(
-            rf"[”\"»’']?\s*,?\s*{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
+            # "Krupets (both southeast of Sudzha)": the relation may stand in brackets
+            rf"[”\"»’']?\s*,?\s*(?:\(\s*(?:both\s+|all\s+)?)?{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?:to\s+the\s+)?(?P<rel>{relations})\s+(?:the\s+)?"
             # "near eastern Ukraine's Pokrovsk": the country names no place of its own
             r"(?:(?:[a-z-]+\s+)?(?:ukraine|russia)['’]s\s+)?"
@@ -1297,20 +1298,33 @@ class MentionFinder:
         about that far, one within twice the distance still is the place."""
         said = span.distance
         if said is None:
-            return self._within(span, there, 0.0, _RELATED_KM)
-        return self._within(span, there, said * 0.65 - 5, said * 1.35 + 5) or self._within(
-            span, there, said * 0.4 - 10, said * 2 + 10
+            return self._within(span, there, 0.0, _RELATED_KM) or self._within(
+                span, there, 0.0, _RELATED_KM, _BEARING_SLACK_LOOSE
+            )
+        return (
+            self._within(span, there, said * 0.65 - 5, said * 1.35 + 5)
+            or self._within(span, there, said * 0.4 - 10, said * 2 + 10)
+            # compass words are rough too ("10 km south of" for a village to the southwest)
+            or self._within(span, there, said * 0.4 - 10, said * 2 + 10, _BEARING_SLACK_LOOSE)
         )
 
-    def _within(self, span: _Span, there: tuple[Any, ...], lo: float, hi: float) -> tuple[int, ...]:
-        """Candidates of ``span`` between ``lo`` and ``hi`` km from ``there``, in its bearing."""
+    def _within(
+        self,
+        span: _Span,
+        there: tuple[Any, ...],
+        lo: float,
+        hi: float,
+        slack: float = 0.0,
+    ) -> tuple[int, ...]:
+        """Candidates of ``span`` between ``lo`` and ``hi`` km from ``there``, in its bearing
+        (give or take _BEARING_SLACK degrees, or ``slack`` when it is larger)."""
         row = self._gazetteer.row
         origin = there[2:4]
         return tuple(
             e
             for e in span.entries
             if lo <= distance_km(here := row(row_number(e))[2:4], origin) <= hi
-            and _towards(origin, here, span.bearing)
+            and _towards(origin, here, span.bearing, slack)
         )
 
     def _ids_of(self, entries: tuple[int, ...]) -> frozenset[str]:
@@ -1353,13 +1367,15 @@ class MentionFinder:
 
 
 _BEARING_SLACK = 55.0
+_BEARING_SLACK_LOOSE = 80.0  # when no candidate lies within _BEARING_SLACK
 
 
 def _towards(
-    origin: tuple[float, float], point: tuple[float, float], bearing: float | None
+    origin: tuple[float, float], point: tuple[float, float], bearing: float | None, slack: float
 ) -> bool:
     """Whether ``point`` lies roughly in the compass direction ``bearing`` from ``origin``
-    (within _BEARING_SLACK degrees: "east of" also takes northeast); True with no bearing."""
+    (within _BEARING_SLACK degrees, or ``slack`` when larger: "east of" also takes
+    northeast); True with no bearing."""
     if bearing is None:
         return True
     dlat = point[0] - origin[0]
@@ -1367,7 +1383,7 @@ def _towards(
     if abs(dlat) < 1e-9 and abs(dlon) < 1e-9:
         return True
     actual = math.degrees(math.atan2(dlon, dlat)) % 360
-    return abs((actual - bearing + 180) % 360 - 180) <= _BEARING_SLACK
+    return abs((actual - bearing + 180) % 360 - 180) <= max(slack, _BEARING_SLACK)
 
 
 class _Points:
