@@ -231,6 +231,7 @@ SETS = {
     "dev210": (DATA / "dev210", DATA / "dev210_gold.jsonl"),
     "dev211": (DATA / "dev211", DATA / "dev211_gold.jsonl"),
     "dev212": (DATA / "dev212", DATA / "dev212_gold.jsonl"),
+    "dev213": (DATA / "dev213", DATA / "dev213_gold.jsonl"),
 }
 
 FIELDS = {
