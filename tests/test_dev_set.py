@@ -232,6 +232,7 @@ SETS = {
     "dev211": (DATA / "dev211", DATA / "dev211_gold.jsonl"),
     "dev212": (DATA / "dev212", DATA / "dev212_gold.jsonl"),
     "dev213": (DATA / "dev213", DATA / "dev213_gold.jsonl"),
+    "dev214": (DATA / "dev214", DATA / "dev214_gold.jsonl"),
 }
 
 FIELDS = {
