@@ -233,6 +233,7 @@ SETS = {
     "dev212": (DATA / "dev212", DATA / "dev212_gold.jsonl"),
     "dev213": (DATA / "dev213", DATA / "dev213_gold.jsonl"),
     "dev214": (DATA / "dev214", DATA / "dev214_gold.jsonl"),
+    "dev215": (DATA / "dev215", DATA / "dev215_gold.jsonl"),
 }
 
 FIELDS = {
