@@ -234,6 +234,7 @@ SETS = {
     "dev213": (DATA / "dev213", DATA / "dev213_gold.jsonl"),
     "dev214": (DATA / "dev214", DATA / "dev214_gold.jsonl"),
     "dev215": (DATA / "dev215", DATA / "dev215_gold.jsonl"),
+    "dev216": (DATA / "dev216", DATA / "dev216_gold.jsonl"),
 }
 
 FIELDS = {
