@@ -389,6 +389,10 @@ def _qualified_list(frame: Frame, group: Group) -> list[Mention]:
         start = earlier.start
 
 
+# "@0 and @1 villages": the noun a list of names is the subject with
+_PLURAL_HEAD = re.compile(r"@\d+\s+(?:settlements|villages|towns|localities)\b")
+
+
 def subject_of(
     frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
 ) -> list[Mention] | None:
@@ -415,6 +419,8 @@ def subject_of(
                     return described
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
                 return None  # "a town near @0 has been recaptured": the town, unnamed
+            if group and len(group.members) < 2 and _PLURAL_HEAD.match(direct[0]):
+                return None  # "@0 villages were liberated": villages around it, unnamed
             if group and group.status in allowed:
                 members = singular_relative(group.members, direct[0] + frame.text[pos : pos + 12])
                 listed = _qualified_list(frame, group)
@@ -943,6 +949,8 @@ def resolve_actor(
                 return event, None  # nobody calls their own gain occupation: see the places
         side = speaker_side if speaker_side in OTHER else None
         before = frame.text[max(0, m.start() - _REACH) : m.start()]
+        # (a quotation may hold several sentences: only the one with the verb counts)
+        before = before[before.rfind(". ") + 1 :]
         if _RELATIVE_PASSIVE.search(before) or (kind == "passive" and _CLAIMED_THAT.search(before)):
             # "Russian forces advancing from @1, which was captured earlier, took …", "the
             # Russians … also claimed that @1 had been captured": the side named before,

@@ -283,7 +283,9 @@ def context() -> Context:
         still_pending=compile_words(h["still_pending"]),
         direct_subject=re.compile(
             # "@0 village in the Zaporizhzhia region was taken over": a noun after the name
-            r"@(\d+)\s*(?:\([^)]*\)\s*)?(?:\s+(?:village|town|city|settlement)(?=\s+in\s))?"
+            r"@(\d+)\s*(?:\([^)]*\)\s*)?(?:\s+(?:village|town|city|settlement)(?=\s+in\s)"
+            # "@0 and @1 settlements are liberated": a plural noun after a list
+            r"|(?<=\d)\s+(?:settlements|villages|towns|localities)\b\s*)?"
             # "#" stands for a place that only qualifies the subject ("@0 near the town of #",
             # "@0, 20 km south of #,"), masked by the parser
             rf"(?:\s+(?:{_alt(n['soft_before'])}|{_alt(n['reference_before'])})\s*[^,@;#]{{0,40}}?#"
