@@ -393,6 +393,14 @@ def _qualified_list(frame: Frame, group: Group) -> list[Mention]:
 _PLURAL_HEAD = re.compile(r"@\d+\s+(?:settlements|villages|towns|localities)\b")
 
 
+# What a change named by a noun meant, and for whom: "the capture of @1 constitutes a major
+# victory for Kyiv", "the fall of @1 would be a blow to Moscow"
+_OUTCOME_AFTER = re.compile(
+    r"[^.;:@]{0,60}?\b(?:(?P<good>victory|win|success|triumph|boost|breakthrough)"
+    r"|blow|setback|defeat|embarrassment|humiliation)\s+(?:for|to)\s+(?P<side>[^,.;:@]{1,40})"
+)
+
+
 def subject_of(
     frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
 ) -> list[Mention] | None:
@@ -992,6 +1000,12 @@ def resolve_actor(
                     # "the General Staff acknowledged the loss of @1": the speaker's own loss
                     loser = speaker_side
                 return "withdrew", loser
+            outcome = _OUTCOME_AFTER.match(frame.text, m.end())
+            if outcome and verb == "fall":
+                # "the fall of @1 is a heavy blow to Ukraine": the loser is named
+                side = _side_in(outcome.group("side"), None, last=False, strict=False)
+                if side in OTHER:
+                    return "captured", side if outcome.group("good") else OTHER[side]
             # "the fall of @1" names no winner; a speaker celebrating it is one, a speaker
             # admitting it is the loser ("the fall of @1 was confirmed by the Ukrainian army")
             if speaker_side not in OTHER:
@@ -1026,6 +1040,13 @@ def resolve_actor(
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
+        outcome = _OUTCOME_AFTER.match(frame.text, m.end())
+        if outcome:
+            # "the capture of @1 is a major victory for Kyiv": who it is good for took it;
+            # "… a blow to Moscow": who it hurts lost it
+            side = _side_in(outcome.group("side"), None, last=False, strict=False)
+            if side in OTHER:
+                return event, side if outcome.group("good") else OTHER[side]
         briefed = _BRIEFED.search(frame.text, max(0, m.start() - 80), m.start())
         if briefed:
             # "Putin was briefed on the alleged liberation of @1": his side's gain
