@@ -401,6 +401,13 @@ _OUTCOME_AFTER = re.compile(
 )
 
 
+# "fell into Ukrainian hands", "had fallen into the hands of Kiev forces"
+_INTO_HANDS = re.compile(
+    r"\s+(?:(?:back|again)\s+)?in(?:to)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?hands"
+    r"(?:\s+of\s+(?:[^,.;:@]|@\d+){1,40})?"
+)
+
+
 def subject_of(
     frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
 ) -> list[Mention] | None:
@@ -933,6 +940,12 @@ def resolve_actor(
             )
             if named_under:
                 return event, named_under  # "have fallen under Russian control"
+            hands = _INTO_HANDS.match(frame.text, m.end())
+            named_hands = (
+                _side_in(hands.group(), speaker_side, last=True, strict=False) if hands else None
+            )
+            if named_hands in OTHER:
+                return event, named_hands  # "fell into Russian hands", "into the hands of …"
             if (
                 prep == "to" or (prep == "of" and "control" in frame.text[m.end() : m.end() + 30])
             ) and side:
