@@ -235,6 +235,7 @@ SETS = {
     "dev214": (DATA / "dev214", DATA / "dev214_gold.jsonl"),
     "dev215": (DATA / "dev215", DATA / "dev215_gold.jsonl"),
     "dev216": (DATA / "dev216", DATA / "dev216_gold.jsonl"),
+    "dev217": (DATA / "dev217", DATA / "dev217_gold.jsonl"),
 }
 
 FIELDS = {
