@@ -236,6 +236,7 @@ SETS = {
     "dev215": (DATA / "dev215", DATA / "dev215_gold.jsonl"),
     "dev216": (DATA / "dev216", DATA / "dev216_gold.jsonl"),
     "dev217": (DATA / "dev217", DATA / "dev217_gold.jsonl"),
+    "dev218": (DATA / "dev218", DATA / "dev218_gold.jsonl"),
 }
 
 FIELDS = {
