@@ -237,6 +237,7 @@ SETS = {
     "dev216": (DATA / "dev216", DATA / "dev216_gold.jsonl"),
     "dev217": (DATA / "dev217", DATA / "dev217_gold.jsonl"),
     "dev218": (DATA / "dev218", DATA / "dev218_gold.jsonl"),
+    "dev219": (DATA / "dev219", DATA / "dev219_gold.jsonl"),
 }
 
 FIELDS = {
