@@ -238,6 +238,7 @@ SETS = {
     "dev217": (DATA / "dev217", DATA / "dev217_gold.jsonl"),
     "dev218": (DATA / "dev218", DATA / "dev218_gold.jsonl"),
     "dev219": (DATA / "dev219", DATA / "dev219_gold.jsonl"),
+    "dev220": (DATA / "dev220", DATA / "dev220_gold.jsonl"),
 }
 
 FIELDS = {
