@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kharkivmap.lexicons import alternation, load_lexicon
+from kharkivmap.mentions import lexicon
 from kharkivmap.models import Mention
 from kharkivmap.rules import context
 from kharkivmap.sentences import Sentence
@@ -223,9 +224,12 @@ def _may_be_meant(text: str, mention: Mention, grammar: _Grammar) -> bool:
     area named after it ("the Toretsk direction", "the Toretsk agglomeration") or a
     reference point."""
     ctx = context()
+    after = text[mention.end : mention.end + 40].lower()
     return not (
         mention.text.lower() in ctx.capitals
-        or ctx.region_after.match(text[mention.end : mention.end + 30].lower())
-        or ctx.direction_after.match(text[mention.end : mention.end + 30].lower())
+        or ctx.region_after.match(after[:30])
+        # "the head of the Kharkov military-civilian administration": the region's
+        or after.startswith(lexicon().administration_after)
+        or ctx.direction_after.match(after[:30])
         or grammar.reference.search(text, max(0, mention.start - _LOOK_BEHIND), mention.start)
     )

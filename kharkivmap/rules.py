@@ -1103,7 +1103,9 @@ def rules() -> tuple[Rule, ...]:
             # "liberated two settlements in the Zaporozhye Region, Sladkoye and Novoye": a
             # counted list named right after a comma…
             rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{gains}\s+of|{_alt(t['control_verbs'])}\s+"
-            rf"(?:(?:full|complete)\s+)?control\s+(?:of|over))\s+(?:{_alt(t['counts'])})\s+"
+            rf"(?:(?:full|complete)\s+)?control\s+(?:of|over))\s+(?:{_alt(t['counts'])}"
+            # "gained control over the following settlements in Kharkiv region: @1"
+            r"|the\s+following)\s+"
             rf"(?:\w+\s+)?{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;,]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
             # "… seventeen communities that had been under Ukrainian control: @1, @2"
