@@ -408,6 +408,9 @@ _INTO_HANDS = re.compile(
 )
 
 
+_RESTORED = frozenset({"restored", "re-established", "regained"})
+
+
 def subject_of(
     frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
 ) -> list[Mention] | None:
@@ -984,6 +987,11 @@ def resolve_actor(
             or _side_in(before, speaker_side, last=True, places=False)
             or _side_in(before, speaker_side, last=True, strict=False, places=False)
         )
+        if not side and m.group("v") in _RESTORED:
+            # "control over @1 in the Belgorod region has been restored": by its own country
+            country = {"UA": "UA", "RU": "RU"}.get(_place_country(frame, m) or "")
+            if country:
+                return event, country
         return event, side or _liberator(
             m.group("v"), _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
         )

@@ -626,6 +626,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and _WHO_BEFORE.search(text, max(0, anchor - 8), anchor)
                 ):
                     continue  # "drones drop the enemy who enter @1": what they do, not news
+                if (
+                    rule.kind == "active"
+                    and _BASE_FORM.fullmatch(m.group("v"))
+                    and _INFINITIVE_SERIES.search(text, max(0, anchor - 160), anchor)
+                ):
+                    # "efforts to break through …, gain access to the canal, capture @1, and
+                    # create conditions": one more verb of a series of goals
+                    continue
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             elif rule.kind == "linked":
                 anchor = m.start()
@@ -1277,6 +1285,9 @@ _LEFT_BEFORE = re.compile(
 # A capture verb in the plain present after a relative pronoun: a habit, not an event
 _BASE_FORM = re.compile(r"enter|capture|take|seize|occupy|storm|break\s+into")
 _WHO_BEFORE = re.compile(r"\b(?:who|that)\s+$")
+_INFINITIVE_SERIES = re.compile(
+    r"(?<!managed )(?<!able )(?<!failed )\bto\s+[a-z]+\b(?:[^.;:@]|@\d+)*,\s*(?:and\s+)?$"
+)
 # A gerund standing as a clause's subject: "(that) entering @1 was almost impossible"
 _CLAUSE_OPENING = re.compile(r"(?:^|\b(?:that|while|but|and)\s+|[,:;“\"]\s*)$")
 _GERUND_SUBJECT = re.compile(

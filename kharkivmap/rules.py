@@ -1362,6 +1362,18 @@ def rules() -> tuple[Rule, ...]:
             "control",
         ),
         r(
+            "passive",
+            "captured",
+            "object",
+            # "control over the village of @1 in the @2 region has been fully restored"
+            rf"{w}(?:(?:full|complete|total)\s+)?control\s+(?:over|of)\s+{obj}"
+            r"(?:\s+in\s+(?:the\s+)?@\d+\s+(?:region|oblast))?\s+(?:was|were|has\s+been"
+            r"|have\s+been|had\s+been)\s+(?:(?:fully|completely|now|also|finally)\s+)?"
+            r"(?P<v>established|regained|restored|re-established)(?![\w-])",
+            0.75,
+            "control",
+        ),
+        r(
             "came_under",
             "captured",
             "subject",
