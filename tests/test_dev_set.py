@@ -239,6 +239,7 @@ SETS = {
     "dev218": (DATA / "dev218", DATA / "dev218_gold.jsonl"),
     "dev219": (DATA / "dev219", DATA / "dev219_gold.jsonl"),
     "dev220": (DATA / "dev220", DATA / "dev220_gold.jsonl"),
+    "dev221": (DATA / "dev221", DATA / "dev221_gold.jsonl"),
 }
 
 FIELDS = {
