@@ -1142,8 +1142,9 @@ def resolve_actor(
 
 # A pronoun subject right before the verb ("they have liberated")
 _PRONOUN_VERB = re.compile(
-    r"(?<![\w-])(?:they|it)\s+(?:(?:have|has|had|also|then|now|already|reportedly|allegedly)"
-    r"\s+)*$"
+    # "assault groups liberated @1": units of no side named, the last sentence's
+    r"(?<![\w-])(?:they|it|(?:the\s+)?(?:assault|offensive|storm|attack)\s+(?:groups?|units?"
+    r"|detachments?))\s+(?:(?:have|has|had|also|then|now|already|reportedly|allegedly)\s+)*$"
 )
 
 
