@@ -240,6 +240,7 @@ SETS = {
     "dev219": (DATA / "dev219", DATA / "dev219_gold.jsonl"),
     "dev220": (DATA / "dev220", DATA / "dev220_gold.jsonl"),
     "dev221": (DATA / "dev221", DATA / "dev221_gold.jsonl"),
+    "dev222": (DATA / "dev222", DATA / "dev222_gold.jsonl"),
 }
 
 FIELDS = {
