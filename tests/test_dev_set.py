@@ -241,6 +241,7 @@ SETS = {
     "dev220": (DATA / "dev220", DATA / "dev220_gold.jsonl"),
     "dev221": (DATA / "dev221", DATA / "dev221_gold.jsonl"),
     "dev222": (DATA / "dev222", DATA / "dev222_gold.jsonl"),
+    "dev223": (DATA / "dev223", DATA / "dev223_gold.jsonl"),
 }
 
 FIELDS = {
