@@ -242,6 +242,7 @@ SETS = {
     "dev221": (DATA / "dev221", DATA / "dev221_gold.jsonl"),
     "dev222": (DATA / "dev222", DATA / "dev222_gold.jsonl"),
     "dev223": (DATA / "dev223", DATA / "dev223_gold.jsonl"),
+    "dev224": (DATA / "dev224", DATA / "dev224_gold.jsonl"),
 }
 
 FIELDS = {
