@@ -722,6 +722,10 @@ _GOAL_BEFORE = re.compile(
     r"[^.;:@]{0,40}?\b(?:as|is|was|remains|remained|be|being|of|for)\s+(?:the\s+)?$"
     # "a step towards the liberation of @1"
     r"|\btowards?\s+(?:the\s+)?(?:full\s+|complete\s+)?$"
+    # "this affects the terms of liberation of @1", "set no date for the capture of @1": when
+    # it is to happen, so not yet
+    r"|\b(?:terms?|timing|timeline|timeframe|deadline|date|dates|schedule|pace)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$"
 )
 # A time still to come right after a gain named by a noun
 _FUTURE_AFTER = re.compile(
