@@ -792,7 +792,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}(?P<v>{_alt(t['push_out_verbs'])})\s+(?P<obj>[^@,;]{{0,40}}?)\s*(?:back\s+)?"
-            rf"(?:out\s+of|from)\s+(?:{positions})?{obj}",
+            # ("pushed Russian troops back from @1", "away from @1": from around it, which
+            # they never held)
+            rf"(?:out\s+of|(?<!back\s)(?<!away\s)from)\s+(?:{positions})?{obj}",
             0.8,
             *t["push_out_verbs"],
         ),
