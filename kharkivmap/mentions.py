@@ -680,8 +680,9 @@ class MentionFinder:
             # "“liberated the village of @1” in the Donetsk region": a quotation closing
             # right after the name is no break
             core = _CLOSING_QUOTE.sub(" ", core)
-            # "Oleshnya, the second-to-last village in the Kursk region": an appositive noun
-            # puts its place in the region as "in" does
+            # "Oleshnya, the second-to-last village in the Kursk region", "@1 is a tiny
+            # settlement in Ukraine's @2 region": an appositive or predicate noun puts its
+            # place in the region as "in" does
             core = _APPOSED_IN.sub(" in ", core)
             link = _link_words(core) if self._short_gap.fullmatch(core) else None
             if len(self._links) >= _CACHE_MAX:
@@ -1478,7 +1479,10 @@ _COMPASS = re.compile(
 
 
 _APPOSED_IN = re.compile(
-    r"^\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|settlement|city|hamlet)\s+in\s+",
+    r"^\s*(?:,|(?:is|was)\b)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|settlement|city"
+    r"|hamlet)\s+in\s+"
+    # "@1 is located in the @2 region", "@1 lies in the @2 region"
+    r"|^\s*(?:(?:is|was)\s+(?:located|situated)|lies)\s+in\s+",
     re.IGNORECASE,
 )
 
