@@ -243,6 +243,7 @@ SETS = {
     "dev222": (DATA / "dev222", DATA / "dev222_gold.jsonl"),
     "dev223": (DATA / "dev223", DATA / "dev223_gold.jsonl"),
     "dev224": (DATA / "dev224", DATA / "dev224_gold.jsonl"),
+    "dev225": (DATA / "dev225", DATA / "dev225_gold.jsonl"),
 }
 
 FIELDS = {
