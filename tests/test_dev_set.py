@@ -244,6 +244,7 @@ SETS = {
     "dev223": (DATA / "dev223", DATA / "dev223_gold.jsonl"),
     "dev224": (DATA / "dev224", DATA / "dev224_gold.jsonl"),
     "dev225": (DATA / "dev225", DATA / "dev225_gold.jsonl"),
+    "dev226": (DATA / "dev226", DATA / "dev226_gold.jsonl"),
 }
 
 FIELDS = {
