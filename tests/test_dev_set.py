@@ -245,6 +245,7 @@ SETS = {
     "dev224": (DATA / "dev224", DATA / "dev224_gold.jsonl"),
     "dev225": (DATA / "dev225", DATA / "dev225_gold.jsonl"),
     "dev226": (DATA / "dev226", DATA / "dev226_gold.jsonl"),
+    "dev228": (DATA / "dev228", DATA / "dev228_gold.jsonl"),
 }
 
 FIELDS = {
