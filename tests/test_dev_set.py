@@ -246,6 +246,7 @@ SETS = {
     "dev225": (DATA / "dev225", DATA / "dev225_gold.jsonl"),
     "dev226": (DATA / "dev226", DATA / "dev226_gold.jsonl"),
     "dev228": (DATA / "dev228", DATA / "dev228_gold.jsonl"),
+    "dev227": (DATA / "dev227", DATA / "dev227_gold.jsonl"),
 }
 
 FIELDS = {
