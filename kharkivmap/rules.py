@@ -301,7 +301,7 @@ def context() -> Context:
             r"(?:(?:ukraine|russia)['’]s\s+)?"
             r"(?:(?:north|south)(?:-?(?:east|west))?ern\s+|eastern\s+|western\s+|central\s+)?"
             r"(?:#(?:\s+(?:region|oblast|province|district|hromada|raion|community"
-            r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)\s*){0,2}"
+            r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)(?:\s+of\s+(?:ukraine|russia))?\s*){0,2}"
             # "@0 and @1 - all in the Sumy region - had been occupied": an aside locating them
             r"(?:\s*[-–—,(]\s*(?:all|both|each)\s+(?:of\s+them\s+)?(?:located\s+|situated\s+)?in\s+"
             r"(?:the\s+)?#(?:\s+(?:region|oblast|province|district|area))?\s*[-–—,)]\s*)?"
@@ -1556,8 +1556,9 @@ def rules() -> tuple[Rule, ...]:
             "contested",
             "contested",
             "object",
-            rf"{w}(?P<v>{_alt(t['contested_nouns'])})\s+(?:{_alt(t['contested_fillers'])}\s+)"
-            rf"{{0,3}}{_alt(t['contested_links'])}\s+{part_obj}",
+            # (not "the Ministry of Defense in @1": the ministry's seat)
+            rf"{w}(?<!ministry\sof\s)(?<!minister\sof\s)(?P<v>{_alt(t['contested_nouns'])})\s+"
+            rf"(?:{_alt(t['contested_fillers'])}\s+){{0,3}}{_alt(t['contested_links'])}\s+{part_obj}",
             0.6,
             *t["contested_nouns"],
         ),
