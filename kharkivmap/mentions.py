@@ -46,6 +46,14 @@ _LETTER = r"[^\W\d_]"
 _APOSTROPHES = "'’ʼ"
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 _CAPITALISED = re.compile(rf"[{re.escape(_UPPER)}]{_LETTER}*(?:[{_APOSTROPHES}]{_LETTER}+)*")
+# The words of a unit's name between a place name and "brigade" ("the Kharkiv separate
+# territorial defence brigade")
+_UNIT_AFTER = re.compile(
+    r"\s+(?:(?:separate|territorial|defen[cs]e|mechani[sz]ed|motori[sz]ed|assault|infantry|tank"
+    r"|rifle|airborne|air|guards|marine|special|operational|mountain|jaeger|ranger)\s+){1,3}"
+    r"(?:brigade|battalion|regiment|division|corps)s?\b",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(rf"[ \u00a0\-\u2010\u2011]({_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*)")
 _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _SPACED_WORD = re.compile(rf"[ \u00a0]*({_WORD.pattern})")  # the next word after spaces
@@ -536,6 +544,8 @@ class MentionFinder:
         after = _WORD.match(text, at + 1) if text[at : at + 1] in " \u00a0" else None
         if after and after.group().lower() in self._lexicon.not_settlement_after:
             return False
+        if after and _UNIT_AFTER.match(text, at):
+            return False  # "the Zaporizhzhia separate territorial defense brigade": a unit
         previous = _previous_word(text, span.start).lower()
         return previous not in self._lexicon.not_settlement_before
 
