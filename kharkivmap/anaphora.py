@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -110,26 +110,13 @@ def resolve_anaphors(
     mentions (``text[start:end]`` is the phrase, ``place`` the place it stands for), each
     scored below the name it refers to. Phrases inside a mention are left alone.
     """
-    if not mentions or not sentences:
-        return []
     grammar = _grammar()
-    starts = [m.start for m in mentions]
-    sentence_starts = [s.start for s in sentences]
     found: list[Mention] = []
-    for match in grammar.phrase.finditer(text):
-        start, end = match.span()
-        at = bisect.bisect_right(starts, start) - 1
-        index = bisect.bisect_right(sentence_starts, start) - 1
-        if at < 0 or mentions[at].end > start or index < 1:
-            continue  # nothing named before it, or part of a name ("The Village of …")
-        # the names before it in its sentence and the sentences before, up to two back
-        lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
-        highest = at + 1
-        earlier = mentions[lowest:highest]
+    for match, earlier, sentence_starts in _phrases(grammar.phrase, text, sentences, mentions):
         meant = _antecedent(text, earlier, sentence_starts, grammar, match["noun"])
         if meant is not None:
             score = round(meant.score * _SCORE, 3)
-            found.append(Mention(start, end, text[start:end], meant.place, score))
+            found.append(Mention(*match.span(), match[0], meant.place, score))
     return found
 
 
@@ -141,32 +128,44 @@ def resolve_plural_anaphors(
     that names a candidate, exactly as many places as the phrase counts ("both", "the two"),
     or two or more for "these villages". Like :func:`resolve_anaphors`, cautious: anything
     else leaves the phrase alone."""
-    if not mentions or not sentences:
-        return []
     grammar = _grammar()
-    starts = [m.start for m in mentions]
-    sentence_starts = [s.start for s in sentences]
     found: list[PluralAnaphor] = []
-    for match in grammar.plural.finditer(text):
-        start, end = match.span()
-        at = bisect.bisect_right(starts, start) - 1
-        index = bisect.bisect_right(sentence_starts, start) - 1
-        if at < 0 or mentions[at].end > start or index < 1:
-            continue
+    for match, earlier, sentence_starts in _phrases(grammar.plural, text, sentences, mentions):
         if match["adj"] and match["adj"].lower() in _NOT_THEM:
             continue  # "these other villages" are others
-        lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
         noun = grammar.singular_of[match["noun"].lower()]
         ruled_out = grammar.plural_never.get(noun, frozenset())
-        earlier = mentions[lowest : at + 1]
         named = _nearest_named(text, earlier, sentence_starts, grammar, ruled_out)
         count = grammar.counts[" ".join(match["det"].lower().split())]
         if len(named) < 2 or (count is not None and len(named) != count):
             continue
         score = round(min(m.score for m in named) * _SCORE, 3)
-        phrase = Mention(start, end, text[start:end], named[0].place, score)
+        phrase = Mention(*match.span(), match[0], named[0].place, score)
         found.append(PluralAnaphor(phrase, tuple(named)))
     return found
+
+
+def _phrases(
+    pattern: re.Pattern[str],
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+) -> Iterator[tuple[re.Match[str], Sequence[Mention], list[int]]]:
+    """Each match of ``pattern`` after a name and outside the opening sentence, with the
+    names before it in its sentence and the sentences before, up to two back (and the
+    sentences' starts)."""
+    if not mentions or not sentences:
+        return
+    starts = [m.start for m in mentions]
+    sentence_starts = [s.start for s in sentences]
+    for match in pattern.finditer(text):
+        start = match.start()
+        at = bisect.bisect_right(starts, start) - 1
+        index = bisect.bisect_right(sentence_starts, start) - 1
+        if at < 0 or mentions[at].end > start or index < 1:
+            continue  # nothing named before it, or part of a name ("The Village of …")
+        lowest = bisect.bisect_left(starts, sentence_starts[max(0, index - _SENTENCES_BACK)])
+        yield match, mentions[lowest : at + 1], sentence_starts
 
 
 def _nearest_named(
