@@ -1118,6 +1118,7 @@ def _generic_subject(frame: Frame, anchor: int, *, first_person: bool = True) ->
 _ADVERBS_BEFORE = re.compile(r"(?:\b(?:still|now|also|only|largely|mostly|remains?|remained)\s+)+$")
 
 
+_STATE_PARTICIPLES = frozenset({"securing", "flying", "waving"})
 _UNDER_WAY = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|now\s+|already\s+)?$")
 
 
@@ -1129,8 +1130,13 @@ def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
     if verb is None:
         return False
     at = m.start("v")
-    # (in Russian military English "were securing @1" reports the result)
-    if verb.endswith("ing") and verb != "securing" and _UNDER_WAY.search(text, max(0, at - 25), at):
+    # (in Russian military English "were securing @1" reports the result; a flag "is flying"
+    # over a place it already flies over)
+    if (
+        verb.endswith("ing")
+        and verb not in _STATE_PARTICIPLES
+        and _UNDER_WAY.search(text, max(0, at - 25), at)
+    ):
         return True  # "the Russians were entering @1 through a gas pipe": under way
     if verb not in ctx.entry_verbs:
         return False

@@ -543,7 +543,8 @@ def rules() -> tuple[Rule, ...]:
     flag_side = rf"(?:{side_adj}|russian\s+federation|russia|ukraine)"
     # words between a flag and its verb: "the Ukrainian flag was officially raised"
     flag_aux = (
-        r"(?:(?:was|has|had|been|is|now|again|once|officially|finally|already|proudly|solemnly)\s+)"
+        r"(?:(?:was|were|has|have|had|been|is|are|now|again|once|officially|finally|already|proudly"
+        r"|solemnly)\s+)"
     )
     # "… over the village of @1", "… in the centre of @1 and @2"
     flag_over = (
@@ -749,7 +750,7 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
-            rf"(?P<side>{side_adj})\s+(?:national\s+)?flag\s+{flag_aux}*(?P<v>{_alt(t['flag_verbs'])})"
+            rf"(?P<side>{side_adj})\s+(?:national\s+)?flags?\s+{flag_aux}*(?P<v>{_alt(t['flag_verbs'])})"
             rf"\s+(?:again\s+)?(?:over|in|to|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
