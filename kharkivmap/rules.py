@@ -153,6 +153,14 @@ _NOT_AFTER_GAIN = "".join(
 )  # fmt: skip
 
 
+# A time right after a participle: "@1, captured a week ago", "@1, retaken last month"
+_PARTICIPLE_TIME = (
+    r"(?:a|an|one|two|three|four|five|several|some|\d+)\s+(?:days?|weeks?|months?)\s+ago\b"
+    r"|(?:last|earlier\s+this|this)\s+(?:week|month)\b"
+    r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
 @cache
 def _object(*, part: bool = False) -> str:
     """The object slot: determiner, adjectives, place noun ("the key town of"), then ``@N``.
@@ -1241,7 +1249,8 @@ def rules() -> tuple[Rule, ...]:
             # "@1, which was liberated on Sept. 8": a relative clause needs no agent
             rf"(?P<which>(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
             rf"(?:(?:recently|newly|only|just|already|since|finally|confirmed|declared)\s+)?"
-            rf"(?P<v>{_alt(t['passive_capture'])})(?(which)(?![\w-])|\s+(?=by\s))",
+            # (without "which", an agent or a time must follow: "@1, captured a week ago")
+            rf"(?P<v>{_alt(t['passive_capture'])})(?(which)(?![\w-])|\s+(?=by\s|{_PARTICIPLE_TIME}))",
             0.75,
             *t["passive_capture"],
         ),
