@@ -247,6 +247,7 @@ SETS = {
     "dev226": (DATA / "dev226", DATA / "dev226_gold.jsonl"),
     "dev228": (DATA / "dev228", DATA / "dev228_gold.jsonl"),
     "dev227": (DATA / "dev227", DATA / "dev227_gold.jsonl"),
+    "dev229": (DATA / "dev229", DATA / "dev229_gold.jsonl"),
 }
 
 FIELDS = {
