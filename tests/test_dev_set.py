@@ -248,6 +248,7 @@ SETS = {
     "dev228": (DATA / "dev228", DATA / "dev228_gold.jsonl"),
     "dev227": (DATA / "dev227", DATA / "dev227_gold.jsonl"),
     "dev229": (DATA / "dev229", DATA / "dev229_gold.jsonl"),
+    "dev230": (DATA / "dev230", DATA / "dev230_gold.jsonl"),
 }
 
 FIELDS = {
