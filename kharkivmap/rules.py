@@ -376,7 +376,9 @@ def context() -> Context:
             w
             + _alt(t["partial_shares"])
             + r"\s+(?:(?:the|a|an)\s+)?(?:(?:@\d+\s+(?:region|oblast|province)\s+)?"
-            + rf"(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?$"
+            # ("parts of the beleaguered city of @1": any words describing it)
+            + rf"(?:(?:{adjective}|(?!(?:in|near|of|from|to|by|at|and)\b)[\w-]+)\s+){{0,3}}"
+            + rf"{noun}\s+(?:of\s+)?)?$"
         ),
         possessive_nominal=re.compile(rf"^'s\s+{_alt(t['possessive_nominals'])}(?![\w-])"),
         liberation=re.compile(_alt(t["liberation_words"])),
