@@ -35,6 +35,7 @@ __all__ = ["PluralAnaphor", "resolve_anaphors", "resolve_plural_anaphors"]
 _SENTENCES_BACK = 2
 _LOOK_BEHIND = 80  # characters before a name searched for a reference-point cue
 _SCORE = 0.8  # an anaphor is less certain than the name it stands for
+_OPENING = 40  # characters before a plural noun searched for its determiner
 _NOT_THEM = frozenset({"other", "many", "several", "some", "few", "surrounding", "nearby"})
 
 
@@ -45,6 +46,7 @@ class _Grammar:
     reference: re.Pattern[str]
     never: dict[str, frozenset[str]]
     plural: re.Pattern[str]
+    plural_opening: re.Pattern[str]
     singular_of: dict[str, str]
     plural_never: dict[str, frozenset[str]]
     counts: dict[str, int | None]
@@ -97,8 +99,22 @@ def _grammar() -> _Grammar:
         rf"(?=\s*(?:[.,;:!?“”\"’«»)\]–—]|$)|\s+{plural_follow}\b)",
         re.IGNORECASE,
     )
+    # the plural nouns are rare and "the" is everywhere: find a noun, then its determiner
+    plural_opening = re.compile(
+        rf"(?<![\w'’-]){alternation(counts)}\s+(?:[a-z-]+\s+)?$", re.IGNORECASE
+    )
     plural_never = {noun: frozenset(kinds) for noun, kinds in lex["plural_never"].items()}
-    return _Grammar(phrase, kinds, reference, never, plural, singular_of, plural_never, counts)
+    return _Grammar(
+        phrase,
+        kinds,
+        reference,
+        never,
+        plural,
+        plural_opening,
+        singular_of,
+        plural_never,
+        counts,
+    )
 
 
 def resolve_anaphors(
@@ -112,7 +128,8 @@ def resolve_anaphors(
     """
     grammar = _grammar()
     found: list[Mention] = []
-    for match, earlier, sentence_starts in _phrases(grammar.phrase, text, sentences, mentions):
+    phrases = grammar.phrase.finditer(text)
+    for match, earlier, sentence_starts in _phrases(phrases, text, sentences, mentions):
         meant = _antecedent(text, earlier, sentence_starts, grammar, match["noun"])
         if meant is not None:
             score = round(meant.score * _SCORE, 3)
@@ -130,7 +147,8 @@ def resolve_plural_anaphors(
     else leaves the phrase alone."""
     grammar = _grammar()
     found: list[PluralAnaphor] = []
-    for match, earlier, sentence_starts in _phrases(grammar.plural, text, sentences, mentions):
+    phrases = _plural_phrases(grammar, text)
+    for match, earlier, sentence_starts in _phrases(phrases, text, sentences, mentions):
         if match["adj"] and match["adj"].lower() in _NOT_THEM:
             continue  # "these other villages" are others
         noun = grammar.singular_of[match["noun"].lower()]
@@ -145,20 +163,40 @@ def resolve_plural_anaphors(
     return found
 
 
+def _plural_phrases(grammar: _Grammar, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``grammar.plural`` in ``text`` in text order, found from their nouns
+    (plain substring search: the nouns are rare, and a regex scan of every text is not)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): no offsets
+        return grammar.plural.finditer(text)
+    found: list[re.Match[str]] = []
+    for noun in grammar.singular_of:
+        at = lowered.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            opening = grammar.plural_opening.search(text, max(0, at - _OPENING), at)
+            if opening is not None:
+                match = grammar.plural.match(text, opening.start())
+                if match is not None and match.end("noun") == end:
+                    found.append(match)
+            at = lowered.find(noun, end)
+    return iter(sorted(found, key=lambda m: m.start()))
+
+
 def _phrases(
-    pattern: re.Pattern[str],
+    matches: Iterator[re.Match[str]],
     text: str,
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
 ) -> Iterator[tuple[re.Match[str], Sequence[Mention], list[int]]]:
-    """Each match of ``pattern`` after a name and outside the opening sentence, with the
-    names before it in its sentence and the sentences before, up to two back (and the
-    sentences' starts)."""
+    """Each of ``matches`` after a name and outside the opening sentence, with the names
+    before it in its sentence and the sentences before, up to two back (and the sentences'
+    starts)."""
     if not mentions or not sentences:
         return
     starts = [m.start for m in mentions]
     sentence_starts = [s.start for s in sentences]
-    for match in pattern.finditer(text):
+    for match in matches:
         start = match.start()
         at = bisect.bisect_right(starts, start) - 1
         index = bisect.bisect_right(sentence_starts, start) - 1

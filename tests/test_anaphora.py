@@ -101,3 +101,8 @@ def test_other_villages_are_others(gazetteer: Gazetteer) -> None:
 def test_villages_are_no_city(gazetteer: Gazetteer) -> None:
     text = "Fighting went on near Kharkiv and Lyptsi. Russia said it took both villages."
     assert _plural(gazetteer, text) == []
+
+
+def test_a_letter_whose_lower_case_is_longer_keeps_the_offsets(gazetteer: Gazetteer) -> None:
+    text = "İ. Fighting went on near Urozhaine and Staromaiorske. Russia took both villages."
+    assert _plural(gazetteer, text) == [("both villages", ["Urozhaine", "Staromaiorske"])]
