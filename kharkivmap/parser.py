@@ -628,6 +628,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue  # "drones drop the enemy who enter @1": what they do, not news
                 if (
                     rule.kind == "active"
+                    and m.group("v").startswith("clear")
+                    and _RAIDERS_AFTER.match(text, m.end())
+                ):
+                    # "clearing @1 of Russian sabotage groups": a sweep of a place held, in
+                    # which raiders are hunted down, not a change
+                    continue
+                if (
+                    rule.kind == "active"
                     and _BASE_FORM.fullmatch(m.group("v"))
                     and _INFINITIVE_SERIES.search(text, max(0, anchor - 160), anchor)
                 ):
@@ -1291,6 +1299,10 @@ _LEFT_BEFORE = re.compile(
 # A capture verb in the plain present after a relative pronoun: a habit, not an event
 _BASE_FORM = re.compile(r"enter|capture|take|seize|occupy|storm|break\s+into")
 _WHO_BEFORE = re.compile(r"\b(?:who|that)\s+$")
+_RAIDERS_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sabotage|subversive|reconnaissance|infiltration"
+    r"|diversion|drgs?|saboteurs|infiltrators)\b"
+)
 _INFINITIVE_SERIES = re.compile(
     r"(?<!managed )(?<!able )(?<!failed )\bto\s+[a-z]+\b(?:[^.;:@]|@\d+)*,\s*(?:and\s+)?$"
 )
