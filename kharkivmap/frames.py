@@ -103,6 +103,10 @@ def clean(piece: str) -> str:
         lowered = _QUOTE.sub(" ", lowered)
     if "ly-" in lowered:  # "recently-liberated @1": an adverb hyphenated to its participle
         lowered = _ADVERB_HYPHEN.sub(" ", lowered)
+    if "," in lowered and " to " in lowered:
+        # "is trying, with heavy losses, to push … out of @1": an aside between an attempt and
+        # its verb hides no attempt
+        lowered = _ATTEMPT_ASIDE.sub(r"\1 \2", lowered)
     if ", in particular," in lowered or ", notably," in lowered:
         # "recaptured, in particular, the village of @1": an aside between verb and object
         lowered = _INSERTED_ASIDE.sub(" ", lowered)
@@ -117,6 +121,11 @@ def clean(piece: str) -> str:
 _ADVERB_HYPHEN = re.compile(r"(?<=[a-z]{3}ly)-(?=[a-z])")
 _INSERTED_SIDE = re.compile(r"\((ukrainian|russian)\)")
 _GLOSS_LANGUAGE = re.compile(r"(?<=[\w'])\s+in\s+(?:ukrainian|russian)(?=\))")
+_ATTEMPT_ASIDE = re.compile(
+    r"\b(tr(?:y|ies|ying|ied)|attempt(?:s|ing|ed)?|seek(?:s|ing)?|sought|aim(?:s|ing|ed)?"
+    r"|want(?:s|ing|ed)?|plan(?:s|ning|ned)?|intend(?:s|ing|ed)?|hop(?:es|ing|ed)?)\s*,\s*"
+    r"[^,;:@()]{1,60}?,\s*(to\s)"
+)
 _INSERTED_ASIDE = re.compile(r"(?<=[a-z]),\s*(?:in\s+particular|notably),\s*")
 
 
