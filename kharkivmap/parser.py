@@ -87,6 +87,7 @@ _ENCIRCLING = re.compile(
 )
 _FORMER = re.compile(r"\b(?:former|erstwhile|one-time)\s+$")
 _PARTIAL = re.compile(r"\bpartial(?:ly)?\s+$")
+_PASSIVE_COUNT = re.compile(r"\s(?:been|were|was)\s")
 _RELATIVE_SUBJECT = re.compile(r"@(?P<g>\d+)\s*,\s*(?:which|that|who)\s+(?:[a-z]+ly\s+)?$")
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
@@ -389,8 +390,17 @@ class _Article:
         if sides:
             return sides[-1]
         speaker = self.speaker(j, counted[1].start()) if counted else None
-        # "the Russian ministry said full control was established over @1 and …": its side
-        return self.recent_side(j + 1) or (speaker.side if speaker is not None else None)
+        # "the Russian ministry said full control was established over @1 and …": its side;
+        # "Seven settlements were de-occupied.": the passive's agent is the actor before it
+        passive = bool(counted and _PASSIVE_COUNT.search(counted[1].group()))
+        side = self.recent_side(j + 1, subject=passive) or (
+            speaker.side if speaker is not None else None
+        )
+        if side is None and counted and context().liberation.search(counted[1].group()):
+            # "Seven settlements were de-occupied.": a liberation word no side is named for is
+            # the house's, else Ukraine's
+            side = self.house_side() or "UA"
+        return side
 
     def recent_side(self, i: int, *, subject: bool = False) -> str | None:
         """The side whose forces were named last in the two sentences before ``i``

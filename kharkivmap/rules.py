@@ -403,6 +403,10 @@ def context() -> Context:
             # "said its forces had seized settlements in the Donetsk and Kharkiv regions": no
             # count, but a plural noun right after the verb leaves the places to name
             rf"|(?<![\w-])(?:{_alt(t['capture_verbs'])})\s+{_alt(t['list_nouns'])}\s+in\s"
+            # "Seven settlements were de-occupied.": the passive of a counted capture
+            rf"|(?<![\w-])(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['list_nouns'])}\s+"
+            rf"(?:(?:have|has|had)\s+)?(?:been|were|was)\s+(?:(?:already|now|also|fully)\s+)?"
+            rf"(?:{_alt(t['passive_capture'])})(?![\w-])"
         ),
         durative=re.compile(
             r"\s*,?\s*(?:for\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+)?"
