@@ -39,6 +39,7 @@ OTHER = {"RU": "UA", "UA": "RU"}
 _FIXED_SIDE = {
     "held_occupied": "RU",
     "held_liberated": "UA",
+    "liberated_adjective": "UA",
     "occupation": "RU",
     "held_occupation": "RU",
 }

@@ -718,7 +718,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     rule, m, frame, speaker_side, house_side=doc.house_side
                 )
             if (
-                rule.kind == "held_liberated"
+                rule.kind in {"held_liberated", "liberated_adjective"}
                 and (
                     # a side the source itself names, not one guessed from the words around it
                     (speaker.side if speaker and speaker.hint is None else None) or doc.house_side()

@@ -1528,8 +1528,10 @@ def rules() -> tuple[Rule, ...]:
             "liberated",
         ),
         r(
-            "held_liberated",
-            "held",
+            # "in the liberated @1", "against the recently liberated village of @1": news of
+            # the gain told in passing
+            "liberated_adjective",
+            "captured",
             "object",
             rf"{w}(?:(?:in|of|into|to|through|across|around|from|at)\s+(?:the\s+)?"
             rf"(?:recently\s+|newly\s+)?"
