@@ -796,6 +796,20 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
+            # "In the village of @1, @2 region, for the first time in eight months, the flag of
+            # Ukraine again flutters": the place fronted, the flag after it
+            rf"^\s*(?:in|over|above)\s+(?:the\s+(?:[\w-]+\s+)?(?:village|town|city|settlement)\s+"
+            rf"of\s+)?@(?P<g>\d+)\s*,(?:(?:[^@;:.]|@\d+){{0,80}}?,)?\s*(?:the\s+)?"
+            rf"(?:national\s+|state\s+)?"
+            rf"flag\s+of\s+(?:the\s+)?(?P<side>{flag_side})\s+{flag_aux}*"
+            rf"(?P<v>{_alt(t['flag_verbs'])})(?![\w-])",
+            0.75,
+            *["flag"],
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
             # "raised the national flag of Ukraine over the villages of @1 and @2"
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?"
             rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{flag_side}){flag_over}",
