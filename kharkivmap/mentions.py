@@ -312,12 +312,13 @@ class MentionFinder:
         # a quotation may close right after the name ("have captured Mykolaivka”, 12 km …")
         self._relation = re.compile(
             # "Krupets (both southeast of Sudzha)": the relation may stand in brackets
-            rf"[”\"»’']?\s*,?\s*(?:\(\s*(?:both\s+|all\s+)?)?{appositive}(?:(?:located|situated|lying|some|about|around|roughly|almost"
+            rf"[”\"»’']?\s*,?\s*(?:\(\s*(?:both\s+|all\s+)?)?{_WHICH_LIES_BODY}?{appositive}"
+            rf"(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?:to\s+the\s+)?(?P<rel>{relations})\s+(?:the\s+)?"
             # "near eastern Ukraine's Pokrovsk": the country names no place of its own
             r"(?:(?:[a-z-]+\s+)?(?:ukraine|russia)['’]s\s+)?"
             # "near the virtually destroyed town of": words describing the town may come first
-            rf"(?:(?:[a-z-]+\s+){{0,3}}?(?:city|town)\s+of\s+)?"
+            rf"(?:(?:[a-z-]+\s+){{0,3}}?(?:city|town|hub|stronghold)\s+of\s+)?"
         )
         self._relation_ends = (*relation_words, "the", "of", "ukraine's", "ukraine’s", "russia's")
         self._relation_tail = max(map(len, self._relation_ends))
@@ -556,6 +557,7 @@ class MentionFinder:
         Blahodatne" and "Druzhba east of Toretsk" each name where a homonym is; such a
         statement outweighs every prior, so it narrows the candidates instead of being weighed.
         """
+        qualified: dict[int, _Span] = {}  # a region span's id → the place it just qualified
         for first, second in itertools.pairwise(spans):
             gap = text[first.end : second.start]
             if not first.region and _OBLAST_NOUN_OF.fullmatch(gap) and self._is_city(first):
@@ -589,20 +591,30 @@ class MentionFinder:
             ):
                 second.qualifier = first.qualifier  # the rest of a list the region opened
             if not second.region:
-                related = self._related(gap)
-                if related and (
-                    related.group("n")
-                    or related.group("rel") not in self._lexicon.distance_relations
+                # "@1 in the Donetsk region, which lies around 25 km southeast of @2": the
+                # relation is the place's, not its region's
+                which = _WHICH_LIES.match(gap) if first.region else None
+                related = self._related(gap[which.start("comma") :] if which else gap)
+                placed = (qualified.get(id(first)) if which else None) if first.region else first
+                if (
+                    related
+                    and placed is not None
+                    and (
+                        related.group("n")
+                        or related.group("rel") not in self._lexicon.distance_relations
+                    )
                 ):
-                    first.anchor = second
+                    placed.anchor = second
                     rel = related.group("rel").replace("-", "")
-                    first.bearing = self._lexicon.bearings.get(rel)
+                    placed.bearing = self._lexicon.bearings.get(rel)
                     if related.group("n"):
                         miles = related.group("unit").startswith("mi")
                         number = related.group("n")
                         words = self._lexicon.number_words
                         value = words.get(number) or float(number.replace(",", "."))
-                        first.distance = value * (1.609 if miles else 1.0)
+                        placed.distance = value * (1.609 if miles else 1.0)
+            if first.qualifier is second:
+                qualified[id(second)] = first
         for span in spans:
             if span.qualifier is None and not span.region:
                 span.qualifier = self._republic(text, span.end)
@@ -1312,12 +1324,22 @@ class MentionFinder:
             return self._within(span, there, 0.0, _RELATED_KM) or self._within(
                 span, there, 0.0, _RELATED_KM, _BEARING_SLACK_LOOSE
             )
-        return (
+        fitting = (
             self._within(span, there, said * 0.65 - 5, said * 1.35 + 5)
             or self._within(span, there, said * 0.4 - 10, said * 2 + 10)
             # compass words are rough too ("10 km south of" for a village to the southwest)
             or self._within(span, there, said * 0.4 - 10, said * 2 + 10, _BEARING_SLACK_LOOSE)
         )
+        if len(fitting) < 2 or span.bearing is None:
+            return fitting
+        # "25 km southeast of @1" names a point: of several namesakes about there, those
+        # nearest to it (a village due east, 35 km off, is not the one meant)
+        origin = there[2:4]
+        point = _offset(origin, said, span.bearing)
+        row = self._gazetteer.row
+        misses = {e: distance_km(row(row_number(e))[2:4], point) for e in fitting}
+        best = min(misses.values())
+        return tuple(e for e in fitting if misses[e] <= best + _POINT_SLACK_KM)
 
     def _within(
         self,
@@ -1375,6 +1397,18 @@ class MentionFinder:
         if place.kind == "town" and is_war_zone_town(place.lat, place.lon):
             return False
         return place.kind != "town" or score < _CLEAR_TOWN
+
+
+_POINT_SLACK_KM = 5.0  # how much farther than the nearest from a stated point a namesake may lie
+
+
+def _offset(origin: tuple[float, float], km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from ``origin`` in the compass direction ``bearing`` (flat-earth: the
+    distances news gives are tens of kilometres)."""
+    angle = math.radians(bearing)
+    lat = origin[0] + km * math.cos(angle) / _KM_PER_DEGREE
+    lon = origin[1] + km * math.sin(angle) / (_KM_PER_DEGREE * math.cos(math.radians(origin[0])))
+    return lat, lon
 
 
 _BEARING_SLACK = 55.0
@@ -1488,6 +1522,11 @@ _COMPASS = re.compile(
 )
 
 
+# ", which lies …", ", which is located …": a relative clause that places what it follows
+_WHICH_LIES_BODY = r"(?:(?:which|that)\s+(?:lies|lay|sits|is\s+located|is\s+situated)\s+)"
+_WHICH_LIES = re.compile(
+    rf"^\s*(?:(?:region|oblast|province)\s*)?(?P<comma>,)\s*{_WHICH_LIES_BODY}", re.IGNORECASE
+)
 _APPOSED_IN = re.compile(
     r"^\s*(?:,|(?:is|was)\b)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|settlement|city"
     r"|hamlet)\s+in\s+"

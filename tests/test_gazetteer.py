@@ -406,6 +406,22 @@ def test_a_stated_distance_and_direction_pick_the_namesake(shipped: Gazetteer) -
     assert (levadne.place.admin1, round(levadne.place.lon, 1)) == ("Zaporizhzhia Oblast", 36.6)
 
 
+def test_of_namesakes_about_that_far_the_one_nearest_the_stated_point(shipped: Gazetteer) -> None:
+    # two Kalynoves lie roughly 25 km from Pokrovsk: one due east (35 km), one south-east
+    text = "Russian forces captured Kalynove, which lies 25 km southeast of Pokrovsk."
+    kalynove = shipped.find_mentions(text)[0]
+    assert (round(kalynove.place.lat, 2), round(kalynove.place.lon, 2)) == (48.14, 37.44)
+
+
+def test_a_relation_after_the_places_region_is_the_places(shipped: Gazetteer) -> None:
+    text = (
+        "Russian forces took the village of Kalynove in the Donetsk region, which lies around"
+        " 25 km (16 miles) southeast of the key logistics hub of Pokrovsk."
+    )
+    kalynove = shipped.find_mentions(text)[0]
+    assert (round(kalynove.place.lat, 2), round(kalynove.place.lon, 2)) == (48.14, 37.44)
+
+
 def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> None:
     text = "the villages of Kucherivka and Rivne in the eastern Donetsk region"
     rivne = next(m for m in shipped.find_mentions(text) if m.text == "Rivne")
