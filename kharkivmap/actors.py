@@ -770,6 +770,7 @@ _PAST_OCCUPIED = re.compile(
 _UNTIL = re.compile(r"[^.;,]{0,40}?\b(?:until|till|before|from\s+\w+\s+to)\b")
 # A state regained: "back under Ukrainian control", "back in Ukrainian hands"
 _BACK_UNDER = re.compile(r"\bback\s+(?:under|in|into)\b")
+_AGAIN_AFTER = re.compile(r"\s+(?:once\s+)?again\b")
 # Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
 _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
 # An adverbial phrase opening a clause with a gerund ("After taking @1, …") and the subject
@@ -848,8 +849,16 @@ def resolve_actor(
     ):
         return "none", None
     named = m.group("side") if "side" in groups else None
-    if kind == "held_state" and _BACK_UNDER.search(m.group()):
-        event = "captured"  # "@1 was back under Ukrainian control": it changed hands
+    if kind == "held_state" and (
+        _BACK_UNDER.search(m.group())
+        or (
+            m.group().endswith("flag")
+            and ("again" in m.group() or _AGAIN_AFTER.match(frame.text, m.end()))
+        )
+    ):
+        # "@1 was back under Ukrainian control", "@1 is under the Ukrainian flag again": it
+        # changed hands
+        event = "captured"
     if (
         kind == "held_state"
         and _PAST_OCCUPIED.search(m.group())
