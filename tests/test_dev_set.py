@@ -249,6 +249,7 @@ SETS = {
     "dev227": (DATA / "dev227", DATA / "dev227_gold.jsonl"),
     "dev229": (DATA / "dev229", DATA / "dev229_gold.jsonl"),
     "dev230": (DATA / "dev230", DATA / "dev230_gold.jsonl"),
+    "dev231": (DATA / "dev231", DATA / "dev231_gold.jsonl"),
 }
 
 FIELDS = {
