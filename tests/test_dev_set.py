@@ -250,6 +250,7 @@ SETS = {
     "dev229": (DATA / "dev229", DATA / "dev229_gold.jsonl"),
     "dev230": (DATA / "dev230", DATA / "dev230_gold.jsonl"),
     "dev231": (DATA / "dev231", DATA / "dev231_gold.jsonl"),
+    "dev232": (DATA / "dev232", DATA / "dev232_gold.jsonl"),
 }
 
 FIELDS = {
