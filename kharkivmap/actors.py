@@ -412,6 +412,16 @@ _INTO_HANDS = re.compile(
 _RESTORED = frozenset({"restored", "re-established", "regained"})
 
 
+def _outcome_winner(frame: Frame, end: int) -> str | None:
+    """The side that made a change named by a noun ending at ``end``, from what it meant and
+    for whom: a victory for one side is its gain, a blow to one side the other's."""
+    outcome = _OUTCOME_AFTER.match(frame.text, end)
+    side = _side_in(outcome.group("side"), None, last=False, strict=False) if outcome else None
+    if outcome is None or side not in OTHER:
+        return None
+    return side if outcome.group("good") else OTHER[side]
+
+
 def subject_of(
     frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
 ) -> list[Mention] | None:
@@ -1003,8 +1013,8 @@ def resolve_actor(
         )
         if not side and m.group("v") in _RESTORED:
             # "control over @1 in the Belgorod region has been restored": by its own country
-            country = {"UA": "UA", "RU": "RU"}.get(_place_country(frame, m) or "")
-            if country:
+            country = _place_country(frame, m)
+            if country in OTHER:
                 return event, country
         return event, side or _liberator(
             m.group("v"), _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
@@ -1035,12 +1045,9 @@ def resolve_actor(
                     # "the General Staff acknowledged the loss of @1": the speaker's own loss
                     loser = speaker_side
                 return "withdrew", loser
-            outcome = _OUTCOME_AFTER.match(frame.text, m.end())
-            if outcome and verb == "fall":
-                # "the fall of @1 is a heavy blow to Ukraine": the loser is named
-                side = _side_in(outcome.group("side"), None, last=False, strict=False)
-                if side in OTHER:
-                    return "captured", side if outcome.group("good") else OTHER[side]
+            winner = _outcome_winner(frame, m.end()) if verb == "fall" else None
+            if winner:
+                return "captured", winner  # "the fall of @1 is a heavy blow to Ukraine"
             # "the fall of @1" names no winner; a speaker celebrating it is one, a speaker
             # admitting it is the loser ("the fall of @1 was confirmed by the Ukrainian army")
             if speaker_side not in OTHER:
@@ -1075,13 +1082,9 @@ def resolve_actor(
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
-        outcome = _OUTCOME_AFTER.match(frame.text, m.end())
-        if outcome:
-            # "the capture of @1 is a major victory for Kyiv": who it is good for took it;
-            # "… a blow to Moscow": who it hurts lost it
-            side = _side_in(outcome.group("side"), None, last=False, strict=False)
-            if side in OTHER:
-                return event, side if outcome.group("good") else OTHER[side]
+        winner = _outcome_winner(frame, m.end())
+        if winner:
+            return event, winner  # "the capture of @1 is a major victory for Kyiv"
         briefed = _BRIEFED.search(frame.text, max(0, m.start() - 80), m.start())
         if briefed:
             # "Putin was briefed on the alleged liberation of @1": his side's gain

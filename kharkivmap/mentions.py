@@ -154,6 +154,8 @@ _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) 
 _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
 _LONE_REACH_KM = 150.0  # a name's only place farther than this from its stated landmark is not it
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
+_BEARING_SLACK = 55.0  # degrees a place may lie off a stated compass direction
+_BEARING_SLACK_LOOSE = 80.0  # when no candidate lies within _BEARING_SLACK
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,9 +595,11 @@ class MentionFinder:
             if not second.region:
                 # "@1 in the Donetsk region, which lies around 25 km southeast of @2": the
                 # relation is the place's, not its region's
+                placed: _Span | None = first
                 which = _WHICH_LIES.match(gap) if first.region else None
+                if first.region:
+                    placed = qualified.get(id(first)) if which else None
                 related = self._related(gap[which.start("comma") :] if which else gap)
-                placed = (qualified.get(id(first)) if which else None) if first.region else first
                 if (
                     related
                     and placed is not None
@@ -1322,13 +1326,13 @@ class MentionFinder:
         said = span.distance
         if said is None:
             return self._within(span, there, 0.0, _RELATED_KM) or self._within(
-                span, there, 0.0, _RELATED_KM, _BEARING_SLACK_LOOSE
+                span, there, 0.0, _RELATED_KM, slack=_BEARING_SLACK_LOOSE
             )
         fitting = (
             self._within(span, there, said * 0.65 - 5, said * 1.35 + 5)
             or self._within(span, there, said * 0.4 - 10, said * 2 + 10)
             # compass words are rough too ("10 km south of" for a village to the southwest)
-            or self._within(span, there, said * 0.4 - 10, said * 2 + 10, _BEARING_SLACK_LOOSE)
+            or self._within(span, there, said * 0.4 - 10, said * 2 + 10, slack=_BEARING_SLACK_LOOSE)
         )
         if len(fitting) < 2 or span.bearing is None:
             return fitting
@@ -1347,10 +1351,11 @@ class MentionFinder:
         there: tuple[Any, ...],
         lo: float,
         hi: float,
-        slack: float = 0.0,
+        *,
+        slack: float = _BEARING_SLACK,
     ) -> tuple[int, ...]:
         """Candidates of ``span`` between ``lo`` and ``hi`` km from ``there``, in its bearing
-        (give or take _BEARING_SLACK degrees, or ``slack`` when it is larger)."""
+        give or take ``slack`` degrees."""
         row = self._gazetteer.row
         origin = there[2:4]
         return tuple(
@@ -1411,16 +1416,11 @@ def _offset(origin: tuple[float, float], km: float, bearing: float) -> tuple[flo
     return lat, lon
 
 
-_BEARING_SLACK = 55.0
-_BEARING_SLACK_LOOSE = 80.0  # when no candidate lies within _BEARING_SLACK
-
-
 def _towards(
     origin: tuple[float, float], point: tuple[float, float], bearing: float | None, slack: float
 ) -> bool:
     """Whether ``point`` lies roughly in the compass direction ``bearing`` from ``origin``
-    (within _BEARING_SLACK degrees, or ``slack`` when larger: "east of" also takes
-    northeast); True with no bearing."""
+    (within ``slack`` degrees: "east of" also takes northeast); True with no bearing."""
     if bearing is None:
         return True
     dlat = point[0] - origin[0]
@@ -1428,7 +1428,7 @@ def _towards(
     if abs(dlat) < 1e-9 and abs(dlon) < 1e-9:
         return True
     actual = math.degrees(math.atan2(dlon, dlat)) % 360
-    return abs((actual - bearing + 180) % 360 - 180) <= max(slack, _BEARING_SLACK)
+    return abs((actual - bearing + 180) % 360 - 180) <= slack
 
 
 class _Points:

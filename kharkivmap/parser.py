@@ -633,9 +633,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if (
                     rule.kind == "active"
                     and _BASE_FORM.fullmatch(m.group("v"))
-                    and _WHO_BEFORE.search(text, max(0, anchor - 8), anchor)
+                    and (
+                        _WHO_BEFORE.search(text, max(0, anchor - 8), anchor)
+                        or _INFINITIVE_SERIES.search(text, max(0, anchor - 160), anchor)
+                    )
                 ):
-                    continue  # "drones drop the enemy who enter @1": what they do, not news
+                    # "drones drop the enemy who enter @1": what they do, not news; "efforts to
+                    # break through …, gain access to the canal, capture @1, and create
+                    # conditions": one more verb of a series of goals
+                    continue
                 if (
                     rule.kind == "active"
                     and m.group("v").startswith("clear")
@@ -643,14 +649,6 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 ):
                     # "clearing @1 of Russian sabotage groups": a sweep of a place held, in
                     # which raiders are hunted down, not a change
-                    continue
-                if (
-                    rule.kind == "active"
-                    and _BASE_FORM.fullmatch(m.group("v"))
-                    and _INFINITIVE_SERIES.search(text, max(0, anchor - 160), anchor)
-                ):
-                    # "efforts to break through …, gain access to the canal, capture @1, and
-                    # create conditions": one more verb of a series of goals
                     continue
                 partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
             elif rule.kind == "linked":
