@@ -251,6 +251,7 @@ SETS = {
     "dev230": (DATA / "dev230", DATA / "dev230_gold.jsonl"),
     "dev231": (DATA / "dev231", DATA / "dev231_gold.jsonl"),
     "dev232": (DATA / "dev232", DATA / "dev232_gold.jsonl"),
+    "dev235": (DATA / "dev235", DATA / "dev235_gold.jsonl"),
 }
 
 FIELDS = {
