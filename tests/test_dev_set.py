@@ -252,6 +252,7 @@ SETS = {
     "dev231": (DATA / "dev231", DATA / "dev231_gold.jsonl"),
     "dev232": (DATA / "dev232", DATA / "dev232_gold.jsonl"),
     "dev235": (DATA / "dev235", DATA / "dev235_gold.jsonl"),
+    "dev233": (DATA / "dev233", DATA / "dev233_gold.jsonl"),
 }
 
 FIELDS = {
