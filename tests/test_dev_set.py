@@ -253,6 +253,7 @@ SETS = {
     "dev232": (DATA / "dev232", DATA / "dev232_gold.jsonl"),
     "dev235": (DATA / "dev235", DATA / "dev235_gold.jsonl"),
     "dev233": (DATA / "dev233", DATA / "dev233_gold.jsonl"),
+    "dev234": (DATA / "dev234", DATA / "dev234_gold.jsonl"),
 }
 
 FIELDS = {
