@@ -254,6 +254,7 @@ SETS = {
     "dev235": (DATA / "dev235", DATA / "dev235_gold.jsonl"),
     "dev233": (DATA / "dev233", DATA / "dev233_gold.jsonl"),
     "dev234": (DATA / "dev234", DATA / "dev234_gold.jsonl"),
+    "dev236": (DATA / "dev236", DATA / "dev236_gold.jsonl"),
 }
 
 FIELDS = {
