@@ -255,6 +255,7 @@ SETS = {
     "dev233": (DATA / "dev233", DATA / "dev233_gold.jsonl"),
     "dev234": (DATA / "dev234", DATA / "dev234_gold.jsonl"),
     "dev236": (DATA / "dev236", DATA / "dev236_gold.jsonl"),
+    "dev237": (DATA / "dev237", DATA / "dev237_gold.jsonl"),
 }
 
 FIELDS = {
