@@ -256,6 +256,7 @@ SETS = {
     "dev234": (DATA / "dev234", DATA / "dev234_gold.jsonl"),
     "dev236": (DATA / "dev236", DATA / "dev236_gold.jsonl"),
     "dev237": (DATA / "dev237", DATA / "dev237_gold.jsonl"),
+    "dev238": (DATA / "dev238", DATA / "dev238_gold.jsonl"),
 }
 
 FIELDS = {
