@@ -667,6 +667,12 @@ def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
     in the passive ("the capture of @1 was announced by"): a side announces its own gains."""
     if _ANNOUNCED.search(frame.text, max(0, pos - 60), pos) is not None:
         return True
+    if _REPORTS_ON.search(frame.text, max(0, pos - 30), pos) and context().liberation.match(
+        frame.text, pos
+    ):
+        # "listened to reports on the liberation of @1": a side's own word for its gain
+        # ("DeepState reported on the seizure of @1" tells someone else's)
+        return True
     return end is not None and _ANNOUNCED_BY.match(frame.text, end) is not None
 
 
@@ -685,6 +691,7 @@ _ANNOUNCED = re.compile(
     r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
+_REPORTS_ON = re.compile(r"\breport(?:s|ed)?\s+on\s+(?:the\s+)?$")
 # "… of @1, near the town of @2, was announced on Saturday by": the gain's announcer follows
 _ANNOUNCED_BY = re.compile(
     r"(?:,[^,;:.]{1,60},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:officially\s+)?"

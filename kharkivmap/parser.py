@@ -68,7 +68,7 @@ from kharkivmap.frames import (
     group_by_token,
 )
 from kharkivmap.gazetteer import distance_km
-from kharkivmap.models import Article, Claim, Event, Mention
+from kharkivmap.models import Article, Claim, Event, Mention, Place
 from kharkivmap.prefilter import may_match
 from kharkivmap.rules import Rule, context, key_words_in, rules_keyed
 from kharkivmap.sentences import Sentence, split_sentences
@@ -950,7 +950,8 @@ def _in_addition(frame: Frame, opener: re.Match[str], found: list[_Candidate]) -
 # comma or "and".
 _LIST_GLUE = re.compile(
     r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:(?:ukraine|russia)"
-    r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province)"
+    # ("@1 in the Donetsk People's Republic and @2")
+    r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province|people['’]s\s+republic)"
     r"|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
     r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
     # "the village of @1 in the Donetsk region and the village of @2"
@@ -1274,6 +1275,7 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 _DOUBTFUL_PLACE = 0.5
 _SETTLED_PLACE = 0.8
 _DOUBT_CONTEXT = 3
+_BESIDE_SETTLED_KM = 8.0
 # A list of this many places whose members but one lie within this reach of one another.
 _LIST_LEAST = 3
 _LIST_STRAY_KM = 90.0
@@ -1485,13 +1487,13 @@ def extract_claims(
     kept = {c.start: c for c in _specific_sources(_sourced_headlines(claims, best), best)}
     result: list[Claim] = []
     strays: dict[int, set[int]] = {}  # per candidate, the starts of its members far off
-    settled: int | None = None  # places the text pins down, counted when first needed
+    settled: dict[str, Place] | None = None  # places the text pins down, when first needed
     for mention in mentions:
         claim = kept.get(mention.start)
         if claim is not None and mention.score < _DOUBTFUL_PLACE and mention.alternatives:
             if settled is None:
-                settled = len({m.place.id for m in mentions if m.score >= _SETTLED_PLACE})
-            if settled >= _DOUBT_CONTEXT:
+                settled = {m.place.id: m.place for m in mentions if m.score >= _SETTLED_PLACE}
+            if len(settled) >= _DOUBT_CONTEXT and not _beside_settled(mention.place, settled):
                 # a name shared by places that none of the text's many clues sets apart: the
                 # one picked is more often wrong than right, so no claim is put on it
                 claim = None
@@ -1509,6 +1511,17 @@ def extract_claims(
         elif all_mentions and mention.start not in standing_for:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
     return result
+
+
+def _beside_settled(place: Place, settled: dict[str, Place]) -> bool:
+    """Whether a place the text pins down lies within _BESIDE_SETTLED_KM of ``place``: the
+    namesake next to it ("@0 … the recapture of @1, another village in the region") is the
+    one a reader takes, however many namesakes the name has."""
+    here = (place.lat, place.lon)
+    return any(
+        other_id != place.id and distance_km(here, (other.lat, other.lon)) <= _BESIDE_SETTLED_KM
+        for other_id, other in settled.items()
+    )
 
 
 def _named(members: list[Mention], meant: dict[int, tuple[Mention, ...]]) -> list[Mention]:

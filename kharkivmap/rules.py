@@ -698,8 +698,9 @@ def rules() -> tuple[Rule, ...]:
             "control",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:back\s+)?(?:(?:full|complete|total|partial"
-            rf"|effective|firm)\s+)?control\s+(?:of|over)\s+{obj}",
+            # "declared Ukraine's complete control over the city of @1": the side named holds it
+            rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:back\s+)?(?:(?P<side>{side_adj})['’]s\s+)?"
+            rf"(?:(?:full|complete|total|partial|effective|firm)\s+)?control\s+(?:of|over)\s+{obj}",
             0.85,
             "control",
         ),
@@ -1036,6 +1037,19 @@ def rules() -> tuple[Rule, ...]:
             "nominal",
             "captured",
             "object",
+            # "reported the capture of three more settlements, including the town of @1": a
+            # counted gain named in part after "including"
+            rf"{w}(?P<v>{gains})\s+of\s+(?:(?:{_alt(t['counts'])}|several|more|other|further)\s+){{1,3}}"
+            rf"(?:[\w-]+\s+)?{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around)\s+(?:the\s+)?"
+            rf"(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis))?\s*,?\s+(?:including"
+            rf"|among\s+them|such\s+as|namely)\s+{unknown_names}{obj}",
+            0.7,
+            *["including", "among", "such", "namely"],
+        ),
+        r(
+            "nominal",
+            "captured",
+            "object",
             # "In addition to @1 and @2, this week we saw the liberation of @3"
             rf"{w}in\s+addition\s+to\s+{obj}(?:\s+and\s+[\w'-]+)?\s*,\s*[^@;:]{{0,60}}?(?<![\w-])(?P<v>{gains}|"
             rf"{_alt(t['capture_verbs'])})\s+(?:of\s+)?(?:the\s+(?:[\w-]+\s+){{0,2}}?(?:village"
@@ -1138,11 +1152,15 @@ def rules() -> tuple[Rule, ...]:
             # "gained control over the following settlements in Kharkiv region: @1"
             r"|the\s+following)\s+"
             rf"(?:\w+\s+)?{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
-            rf"[^—:@;,]{{0,30}}?(?:@\d+\s+)?(?:region|oblast|area|district|direction|axis)?)?"
+            rf"[^—:@;,]{{0,30}}?(?:@\d+\s*)?(?:region|oblast|area|district|direction|axis)?)?"
+            # "… in @1 district (of @2 region):"
+            r"(?:\s*\((?:of\s+)?(?:the\s+)?@\d+\s+(?:region|oblast)\))?"
             # "… seventeen communities that had been under Ukrainian control: @1, @2"
             rf"(?:\s+(?:that|which)\s+[^@:;—]{{1,80}}?(?=\s*:))?"
-            # …or after a dash or colon ("liberated 4 settlements of @1 region - @2, @3")
-            rf"(?:,|\s*[-–—:])\s*{unknown_names}{obj}",
+            # …or after a dash or colon ("liberated 4 settlements of @1 region - @2, @3"; "…
+            # near @1: they are @2, @3")
+            r"(?:,|\s*[-–—:])\s*(?:(?:they|these)\s+(?:are|were|include)\s+|namely\s+)?"
+            rf"{unknown_names}{obj}",
             0.75,
             *t["list_nouns"],
         ),
