@@ -257,6 +257,7 @@ SETS = {
     "dev236": (DATA / "dev236", DATA / "dev236_gold.jsonl"),
     "dev237": (DATA / "dev237", DATA / "dev237_gold.jsonl"),
     "dev238": (DATA / "dev238", DATA / "dev238_gold.jsonl"),
+    "dev243": (DATA / "dev243", DATA / "dev243_gold.jsonl"),
 }
 
 FIELDS = {
