@@ -258,6 +258,7 @@ SETS = {
     "dev237": (DATA / "dev237", DATA / "dev237_gold.jsonl"),
     "dev238": (DATA / "dev238", DATA / "dev238_gold.jsonl"),
     "dev243": (DATA / "dev243", DATA / "dev243_gold.jsonl"),
+    "dev244": (DATA / "dev244", DATA / "dev244_gold.jsonl"),
 }
 
 FIELDS = {
