@@ -259,6 +259,7 @@ SETS = {
     "dev238": (DATA / "dev238", DATA / "dev238_gold.jsonl"),
     "dev243": (DATA / "dev243", DATA / "dev243_gold.jsonl"),
     "dev244": (DATA / "dev244", DATA / "dev244_gold.jsonl"),
+    "dev239": (DATA / "dev239", DATA / "dev239_gold.jsonl"),
 }
 
 FIELDS = {
