@@ -260,6 +260,7 @@ SETS = {
     "dev243": (DATA / "dev243", DATA / "dev243_gold.jsonl"),
     "dev244": (DATA / "dev244", DATA / "dev244_gold.jsonl"),
     "dev239": (DATA / "dev239", DATA / "dev239_gold.jsonl"),
+    "dev241": (DATA / "dev241", DATA / "dev241_gold.jsonl"),
 }
 
 FIELDS = {
