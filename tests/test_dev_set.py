@@ -261,6 +261,7 @@ SETS = {
     "dev244": (DATA / "dev244", DATA / "dev244_gold.jsonl"),
     "dev239": (DATA / "dev239", DATA / "dev239_gold.jsonl"),
     "dev241": (DATA / "dev241", DATA / "dev241_gold.jsonl"),
+    "dev242": (DATA / "dev242", DATA / "dev242_gold.jsonl"),
 }
 
 FIELDS = {
