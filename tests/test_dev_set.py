@@ -262,6 +262,7 @@ SETS = {
     "dev239": (DATA / "dev239", DATA / "dev239_gold.jsonl"),
     "dev241": (DATA / "dev241", DATA / "dev241_gold.jsonl"),
     "dev242": (DATA / "dev242", DATA / "dev242_gold.jsonl"),
+    "dev240": (DATA / "dev240", DATA / "dev240_gold.jsonl"),
 }
 
 FIELDS = {
