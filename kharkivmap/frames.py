@@ -344,12 +344,19 @@ def _names_own_oblast(text: str, before: Mention, region: Mention) -> bool:
     )
 
 
+# What stands before a capital that ends a headline as its source ("…: Moscow", "… – Kyiv")
+_SOURCE_OPENING = re.compile(r"\w\s*(?::|\s[-–—|])\s*$")
+
+
 def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) -> None:
     word = group.members[0].text.lower()
     if first and not left.strip() and len(group.members) == 1 and ctx.dateline_after.match(right):
         group.status = "dateline"
     elif word in ctx.capitals and (
-        ctx.capital_after.match(right) or ctx.capital_before.search(left[-40:])
+        ctx.capital_after.match(right)
+        or ctx.capital_before.search(left[-40:])
+        # "Russia captures two villages in Ukraine: Moscow": a headline's source
+        or (_SOURCE_OPENING.search(left) is not None and not right.strip(" .\n"))
     ):
         group.status = "actor"
     elif _not_the_place(group, word, left, right, ctx):

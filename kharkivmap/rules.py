@@ -492,6 +492,9 @@ def rules() -> tuple[Rule, ...]:
         rf"|two|three|[\w-]+-strong|{side_adj})\s+){{0,3}}"
         r"(?:troops|forces|units|soldiers|fighters|personnel|servicemen|contingent|garrison"
         r"|brigades?|battalions?|army|military|group(?:ing)?(?:\s+of\s+(?:forces|troops))?)\s+"
+        # "the withdrawal of units of the Ukrainian armed forces from @1"
+        rf"(?:of\s+(?:the\s+)?(?:{side_adj}\s+)?(?:armed\s+forces|army|military|forces|troops)"
+        rf"(?:\s+of\s+(?:{side_adj}))?\s+)?"
         # "withdrew troops and equipment from @1"; equipment alone leaves, the troops stay
         r"(?:and\s+(?:(?:its|their|military|heavy)\s+)?(?:equipment|weapons|hardware)\s+)?)"
     )
@@ -934,7 +937,10 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
-            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
+            rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?"
+            # "retreated over the weekend from @1"
+            r"(?:(?:over\s+the\s+(?:weekend|past\s+\w+|last\s+\w+)|overnight|last\s+(?:week|night)"
+            r"|earlier\s+this\s+week|this\s+week|on\s+\w+day|yesterday)\s+)?(?:(?:back|out)"
             # "withdraw from the key area of @1"
             # "have withdrawn in the areas of @1 and @2": translated reports
             rf"\s+)?(?:from|out\s+of|(?=in\s+the\s+(?:areas?|vicinity)\s+of\s))\s*"
@@ -1186,10 +1192,14 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
-            rf"\s+)?(?:from|out\s+of)\s+(?:[^;@—]|@\d+){{0,60}}?,?\s+(?:including|among\s+them|such\s+as"
-            rf"|namely)\s+{unknown_names}{obj}",
+            rf"\s+)?(?:from|out\s+of)\s+(?:[^;@—]|@\d+){{0,60}}?(?:,?\s+(?:including|among\s+them|such\s+as"
+            # "… from the last major settlements of the region – @1 and @2"
+            rf"|namely)\s+|{_alt(t['list_nouns'])}(?:\s+(?:of|in|on\s+the\s+territory\s+of)\s+(?:the\s+)?"
+            rf"(?:@\d+\s+)?(?:region|oblast|area|district|people['’]s\s+republic))?\s*[–—:]\s*)"
+            rf"{unknown_names}{obj}",
             0.75,
             *["including", "among", "such", "namely"],
+            *t["list_nouns"],
         ),
         r(
             "withdraw",
@@ -1388,7 +1398,11 @@ def rules() -> tuple[Rule, ...]:
             "lost",
             "captured",
             "subject",
-            rf"(?P<aux>(?:{w}{aux}\s+)+)(?P<v>{_alt(t['passive_lost'])})(?![\w-]){no_object}",
+            rf"(?P<aux>(?:{w}{aux}\s+)+)(?P<v>{_alt(t['passive_lost'])})(?![\w-]){no_object}"
+            # "forces in the city had lost more than 4,000 people": a count lost, not a place
+            r"(?!\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|about\s+|around\s+|up\s+to\s+"
+            r"|nearly\s+|almost\s+|at\s+least\s+)?(?:\d|hundreds\b|thousands\b|dozens\b"
+            r"|tens\s+of\b|(?:a|one)\s+(?:hundred|thousand)\b))",
             0.7,
             *t["passive_lost"],
         ),
