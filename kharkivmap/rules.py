@@ -645,9 +645,12 @@ def rules() -> tuple[Rule, ...]:
             # "the four villages now occupied by Russian forces: @1", "four villages are now
             # under Russian control: @1"
             rf"{w}{_alt(t['list_nouns'])}\s+(?:(?:[\w@'-]+\s+){{0,4}}?(?:are|were|is|was)\s+"
-            rf"|(?=(?:now|currently)\s))(?:(?:now|still|currently|fully)\s+)*(?:(?:held|controlled"
+            rf"|(?=(?:now|currently|still)\s))(?:(?:now|still|currently|fully)\s+)*(?:(?:held|controlled"
             rf"|occupied)\s+by\s+|under\s+)(?P<side>{side_any})(?:\s+control)?"
-            rf"\s*(?:[—–:]|--|\s-)\s*{unknown_names}{obj}",
+            # "the last two cities still under Ukrainian control in the Donbas region, @1 and @2"
+            rf"(?:\s+in\s+(?:the\s+)?(?:@\d+\s+|[\w-]+\s+){{1,2}}(?:region|oblast|area))?"
+            rf"\s*(?:[—–:]|--|\s-|,(?=\s*{unknown_names}@\d+\s*(?:[.;]|$)))\s*"
+            rf"{unknown_names}{obj}",
             0.7,
             "held",
             "controlled",
