@@ -263,6 +263,7 @@ SETS = {
     "dev241": (DATA / "dev241", DATA / "dev241_gold.jsonl"),
     "dev242": (DATA / "dev242", DATA / "dev242_gold.jsonl"),
     "dev240": (DATA / "dev240", DATA / "dev240_gold.jsonl"),
+    "dev245": (DATA / "dev245", DATA / "dev245_gold.jsonl"),
 }
 
 FIELDS = {
