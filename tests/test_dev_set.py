@@ -264,6 +264,7 @@ SETS = {
     "dev242": (DATA / "dev242", DATA / "dev242_gold.jsonl"),
     "dev240": (DATA / "dev240", DATA / "dev240_gold.jsonl"),
     "dev245": (DATA / "dev245", DATA / "dev245_gold.jsonl"),
+    "dev248": (DATA / "dev248", DATA / "dev248_gold.jsonl"),
 }
 
 FIELDS = {
