@@ -265,6 +265,7 @@ SETS = {
     "dev240": (DATA / "dev240", DATA / "dev240_gold.jsonl"),
     "dev245": (DATA / "dev245", DATA / "dev245_gold.jsonl"),
     "dev248": (DATA / "dev248", DATA / "dev248_gold.jsonl"),
+    "dev246": (DATA / "dev246", DATA / "dev246_gold.jsonl"),
 }
 
 FIELDS = {
