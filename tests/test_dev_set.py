@@ -266,6 +266,7 @@ SETS = {
     "dev245": (DATA / "dev245", DATA / "dev245_gold.jsonl"),
     "dev248": (DATA / "dev248", DATA / "dev248_gold.jsonl"),
     "dev246": (DATA / "dev246", DATA / "dev246_gold.jsonl"),
+    "dev247": (DATA / "dev247", DATA / "dev247_gold.jsonl"),
 }
 
 FIELDS = {
