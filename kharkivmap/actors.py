@@ -80,6 +80,9 @@ _GOVERNED_UNTIL = re.compile(
     # clause closed by its comma
     r"|whereas|although|though)\s[^,;]*,\s*"
     r"|,\s+(?=(?:it|they|we|he|she)\s+(?:was|were|is|are|has|have|had)\b)"
+    # "would be another blow to Ukraine after its forces were forced to withdraw from @1": a
+    # clause of what has happened, which the main clause's modal does not govern
+    r"|\b(?:after|since|because)\s+(?=[^,;@]{0,40}?\b(?:were|was|had|have|has)\s)"
 )
 
 
@@ -869,12 +872,12 @@ def resolve_actor(
     if kind == "held_state" and (
         _BACK_UNDER.search(m.group())
         or (
-            m.group().endswith("flag")
+            m.group().endswith(("flag", "hands", "control"))
             and ("again" in m.group() or _AGAIN_AFTER.match(frame.text, m.end()))
         )
     ):
-        # "@1 was back under Ukrainian control", "@1 is under the Ukrainian flag again": it
-        # changed hands
+        # "@1 was back under Ukrainian control", "@1 is under the Ukrainian flag again", "@1
+        # was also in Ukrainian hands again": it changed hands
         event = "captured"
     if (
         kind == "held_state"

@@ -36,6 +36,12 @@ __all__ = [
 ]
 
 _WINDOW = 110
+# An administration of a place set up by Russia ("the occupation authorities", "the
+# Moscow-installed head"); not "the de-occupation of the region" nor "the occupation of @1"
+_INSTALLED = re.compile(
+    r"russian-installed|moscow-installed|russian-appointed|moscow-appointed"
+    r"|(?<![\w-])occupation(?!\s+of\b)"
+)
 # An office and the person named for it stand this close ("a spokesman for the army, Ivan X").
 _PERSON_GAP = 45
 # A source credited after a dash at the end, or before a colon at the start, of a line.
@@ -452,7 +458,7 @@ def _speaker(
         place = places[index] if index < len(places) else None
         if place is None:
             return Speaker(None, None, verb, agency=True)
-        installed = re.search(r"russian-installed|moscow-installed|occupation", frame)
+        installed = _INSTALLED.search(frame)
         side = "RU" if place.country == "RU" or installed else "UA"
         name = name.replace("{place}", place.name)
     hint = None

@@ -636,6 +636,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and (
                         _WHO_BEFORE.search(text, max(0, anchor - 8), anchor)
                         or _INFINITIVE_SERIES.search(text, max(0, anchor - 160), anchor)
+                        or _FUTURE_CLAUSE.search(text, max(0, anchor - 50), anchor)
                     )
                 ):
                     # "drones drop the enemy who enter @1": what they do, not news; "efforts to
@@ -896,6 +897,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     else []
                 )
                 actor = sides[0] if sides else None
+            if (
+                actor is None
+                and event == "captured"
+                and rule.kind in {"passive", "relative", "active"}
+                and _RETAKEN.fullmatch((m.group("v") if "v" in m.re.groupindex else "") or "")
+            ):
+                # "@1, which was recaptured earlier this week", no side named anywhere near:
+                # a place taken back goes back to its own country
+                actor = _country_of(members)
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
@@ -1307,8 +1317,15 @@ _LEFT_BEFORE = re.compile(
     r"(?P<side>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:troops|forces|units|army|military)\b"
 )
 # A capture verb in the plain present after a relative pronoun: a habit, not an event
-_BASE_FORM = re.compile(r"enter|capture|take|seize|occupy|storm|break\s+into")
+_BASE_FORM = re.compile(
+    r"enter|capture|take|seize|occupy|storm|break\s+into|liberate|retake|recapture|regain|reclaim"
+)
 _WHO_BEFORE = re.compile(r"\b(?:who|that)\s+$")
+# A clause of time or condition that a plain present puts in the future ("a breakthrough could
+# come after the defenders liberate @1", "once Russian troops take @1")
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:after|once|when|if|until|unless|before|as\s+soon\s+as)\s+(?:the\s+)?(?:[\w'-]+\s+){1,3}$"
+)
 _RAIDERS_AFTER = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sabotage|subversive|reconnaissance|infiltration"
     r"|diversion|drgs?|saboteurs|infiltrators)\b"
