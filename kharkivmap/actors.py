@@ -997,6 +997,8 @@ def resolve_actor(
             return event, OTHER.get(speaker_side or "")
         if prep == "by" and side:
             return event, side
+        if prep == "of" and side and "control" in frame.text[m.end() : m.end() + 30]:
+            return event, side  # "taken under the control of detachments of Wagner"
         if prep in {"from", "of"} and side:
             return event, OTHER[side]  # "recaptured from Russian troops", "cleared of them"
         if "v" in groups:  # "was brought under Russian control": the verb names the side
