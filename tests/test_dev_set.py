@@ -267,6 +267,7 @@ SETS = {
     "dev248": (DATA / "dev248", DATA / "dev248_gold.jsonl"),
     "dev246": (DATA / "dev246", DATA / "dev246_gold.jsonl"),
     "dev247": (DATA / "dev247", DATA / "dev247_gold.jsonl"),
+    "dev249": (DATA / "dev249", DATA / "dev249_gold.jsonl"),
 }
 
 FIELDS = {
