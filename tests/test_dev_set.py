@@ -268,6 +268,7 @@ SETS = {
     "dev246": (DATA / "dev246", DATA / "dev246_gold.jsonl"),
     "dev247": (DATA / "dev247", DATA / "dev247_gold.jsonl"),
     "dev249": (DATA / "dev249", DATA / "dev249_gold.jsonl"),
+    "dev250": (DATA / "dev250", DATA / "dev250_gold.jsonl"),
 }
 
 FIELDS = {
