@@ -269,6 +269,7 @@ SETS = {
     "dev247": (DATA / "dev247", DATA / "dev247_gold.jsonl"),
     "dev249": (DATA / "dev249", DATA / "dev249_gold.jsonl"),
     "dev250": (DATA / "dev250", DATA / "dev250_gold.jsonl"),
+    "dev251": (DATA / "dev251", DATA / "dev251_gold.jsonl"),
 }
 
 FIELDS = {
