@@ -619,6 +619,33 @@ _NOT_A_SPEAKER = frozenset(
 )  # fmt: skip
 
 
+# Words no person's name is made of
+_FUNCTION_WORDS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "the",
+        "a",
+        "an",
+        "to",
+        "for",
+        "with",
+        "from",
+        "into",
+        "that",
+        "this",
+        "it",
+        "they",
+        "we",
+        "there",
+        "their",
+        "its",
+        "our",
+        "not",
+        "no",
+    }
+)
 # Finite verbs that make the words after "said" a clause of their own
 _FINITE = frozenset(
     {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can"}
@@ -645,6 +672,8 @@ def _inverted(frame: str, m: re.Match[str], places: Sequence[Place]) -> Speaker 
         return _speaker(frame, m.start(), found, (m.end(), end), places)
     if "," in tail.group(1) or "@" in tail.group(1) or len(words) > 5:
         return None  # no source among many words: not one person's name
+    if not _FUNCTION_WORDS.isdisjoint(words):
+        return None  # "…, said bodies lay in the streets": a clause, not a name
     return Speaker(_title(tail.group(1).rstrip(".")), None, m.start())
 
 

@@ -89,6 +89,11 @@ _FORMER = re.compile(r"\b(?:former|erstwhile|one-time)\s+$")
 _PARTIAL = re.compile(r"\bpartial(?:ly)?\s+$")
 _PASSIVE_COUNT = re.compile(r"\s(?:been|were|was)\s")
 _RELATIVE_SUBJECT = re.compile(r"@(?P<g>\d+)\s*,\s*(?:which|that|who)\s+(?:[a-z]+ly\s+)?$")
+# "@0 near @1, which …": a place, the landmark it lies by, and a relative clause
+_CAPITAL_LANDMARK = re.compile(
+    r"@(?P<t>\d+)\s+(?:near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
+    r"(?:the\s+capital\s+)?@(?P<g>\d+)\s*,\s*(?:which|that)\b"
+)
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 _DATELINE = 80
@@ -581,6 +586,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if group is None or group.status not in allowed:
                     continue
                 members = singular_relative(group.members, m.group())
+                if rule.kind in {"relative", "participle"}:
+                    members = _beside_capital(frame, group, m.start()) or members
                 if rule.kind == "headline" and group.status == "soft":
                     # "Ruska Lozova near Kharkiv liberated": the headline's subject is the
                     # place the other is a landmark for
@@ -689,6 +696,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "@0, 10 km north west of @1, which was taken by Russia": the relative
                     # pronoun is the subject, and stands for the name right before it
                     continue
+                if relative:
+                    beside = _beside_capital(frame, frame.groups[int(relative["g"])], anchor)
+                    members = beside or members
+
             # a holding verb may be future ("Russian troops will occupy @1"): not yet a state
             family = "held" if rule.event == "held" and rule.kind != "held_verb" else rule.kind
             negated = None
@@ -1539,6 +1550,20 @@ def _beside_settled(place: Place, settled: dict[str, Place]) -> bool:
         other_id != place.id and distance_km(here, (other.lat, other.lon)) <= _BESIDE_SETTLED_KM
         for other_id, other in settled.items()
     )
+
+
+def _beside_capital(frame: Frame, group: Group, start: int) -> list[Mention] | None:
+    """The place named right before a capital it lies by, when a relative clause follows the
+    capital ("the mayor of @0 near Kyiv, which was liberated on Thursday"): the capital is
+    where the town lies, the town what the clause is about."""
+    if group.members[0].text.lower() not in context().capitals:
+        return None
+    for landmark in _CAPITAL_LANDMARK.finditer(frame.text, max(0, start - 60), start + 40):
+        if frame.groups[int(landmark["g"])] is group:
+            target = group_by_token(frame, int(landmark["t"]))
+            if target is not None and target.status in _STATUS_TARGETS:
+                return target.members
+    return None
 
 
 def _named(members: list[Mention], meant: dict[int, tuple[Mention, ...]]) -> list[Mention]:

@@ -1179,7 +1179,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+(?:(?:full|complete)"
             # "seized five settlements near @1, including @2"
-            r"\s+)?control\s+(?:of|over))\s(?:[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
+            # (not "control over crucial roads leading to cities such as @1": the roads)
+            r"\s+)?control\s+(?:of|over))\s(?:(?!(?:roads?|routes?|highways?|supply\s+lines?"
+            r"|approaches|leading\s+to)\b)[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
             # "recaptured two villages in @1, namely @2": a region named by its centre
             r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+){0,120}?"
             # "… territory in the northeast—including @1"
