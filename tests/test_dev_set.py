@@ -270,6 +270,7 @@ SETS = {
     "dev249": (DATA / "dev249", DATA / "dev249_gold.jsonl"),
     "dev250": (DATA / "dev250", DATA / "dev250_gold.jsonl"),
     "dev251": (DATA / "dev251", DATA / "dev251_gold.jsonl"),
+    "dev253": (DATA / "dev253", DATA / "dev253_gold.jsonl"),
 }
 
 FIELDS = {
