@@ -271,6 +271,7 @@ SETS = {
     "dev250": (DATA / "dev250", DATA / "dev250_gold.jsonl"),
     "dev251": (DATA / "dev251", DATA / "dev251_gold.jsonl"),
     "dev253": (DATA / "dev253", DATA / "dev253_gold.jsonl"),
+    "dev252": (DATA / "dev252", DATA / "dev252_gold.jsonl"),
 }
 
 FIELDS = {
