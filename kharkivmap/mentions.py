@@ -54,6 +54,12 @@ _UNIT_AFTER = re.compile(
     r"(?:brigade|battalion|regiment|division|corps)s?\b",
     re.IGNORECASE,
 )
+# …and the name a grouping of forces goes by ("the group of troops 'Tavria'")
+_UNIT_BEFORE = re.compile(
+    r"\b(?:group(?:ing)?(?:\s+of\s+(?:troops|forces))?|battle\s*group|task\s+force)\s*"
+    r"[\"'‘’“”«]\s*$",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(rf"[ \u00a0\-\u2010\u2011]({_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*)")
 _WORD = re.compile(rf"{_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*")
 _SPACED_WORD = re.compile(rf"[ \u00a0]*({_WORD.pattern})")  # the next word after spaces
@@ -549,6 +555,8 @@ class MentionFinder:
             return False
         if after and _UNIT_AFTER.match(text, at):
             return False  # "the Zaporizhzhia separate territorial defense brigade": a unit
+        if _UNIT_BEFORE.search(text, max(0, span.start - 40), span.start):
+            return False  # "the joint strategic group of troops "Tavria"": a unit's name
         previous = _previous_word(text, span.start).lower()
         return previous not in self._lexicon.not_settlement_before
 

@@ -94,6 +94,16 @@ _CAPITAL_LANDMARK = re.compile(
     r"@(?P<t>\d+)\s+(?:near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
     r"(?:the\s+capital\s+)?@(?P<g>\d+)\s*,\s*(?:which|that)\b"
 )
+# "@0, another village in @1 oblast that …": a relative clause after a place's appositive
+_APPOSED_RELATIVE = re.compile(
+    r"@(?P<g>\d+)\s*,\s*(?:another|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city"
+    r"|settlement)(?:\s+(?:in|of|near)\s+(?:the\s+)?(?:@\d+\s+(?:region|oblast)|@\d+|[\w-]+)"
+    r"(?:\s+(?:region|oblast))?)?\s+(?:which|that)\s+(?:[a-z]+ly\s+)?$"
+)
+# "@1, held by …": a participle set off right after a name
+_PARTICIPLE_AFTER_NAME = re.compile(r"@(?P<g>\d+)\s*,\s*(?:still\s+|now\s+)?$")
+# …not a predicate with its verb ("@0, near @1, was also in Ukrainian hands")
+_COPULA_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|remains?|remained|be|been)\b")
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 _DATELINE = 80
@@ -672,6 +682,17 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 )
                 if denied_state:  # "@1 is no longer under …": the subject before the denial
                     subject = subject_of(frame, denied_state.start(), previous, status=True)
+                participle = (
+                    _PARTICIPLE_AFTER_NAME.search(text, max(0, anchor - 12), anchor)
+                    if rule.kind == "held_state" and not _COPULA_FIRST.match(m.group())
+                    else None
+                )
+                if participle:
+                    # "captured @0, near the hub of @1, held by Kyiv's forces": the participle
+                    # describes the name right before its comma
+                    group = group_by_token(frame, int(participle["g"]))
+                    if group is not None and group.status in _STATUS_TARGETS:
+                        subject = group.members
                 if not subject or (
                     rule.kind == "held_state"
                     and (
@@ -699,6 +720,17 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if relative:
                     beside = _beside_capital(frame, frame.groups[int(relative["g"])], anchor)
                     members = beside or members
+                apposed = (
+                    _APPOSED_RELATIVE.search(text, max(0, anchor - 90), anchor)
+                    if rule.kind == "passive" and not relative
+                    else None
+                )
+                if apposed:
+                    # "@0, another village in @1 oblast that was liberated in late July": the
+                    # clause is about the place its appositive describes
+                    group = group_by_token(frame, int(apposed["g"]))
+                    if group is not None and group.status in _STATUS_TARGETS:
+                        members = group.members
 
             # a holding verb may be future ("Russian troops will occupy @1"): not yet a state
             family = "held" if rule.event == "held" and rule.kind != "held_verb" else rule.kind
@@ -1695,8 +1727,9 @@ def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:
 # A quotation mark opening right on a liberation word: scare quotes around the word itself, not
 # a quoted sentence that ends in it ("… that \"Urozhaine was liberated\"", which
 # has_quoted_trigger also counts, is the speaker's own word)
+# (a quotation mark after a word closes a name: 'the group of troops "Tavria" liberated')
 _SCARE_QUOTED = re.compile(
-    r"[\"“”«»‘’']\s*(?:liberat(?:ed|e|es|ing|ion)|freed|de-?occupied)\b", re.IGNORECASE
+    r"(?<![\w.,!?])[\"“”«»‘’']\s*(?:liberat(?:ed|e|es|ing|ion)|freed|de-?occupied)\b", re.IGNORECASE
 )
 
 
