@@ -543,7 +543,17 @@ def rules() -> tuple[Rule, ...]:
     # parser takes it only before a list of several places
     # "captured @1" after a name the gazetteer lacks: "Kleban-Byk, @1" (a comma alone may end
     # an object: "captured equipment, @1 officials said") or "Kleban-Byk and @1"
-    list_head = r"(?:(?P<head>[\w'-]+)\s*,\s*|(?!(?:it|them|positions|control)\s)[\w'-]+\s+and\s+)?"
+    # names the gazetteer lacks, with their region, before a known one ("Derylove and Maiske in
+    # the Donetsk region, as well as @1 in the Dnipropetrovsk region")
+    unknown_in_region = (
+        r"(?:(?!(?:it|them|positions|control)\s)[\w'-]+(?:\s*,\s*[\w'-]+){0,3}\s+and\s+[\w'-]+\s+in\s+"
+        r"(?:the\s+)?@\d+\s+(?:region|oblast)\s*,?\s+(?:as\s+well\s+as|and)\s+"
+        r"(?:(?:the\s+)?(?:village|town|city|settlement)\s+of\s+)?)"
+    )
+    list_head = (
+        r"(?:(?P<head>[\w'-]+)\s*,\s*|(?!(?:it|them|positions|control)\s)[\w'-]+\s+and\s+"
+        rf"|{unknown_in_region})?"
+    )
     # flags are raised only over places: "flags in pravdyne and @1" names two of them
     flag_list_head = r"(?:(?P<head>[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+))?"
     flag_raised = (
@@ -706,7 +716,8 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "declared Ukraine's complete control over the city of @1": the side named holds it
             rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:back\s+)?(?:(?P<side>{side_adj})['’]s\s+)?"
-            rf"(?:(?:full|complete|total|partial|effective|firm)\s+)?control\s+(?:of|over)\s+{obj}",
+            rf"(?:(?:full|complete|total|partial|effective|firm)\s+)?control\s+(?:of|over)\s+"
+            rf"{unknown_in_region}?{obj}",
             0.85,
             "control",
         ),
