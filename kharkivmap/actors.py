@@ -377,6 +377,28 @@ _QUALIFIED_MEMBER = re.compile(
 )
 
 
+# "@0, veliko-anadol, @1 were taken": a name the gazetteer lacks between a list's commas
+_UNKNOWN_BETWEEN = re.compile(
+    r"\s*,\s*(?!(?:however|meanwhile|too|also|though|therefore|moreover|then|now|and|or)\s*,)"
+    r"[a-z'-]+(?:\s+[a-z'-]+)?\s*,\s*(?:and\s+)?"
+)
+
+
+def _listed_before(frame: Frame, group: Group) -> list[Mention]:
+    """The places of a list before ``group`` that a name the gazetteer lacks split from it
+    ("The settlements of Olginka, Veliko-Anadol, Zeleny Gai were taken under control")."""
+    groups = frame.groups
+    at = next((k for k, g in enumerate(groups) if g is group), None)
+    if not at:
+        return []
+    before = groups[at - 1]
+    if before.status not in {"target", "soft"}:
+        return []
+    if not _UNKNOWN_BETWEEN.fullmatch(frame.text, before.end, group.start):
+        return []
+    return before.members
+
+
 def _qualified_list(frame: Frame, group: Group) -> list[Mention]:
     """The places listed before ``group`` each with its own region ("@0 in the @1 region and
     @2 in the @3 region were taken"): the region groups keep the names apart in the frame."""
@@ -455,7 +477,7 @@ def subject_of(
                 return None  # "@0 villages were liberated": villages around it, unnamed
             if group and group.status in allowed:
                 members = singular_relative(group.members, direct[0] + frame.text[pos : pos + 12])
-                listed = _qualified_list(frame, group)
+                listed = _qualified_list(frame, group) or _listed_before(frame, group)
                 return listed + members if listed else members
     anaphor = ctx.anaphor.search(left)
     relative = ctx.relative.search(left)

@@ -377,10 +377,14 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
         return True
     if _REGION_OF.search(left[-30:]) and any(_names_its_region(m) for m in group.members):
         return True  # "the border region of Sumy"
+    if _VILLAGE_IN.search(left[-30:]) and any(_names_its_region(m) for m in group.members):
+        return True  # "the last village in Kursk under Ukrainian control": the Kursk region
     river = ctx.river_before.search(left[-20:]) or right.startswith(" river")
     return word in ctx.rivers and bool(river)
 
 
+# A village said to lie in a region's centre, which stands for the region ("a village in Kursk")
+_VILLAGE_IN = re.compile(r"(?<![\w-])(?:village|hamlet|settlement|locality)\s+in\s+(?:the\s+)?$")
 # A region word before its centre's name: "the region of @1", "Ukraine's oblast of @1"
 _REGION_OF = re.compile(r"(?<![\w-])(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
 
