@@ -1012,6 +1012,8 @@ _LIST_GLUE = re.compile(
     # or a name the gazetteer lacks, between commas ("@1, skuchne, @2", "@1, stupochky
     # (stupochki), @2")
     r"|\s*,\s*[a-z'-]+\s*(?:\([a-z'\s-]{1,30}\)\s*)?,\s*(?:and\s+)?"
+    # …or before the last "and" ("liberated @1, boring and @2")
+    r"|\s*,\s*(?!(?:which|that|who|where|it|they|then|now|also|too|others?)\s)[a-z'-]+\s+and\s+"
     # or a list of places around the first: "@1 and neighboring settlements - @2, @3",
     # "@1, as well as several nearby towns, such as @2"
     r"|\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:several|some|two|three|four|five|six|other|the"
