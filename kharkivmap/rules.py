@@ -967,6 +967,21 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
+            # "Russia says it has completed Kherson withdrawal", "ordered the Kherson pullout":
+            # a withdrawal named after its place, done or ordered
+            rf"{w}(?:complet(?:ed|es|e|ing)|finish(?:ed|es|ing)?|order(?:ed|s|ing)?|announc(?:ed|es|ing))"
+            rf"\s+(?:the\s+)?@(?P<g>\d+)\s+(?P<v>withdrawal|pull-?out|pullback|retreat)(?![\w-])",
+            0.75,
+            "withdrawal",
+            "pullout",
+            "pull-out",
+            "pullback",
+            "retreat",
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
             # "After heavy fighting for @1, the Ukrainian forces were forced to withdraw from
             # their positions": the place fought for is the place left
             rf"{w}after\s+(?:[\w-]+\s+){{0,3}}?(?:fighting|battles?|clashes)\s+(?:for|in|around"
