@@ -379,10 +379,18 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
         return True  # "the border region of Sumy"
     if _VILLAGE_IN.search(left[-30:]) and any(_names_its_region(m) for m in group.members):
         return True  # "the last village in Kursk under Ukrainian control": the Kursk region
+    if _VILLAGE_AFTER.match(right) and all(
+        m.place.kind == "city" or (m.place.population or 0) >= _TOWN_NOT_VILLAGE
+        for m in group.members
+    ):
+        return True  # "Ukraine's troops abandon Donetsk village": a village of its area
     river = ctx.river_before.search(left[-20:]) or right.startswith(" river")
     return word in ctx.rivers and bool(river)
 
 
+# A city's name before "village": a village of the city's area ("the Severodonetsk village")
+_TOWN_NOT_VILLAGE = 40_000  # no place this large is called a village
+_VILLAGE_AFTER = re.compile(r"\s+(?:village|villages|hamlet|hamlets)\b", re.IGNORECASE)
 # A village said to lie in a region's centre, which stands for the region ("a village in Kursk")
 _VILLAGE_IN = re.compile(r"(?<![\w-])(?:village|hamlet|settlement|locality)\s+in\s+(?:the\s+)?$")
 # A region word before its centre's name: "the region of @1", "Ukraine's oblast of @1"

@@ -100,6 +100,13 @@ _APPOSED_RELATIVE = re.compile(
     r"|settlement)(?:\s+(?:in|of|near)\s+(?:the\s+)?(?:@\d+\s+(?:region|oblast)|@\d+|[\w-]+)"
     r"(?:\s+(?:region|oblast))?)?\s+(?:which|that)\s+(?:[a-z]+ly\s+)?$"
 )
+# "the village of @1 in the @2 district of the @3 People's Republic, which was liberated":
+# the clause is about the village its district and region only place
+_DISTRICT_RELATIVE = re.compile(
+    r"@(?P<g>\d+)(?:\s+(?:village|town|settlement))?\s+in\s+(?:the\s+)?@\d+\s+(?:district|raion"
+    r"|community|hromada)(?:\s+of\s+(?:the\s+)?@\d+\s+(?:people['’]s\s+republic|region|oblast))?"
+    r"\s*,\s*(?:which|that)\s+(?:[a-z]+ly\s+)?$"
+)
 # "@1, held by …": a participle set off right after a name
 _PARTICIPLE_AFTER_NAME = re.compile(r"@(?P<g>\d+)\s*,\s*(?:still\s+|now\s+)?$")
 # …not a predicate with its verb ("@0, near @1, was also in Ukrainian hands")
@@ -722,6 +729,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     members = beside or members
                 apposed = (
                     _APPOSED_RELATIVE.search(text, max(0, anchor - 90), anchor)
+                    or _DISTRICT_RELATIVE.search(text, max(0, anchor - 120), anchor)
                     if rule.kind == "passive" and not relative
                     else None
                 )
