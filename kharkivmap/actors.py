@@ -473,6 +473,9 @@ def subject_of(
                     return described
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
                 return None  # "a town near @0 has been recaptured": the town, unnamed
+            if group and _UNNAMED_BY.search(text, 0, direct.start()):
+                # "a key city east of the Ukrainian capital, @0, has been recaptured"
+                return None
             if group and len(group.members) < 2 and _PLURAL_HEAD.match(direct[0]):
                 return None  # "@0 villages were liberated": villages around it, unnamed
             if group and group.status in allowed:
@@ -544,6 +547,12 @@ _SINGULAR_RELATIVE = re.compile(
 _UNNAMED_HEAD = re.compile(
     r"(?<![\w-])(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement"
     r"|hamlet)\s+(?:[\w-]+\s+){0,3}?$"
+)
+# …set off from a landmark named with its title ("east of the Ukrainian capital, @0,")
+_UNNAMED_BY = re.compile(
+    r"(?<![\w-])(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement|hamlet)"
+    r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|outside)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:capital|city|town|centre|center)\s*,\s*$"
 )
 # "@1, which …" and "@1, a city that …": a relative clause about the place right before it
 _RELATIVE_AFTER = re.compile(
