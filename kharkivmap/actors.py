@@ -716,11 +716,14 @@ def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
 # someone else's word
 _ANNOUNCED = re.compile(
     r"\b(?:announc(?:ed|es|ing)|claim(?:ed|s|ing)|report(?:ed|s|ing)|declar(?:ed|es|ing)"
-    r"|confirm(?:ed|s|ing)|hail(?:ed|s|ing)|reveal(?:ed|s|ing))\s+(?:to\s+[\w-]+\s+on\s+)?"
+    r"|confirm(?:ed|s|ing)|hail(?:ed|s|ing)|reveal(?:ed|s|ing)|describ(?:ed|es|ing)|detail(?:ed|s|ing))"
+    r"\s+(?:to\s+[\w-]+\s+on\s+)?"
     # "announced on Saturday the capture of @1": a time phrase may come first
     r"(?:(?:on|last|this)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend"
     r"|[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*,?\s+"
     r"|(?:yesterday|today|overnight|earlier)\s*,?\s+)?(?:the\s+)?"
+    # "described the stages of the liberation of @1"
+    r"(?:(?:stages|details|course)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:(?:additional|new|further|territorial|more)\s+){0,2}(?:gains|advances|successes)"
     r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
@@ -1134,6 +1137,16 @@ def resolve_actor(
             side = _side_in(briefed.group("who"), speaker_side, last=True, strict=False)
             if side in OTHER:
                 return event, side
+        if (
+            speaker_side in OTHER
+            and _asked(house_side) in (None, speaker_side)
+            and context().liberation.fullmatch(verb)
+            and _ANNOUNCED.search(frame.text, max(0, m.start() - 60), m.start())
+            and not _side_in(frame.text[max(0, m.start() - 60) : m.start()], None, last=True)
+        ):
+            # "the General Staff described the stages of the liberation of @1": a side tells
+            # of its own liberations, whatever enemy its quotation names
+            return event, speaker_side
         owner = _POSSESSOR.search(frame.text, max(0, m.start() - 40), m.start())
         if owner:
             # "the enemy's seizure of @1", "Russia's capture of @1": the owner acted
