@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from kharkivmap.anaphora import TOWN_POPULATION_LIMIT
 from kharkivmap.claimants import names_a_place, side_words, vocabulary_side
 from kharkivmap.frames import TOKEN, Frame, Group, clause_start, group_by_token
 from kharkivmap.lexicons import alternation, load_lexicon
@@ -493,10 +494,13 @@ def subject_of(
             # "MOSCOW (AA) - … the village came under Russian control": a capital in a
             # dateline, or a city for "the village", is not what the noun stands for
             village = "village" in anaphor.group()
+            small = "city" not in anaphor.group()  # "the town" is no city of half a million
             meant = [
                 m
                 for m in previous
-                if m.text.lower() not in ctx.capitals and not (village and m.place.kind == "city")
+                if m.text.lower() not in ctx.capitals
+                and not (village and m.place.kind == "city")
+                and not (small and (m.place.population or 0) >= TOWN_POPULATION_LIMIT)
             ]
             return meant or None
         # A place opening the sentence is its subject and the likeliest antecedent

@@ -33,7 +33,7 @@ from kharkivmap.sentences import Sentence
 __all__ = ["PluralAnaphor", "resolve_anaphors", "resolve_plural_anaphors"]
 
 _SENTENCES_BACK = 2
-_NEVER_SMALL = 500_000  # no town, village or settlement is this large
+TOWN_POPULATION_LIMIT = 500_000  # no town, village or settlement is this large
 _LOOK_BEHIND = 80  # characters before a name searched for a reference-point cue
 _SCORE = 0.8  # an anaphor is less certain than the name it stands for
 _OPENING = 40  # characters before a plural noun searched for its determiner
@@ -248,7 +248,7 @@ def _antecedent(
     ruled_out = grammar.never.get(noun.lower(), frozenset())
     if noun.lower() != "city":
         # "the town" is no city of half a million ("Kharkiv … the town had been liberated")
-        earlier = [m for m in earlier if (m.place.population or 0) < _NEVER_SMALL]
+        earlier = [m for m in earlier if (m.place.population or 0) < TOWN_POPULATION_LIMIT]
     by_sentence = _candidates_by_sentence(text, earlier, sentence_starts, grammar, ruled_out)
     if not by_sentence:
         return None
