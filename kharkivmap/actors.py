@@ -489,7 +489,13 @@ def subject_of(
         anaphor = None  # "@1 city, which is …": the pronoun of the relative clause
     if anaphor:
         limit = pos - len(left) + anaphor.start()
-        targets = [g for g in frame.groups if g.status == "target" and g.end <= limit]
+        # (not a name of an area: "the village of @0 in the @1 district …, claims that it was
+        # taken" is about the village)
+        targets = [
+            g
+            for g in frame.groups
+            if g.status == "target" and g.end <= limit and not _AREA_AFTER.match(frame.text, g.end)
+        ]
         if not targets:
             # "MOSCOW (AA) - … the village came under Russian control": a capital in a
             # dateline, or a city for "the village", is not what the noun stands for
@@ -558,6 +564,7 @@ _UNNAMED_BY = re.compile(
     r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|outside)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:capital|city|town|centre|center)\s*,\s*$"
 )
+_AREA_AFTER = re.compile(r"\s+(?:district|raion|community|hromada|direction|axis|sector)\b")
 # "@1, which …" and "@1, a city that …": a relative clause about the place right before it
 _RELATIVE_AFTER = re.compile(
     r"@\d+\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)"
