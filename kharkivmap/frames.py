@@ -377,6 +377,8 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
         return True
     if _REGIONS_APPOSED.match(right) and all(_names_its_region(m) for m in group.members):
         return True  # "the Luhansk and Donetsk, the two breakaway regions": regions
+    if _WITH_DONBAS.match(right) and all(_names_its_region(m) for m in group.members):
+        return True  # "relocated from Zaporizhzhia, Kherson, and the Donbas": regions
     if _REGION_OF.search(left[-30:]) and any(_names_its_region(m) for m in group.members):
         return True  # "the border region of Sumy"
     if _VILLAGE_IN.search(left[-30:]) and any(_names_its_region(m) for m in group.members):
@@ -395,6 +397,8 @@ _TOWN_NOT_VILLAGE = 40_000  # no place this large is called a village
 _VILLAGE_AFTER = re.compile(r"\s+(?:village|villages|hamlet|hamlets)\b", re.IGNORECASE)
 # A village said to lie in a region's centre, which stands for the region ("a village in Kursk")
 _VILLAGE_IN = re.compile(r"(?<![\w-])(?:village|hamlet|settlement|locality)\s+in\s+(?:the\s+)?$")
+# A list that ends in a region ("Zaporizhzhia, Kherson, and the Donbas") names regions
+_WITH_DONBAS = re.compile(r"\s*,?\s*(?:and|or)\s+(?:the\s+)?(?:donbas+|donbass|donbas\s+region)\b")
 # An appositive that calls the names regions ("@0, the two breakaway regions in the east")
 _REGIONS_APPOSED = re.compile(
     r"\s*,\s*(?:the\s+)?(?:two\s+|both\s+)?(?:[\w-]+\s+){0,2}?(?:regions|oblasts|provinces|republics)\b"
