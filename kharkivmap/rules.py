@@ -1070,6 +1070,18 @@ def rules() -> tuple[Rule, ...]:
             *t["capture_nouns"],
         ),
         r(
+            "active",
+            "captured",
+            "object",
+            # "confirmed the Kremlin's claim of recapturing the village of @1"
+            rf"{w}claims?\s+(?:of|about)\s+(?:having\s+)?(?P<v>capturing|recapturing|seizing|taking"
+            rf"|retaking|liberating|occupying|entering)\s+(?:(?:full|complete)\s+control\s+(?:of|over)\s+)?"
+            rf"{obj}",
+            0.65,
+            "claim",
+            "claims",
+        ),
+        r(
             "nominal",
             "captured",
             "object",
@@ -1445,6 +1457,21 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<aux>(?:{w}{aux}\s+)*){w}(?P<v>{_alt(t['fallen'])})(?![\w-])",
             0.75,
             *t["fallen"],
+        ),
+        r(
+            "fallen",
+            "captured",
+            "subject",
+            # "@1 has become the first major Ukrainian city to fall to Russian forces"
+            rf"{w}(?:became|become|becomes|has\s+become|is|was)\s+the\s+(?:first|second|third|latest"
+            rf"|last)\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|village|settlement|capital)\s+"
+            rf"(?:[^,.;@]{{0,30}}?\s)?to\s+(?P<v>fall)(?![\w-])",
+            0.7,
+            "first",
+            "second",
+            "third",
+            "latest",
+            "last",
         ),
         r(
             "passive",
