@@ -1073,13 +1073,20 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
-            # "confirmed the Kremlin's claim of recapturing the village of @1"
-            rf"{w}claims?\s+(?:of|about)\s+(?:having\s+)?(?P<v>capturing|recapturing|seizing|taking"
+            # "confirmed the Kremlin's claim of recapturing the village of @1" (a claim
+            # refuted or dismissed is read by the denial rules)
+            rf"{w}(?:confirm(?:ed|s|ing)?|verif(?:ied|ies|y)|corroborat(?:ed|es|e)|acknowledg(?:ed|es|e))"
+            rf"\s+(?:the\s+)?(?P<side>[\w'’-]+\s+){{0,2}}?claims?\s+(?:of|about)\s+(?:having\s+)?"
+            rf"(?P<v>capturing|recapturing|seizing|taking"
             rf"|retaking|liberating|occupying|entering)\s+(?:(?:full|complete)\s+control\s+(?:of|over)\s+)?"
             rf"{obj}",
             0.65,
-            "claim",
-            "claims",
+            "confirmed",
+            "confirms",
+            "confirm",
+            "verified",
+            "corroborated",
+            "acknowledged",
         ),
         r(
             "nominal",
