@@ -1466,6 +1466,17 @@ def rules() -> tuple[Rule, ...]:
             *t["fallen"],
         ),
         r(
+            "passive",
+            "captured",
+            "subject",
+            # "@1 was reported free of Russian Federation troops by midday": freed of that side
+            rf"(?P<aux>(?:{w}{aux}\s+)+)(?:(?:reported|declared|now|completely|fully|totally"
+            rf"|entirely|finally)\s+)*(?P<v>free)(?=\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:troops|forces|occupiers|invaders|soldiers|army|military)\b)",
+            0.7,
+            "free",
+        ),
+        r(
             "fallen",
             "captured",
             "subject",
