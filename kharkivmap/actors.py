@@ -1131,7 +1131,7 @@ def resolve_actor(
             return "none", None
         if _ONGOING_AFTER.match(frame.text, m.end()):
             return "contested", None  # "the clearing of @1 continues": under way
-        if verb.startswith("trans"):
+        if verb.startswith(("trans", "passing")):
             # "the alleged transfer of @1 under the control of Russian troops": to that side
             under = _UNDER_CONTROL.match(frame.text, m.end())
             side = _side_in(under.group(), speaker_side, last=True) if under else None
