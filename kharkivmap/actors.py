@@ -1152,7 +1152,7 @@ def resolve_actor(
             speaker_side in OTHER
             and _asked(house_side) in (None, speaker_side)
             and context().liberation.fullmatch(verb)
-            and _ANNOUNCED.search(frame.text, max(0, m.start() - 60), m.start())
+            and announced_gain(frame, m.start())
             and not _side_in(frame.text[max(0, m.start() - 60) : m.start()], None, last=True)
         ):
             # "the General Staff described the stages of the liberation of @1": a side tells

@@ -621,31 +621,9 @@ _NOT_A_SPEAKER = frozenset(
 
 # Words no person's name is made of
 _FUNCTION_WORDS = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "the",
-        "a",
-        "an",
-        "to",
-        "for",
-        "with",
-        "from",
-        "into",
-        "that",
-        "this",
-        "it",
-        "they",
-        "we",
-        "there",
-        "their",
-        "its",
-        "our",
-        "not",
-        "no",
-    }
-)
+    {"in", "on", "at", "the", "a", "an", "to", "for", "with", "from", "into", "that", "this", "it",
+     "they", "we", "there", "their", "its", "our", "not", "no"}
+)  # fmt: skip
 # Finite verbs that make the words after "said" a clause of their own
 _FINITE = frozenset(
     {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can"}

@@ -54,10 +54,11 @@ _UNIT_AFTER = re.compile(
     r"(?:brigade|battalion|regiment|division|corps)s?\b",
     re.IGNORECASE,
 )
+_QUOTES = "\"'‘’“”«"
 # …and the name a grouping of forces goes by ("the group of troops 'Tavria'")
 _UNIT_BEFORE = re.compile(
     r"\b(?:group(?:ing)?(?:\s+of\s+(?:troops|forces))?|battle\s*group|task\s+force)\s*"
-    r"[\"'‘’“”«]\s*$",
+    rf"[{_QUOTES}]\s*$",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(rf"[ \u00a0\-\u2010\u2011]({_LETTER}+(?:[{_APOSTROPHES}]{_LETTER}+)*)")
@@ -555,7 +556,9 @@ class MentionFinder:
             return False
         if after and _UNIT_AFTER.match(text, at):
             return False  # "the Zaporizhzhia separate territorial defense brigade": a unit
-        if _UNIT_BEFORE.search(text, max(0, span.start - 40), span.start):
+        if text[max(0, span.start - 4) : span.start].rstrip()[
+            -1:
+        ] in _QUOTES and _UNIT_BEFORE.search(text, max(0, span.start - 40), span.start):
             return False  # "the joint strategic group of troops "Tavria"": a unit's name
         previous = _previous_word(text, span.start).lower()
         return previous not in self._lexicon.not_settlement_before

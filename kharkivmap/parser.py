@@ -697,9 +697,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if participle:
                     # "captured @0, near the hub of @1, held by Kyiv's forces": the participle
                     # describes the name right before its comma
-                    group = group_by_token(frame, int(participle["g"]))
-                    if group is not None and group.status in _STATUS_TARGETS:
-                        subject = group.members
+                    subject = _place_members(frame, participle["g"]) or subject
                 if not subject or (
                     rule.kind == "held_state"
                     and (
@@ -736,10 +734,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if apposed:
                     # "@0, another village in @1 oblast that was liberated in late July": the
                     # clause is about the place its appositive describes
-                    group = group_by_token(frame, int(apposed["g"]))
-                    if group is not None and group.status in _STATUS_TARGETS:
-                        members = group.members
-
+                    members = _place_members(frame, apposed["g"]) or members
             # a holding verb may be future ("Russian troops will occupy @1"): not yet a state
             family = "held" if rule.event == "held" and rule.kind != "held_verb" else rule.kind
             negated = None
@@ -1602,10 +1597,15 @@ def _beside_capital(frame: Frame, group: Group, start: int) -> list[Mention] | N
         return None
     for landmark in _CAPITAL_LANDMARK.finditer(frame.text, max(0, start - 60), start + 40):
         if frame.groups[int(landmark["g"])] is group:
-            target = group_by_token(frame, int(landmark["t"]))
-            if target is not None and target.status in _STATUS_TARGETS:
-                return target.members
+            return _place_members(frame, landmark["t"])
     return None
+
+
+def _place_members(frame: Frame, token: str) -> list[Mention] | None:
+    """The places of the group behind token number ``token``, if it names places at all
+    (a target or a reference point, not a region, an axis or an actor)."""
+    group = group_by_token(frame, int(token))
+    return group.members if group is not None and group.status in _STATUS_TARGETS else None
 
 
 def _named(members: list[Mention], meant: dict[int, tuple[Mention, ...]]) -> list[Mention]:
