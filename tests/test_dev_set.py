@@ -272,6 +272,7 @@ SETS = {
     "dev251": (DATA / "dev251", DATA / "dev251_gold.jsonl"),
     "dev253": (DATA / "dev253", DATA / "dev253_gold.jsonl"),
     "dev252": (DATA / "dev252", DATA / "dev252_gold.jsonl"),
+    "dev257": (DATA / "dev257", DATA / "dev257_gold.jsonl"),
 }
 
 FIELDS = {
