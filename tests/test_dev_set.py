@@ -273,6 +273,7 @@ SETS = {
     "dev253": (DATA / "dev253", DATA / "dev253_gold.jsonl"),
     "dev252": (DATA / "dev252", DATA / "dev252_gold.jsonl"),
     "dev257": (DATA / "dev257", DATA / "dev257_gold.jsonl"),
+    "dev255": (DATA / "dev255", DATA / "dev255_gold.jsonl"),
 }
 
 FIELDS = {
