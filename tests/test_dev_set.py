@@ -274,6 +274,7 @@ SETS = {
     "dev252": (DATA / "dev252", DATA / "dev252_gold.jsonl"),
     "dev257": (DATA / "dev257", DATA / "dev257_gold.jsonl"),
     "dev255": (DATA / "dev255", DATA / "dev255_gold.jsonl"),
+    "dev258": (DATA / "dev258", DATA / "dev258_gold.jsonl"),
 }
 
 FIELDS = {
