@@ -275,6 +275,7 @@ SETS = {
     "dev257": (DATA / "dev257", DATA / "dev257_gold.jsonl"),
     "dev255": (DATA / "dev255", DATA / "dev255_gold.jsonl"),
     "dev258": (DATA / "dev258", DATA / "dev258_gold.jsonl"),
+    "dev254": (DATA / "dev254", DATA / "dev254_gold.jsonl"),
 }
 
 FIELDS = {
