@@ -276,6 +276,7 @@ SETS = {
     "dev255": (DATA / "dev255", DATA / "dev255_gold.jsonl"),
     "dev258": (DATA / "dev258", DATA / "dev258_gold.jsonl"),
     "dev254": (DATA / "dev254", DATA / "dev254_gold.jsonl"),
+    "dev256": (DATA / "dev256", DATA / "dev256_gold.jsonl"),
 }
 
 FIELDS = {
