@@ -277,6 +277,7 @@ SETS = {
     "dev258": (DATA / "dev258", DATA / "dev258_gold.jsonl"),
     "dev254": (DATA / "dev254", DATA / "dev254_gold.jsonl"),
     "dev256": (DATA / "dev256", DATA / "dev256_gold.jsonl"),
+    "dev259": (DATA / "dev259", DATA / "dev259_gold.jsonl"),
 }
 
 FIELDS = {
