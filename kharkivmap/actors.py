@@ -112,6 +112,13 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
     return lo
 
 
+# An opening phrase of purpose, up to its comma ("In order to achieve the goals of …, ")
+_GOAL_OPENING = re.compile(
+    r"(?:^|[.;:!?\"“”]\s*)\s*(?:in\s+order\s+)?to\s+(?:achieve|reach|fulfil|fulfill|accomplish"
+    r"|attain|meet)\b[^,;.]*,\s"
+)
+
+
 def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool = False) -> bool:
     """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
     ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
@@ -121,6 +128,11 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     ctx = context()
     lo = _window_start(frame, pos, _ATTRIBUTE_REACH if attributive else _BLOCK_REACH)
     window = frame.text[lo:pos]
+    opening = _GOAL_OPENING.search(frame.text, max(0, pos - 4 * _BLOCK_REACH), pos)
+    if opening and opening.end() > lo:
+        # "To achieve the goals of the operation to liberate Donbas, a decision was made to
+        # regroup troops …": the goal opens the sentence; its "operation to" blocks nothing after
+        window = frame.text[opening.end() : pos]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None
     if event == "withdrew" or (kind == "held" and ctx.held_copula.match(frame.text, pos)):
@@ -436,6 +448,15 @@ _INTO_HANDS = re.compile(
 
 
 _RESTORED = frozenset({"restored", "re-established", "regained"})
+
+
+# What a gain told by a noun shows, and of whom ("… is evidence that Ukrainian forces …")
+_SHOWS_THAT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:is|was)\s+(?:(?:a|an|the|further|more|clear|new)\s+)*"
+    r"(?:evidence|proof|sign|signal|indication)\s+that|(?:shows?|showed|means|meant|suggests?"
+    r"|suggested|proves?|proved|demonstrates?|demonstrated|indicates?|indicated)\s+(?:that\s+)?)"
+    r"\s*(?P<subject>[^,.;]{1,40})"
+)
 
 
 def _outcome_winner(frame: Frame, end: int) -> str | None:
@@ -992,6 +1013,10 @@ def resolve_actor(
             # "a decision was made to regroup troops in the areas of @1, the ministry said": with
             # no subject, the speaker's own troops
             side = _side_in(obj, speaker_side, last=False)
+            if side is None and ctx.force_nouns.search(obj):
+                # …and with no speaker either, the side whose words the sentence speaks ("to
+                # achieve the goals of the special military operation, … regroup troops")
+                side = _perspective(frame.text, m.start())
         return event, side
     if kind == "relative_held":
         return event, _side_in(m.group("obj"), speaker_side, last=True)
@@ -1142,6 +1167,13 @@ def resolve_actor(
         winner = _outcome_winner(frame, m.end())
         if winner:
             return event, winner  # "the capture of @1 is a major victory for Kyiv"
+        shown = _SHOWS_THAT.match(frame.text, m.end())
+        if shown:
+            # "the capture of @1 is evidence that Ukrainian forces can puncture Russian lines":
+            # the forces it tells of made it
+            side = _side_in(shown.group("subject"), None, last=False, generic=False)
+            if side in OTHER:
+                return event, side
         briefed = _BRIEFED.search(frame.text, max(0, m.start() - 80), m.start())
         if briefed:
             # "Putin was briefed on the alleged liberation of @1": his side's gain

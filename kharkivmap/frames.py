@@ -162,9 +162,10 @@ _TRAILING_UNKNOWN = re.compile(
 )
 
 
-# A list's first item the gazetteer lacks, after a lowercase word ("seized control of
-# Derylove and @0"): the same shape of name, then the separator up to the known item.
-_LEADING_UNKNOWN = re.compile(rf"(?<=[a-z] ){_UNKNOWN_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+# A list's first item the gazetteer lacks, after a lowercase word or a colon ("seized control
+# of Derylove and @0", "recaptured 4 villages: Nova Dmytrivka, @0"): the same shape of name,
+# then the separator up to the known item.
+_LEADING_UNKNOWN = re.compile(rf"(?<=[a-z:—–] ){_UNKNOWN_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
 def _unknown_place_item(text: str, end: int) -> re.Match[str] | None:
@@ -183,6 +184,8 @@ def _without_leading_unknown(piece: str) -> str:
     item = _LEADING_UNKNOWN.search(piece, max(0, len(piece) - 60))
     if item is None or not _may_be_place(item.group("name")):
         return piece
+    if piece[: item.start()].rstrip().rsplit(" ", 1)[-1][:1].isupper():
+        return piece  # the end of a longer capitalised name ("Nova" before "Dmytrivka")
     return piece[: item.start()]
 
 

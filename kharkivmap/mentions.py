@@ -1103,6 +1103,12 @@ class MentionFinder:
                     if not near and not span.anchor:
                         unknown.add(span.key)
                     inside = near
+                if not inside:
+                    # "Nova Dmytrivka in the Kherson region", which has no place of that
+                    # spelling but a Novodmytrivka: that one
+                    inside = tuple(
+                        e for e in self._joined(text, span) if row(row_number(e))[5] == oblast
+                    )
                 span.entries = inside or span.entries
                 # a list "in the Kursk region" is all in Russia, though a Ukrainian list may
                 # name places of several oblasts before the last one's region
@@ -1181,6 +1187,16 @@ class MentionFinder:
             if said and len(said) == 1 and span.qualifier is None and span.anchor is None:
                 span.entries = next(iter(said))
         return [s for s in spans if s.entries and (s.key not in unknown or s.anchor is not None)]
+
+    def _joined(self, text: str, span: _Span) -> tuple[int, ...]:
+        """The places named by a two-word name written as one ("Nova Dmytrivka" for
+        Novodmytrivka, "Velyka Oleksandrivka" for Velykooleksandrivka): the adjective's stem
+        and a linking "o" before the noun."""
+        first, _, rest = text[span.start : span.end].partition(" ")
+        if not rest or first.lower() not in self._lexicon.name_prefixes:
+            return ()
+        stem = self._key(first).rstrip("aeiouy")
+        return self._gazetteer.lookup(stem + "o" + self._key(rest)) if stem else ()
 
     def _first_choices(self, spans: list[_Span]) -> list[tuple[int, float]]:
         """Per span: the best row and its share, from priors and region words only."""

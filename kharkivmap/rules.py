@@ -405,6 +405,9 @@ def context() -> Context:
             rf"|(?<![\w-])(?:{_alt(t['capture_verbs'])})\s+{_alt(t['list_nouns'])}\s+in\s"
             # "Seven settlements were de-occupied.": the passive of a counted capture
             rf"|(?<![\w-])(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['list_nouns'])}\s+"
+            # "five settlements in @1 region were liberated"
+            r"(?:(?:in|of|near|around)\s+(?:the\s+)?(?:@\d+|[\w-]+)(?:\s+(?:region|oblast|district"
+            r"|area|direction|sector))?\s+)?"
             rf"(?:(?:have|has|had)\s+)?(?:been|were|was)\s+(?:(?:already|now|also|fully)\s+)?"
             rf"(?:{_alt(t['passive_capture'])})(?![\w-])"
         ),
@@ -852,7 +855,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "pushed Russian forces out of three villages in Donetsk region: @1, @2 and @3"
             rf"{w}(?P<v>{_alt(t['push_out_verbs'])})\s+(?:out\s+)?(?P<obj>[^@,]{{0,40}}?)\s*(?:back\s+)?"
-            rf"(?:out\s+of|from)\s+(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+)?{_alt(t['list_nouns'])}"
+            # "drove Russian troops out of settlements: @1, @2, @3" (a count or none)
+            rf"(?:out\s+of|from)\s+(?:the\s+)?(?:(?:{_alt(t['counts'])})\s+)?(?:[\w-]+\s+)?"
+            rf"{_alt(t['list_nouns'])}"
             rf"(?:\s+(?:in|of|near)\s+(?:the\s+)?(?:@\d+\s+)?[^@:;—]{{0,30}}?)?\s*[:—]\s*{unknown_names}"
             rf"{obj}",
             0.75,
@@ -1140,6 +1145,18 @@ def rules() -> tuple[Rule, ...]:
             "counted_link",
             "captured",
             "object",
+            # "… confirmed that five settlements were liberated. We are talking about @1, @2 and
+            # @3": the same link, in the words of a spokesman's briefing
+            rf"{w}(?:we\s+are|we're|it\s+is|it's|this\s+is)\s+(?:talking|speaking)\s+about\s+"
+            rf"(?:the\s+(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s+(?:of\s+)?)?{unknown_names}{obj}",
+            0.6,
+            "talking",
+            "speaking",
+        ),
+        r(
+            "counted_link",
+            "captured",
+            "object",
             # "the ministry named the three captured settlements as @1, @2 and @3": the same
             # link, by a verb of naming
             rf"{w}(?P<v>named|names|identified|identifies|listed|lists)\s+"
@@ -1206,7 +1223,9 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:(?:full|complete)\s+)?control\s+(?:of|over))\s+(?:{_alt(t['counts'])}"
             # "gained control over the following settlements in Kharkiv region: @1"
             r"|the\s+following)\s+"
-            rf"(?:\w+\s+)?{_alt(t['list_nouns'])}(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
+            # "three other small villages nearby — @1, @2 and @3"
+            rf"(?:\w+\s+){{0,2}}?{_alt(t['list_nouns'])}(?:\s+(?:nearby|more|in\s+total))?"
+            r"(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;,]{{0,30}}?(?:@\d+\s*)?(?:region|oblast|area|district|direction|axis)?)?"
             # "… in @1 district (of @2 region):"
             r"(?:\s*\((?:of\s+)?(?:the\s+)?@\d+\s+(?:region|oblast)\))?"
@@ -1262,8 +1281,11 @@ def rules() -> tuple[Rule, ...]:
             # ("regroup Russian troops that are in the areas of @1")
             r"(?:(?:that|which|who)\s+(?:are|were)\s+)?"
             rf"(?:(?:{_alt(t['stationed'])})"
-            rf"\s+(?:in|near|around|at|outside)|in(?=\s+the\s+(?:areas?|vicinity)\s+of\s))"
-            rf"\s+(?:the\s+(?:areas?|vicinity)\s+of\s+)?{obj}",
+            # "regroup troops in the @1 area"
+            rf"\s+(?:in|near|around|at|outside)|in(?=\s+the\s+(?:areas?|vicinity|districts?)\s+of\s)"
+            # "regroup Russian troops near @1"
+            r"|in(?=\s+the\s+@\d+\s+(?:areas?|regions?|districts?|sectors?)(?![\w-]))|near|around)"
+            rf"\s+(?:the\s+(?:areas?|vicinity|districts?)\s+of\s+)?{obj}",
             0.75,
             *t["withdraw_from_verbs"],
         ),
@@ -1520,7 +1542,8 @@ def rules() -> tuple[Rule, ...]:
             "subject",
             # "@1 has come under Russian control": a perfect tense too
             rf"(?:{w}(?:has|have|had)\s+(?:now\s+|finally\s+|fully\s+)?)?"
-            rf"{w}(?P<v>came|comes|come|fell|falls|passed|passes|returned|returns)\s+(?:back\s+)?"
+            rf"{w}(?P<v>came|comes|come|got|gets|went|goes|fell|falls|passed|passes|returned|returns)"
+            r"\s+(?:back\s+)?"
             # "came under Russian control", "came under the control of the self-proclaimed
             # Luhansk republic"
             rf"(?:under|to)\s+(?:the\s+)?(?:full\s+)?(?P<of>control\s+of\s+)?"
