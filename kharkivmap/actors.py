@@ -112,6 +112,7 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
     return lo
 
 
+_AND_PERFECT = re.compile(r"\band\s+(?:had|has|have)\s+(?!to\b)")
 # An opening phrase of purpose, up to its comma ("In order to achieve the goals of …, ")
 _GOAL_OPENING = re.compile(
     r"(?:^|[.;:!?\"“”]\s*)\s*(?:in\s+order\s+)?to\s+(?:achieve|reach|fulfil|fulfill|accomplish"
@@ -135,6 +136,9 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         window = frame.text[opening.end() : pos]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None
+    # "were stepping up efforts to seize the plant … and had entered @1": a finite verb of
+    # its own, which the attempt before it does not govern
+    window = _AND_PERFECT.split(window)[-1]
     if event == "withdrew" or (kind == "held" and ctx.held_copula.match(frame.text, pos)):
         # "@1 has not fallen and remains under Ukrainian control", "repel 18 attacks and
         # withdraw from @1": the negation or blocker is the first predicate's
@@ -1226,6 +1230,21 @@ def resolve_actor(
             own = own or _side_in(frame.text[: claim.start()], None, last=True, strict=False)
             if own in OTHER:
                 return event, OTHER[own]
+    credited = (
+        _CREDITED_FOR.search(frame.text, max(0, m.start("v") - 120), m.start("v"))
+        if "v" in groups and (m.group("v") or "").endswith("ing")
+        else None
+    )
+    if credited:
+        # "Kyiv credited soldiers of its 35th brigade for recapturing @1": those credited
+        # acted; "its" and "their" are the side of who credits them
+        who = credited.group("who")
+        side = _side_in(who, None, last=False, generic=False)
+        if side is None and _OWNERS.search(who):
+            before = frame.text[clause_start(frame, credited.start()) : credited.start()]
+            side = _side_in(before, speaker_side, last=True, strict=False)
+        if side in OTHER:
+            return event, side
     # "near @1, Ukrainian units moved to …": a place opening the sentence stands before the
     # actor, who is named right before the verb
     side = _actor_left(frame, m.start("v") if kind == "fronted" else m.start(), speaker_side)
@@ -1254,6 +1273,14 @@ def resolve_actor(
     # only a liberation word left without a side needs the vocabulary around it
     voice = _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
     return event, _liberator(m.group("v"), voice)
+
+
+# Whom a side credits with a gain told by a gerund ("credited soldiers of its brigades for")
+_CREDITED_FOR = re.compile(
+    r"\b(?:credited|credits|thanked|thanks|praised|praises|commended|commends|congratulated"
+    r"|congratulates|honou?red|honou?rs|awarded|awards)\s+(?P<who>[^.;:@]{3,100}?)\s+for\s+$"
+)
+_OWNERS = re.compile(r"\b(?:its|their)\b")
 
 
 # A pronoun subject right before the verb ("they have liberated")
