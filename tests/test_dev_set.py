@@ -278,6 +278,7 @@ SETS = {
     "dev254": (DATA / "dev254", DATA / "dev254_gold.jsonl"),
     "dev256": (DATA / "dev256", DATA / "dev256_gold.jsonl"),
     "dev259": (DATA / "dev259", DATA / "dev259_gold.jsonl"),
+    "dev264": (DATA / "dev264", DATA / "dev264_gold.jsonl"),
 }
 
 FIELDS = {
