@@ -279,6 +279,7 @@ SETS = {
     "dev256": (DATA / "dev256", DATA / "dev256_gold.jsonl"),
     "dev259": (DATA / "dev259", DATA / "dev259_gold.jsonl"),
     "dev264": (DATA / "dev264", DATA / "dev264_gold.jsonl"),
+    "dev262": (DATA / "dev262", DATA / "dev262_gold.jsonl"),
 }
 
 FIELDS = {
