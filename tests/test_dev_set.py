@@ -280,6 +280,7 @@ SETS = {
     "dev259": (DATA / "dev259", DATA / "dev259_gold.jsonl"),
     "dev264": (DATA / "dev264", DATA / "dev264_gold.jsonl"),
     "dev262": (DATA / "dev262", DATA / "dev262_gold.jsonl"),
+    "dev260": (DATA / "dev260", DATA / "dev260_gold.jsonl"),
 }
 
 FIELDS = {
