@@ -281,6 +281,7 @@ SETS = {
     "dev264": (DATA / "dev264", DATA / "dev264_gold.jsonl"),
     "dev262": (DATA / "dev262", DATA / "dev262_gold.jsonl"),
     "dev260": (DATA / "dev260", DATA / "dev260_gold.jsonl"),
+    "dev263": (DATA / "dev263", DATA / "dev263_gold.jsonl"),
 }
 
 FIELDS = {
