@@ -282,6 +282,7 @@ SETS = {
     "dev262": (DATA / "dev262", DATA / "dev262_gold.jsonl"),
     "dev260": (DATA / "dev260", DATA / "dev260_gold.jsonl"),
     "dev263": (DATA / "dev263", DATA / "dev263_gold.jsonl"),
+    "dev265": (DATA / "dev265", DATA / "dev265_gold.jsonl"),
 }
 
 FIELDS = {
