@@ -283,6 +283,7 @@ SETS = {
     "dev260": (DATA / "dev260", DATA / "dev260_gold.jsonl"),
     "dev263": (DATA / "dev263", DATA / "dev263_gold.jsonl"),
     "dev265": (DATA / "dev265", DATA / "dev265_gold.jsonl"),
+    "dev261": (DATA / "dev261", DATA / "dev261_gold.jsonl"),
 }
 
 FIELDS = {
