@@ -639,7 +639,7 @@ def _inverted(frame: str, m: re.Match[str], places: Sequence[Place]) -> Speaker 
     # after the speaker is not part of the name
     after = _PARTICIPLE_AFTER.search(frame, m.end())
     tail = _INVERTED_TAIL.match(frame[: after.start()] if after else frame, m.end())
-    if tail is None or tail.group(1).split()[0] in _NOT_A_SPEAKER:
+    if tail is None or tail.group(1).split()[0].rstrip(".") in _NOT_A_SPEAKER:
         return None
     words = tail.group(1).replace(",", " ").split()
     if not _FINITE.isdisjoint(words):

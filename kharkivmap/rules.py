@@ -1010,6 +1010,27 @@ def rules() -> tuple[Rule, ...]:
             *t["withdraw_direct_verbs"],
         ),
         r(
+            "withdraw",
+            "withdrew",
+            "object",
+            # "the occupiers left two more settlements in the Kherson region - @1 and @2"
+            rf"{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:{_alt(t['counts'])})\s+"
+            rf"(?:(?:more|other)\s+)?(?:[\w-]+\s+)?{_alt(t['list_nouns'])}"
+            rf"(?:\s+(?:in|of|near)\s+(?:the\s+)?(?:@\d+\s+)?[^@:;—–-]{{0,30}}?)?\s*[-–—:]\s*"
+            rf"{unknown_names}{obj}",
+            0.75,
+            *t["withdraw_direct_verbs"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            # "the Russian military liberated: Soledar, Sergeevka, Opytnoe, … and Bakhmut"
+            rf"{w}(?P<v>{_alt(t['capture_verbs'])}):\s*{unknown_names}{obj}",
+            0.75,
+            *t["capture_verbs"],
+        ),
+        r(
             "beyond",
             "withdrew",
             "object",
@@ -1656,6 +1677,15 @@ def rules() -> tuple[Rule, ...]:
             "held_occupied",
             "held",
             "object",
+            # "in the temporarily captured @1": Ukraine's word for a place Russia holds
+            rf"{w}temporarily\s+(?:captured|seized)\s+{obj}",
+            0.7,
+            "temporarily",
+        ),
+        r(
+            "held_occupied",
+            "held",
+            "object",
             # "around @1, an occupied town in southern Ukraine": occupation with no side named
             rf"@(?P<g>\d+)\s*,\s*(?:an?|the)\s+(?:(?:now|still|temporarily|currently)\s+)?"
             rf"occupied\s+(?:[\w-]+\s+)?{_alt(t['place_nouns'])}(?![\w'’-])",
@@ -1697,6 +1727,19 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}{_NOT_AFTER_GAIN}(?P<v>{_alt(t['held_verbs'])})\s+{obj}",
             0.7,
             *t["held_verbs"],
+        ),
+        r(
+            "held_verb",
+            "held",
+            "object",
+            # "Russia said it now has complete control over the village of @1" (full control of
+            # a place of the other side's country is news of its capture: see the parser)
+            # (not "don't have full control over @1": a denial)
+            rf"{w}(?<!n't\s)(?<!n’t\s)(?<!not\s)(?<!never\s)"
+            rf"(?P<v>(?:has|have|had|having)\s+(?:now\s+)?(?:full|complete|total|effective)"
+            rf"\s+control)\s+(?:of|over)\s+{obj}",
+            0.7,
+            "control",
         ),
         r(
             "absent",
