@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from kharkivmap.actors import (
@@ -68,6 +68,7 @@ from kharkivmap.frames import (
     group_by_token,
 )
 from kharkivmap.gazetteer import distance_km
+from kharkivmap.lexicons import load_lexicon
 from kharkivmap.models import Article, Claim, Event, Mention, Place
 from kharkivmap.prefilter import may_match
 from kharkivmap.rules import Rule, context, key_words_in, rules_keyed
@@ -1571,11 +1572,31 @@ def extract_claims(
             # "liberated Nevske, Hrekivka, Novoiehorivka and Stelmakhivka": one member far from
             # the others, which lie together, is a namesake of a village the gazetteer lacks
             claim = None
+        if (
+            claim is not None
+            and claim.event in _CHANGE
+            and claim.place.country == "UA"
+            and claim.place.admin1 in _rear_oblasts()
+        ):
+            # a change of hands where no ground fighting took place is one of the name's
+            # front-line namesakes ("Vilkhivka was recaptured": not the one in Zakarpattia);
+            # with none, a village the gazetteer lacks ("Storozhove": only Poltava's is known)
+            # ("the village" standing for a name has the name's namesakes)
+            named = mention.alternatives or next(
+                (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
+            )
+            front = [a for a in named if a.place.admin1 not in _rear_oblasts()]
+            claim = replace(claim, place=front[0].place) if front else None
         if claim is not None:
             result.append(claim)
         elif all_mentions and mention.start not in standing_for:
             result.append(_none_claim(doc, mention, doc.sentence_at(mention.start)))
     return result
+
+
+@cache
+def _rear_oblasts() -> frozenset[str]:
+    return frozenset(load_lexicon("place_context")["rear_oblasts"]["names"])
 
 
 def _beside_settled(place: Place, settled: dict[str, Place]) -> bool:
