@@ -1679,7 +1679,20 @@ def _dated_alike(claims: list[Claim], published: date | None) -> list[Claim]:
             _, when, precision = before[-1] if before else alike[0]
             claim = replace(claim, date=when, date_precision=precision)  # type: ignore[arg-type]
         result.append(claim)
-    return result
+    # …and the places listed with it in one sentence share its date ("have taken full control
+    # of @1 and other nearby towns, notably @2 and @3": one event, one day)
+    by_sentence: dict[tuple[str, str, str | None], tuple[date, str]] = {}
+    for claim in result:
+        if claim.date is not None and (claim.date, claim.date_precision) != undated:
+            key = (claim.sentence, claim.event, claim.controller)
+            by_sentence.setdefault(key, (claim.date, claim.date_precision))
+    return [
+        replace(claim, date=shared[0], date_precision=shared[1])  # type: ignore[arg-type]
+        if (claim.date, claim.date_precision) == undated
+        and (shared := by_sentence.get((claim.sentence, claim.event, claim.controller)))
+        else claim
+        for claim in result
+    ]
 
 
 def _sourced_headlines(claims: list[Claim], best: dict[int, _Candidate]) -> list[Claim]:
