@@ -284,6 +284,7 @@ SETS = {
     "dev263": (DATA / "dev263", DATA / "dev263_gold.jsonl"),
     "dev265": (DATA / "dev265", DATA / "dev265_gold.jsonl"),
     "dev261": (DATA / "dev261", DATA / "dev261_gold.jsonl"),
+    "dev267": (DATA / "dev267", DATA / "dev267_gold.jsonl"),
 }
 
 FIELDS = {
