@@ -54,6 +54,7 @@ _RESOLVE_CACHE_MAX = 200_000
 # the one nearer the war zone (data/war_zone.csv) is likelier. The zone is wide (the 2022
 # northern front to the Kherson bank), so this only breaks ties the text leaves open.
 _W_ZONE = 0.1
+_W_FOUGHT_OVER = 0.1
 _ZONE_KM = 30.0
 _ZONE_REACH_KM = 65.0
 _ZONE_TOWN_NEARNESS = math.exp(-1.0 / _ZONE_KM)  # within a km of a listed war-zone town
@@ -495,7 +496,12 @@ class Gazetteer:
         size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
         prior = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
         here = _trig(row[2], row[3])
-        zone = _W_ZONE * _war_zone_nearness(row[2], row[3])
+        nearness = _war_zone_nearness(row[2], row[3])
+        zone = _W_ZONE * nearness
+        if nearness >= _ZONE_TOWN_NEARNESS and row[11] in {"city", "town"}:
+            # a town the war was fought over ("Lyman", "Siversk") is what its name means in
+            # war reporting, not a village of that name near another place the text names
+            zone += _W_FOUGHT_OVER
         facts = self._facts[number] = (
             _W_PRIOR * prior + zone,
             row[0],
