@@ -285,6 +285,7 @@ SETS = {
     "dev265": (DATA / "dev265", DATA / "dev265_gold.jsonl"),
     "dev261": (DATA / "dev261", DATA / "dev261_gold.jsonl"),
     "dev267": (DATA / "dev267", DATA / "dev267_gold.jsonl"),
+    "dev266": (DATA / "dev266", DATA / "dev266_gold.jsonl"),
 }
 
 FIELDS = {
