@@ -286,6 +286,7 @@ SETS = {
     "dev261": (DATA / "dev261", DATA / "dev261_gold.jsonl"),
     "dev267": (DATA / "dev267", DATA / "dev267_gold.jsonl"),
     "dev266": (DATA / "dev266", DATA / "dev266_gold.jsonl"),
+    "dev268": (DATA / "dev268", DATA / "dev268_gold.jsonl"),
 }
 
 FIELDS = {
