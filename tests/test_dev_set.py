@@ -287,6 +287,7 @@ SETS = {
     "dev267": (DATA / "dev267", DATA / "dev267_gold.jsonl"),
     "dev266": (DATA / "dev266", DATA / "dev266_gold.jsonl"),
     "dev268": (DATA / "dev268", DATA / "dev268_gold.jsonl"),
+    "dev270": (DATA / "dev270", DATA / "dev270_gold.jsonl"),
 }
 
 FIELDS = {
