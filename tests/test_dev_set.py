@@ -288,6 +288,7 @@ SETS = {
     "dev266": (DATA / "dev266", DATA / "dev266_gold.jsonl"),
     "dev268": (DATA / "dev268", DATA / "dev268_gold.jsonl"),
     "dev270": (DATA / "dev270", DATA / "dev270_gold.jsonl"),
+    "dev271": (DATA / "dev271", DATA / "dev271_gold.jsonl"),
 }
 
 FIELDS = {
