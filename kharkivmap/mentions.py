@@ -107,6 +107,8 @@ _LIST_LINKS = frozenset({",", "and", "or", ", and", ", or", "і", "й", "и", "�
 _LIST_VILLAGE_KM = 15.0
 _LIST_GAP = 8  # characters between two names of one list at most (", and ")
 _IN_CITY = frozenset({"in", ", in", "у", "в"})
+# Where a clause ends right after a name ("… in Kamyanske, Zaporizhzhia.")
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?)]|\n|$)")
 _TOKEN_PREFIXES = ("", "(", "“", '"', "«")
 _TOKEN_SUFFIXES = ("", ".", ",", ";", ":", "!", "?", ")", "”", '"', "»", *_POSSESSIVE)
 _MAX_WORDS = 4
@@ -586,6 +588,15 @@ class MentionFinder:
                 # a village "in Zaporizhzhia" is in that city's oblast, not in the city
                 if not self._is_city(first):
                     first.qualifier = second
+            elif (
+                link == ","
+                and not first.region
+                and _CLAUSE_END.match(text, second.end)
+                and self._is_oblast_centre(second)
+                and not self._is_oblast_centre(first)
+            ):
+                # "positions in Kamyanske, Zaporizhzhia.": a label of the oblast the place is in
+                first.qualifier = second
             elif first.region and not second.region:
                 words = _WORD.findall(gap.lower())
                 possessive = len(words) == 1 and words[0].endswith(_POSSESSIVE)
@@ -748,6 +759,10 @@ class MentionFinder:
 
     def _is_city(self, span: _Span) -> bool:
         return self._gazetteer.row(self._best(span))[11] == "city"
+
+    def _is_oblast_centre(self, span: _Span) -> bool:
+        row = self._gazetteer.row(self._best(span))
+        return row[11] == "city" and row[5] == f"{row[1]} Oblast"
 
     def _never_a_place(self, word: str) -> bool:
         """True when a word cannot start a name nor match one, even fuzzily, in any text."""
