@@ -289,6 +289,7 @@ SETS = {
     "dev268": (DATA / "dev268", DATA / "dev268_gold.jsonl"),
     "dev270": (DATA / "dev270", DATA / "dev270_gold.jsonl"),
     "dev271": (DATA / "dev271", DATA / "dev271_gold.jsonl"),
+    "dev269": (DATA / "dev269", DATA / "dev269_gold.jsonl"),
 }
 
 FIELDS = {
