@@ -813,6 +813,9 @@ _GOAL_BEFORE = re.compile(
     r"[^.;:@]{0,40}?\b(?:as|is|was|remains|remained|be|being|of|for)\s+(?:the\s+)?$"
     # "a step towards the liberation of @1"
     r"|\btowards?\s+(?:the\s+)?(?:full\s+|complete\s+)?$"
+    # "the army is approaching the liberation of @1", "on the verge of the capture of @1"
+    r"|\b(?:approach(?:es|ed|ing)?|nearing|(?:close|closer)\s+to|on\s+the\s+(?:verge|brink)\s+of)"
+    r"\s+(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$"
     # "this affects the terms of liberation of @1", "set no date for the capture of @1": when
     # it is to happen, so not yet
     r"|\b(?:terms?|timing|timeline|timeframe|deadline|date|dates|schedule|pace)\s+(?:of|for)\s+"

@@ -428,6 +428,12 @@ def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> 
     assert rivne.place.admin1 == "Donetsk Oblast"  # not the city of Rivne in the west
 
 
+def test_an_oblast_in_square_brackets_qualifies_the_name_before_it(shipped: Gazetteer) -> None:
+    text = "Fighting continued in the area of Makiivka [Luhansk Oblast], the General Staff said."
+    makiivka = next(m for m in shipped.find_mentions(text) if m.text == "Makiivka")
+    assert makiivka.place.admin1 == "Luhansk Oblast"  # not the city by Donetsk
+
+
 def test_a_region_opening_the_sentence_qualifies_the_names_after_it(shipped: Gazetteer) -> None:
     text = "In the Luhansk region, 12 settlements have been liberated, including Makiivka."
     makiivka = next(m for m in shipped.find_mentions(text) if m.text == "Makiivka")
