@@ -676,7 +676,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "clearing @1 of Russian sabotage groups": a sweep of a place held, in
                     # which raiders are hunted down, not a change
                     continue
-                partial = context().partial_before.search(text, max(0, anchor - 20), anchor)
+                partial = context().partial_before.search(text, max(0, anchor - 36), anchor)
             elif rule.kind == "linked":
                 anchor = m.start()
                 members = previous  # the places of the sentence before

@@ -366,7 +366,11 @@ def context() -> Context:
             rf"{w}{_alt(t['person_heads'])}\s+(?:{_alt(t['aux_words'])}\s+)*$"
         ),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
-        partial_before=re.compile(rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+$"),
+        # "almost completed the clearing of @1": a gain not yet made
+        partial_before=re.compile(
+            rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+(?:(?:completed|finished|complete)\s+"
+            r"(?:the\s+)?)?$"
+        ),
         entry_verbs=frozenset(t["entry_verbs"]),
         fighting_after_entry=re.compile(t["fighting_after_entry"]),
         rest_after=re.compile(
@@ -619,7 +623,8 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?P<side>{side_any})\s+(?:(?:armed|defen[cs]e)\s+forces\s+)?(?:(?:is|are|was|were"
             rf"|remain|remains|remained)\s+)?(?:(?:now|still|firmly|no\s+longer)\s+)*in\s+(?:(?:full|complete"
-            rf"|total|effective|firm)\s+)?control\s+of\s+{obj}",
+            # "are in control of the situation in the city of @1"
+            rf"|total|effective|firm)\s+)?control\s+of\s+(?:the\s+situation\s+in\s+)?{obj}",
             0.7,
             "control",
         )
@@ -870,7 +875,8 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?:(?:its|their|our)\s+(?:troops|forces"
-            rf"|units)\s+)?to\s+(?:the\s+)?{_alt(t['euphemism_targets'])}\s+"
+            # ("moved to new defensive positions west of @1": two words of the kind)
+            rf"|units)\s+)?to\s+(?:the\s+)?(?:{_alt(t['euphemism_targets'])}\s+){{1,2}}"
             # "moved to new frontiers, west of @1": a comma before the place's relation
             rf"{_alt(t['euphemism_lines'])}(?:\s*,\s*{_alt(t['withdraw_position_links'])}\s+"
             # "… positions in some areas around @1"
