@@ -1090,6 +1090,12 @@ class MentionFinder:
                 # "Zaporizhzhia" alone is the Ukrainian city of 700,000, not a village of that
                 # name near other places in the text; a village needs the text to say so
                 country = None if span.region else span.country or "UA"
+                if span.region:
+                    # "the Kursk region" is the oblast its centre names; "the Seversk region"
+                    # around the Donetsk-oblast town, no oblast's centre, is no region of the
+                    # Russian city of Seversk
+                    named = any(_names_its_oblast(row(row_number(e))) for e in span.entries)
+                    country = None if named else span.country or "UA"
                 cities = tuple(
                     e
                     for e in span.entries
@@ -1617,6 +1623,11 @@ def _without_hyphenated_names(text: str, spans: list[_Span]) -> list[_Span]:
 _HYPHEN_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})-$")
 # Hyphenated words that qualify a name rather than begin another ("pro-Russian", "Mid-")
 _PREFIX_WORDS = frozenset({"pro", "anti", "neo", "mid", "post", "pre", "non", "ex"})
+
+
+def _names_its_oblast(row: tuple[Any, ...]) -> bool:
+    """Whether a gazetteer row is a city its oblast is named after ("Kursk", "Kyiv")."""
+    return bool(row[5].startswith(f"{row[1]} "))
 
 
 def _previous_word(text: str, start: int) -> str:

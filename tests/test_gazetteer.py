@@ -428,6 +428,16 @@ def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> 
     assert rivne.place.admin1 == "Donetsk Oblast"  # not the city of Rivne in the west
 
 
+def test_a_region_word_after_a_town_no_oblast_is_named_after_stays_with_the_town(
+    shipped: Gazetteer,
+) -> None:
+    text = "Russian forces took fire control of the road of the garrison in the Seversk region."
+    seversk = next(m for m in shipped.find_mentions(text) if m.text == "Seversk")
+    assert seversk.place.admin1 == "Donetsk Oblast"  # Siversk, not the Russian city in Tomsk
+    kursk = next(m for m in shipped.find_mentions("Fighting goes on in the Kursk region."))
+    assert kursk.place.admin1 == "Kursk Oblast"
+
+
 def test_an_oblast_in_square_brackets_qualifies_the_name_before_it(shipped: Gazetteer) -> None:
     text = "Fighting continued in the area of Makiivka [Luhansk Oblast], the General Staff said."
     makiivka = next(m for m in shipped.find_mentions(text) if m.text == "Makiivka")
