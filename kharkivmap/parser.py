@@ -1338,7 +1338,7 @@ _BESIDE_SETTLED_KM = 8.0
 # A list of this many places whose members but one lie within this reach of one another.
 _LIST_LEAST = 3
 _LIST_STRAY_KM = 90.0
-_TIGHT_LIST_KM = 15.0
+_TIGHT_LIST_KM = 20.0
 _TIGHT_STRAY_KM = 30.0
 _PLAIN_CAPTURE = frozenset({"capture", "seizure", "takeover", "taking"})
 _NOW = re.compile(r"\bnow\b")
@@ -1654,8 +1654,12 @@ def _strays(cand: _Candidate, found: dict[int, set[int]]) -> set[int]:
             far = [p for p, count in close.items() if count == 0]
             together = all(count == len(points) - 2 for p, count in close.items() if p not in far)
             if not (len(far) == 1 and together):
-                # …or a tight cluster and one far from it
-                far = [p for p in points if _off_cluster(p, points - {p})]
+                # …or a stretch of front and a village far from it (a town stands for itself:
+                # "three mid-sized towns — Avdiivka, Selydove and Kurakhove")
+                villages = {
+                    (m.place.lat, m.place.lon) for m in cand.members if m.place.kind == "village"
+                }
+                far = [p for p in villages if _off_cluster(p, points - {p})]
                 together = True
             if len(far) == 1 and together:
                 found[key] = {m.start for m in cand.members if (m.place.lat, m.place.lon) == far[0]}
@@ -1663,12 +1667,15 @@ def _strays(cand: _Candidate, found: dict[int, set[int]]) -> set[int]:
 
 
 def _off_cluster(p: tuple[float, float], others: set[tuple[float, float]]) -> bool:
-    """Whether ``p`` lies over _TIGHT_STRAY_KM from a list whose other places lie within
-    _TIGHT_LIST_KM of one another: "Blahodatne, Neskuchne and Makarivka", two villages a few km
-    apart and a namesake 45 km off, name a third village by them that the gazetteer lacks."""
-    spread = max((distance_km(a, b) for a in others for b in others), default=0.0)
+    """Whether ``p`` lies over _TIGHT_STRAY_KM from every other place of a list whose other
+    places each lie within _TIGHT_LIST_KM of another of them, a stretch of front: in
+    "Blahodatne, Neskuchne and Makarivka", two villages a few km apart and a namesake 45 km
+    off, the name is a third village by them that the gazetteer lacks."""
     nearest = min(distance_km(p, q) for q in others)
-    return spread <= _TIGHT_LIST_KM and nearest > _TIGHT_STRAY_KM
+    if nearest <= _TIGHT_STRAY_KM:
+        return False
+    # each of the others lies close to another of them: the list is a stretch of front
+    return all(min(distance_km(a, b) for b in others if b != a) <= _TIGHT_LIST_KM for a in others)
 
 
 def _dated_alike(claims: list[Claim], published: date | None) -> list[Claim]:
