@@ -441,6 +441,12 @@ _PLURAL_HEAD = re.compile(r"@\d+\s+(?:settlements|villages|towns|localities)\b")
 _OUTCOME_AFTER = re.compile(
     r"[^.;:@]{0,60}?\b(?:(?P<good>victory|win|success|triumph|boost|breakthrough)"
     r"|blow|setback|defeat|embarrassment|humiliation)\s+(?:for|to)\s+(?P<side>[^,.;:@]{1,40})"
+    # "the liberation of @1 deprived the Ukrainian Armed Forces of …": a loss to those deprived
+    r"|\s+(?:has\s+|had\s+)?(?:deprived|deprives)\s+(?P<side2>[^,.;:@]{1,40}?)"
+    r"\s+(?:of|the)\b"
+    # "… significantly hampered the logistical support of the AFU grouping"
+    r"|\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?(?:hampered|hampers|undermined|undermines|weakened"
+    r"|weakens|disrupted|disrupts)\s+(?P<side3>[^,.;:@]{1,70})"
 )
 
 
@@ -467,7 +473,12 @@ def _outcome_winner(frame: Frame, end: int) -> str | None:
     """The side that made a change named by a noun ending at ``end``, from what it meant and
     for whom: a victory for one side is its gain, a blow to one side the other's."""
     outcome = _OUTCOME_AFTER.match(frame.text, end)
-    side = _side_in(outcome.group("side"), None, last=False, strict=False) if outcome else None
+    named = (
+        (outcome.group("side") or outcome.group("side2") or outcome.group("side3"))
+        if outcome
+        else None
+    )
+    side = _side_in(named, None, last=False, strict=False) if named else None
     if outcome is None or side not in OTHER:
         return None
     return side if outcome.group("good") else OTHER[side]
