@@ -464,7 +464,10 @@ _RESTORED = frozenset({"restored", "re-established", "regained"})
 _SHOWS_THAT = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:(?:is|was)\s+(?:(?:a|an|the|further|more|clear|new)\s+)*"
     r"(?:evidence|proof|sign|signal|indication)\s+that|(?:shows?|showed|means|meant|suggests?"
-    r"|suggested|proves?|proved|demonstrates?|demonstrated|indicates?|indicated)\s+(?:that\s+)?)"
+    r"|suggested|proves?|proved|demonstrates?|demonstrated|indicates?|indicated)\s+(?:that\s+)?"
+    # "the capture of @1 is one step in a long journey by Ukrainian forces"
+    r"|(?:is|was)\s+(?:only\s+)?(?:one|a|another|the\s+first)\s+(?:[\w-]+\s+)?step\s+"
+    r"[^,.;:@]{0,40}?\bby)"
     r"\s*(?P<subject>[^,.;]{1,40})"
 )
 
