@@ -665,7 +665,8 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "the four villages now occupied by Russian forces: @1", "four villages are now
             # under Russian control: @1"
-            rf"{w}{_alt(t['list_nouns'])}\s+(?:(?:[\w@'-]+\s+){{0,4}}?(?:are|were|is|was)\s+"
+            # ("four villages inside the border that he said were now held by …": a relative)
+            rf"{w}{_alt(t['list_nouns'])}\s+(?:(?:[\w@'-]+\s+){{0,7}}?(?:are|were|is|was)\s+"
             rf"|(?=(?:now|currently|still)\s))(?:(?:now|still|currently|fully)\s+)*(?:(?:held|controlled"
             rf"|occupied)\s+by\s+|under\s+)(?P<side>{side_any})(?:\s+control)?"
             # "the last two cities still under Ukrainian control in the Donbas region, @1 and @2"
