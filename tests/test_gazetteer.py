@@ -438,6 +438,12 @@ def test_a_region_word_after_a_town_no_oblast_is_named_after_stays_with_the_town
     assert kursk.place.admin1 == "Kursk Oblast"
 
 
+def test_a_russian_spelling_of_a_postal_village_names_it(shipped: Gazetteer) -> None:
+    text = "Russian forces said they took the village of Olshana in Kharkiv region."
+    olshana = next(m for m in shipped.find_mentions(text) if m.text == "Olshana")
+    assert (olshana.place.name, olshana.place.admin1) == ("Vilshana", "Kharkiv Oblast")
+
+
 def test_an_oblast_in_square_brackets_qualifies_the_name_before_it(shipped: Gazetteer) -> None:
     text = "Fighting continued in the area of Makiivka [Luhansk Oblast], the General Staff said."
     makiivka = next(m for m in shipped.find_mentions(text) if m.text == "Makiivka")

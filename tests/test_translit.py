@@ -117,6 +117,7 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
         ("Миколаївка", ["Миколаевка", "Николаевка"]),
         ("Солодке", ["Солодкое", "Сладкое"]),
         ("Кам'янка", ["Каменка"]),
+        ("Вільшана", ["Ольшана"]),  # the alder root, as in Вільхівка/Ольховка
         # a root after a prefix inside the word
         (
             "Новоолександрівка",
