@@ -57,7 +57,9 @@ _UNIT_AFTER = re.compile(
 _QUOTES = "\"'‘’“”«"
 # …and the name a grouping of forces goes by ("the group of troops 'Tavria'")
 _UNIT_BEFORE = re.compile(
-    r"\b(?:group(?:ing)?(?:\s+of\s+(?:troops|forces))?|battle\s*group|task\s+force)\s*"
+    # (and a unit's: "the 425th separate assault regiment "Skelia"")
+    r"\b(?:group(?:ing)?(?:\s+of\s+(?:troops|forces))?|battle\s*group|task\s+force|regiment"
+    r"|brigade|battalion|division|detachment|unit|squadron|company)\s*"
     rf"[{_QUOTES}]\s*$",
     re.IGNORECASE,
 )

@@ -444,6 +444,11 @@ def test_a_russian_spelling_of_a_postal_village_names_it(shipped: Gazetteer) -> 
     assert (olshana.place.name, olshana.place.admin1) == ("Vilshana", "Kharkiv Oblast")
 
 
+def test_a_units_quoted_name_is_no_place(shipped: Gazetteer) -> None:
+    text = 'It was reported in a video by the 425th separate assault regiment "Skelia".'
+    assert shipped.find_mentions(text) == []  # not the Crimean village once called Skelia
+
+
 def test_an_oblast_in_square_brackets_qualifies_the_name_before_it(shipped: Gazetteer) -> None:
     text = "Fighting continued in the area of Makiivka [Luhansk Oblast], the General Staff said."
     makiivka = next(m for m in shipped.find_mentions(text) if m.text == "Makiivka")
