@@ -794,7 +794,11 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
-            rf"(?P<side>{side_adj})\s+(?:national\s+)?flags?\s+{flag_aux}*(?P<v>{_alt(t['flag_verbs'])})"
+            # ("Ukraine's flag was again flying over @1": the country's possessive too)
+            rf"(?P<side>{side_adj}|russia['’]s|ukraine['’]s)\s+(?:national\s+)?flags?\s+{flag_aux}*"
+            rf"(?P<v>{_alt(t['flag_verbs'])})"
+            # ("was flown this Sunday in the village of @1": a time between verb and place)
+            r"(?:\s+(?:this|last|on|early|late)\s+[\w-]+(?:\s+(?:morning|evening|night))?)?"
             rf"\s+(?:again\s+)?(?:over|in|to|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
