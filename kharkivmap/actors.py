@@ -983,7 +983,11 @@ def resolve_actor(
         return event, side
     if kind == "defeat":
         # "the defeat of Russian forces at @1": the place stays with the other side
-        return event, OTHER.get(_side_in(m.group("loser"), speaker_side, last=False) or "")
+        # (and "burned Russian flags in @1": a side adjective alone names the loser's flags)
+        loser = _side_in(m.group("loser"), speaker_side, last=False) or _side_in(
+            m.group("loser"), None, last=False, strict=False
+        )
+        return event, OTHER.get(loser or "")
     if kind == "push":
         subject = _actor_left(frame, m.start(), speaker_side)
         obj = m.group("obj") or ""

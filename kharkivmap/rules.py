@@ -1216,6 +1216,24 @@ def rules() -> tuple[Rule, ...]:
         ),
         r(
             "defeat",
+            "captured",
+            "object",
+            # "Ukrainian soldiers burned Russian flags and dismantled banners … in the city of
+            # @1", "ripping down Russian banners from a supermarket in @1": the other side's
+            # flags come down where the place has changed hands
+            rf"{w}(?:soldiers|troops|servicemen|fighters|forces|units)\s+(?:[\w-]+\s+){{0,2}}?"
+            r"(?P<v>burned|burnt|burning|tore\s+down|tearing\s+down|took\s+down|taking\s+down"
+            r"|ripped\s+down|ripping\s+down|pulled\s+down|pulling\s+down)\s+(?:the\s+)?"
+            r"(?P<loser>russian|ukrainian)\s+(?:flags?|banners?|tricolou?rs?)"
+            rf"[^@.;]{{0,90}}?\b(?:in|from|over|on)\s+(?:(?:a|the)\s+[\w\s-]{{1,30}}?\s+in\s+)?{obj}",
+            0.7,
+            "burned",
+            "burnt",
+            "burning",
+            "down",
+        ),
+        r(
+            "defeat",
             "held",
             "object",
             rf"{w}(?P<v>{_alt(t['defeat_nouns'])})\s+of\s+(?P<loser>{force_np})"
