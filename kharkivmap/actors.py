@@ -113,6 +113,10 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
 
 
 _AND_PERFECT = re.compile(r"\band\s+(?:had|has|have)\s+(?!to\b)")
+_REGROUPING_UNDER_WAY = re.compile(
+    r"\b(?:is|are|was|were|(?P<keep>keeps?|kept|continues?|continued|continuing))\s+"
+    r"(?:(?:still|now|also|actively)\s+)?(?:to\s+)?$"
+)
 # An opening phrase of purpose, up to its comma ("In order to achieve the goals of …, ")
 _GOAL_OPENING = re.compile(
     r"(?:^|[.;:!?\"“”]\s*)\s*(?:in\s+order\s+)?to\s+(?:achieve|reach|fulfil|fulfill|accomplish"
@@ -1015,6 +1019,17 @@ def resolve_actor(
             return "none", None  # units pulled out "for replenishment" are rotated, not beaten
         if _SOME_OF.match(obj):
             return "none", None  # "withdrawing some forces from @1": the rest still hold it
+        under_way = _REGROUPING_UNDER_WAY.search(
+            frame.text, max(0, m.start("v") - 30), m.start("v")
+        )
+        if (
+            m.group("v").startswith("regroup")
+            and under_way
+            and (m.group("v").endswith("ing") or under_way.group("keep"))
+        ):
+            # "the enemy is regrouping its troops in the @1 area", "continue to regroup": a
+            # reorganisation under way where they stand, not the ministry's word for a retreat
+            return "none", None
         if ctx.needs_force.match(m.group("v")) and not (
             ctx.force_nouns.search(obj)
             or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
