@@ -1019,14 +1019,12 @@ def resolve_actor(
             return "none", None  # units pulled out "for replenishment" are rotated, not beaten
         if _SOME_OF.match(obj):
             return "none", None  # "withdrawing some forces from @1": the rest still hold it
-        under_way = _REGROUPING_UNDER_WAY.search(
-            frame.text, max(0, m.start("v") - 30), m.start("v")
+        under_way = (
+            _REGROUPING_UNDER_WAY.search(frame.text, max(0, m.start("v") - 30), m.start("v"))
+            if m.group("v").startswith("regroup")
+            else None
         )
-        if (
-            m.group("v").startswith("regroup")
-            and under_way
-            and (m.group("v").endswith("ing") or under_way.group("keep"))
-        ):
+        if under_way and (m.group("v").endswith("ing") or under_way.group("keep")):
             # "the enemy is regrouping its troops in the @1 area", "continue to regroup": a
             # reorganisation under way where they stand, not the ministry's word for a retreat
             return "none", None

@@ -1556,6 +1556,7 @@ def extract_claims(
     result: list[Claim] = []
     strays: dict[int, set[int]] = {}  # per candidate, the starts of its members far off
     settled: dict[str, Place] | None = None  # places the text pins down, when first needed
+    rear = _rear_oblasts()
     for mention in mentions:
         claim = kept.get(mention.start)
         if claim is not None and mention.score < _DOUBTFUL_PLACE and mention.alternatives:
@@ -1578,16 +1579,16 @@ def extract_claims(
             claim is not None
             and claim.event in _CHANGE
             and claim.place.country == "UA"
-            and claim.place.admin1 in _rear_oblasts()
+            and claim.place.admin1 in rear
         ):
             # a change of hands where no ground fighting took place is one of the name's
             # front-line namesakes ("Vilkhivka was recaptured": not the one in Zakarpattia);
-            # with none, a village the gazetteer lacks ("Storozhove": only Poltava's is known)
-            # ("the village" standing for a name has the name's namesakes)
+            # with none, a village the gazetteer lacks ("Storozhove": only Poltava's is known).
+            # "The village" standing for a name has the name's namesakes.
             named = mention.alternatives or next(
                 (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
             )
-            front = [a for a in named if a.place.admin1 not in _rear_oblasts()]
+            front = [a for a in named if a.place.admin1 not in rear]
             claim = replace(claim, place=front[0].place) if front else None
         if claim is not None:
             result.append(claim)
@@ -1653,15 +1654,16 @@ def _strays(cand: _Candidate, found: dict[int, set[int]]) -> set[int]:
             }
             far = [p for p, count in close.items() if count == 0]
             together = all(count == len(points) - 2 for p, count in close.items() if p not in far)
-            if not (len(far) == 1 and together):
+            if not together:
+                far = []
+            if len(far) != 1:
                 # …or a stretch of front and a village far from it (a town stands for itself:
                 # "three mid-sized towns — Avdiivka, Selydove and Kurakhove")
                 villages = {
                     (m.place.lat, m.place.lon) for m in cand.members if m.place.kind == "village"
                 }
                 far = [p for p in villages if _off_cluster(p, points - {p})]
-                together = True
-            if len(far) == 1 and together:
+            if len(far) == 1:
                 found[key] = {m.start for m in cand.members if (m.place.lat, m.place.lon) == far[0]}
     return found[key]
 
