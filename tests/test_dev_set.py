@@ -290,6 +290,7 @@ SETS = {
     "dev270": (DATA / "dev270", DATA / "dev270_gold.jsonl"),
     "dev271": (DATA / "dev271", DATA / "dev271_gold.jsonl"),
     "dev269": (DATA / "dev269", DATA / "dev269_gold.jsonl"),
+    "dev272": (DATA / "dev272", DATA / "dev272_gold.jsonl"),
 }
 
 FIELDS = {
