@@ -291,6 +291,7 @@ SETS = {
     "dev271": (DATA / "dev271", DATA / "dev271_gold.jsonl"),
     "dev269": (DATA / "dev269", DATA / "dev269_gold.jsonl"),
     "dev272": (DATA / "dev272", DATA / "dev272_gold.jsonl"),
+    "dev273": (DATA / "dev273", DATA / "dev273_gold.jsonl"),
 }
 
 FIELDS = {
