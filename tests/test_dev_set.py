@@ -292,6 +292,7 @@ SETS = {
     "dev269": (DATA / "dev269", DATA / "dev269_gold.jsonl"),
     "dev272": (DATA / "dev272", DATA / "dev272_gold.jsonl"),
     "dev273": (DATA / "dev273", DATA / "dev273_gold.jsonl"),
+    "dev275": (DATA / "dev275", DATA / "dev275_gold.jsonl"),
 }
 
 FIELDS = {
