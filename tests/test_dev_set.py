@@ -293,6 +293,7 @@ SETS = {
     "dev272": (DATA / "dev272", DATA / "dev272_gold.jsonl"),
     "dev273": (DATA / "dev273", DATA / "dev273_gold.jsonl"),
     "dev275": (DATA / "dev275", DATA / "dev275_gold.jsonl"),
+    "dev276": (DATA / "dev276", DATA / "dev276_gold.jsonl"),
 }
 
 FIELDS = {
