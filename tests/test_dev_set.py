@@ -294,6 +294,7 @@ SETS = {
     "dev273": (DATA / "dev273", DATA / "dev273_gold.jsonl"),
     "dev275": (DATA / "dev275", DATA / "dev275_gold.jsonl"),
     "dev276": (DATA / "dev276", DATA / "dev276_gold.jsonl"),
+    "dev277": (DATA / "dev277", DATA / "dev277_gold.jsonl"),
 }
 
 FIELDS = {
