@@ -295,6 +295,7 @@ SETS = {
     "dev275": (DATA / "dev275", DATA / "dev275_gold.jsonl"),
     "dev276": (DATA / "dev276", DATA / "dev276_gold.jsonl"),
     "dev277": (DATA / "dev277", DATA / "dev277_gold.jsonl"),
+    "dev274": (DATA / "dev274", DATA / "dev274_gold.jsonl"),
 }
 
 FIELDS = {
