@@ -124,6 +124,11 @@ _GOAL_OPENING = re.compile(
 )
 
 
+# A cleft of time ("It was not until early this week that … was able to liberate @1"): the
+# clause after "that" is a fact, which the "not" of the cleft does not deny
+_NOT_UNTIL = re.compile(r"\bnot\s+until\b[^.;:!?]*?\bthat\s")
+
+
 def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool = False) -> bool:
     """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
     ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
@@ -138,6 +143,9 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # "To achieve the goals of the operation to liberate Donbas, a decision was made to
         # regroup troops …": the goal opens the sentence; its "operation to" blocks nothing after
         window = frame.text[opening.end() : pos]
+    cleft = _NOT_UNTIL.search(window)
+    if cleft:
+        window = window[cleft.end() :]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None
     # "were stepping up efforts to seize the plant … and had entered @1": a finite verb of
@@ -325,7 +333,13 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     if speaker_side in OTHER and _SPOKEN_GAIN.search(tail):
         return speaker_side  # the speaker's side acted
     start = max(clause_start(frame, pos), pos - _REACH)
-    for lo, hi in ((start, pos), (max(0, start - _REACH), start)):
+    windows = [(start, pos), (max(0, start - _REACH), start)]
+    opened = frame.text.rfind("(", start, pos)
+    if opened >= 0 and ")" not in frame.text[opened:pos]:
+        # "Russian troops retreated from @1 (the liberation of @2 was confirmed by …)": an
+        # aside in brackets has its own subject, not the sentence's
+        windows = [(opened + 1, pos)]
+    for lo, hi in windows:
         found = list(side_words().finditer(frame.text, lo, hi))
         for m in reversed(found):
             if m.group() in _COUNTRY_WORDS and names_a_place(frame.text, m.start(), m.end()):
@@ -702,6 +716,11 @@ _CONFIRMED_AFTER = re.compile(
     r"\s*(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)(?:officially\s+|also\s+)?"
     r"confirmed\b"
 )
+# …and by whom: "the liberation of @1 has already been confirmed by President Zelenskyy"
+_CONFIRMED_BY = re.compile(
+    r"\s*(?:was|were|has|have|had)\s+(?:(?:already|officially|also)\s+)*(?:been\s+)?"
+    r"(?:(?:already|officially|also)\s+)*confirmed\s+by\s+(?P<who>[^.;:()@]{1,80})"
+)
 # A nominal gain still under way ("the takeover of @1 is \"still going on\"")
 _ONGOING = re.compile(
     r"\s+(?:is|are|was|were|remains?)\s+[\"“”']?\s*(?:still\s+)?(?:going\s+on|ongoing|continuing"
@@ -838,6 +857,11 @@ _GOAL_BEFORE = re.compile(
     # it is to happen, so not yet
     r"|\b(?:terms?|timing|timeline|timeframe|deadline|date|dates|schedule|pace)\s+(?:of|for)\s+"
     r"(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$"
+    # "factors complicating the full liberation of @1", "obstacles to the capture of @1": what
+    # stands in its way, so not done
+    r"|\b(?:complicat(?:e|es|ed|ing)|hinder(?:s|ed|ing)?|imped(?:e|es|ed|ing)|delay(?:s|ed|ing)?"
+    r"|obstacles?\s+to|obstruct(?:s|ed|ing)?|slow(?:s|ed|ing)?\s+(?:down\s+)?)"
+    r"\s+(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$"
 )
 # A time still to come right after a gain named by a noun
 _FUTURE_AFTER = re.compile(
@@ -928,12 +952,14 @@ def resolve_actor(
     speaker_side: str | None,
     *,
     house_side: Callable[[], str | None] | None = None,
+    country: str | None = None,
 ) -> tuple[str, str | None]:
     """(event, actor) of a match; actor None means the side could not be established.
 
     ``house_side``: works out the side of the outlet's own voice (state media, or words only
     one side uses), which gives a liberation word its side when nobody is quoted; asked only
-    then, since most matches never need it."""
+    then, since most matches never need it. ``country``: the country all the claim's places
+    lie in, if one."""
     kind, event = rule.kind, rule.event
     if kind in _FIXED_SIDE:
         return event, _FIXED_SIDE[kind]
@@ -1137,7 +1163,9 @@ def resolve_actor(
             if country in OTHER:
                 return event, country
         return event, side or _liberator(
-            m.group("v"), _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
+            m.group("v"),
+            _perspective(frame.text, m.start()) or speaker_side or _asked(house_side),
+            country,
         )
     if kind == "nominal":
         verb = m.group("v")
@@ -1202,6 +1230,13 @@ def resolve_actor(
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
+        confirmed = _CONFIRMED_BY.match(frame.text, m.end())
+        if confirmed and context().liberation.fullmatch(verb):
+            # "the liberation of @1 was confirmed by President Zelenskyy": a side confirms
+            # its own liberations
+            side = _side_in(confirmed.group("who"), None, last=False, strict=False)
+            if side in OTHER:
+                return event, side
         winner = _outcome_winner(frame, m.end())
         if winner:
             return event, winner  # "the capture of @1 is a major victory for Kyiv"
@@ -1306,7 +1341,7 @@ def resolve_actor(
         return event, None
     # only a liberation word left without a side needs the vocabulary around it
     voice = _perspective(frame.text, m.start()) or speaker_side or _asked(house_side)
-    return event, _liberator(m.group("v"), voice)
+    return event, _liberator(m.group("v"), voice, country)
 
 
 # Whom a side credits with a gain told by a gerund ("credited soldiers of its brigades for")
@@ -1407,12 +1442,14 @@ def _perspective(text: str, pos: int) -> str | None:
     return vocabulary_side(text, max(0, pos - _REACH), pos + _REACH)
 
 
-def _liberator(verb: str | None, speaker_side: str | None) -> str | None:
-    """For a liberation word that nothing else gives a side to: the speaker's side, since
-    each side calls its own gains liberation ("Moscow reported the liberation of @1"), else
-    Ukraine."""
+def _liberator(verb: str | None, speaker_side: str | None, country: str | None) -> str | None:
+    """For a liberation word that nothing else gives a side to: Russia's for a place in Russia
+    ("the liberation of @1" in the Kursk region), else the speaker's side, since each side
+    calls its own gains liberation ("Moscow reported the liberation of @1"), else Ukraine."""
     if not (verb and context().liberation.fullmatch(verb)):
         return None
+    if country == "RU":
+        return "RU"
     return speaker_side if speaker_side in OTHER else "UA"
 
 

@@ -761,7 +761,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
             else:
                 event, actor = resolve_actor(
-                    rule, m, frame, speaker_side, house_side=doc.house_side
+                    rule,
+                    m,
+                    frame,
+                    speaker_side,
+                    house_side=doc.house_side,
+                    country=_country_of(members),
                 )
             if (
                 rule.kind in {"held_liberated", "liberated_adjective"}

@@ -897,7 +897,10 @@ def rules() -> tuple[Rule, ...]:
             # Staff's word for pulling back
             rf"{w}(?P<v>carried\s+out|conducted|performed|made|completed)\s+(?:a|the)\s+"
             rf"(?:(?:tactical|planned|necessary)\s+)?(?:maneuver|manoeuvre)\s+"
-            rf"(?:near|around|in\s+the\s+(?:area|vicinity)\s+of|from)\s+{obj}",
+            # "a manoeuvre at certain sections in the @1 and @2 areas"
+            rf"(?:(?:at|in)\s+(?:certain|some|several)\s+(?:sections|sectors|areas|spots)\s+)?"
+            rf"(?:near|around|in\s+the\s+(?:area|vicinity)\s+of|from"
+            rf"|in\s+the(?=\s+@\d+(?:\s*(?:,|and)\s*@\d+)*\s+(?:areas?|sectors?)\b))\s+{obj}",
             0.65,
             "maneuver",
             "manoeuvre",
