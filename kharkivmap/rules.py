@@ -533,6 +533,7 @@ def rules() -> tuple[Rule, ...]:
     gains = _alt([n for n in t["capture_nouns"] if n not in {"fall", "loss"}])
     # names the gazetteer lacks, ahead of a known one in a list ("including Berdychi and @2")
     unknown_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
+    listed_names = r"(?:[\w'-]+(?:\s+[\w'-]+)?\s*,\s*){1,3}(?:(?:and\s+)?(?=@)|[\w'-]+\s+and\s+)"
     # "@1, a village that …": the place noun of an appositive before a relative clause
     # "including the largest ones:", "among them the biggest,"
     largest = (
@@ -1107,7 +1108,9 @@ def rules() -> tuple[Rule, ...]:
             # "the establishment of control by the Russian army over @1"
             rf"(?:(?:full\s+|complete\s+)?control\s+(?:by\s+(?P<side>{side_any})\s+)?(?:of|over)\s+"
             rf"|(?:the\s+)?(?:areas?|territor(?:y|ies))"
-            rf"\s+of\s+)?{obj}",
+            # "the recapture of Viktorovka, Nikolayevka and @1": names the gazetteer lacks
+            # (one comma at least: a list, not "the capture of equipment and @1")
+            rf"\s+of\s+|{listed_names})?{obj}",
             0.7,
             *t["capture_nouns"],
         ),
