@@ -1115,6 +1115,17 @@ def rules() -> tuple[Rule, ...]:
             *t["capture_nouns"],
         ),
         r(
+            "nominal",
+            "captured",
+            "object",
+            # "reported the entry of the LPR and the Russian forces into the town of @1": an
+            # entry is a capture, as "entered @1" is
+            rf"{w}(?P<v>entry)\s+of\s+(?P<side>(?:[\w'’-]+\s+){{1,8}}?)into\s+(?:the\s+)?"
+            rf"(?:(?:town|city|village|settlement)\s+of\s+)?{obj}",
+            0.65,
+            "entry",
+        ),
+        r(
             "active",
             "captured",
             "object",
