@@ -296,6 +296,7 @@ SETS = {
     "dev276": (DATA / "dev276", DATA / "dev276_gold.jsonl"),
     "dev277": (DATA / "dev277", DATA / "dev277_gold.jsonl"),
     "dev274": (DATA / "dev274", DATA / "dev274_gold.jsonl"),
+    "dev280": (DATA / "dev280", DATA / "dev280_gold.jsonl"),
 }
 
 FIELDS = {
