@@ -297,6 +297,7 @@ SETS = {
     "dev277": (DATA / "dev277", DATA / "dev277_gold.jsonl"),
     "dev274": (DATA / "dev274", DATA / "dev274_gold.jsonl"),
     "dev280": (DATA / "dev280", DATA / "dev280_gold.jsonl"),
+    "dev281": (DATA / "dev281", DATA / "dev281_gold.jsonl"),
 }
 
 FIELDS = {
