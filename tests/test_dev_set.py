@@ -298,6 +298,7 @@ SETS = {
     "dev274": (DATA / "dev274", DATA / "dev274_gold.jsonl"),
     "dev280": (DATA / "dev280", DATA / "dev280_gold.jsonl"),
     "dev281": (DATA / "dev281", DATA / "dev281_gold.jsonl"),
+    "dev282": (DATA / "dev282", DATA / "dev282_gold.jsonl"),
 }
 
 FIELDS = {
