@@ -299,6 +299,7 @@ SETS = {
     "dev280": (DATA / "dev280", DATA / "dev280_gold.jsonl"),
     "dev281": (DATA / "dev281", DATA / "dev281_gold.jsonl"),
     "dev282": (DATA / "dev282", DATA / "dev282_gold.jsonl"),
+    "dev283": (DATA / "dev283", DATA / "dev283_gold.jsonl"),
 }
 
 FIELDS = {
