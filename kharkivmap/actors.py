@@ -923,6 +923,7 @@ _NOMINAL_OPENING = re.compile(
     r"\b(?:during|after|following|amid|upon|since)\s+(?:the|their|its)\s+$"
 )
 _AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_NEXT_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:is|are)\s+(?:the\s+)?next\b")
 # (after a gain named by a noun, "can" and "may" make a condition too)
 _CONDITION_MODAL = re.compile(
     r"\b(?:will|would|must|should|could|might|may|can|need|needs|have\s+to|has\s+to)\b"
@@ -1177,8 +1178,12 @@ def resolve_actor(
             return "contested", None  # "the takeover of @1 is still going on": not done yet
         if _AFTER_NOMINAL.search(frame.text, max(0, m.start() - 30), m.start()):
             main = _MAIN_SUBJECT.match(frame.text, m.end())
-            if main and _CONDITION_MODAL.search(main.group("subject")):
-                # "after the de-occupation of @1, @2 can become the next": a condition
+            if main and (
+                _CONDITION_MODAL.search(main.group("subject"))
+                or _NEXT_AFTER.match(frame.text, m.end())
+            ):
+                # "after the de-occupation of @1, @2 can become the next", "… the @2 region
+                # is the next": a condition
                 return "none", None
         if verb in {"fall", "loss"}:
             prep, side = _agent(frame, m.end(), speaker_side)
