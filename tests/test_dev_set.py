@@ -300,6 +300,7 @@ SETS = {
     "dev281": (DATA / "dev281", DATA / "dev281_gold.jsonl"),
     "dev282": (DATA / "dev282", DATA / "dev282_gold.jsonl"),
     "dev283": (DATA / "dev283", DATA / "dev283_gold.jsonl"),
+    "dev279": (DATA / "dev279", DATA / "dev279_gold.jsonl"),
 }
 
 FIELDS = {
