@@ -239,7 +239,8 @@ def context() -> Context:
         river_before=re.compile(w + rf"(?:the|{_alt(n['river_before'])})\s+$"),
         rivers=frozenset(n["rivers"]),
         dateline_after=re.compile(
-            r"^\s*(?:\[[^\]]*\]\s*)?(?:,[^—:;@]{0,40}?)?\s*(?:\([^)]*\)\s*)?(?:—|:)"
+            # ("KYIV (Reuters) -": a hyphen closes a dateline only after its bracketed source)
+            r"^\s*(?:\[[^\]]*\]\s*)?(?:,[^—:;@]{0,40}?)?\s*(?:\([^)]*\)\s*(?:—|–|-{1,2}|:)|—|:)"
         ),
         capitals=dict(a["capitals"]),
         capital_after=re.compile("^" + a["capital_as_actor_after"]),
