@@ -1300,6 +1300,10 @@ def resolve_actor(
             # a side speaks of its own gains as news, of the enemy's as claims; an unnamed
             # speaker's side is the one named before the claim ("a spokesperson for the
             # Ukrainian land forces said that the alleged capture of @1 …")
+            if country == "RU" and context().liberation.fullmatch(verb):
+                # "Gerasimov claimed control was restored after the alleged liberation of
+                # @1" in the Kursk region: only Russia liberates a place in Russia
+                return event, "RU"
             own = speaker_side if speaker_side in OTHER else None
             own = own or _side_in(frame.text[: claim.start()], None, last=True, strict=False)
             if own in OTHER:

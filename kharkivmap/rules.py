@@ -1130,6 +1130,20 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
+            # "Russia claimed victories in the Ukrainian cities of @1, @2 and @3": a claimed
+            # capture (not "victory in the battle for @1", a fight won where it stood)
+            rf"{w}(?P<v>claimed|claims|claim|claiming|declared|declares|proclaimed|proclaims)\s+"
+            rf"(?:a\s+|the\s+)?(?:full\s+|complete\s+|final\s+)?victor(?:y|ies)\s+(?:in|at)\s+"
+            rf"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:cities|towns|villages|city|town|village|settlements?)"
+            rf"\s+of\s+)?{obj}",
+            0.6,
+            "victory",
+            "victories",
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
             # "confirmed the Kremlin's claim of recapturing the village of @1" (a claim
             # refuted or dismissed is read by the denial rules)
             rf"{w}(?:confirm(?:ed|s|ing)?|verif(?:ied|ies|y)|corroborat(?:ed|es|e)|acknowledg(?:ed|es|e))"
