@@ -301,6 +301,7 @@ SETS = {
     "dev282": (DATA / "dev282", DATA / "dev282_gold.jsonl"),
     "dev283": (DATA / "dev283", DATA / "dev283_gold.jsonl"),
     "dev279": (DATA / "dev279", DATA / "dev279_gold.jsonl"),
+    "dev278": (DATA / "dev278", DATA / "dev278_gold.jsonl"),
 }
 
 FIELDS = {
