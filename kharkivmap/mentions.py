@@ -85,7 +85,9 @@ _CONVERSION = re.compile(
     r"\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*(?:miles?|mi|km|kilomet(?:re|er)s?)\s*\)"
 )
 _OBLAST_NOUN_OF = re.compile(
-    r"\s+(?:(?:region|oblast|province)(?:['’]s)?\s+)?(?:village|town|settlement)\s+of\s+"
+    # ("Luhansk's villages of @1 and @2": the possessive and the plural too)
+    r"(?:['’]s)?\s+(?:(?:region|oblast|province)(?:['’]s)?\s+)?(?:villages?|towns?|settlements?)"
+    r"\s+of\s+"
 )
 _GOVERNED = re.compile(
     r"[-\u2010\u2011](?:backed|installed|appointed|aligned|led|controlled|held|friendly|imposed)\b",

@@ -175,7 +175,8 @@ def _object(*, part: bool = False) -> str:
     # but no preposition: "soldiers in the city of @1" is not the city.
     modifier = rf"(?:(?!{_alt(t['not_modifiers'])}\b)[\w'-]+\s+)"
     # "the @2 region town of @3", "the @2 town of @3"
-    region = r"(?:@\d+\s+(?:(?:region|oblast|area)(?:'s)?\s+)?)?"
+    # ("@2's village of @3")
+    region = r"(?:@\d+(?:['’]s)?\s+(?:(?:region|oblast|area)(?:'s)?\s+)?)?"
     parts = rf"(?:{_alt(t['part_adjectives'])}\s+)?" if part else ""
     whole = rf"(?:{_alt(t['whole_of'])}\s+)?"
     # "about 70% of @1": a share of the place (the parser reads it as partial)
