@@ -979,7 +979,10 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?"
             # "retreated over the weekend from @1"
             r"(?:(?:over\s+the\s+(?:weekend|past\s+\w+|last\s+\w+)|overnight|last\s+(?:week|night)"
-            r"|earlier\s+this\s+week|this\s+week|on\s+\w+day|yesterday)\s+)?(?:(?:back|out)"
+            r"|earlier\s+this\s+week|this\s+week|on\s+\w+day|yesterday)\s+)?"
+            # "regrouped in the eastern @1 region from the @2 and @3 areas": the destination first
+            r"(?:(?:to|in|into|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?@\d+\s+(?:region|oblast|area|direction)"
+            r"\s+(?=from\s))?(?:(?:back|out)"
             # "withdraw from the key area of @1"
             # "have withdrawn in the areas of @1 and @2": translated reports
             rf"\s+)?(?:from|out\s+of|(?=in\s+the\s+(?:areas?|vicinity)\s+of\s))\s*"
