@@ -923,6 +923,7 @@ _NOMINAL_OPENING = re.compile(
     r"\b(?:during|after|following|amid|upon|since)\s+(?:the|their|its)\s+$"
 )
 _AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_CONJ_BEFORE_GERUND = re.compile(r"\b(?:after|before|upon|since|while|when)\s+$")
 _NEXT_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:is|are)\s+(?:the\s+)?next\b")
 # (after a gain named by a noun, "can" and "may" make a condition too)
 _CONDITION_MODAL = re.compile(
@@ -1055,6 +1056,19 @@ def resolve_actor(
             # "the enemy is regrouping its troops in the @1 area", "continue to regroup": a
             # reorganisation under way where they stand, not the ministry's word for a retreat
             return "none", None
+        trailing = (
+            _CONJ_BEFORE_GERUND.search(frame.text, max(0, m.start("v") - 10), m.start("v"))
+            if m.group("v").endswith("ing") and not obj
+            else None
+        )
+        if trailing:
+            # "Russian troops dug in at @0 after leaving @1", "firing at Russian units that are
+            # trying to gain a foothold in @0 after leaving @1": the gerund's subject is the
+            # nearest side before the conjunction
+            main = frame.text[clause_start(frame, trailing.start()) : trailing.start()]
+            side = _side_in(main, speaker_side, last=True)
+            if side in OTHER:
+                return event, side
         if ctx.needs_force.match(m.group("v")) and not (
             ctx.force_nouns.search(obj)
             or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
