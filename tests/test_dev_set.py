@@ -302,6 +302,7 @@ SETS = {
     "dev283": (DATA / "dev283", DATA / "dev283_gold.jsonl"),
     "dev279": (DATA / "dev279", DATA / "dev279_gold.jsonl"),
     "dev278": (DATA / "dev278", DATA / "dev278_gold.jsonl"),
+    "dev284": (DATA / "dev284", DATA / "dev284_gold.jsonl"),
 }
 
 FIELDS = {
