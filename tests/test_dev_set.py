@@ -303,6 +303,7 @@ SETS = {
     "dev279": (DATA / "dev279", DATA / "dev279_gold.jsonl"),
     "dev278": (DATA / "dev278", DATA / "dev278_gold.jsonl"),
     "dev284": (DATA / "dev284", DATA / "dev284_gold.jsonl"),
+    "dev285": (DATA / "dev285", DATA / "dev285_gold.jsonl"),
 }
 
 FIELDS = {
