@@ -304,6 +304,7 @@ SETS = {
     "dev278": (DATA / "dev278", DATA / "dev278_gold.jsonl"),
     "dev284": (DATA / "dev284", DATA / "dev284_gold.jsonl"),
     "dev285": (DATA / "dev285", DATA / "dev285_gold.jsonl"),
+    "dev287": (DATA / "dev287", DATA / "dev287_gold.jsonl"),
 }
 
 FIELDS = {
