@@ -305,6 +305,7 @@ SETS = {
     "dev284": (DATA / "dev284", DATA / "dev284_gold.jsonl"),
     "dev285": (DATA / "dev285", DATA / "dev285_gold.jsonl"),
     "dev287": (DATA / "dev287", DATA / "dev287_gold.jsonl"),
+    "dev288": (DATA / "dev288", DATA / "dev288_gold.jsonl"),
 }
 
 FIELDS = {
