@@ -1561,7 +1561,7 @@ def extract_claims(
     result: list[Claim] = []
     strays: dict[int, set[int]] = {}  # per candidate, the starts of its members far off
     settled: dict[str, Place] | None = None  # places the text pins down, when first needed
-    rear = _rear_oblasts()
+    rear, front_ru = _rear_oblasts(), _front_russian_oblasts()
     for mention in mentions:
         claim = kept.get(mention.start)
         if claim is not None and mention.score < _DOUBTFUL_PLACE and mention.alternatives:
@@ -1583,8 +1583,7 @@ def extract_claims(
         if (
             claim is not None
             and claim.event in _CHANGE
-            and claim.place.country == "UA"
-            and claim.place.admin1 in rear
+            and _behind_the_front(claim.place, rear, front_ru)
         ):
             # a change of hands where no ground fighting took place is one of the name's
             # front-line namesakes ("Vilkhivka was recaptured": not the one in Zakarpattia);
@@ -1593,7 +1592,7 @@ def extract_claims(
             named = mention.alternatives or next(
                 (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
             )
-            front = [a for a in named if a.place.admin1 not in rear]
+            front = [a for a in named if not _behind_the_front(a.place, rear, front_ru)]
             claim = replace(claim, place=front[0].place) if front else None
         if claim is not None:
             result.append(claim)
@@ -1605,6 +1604,19 @@ def extract_claims(
 @cache
 def _rear_oblasts() -> frozenset[str]:
     return frozenset(load_lexicon("place_context")["rear_oblasts"]["names"])
+
+
+@cache
+def _front_russian_oblasts() -> frozenset[str]:
+    return frozenset(load_lexicon("place_context")["front_russian_oblasts"]["names"])
+
+
+def _behind_the_front(place: Place, rear: frozenset[str], front_ru: frozenset[str]) -> bool:
+    """Whether ``place`` lies where no ground fighting took place: a Ukrainian oblast of
+    ``rear``, or Russia outside the border oblasts of ``front_ru``."""
+    if place.country == "UA":
+        return place.admin1 in rear
+    return place.country == "RU" and place.admin1 not in front_ru
 
 
 def _beside_settled(place: Place, settled: dict[str, Place]) -> bool:
