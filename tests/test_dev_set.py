@@ -306,6 +306,7 @@ SETS = {
     "dev285": (DATA / "dev285", DATA / "dev285_gold.jsonl"),
     "dev287": (DATA / "dev287", DATA / "dev287_gold.jsonl"),
     "dev288": (DATA / "dev288", DATA / "dev288_gold.jsonl"),
+    "dev286": (DATA / "dev286", DATA / "dev286_gold.jsonl"),
 }
 
 FIELDS = {
