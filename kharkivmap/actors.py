@@ -124,6 +124,12 @@ _GOAL_OPENING = re.compile(
 )
 
 
+# A modal with a word of likelihood: "would highly likely retreat", "may eventually withdraw"
+_FORECAST = re.compile(
+    r"\b(?:would|will|may|might|could)\s+(?:(?:most|highly|very|quite|more|less)\s+)?"
+    r"(?:likely|probably|possibly|soon|eventually|inevitably)\b"
+    r"|\b(?:likely|expected|bound)\s+to\s+(?:\w+\s+)?$"
+)
 # A cleft of time ("It was not until early this week that … was able to liberate @1"): the
 # clause after "that" is a fact, which the "not" of the cleft does not deny
 _NOT_UNTIL = re.compile(r"\bnot\s+until\b[^.;:!?]*?\bthat\s")
@@ -151,6 +157,10 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     # "were stepping up efforts to seize the plant … and had entered @1": a finite verb of
     # its own, which the attempt before it does not govern
     window = _AND_PERFECT.split(window)[-1]
+    if event == "withdrew" and _FORECAST.search(window):
+        # "troops would highly likely retreat from @1 soon": a forecast, not an announced
+        # withdrawal ("troops will be regrouped from @1")
+        return True
     if event == "withdrew" or (kind == "held" and ctx.held_copula.match(frame.text, pos)):
         # "@1 has not fallen and remains under Ukrainian control", "repel 18 attacks and
         # withdraw from @1": the negation or blocker is the first predicate's
