@@ -515,6 +515,10 @@ def _outcome_winner(frame: Frame, end: int) -> str | None:
     return side if outcome.group("good") else OTHER[side]
 
 
+# An aside between dashes closing right before the verb
+_DASH_ASIDE = re.compile(r"\s(?:–|—|--|-)\s[^–—@;:.]{1,100}?\s(?:–|—|--|-)\s*$")
+
+
 def subject_of(
     frame: Frame, pos: int, previous: list[Mention], *, status: bool = False
 ) -> list[Mention] | None:
@@ -528,7 +532,13 @@ def subject_of(
     lo = max(0, pos - 200)
     left = frame.text[lo:pos]
     masked = _masked(frame, lo, pos)
-    for text in (masked, left) if masked else (left,):
+    texts = (masked, left) if masked else (left,)
+    aside = _DASH_ASIDE.search(left)
+    if aside:
+        # "the city of @0 – which serves as a regional railway hub – had been liberated": the
+        # subject stands before the aside
+        texts = (left[: aside.start()] + " ", *texts)
+    for text in texts:
         direct = ctx.direct_subject.search(text)
         if direct:
             group = group_by_token(frame, int(direct.group(1)))

@@ -753,6 +753,18 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
+            # "claim to have seized the first major Ukrainian city in their week-long offensive
+            # - the strategic southern port of @1": the place named after a dash
+            rf"(?<!\bin )(?<!\bof )(?<!\bthe )(?<!-){w}(?P<v>{_alt(t['capture_verbs'])})\s+"
+            rf"(?:the|a|an|its|their)\s+(?:[\w'-]+\s+){{0,4}}?(?:{_alt(t['place_nouns'])})"
+            rf"(?![\w-])[^@.;:—–()\"“”]{{0,50}}?\s(?:-|–|—|--)\s+{obj}",
+            0.75,
+            *t["capture_verbs"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
             # "returned Kutuzovka, Kharkiv region, under control": the verb split by its object
             rf"{w}(?P<v>returned|brought|put|took)\s+{obj}(?:\s*,\s*(?:the\s+)?"
             rf"(?:@\d+\s+)?(?:region|oblast)\s*,)?\s+(?:back\s+)?under\s+(?:(?:its|their|our|the"
