@@ -1450,6 +1450,20 @@ def rules() -> tuple[Rule, ...]:
             "claimed",
         ),
         r(
+            "relative",
+            "captured",
+            "object",
+            # "@0 is one of two villages that Ukraine has retaken in the region this summer"
+            rf"@(?P<g>\d+)\s*,?\s+(?:is|was)\s+(?:one|among)\s+(?:of\s+)?(?:the\s+)?"
+            rf"(?:(?:two|three|four|five|six|seven|eight|several|many|\d+)\s+)?"
+            rf"(?:(?:[\w-]+\s+)?(?:villages|settlements|towns|places|localities)\s+)?"
+            rf"(?:(?:that|which)\s+)?(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have|recently"
+            rf"|reportedly|now|already)\s+)*(?P<v>{_alt(t['capture_verbs'])})(?![\w-])"
+            rf"(?!\s+(?:the\s+)?@)",
+            0.65,
+            *t["capture_verbs"],
+        ),
+        r(
             "relative_held",
             "held",
             "object",
