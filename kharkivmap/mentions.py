@@ -1380,11 +1380,16 @@ class MentionFinder:
             return self._within(span, there, 0.0, _RELATED_KM) or self._within(
                 span, there, 0.0, _RELATED_KM, slack=_BEARING_SLACK_LOOSE
             )
+        # "five kilometers southwest of the city of Donetsk" counts from the city's edge, which
+        # lies a large city's radius from the point the gazetteer gives
+        edge = _city_radius_km(there[10])
         fitting = (
-            self._within(span, there, said * 0.65 - 5, said * 1.35 + 5)
-            or self._within(span, there, said * 0.4 - 10, said * 2 + 10)
+            self._within(span, there, said * 0.65 - 5, said * 1.35 + 5 + edge)
+            or self._within(span, there, said * 0.4 - 10, said * 2 + 10 + edge)
             # compass words are rough too ("10 km south of" for a village to the southwest)
-            or self._within(span, there, said * 0.4 - 10, said * 2 + 10, slack=_BEARING_SLACK_LOOSE)
+            or self._within(
+                span, there, said * 0.4 - 10, said * 2 + 10 + edge, slack=_BEARING_SLACK_LOOSE
+            )
         )
         if len(fitting) < 2 or span.bearing is None:
             return fitting
@@ -1586,6 +1591,18 @@ _APPOSED_IN = re.compile(
     r"|^\s*(?:(?:is|was)\s+(?:located|situated)|lies)\s+in\s+",
     re.IGNORECASE,
 )
+
+
+def _city_radius_km(population: int | None) -> float:
+    """About how far a city's edge lies from its centre, by its population."""
+    people = population or 0
+    if people >= 500_000:
+        return 12.0
+    if people >= 200_000:
+        return 7.0
+    if people >= 50_000:
+        return 3.0
+    return 0.0
 
 
 def _link_words(gap: str) -> str:

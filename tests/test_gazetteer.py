@@ -495,11 +495,20 @@ def test_a_district_keeps_a_name_to_the_villages_around_its_town(shipped: Gazett
 
 def test_a_stated_distance_no_namesake_fits_leaves_the_name_unknown(shipped: Gazetteer) -> None:
     # The shipped Pobieda lies 70 km east of Donetsk and Peremoha (formerly Pobieda) 28 km west of
-    # its centre; neither fits the stated five kilometres.
+    # its centre; neither lies north of it.
+    text = (
+        "Pobeda, a small village about five kilometers (three miles) north of Donetsk city. Pobeda"
+    )
+    assert [m.text for m in shipped.find_mentions(text)] == ["Donetsk"]
+
+
+def test_a_distance_from_a_large_city_counts_from_its_edge(shipped: Gazetteer) -> None:
+    # Peremoha (formerly Pobieda) lies 28 km west of Donetsk's centre, five from its western edge
     text = (
         "Pobeda, a small village about five kilometers (three miles) west of Donetsk city. Pobeda"
     )
-    assert [m.text for m in shipped.find_mentions(text)] == ["Donetsk"]
+    found = {m.text: m.place.name for m in shipped.find_mentions(text)}
+    assert found["Pobeda"] == "Peremoha"
 
 
 def test_plural_regions_make_the_names_before_them_regions(small: Gazetteer) -> None:
