@@ -2,7 +2,8 @@
 
 Primary metric: every predicted change (event ``captured`` or ``withdrew``) is a triple
 (article, place, controller). It is a true positive when a required ``change`` gold row of the
-same article lies within 3 km of the predicted coordinates with the same controller; it is
+same article lies within 3 km of the predicted coordinates with the same controller (of several,
+one naming the predicted place first, then the nearest); it is
 ignored when it falls on an optional row, or on a ``held`` row with the same controller;
 otherwise it is a false positive. Required change rows left unmatched are false negatives.
 Repeated claims count once: per matched gold row, and per (article, place, controller) among
@@ -337,14 +338,21 @@ def _score(
     for claim in claims:
         if claim.event not in events:
             continue
+        # Of the rows within reach, one that names the claim's place comes first: two villages
+        # a kilometre or two apart (Blahodatne and Storozheve) are each their own row
         nearby = sorted(
             (
-                (_km(claim.place.lat, claim.place.lon, row.lat, row.lon), index, row)
+                (
+                    not _names(claim, fold(row.place)),
+                    _km(claim.place.lat, claim.place.lon, row.lat, row.lon),
+                    index,
+                    row,
+                )
                 for index, row in enumerate(gold_by_article.get(claim.article, ()))
             ),
-            key=lambda item: item[:2],
+            key=lambda item: item[:3],
         )
-        nearby = [row for km, _, row in nearby if km <= MATCH_KM]
+        nearby = [row for _, km, _, row in nearby if km <= MATCH_KM]
         hit = next(
             (
                 r

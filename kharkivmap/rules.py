@@ -1127,7 +1127,10 @@ def rules() -> tuple[Rule, ...]:
             rf"|(?:the\s+)?(?:areas?|territor(?:y|ies))"
             # "the recapture of Viktorovka, Nikolayevka and @1": names the gazetteer lacks
             # (one comma at least: a list, not "the capture of equipment and @1")
-            rf"\s+of\s+|{listed_names})?{obj}",
+            rf"\s+of\s+|{listed_names}"
+            # "the fall of two villages in the sector — @1 and @2": a count named after a dash
+            rf"|(?:{_alt(t['counts'])})\s+(?:more\s+)?(?:villages|settlements|towns|localities)"
+            rf"(?:\s+(?:in|of|near)\s+[^@—–:;.]{{1,30}}?)?\s*(?:—|–|:|--)\s*)?{obj}",
             0.7,
             *t["capture_nouns"],
         ),

@@ -149,6 +149,14 @@ def test_nearest_required_row_wins():
     assert match.gold.place == "Nearer"
 
 
+def test_a_row_naming_the_place_wins_over_a_nearer_one():
+    # two villages 1.6 km apart: each claim counts for its own row
+    rows = [gold("Storozheve", IZIUM), gold("Blahodatne", (IZIUM[0] + 1.6 * KM_LAT, IZIUM[1]))]
+    claims = [claim("Blahodatne", (IZIUM[0] + 0.1 * KM_LAT, IZIUM[1]))]
+    [match] = evaluate(rows, claims).change.matches
+    assert match.gold.place == "Blahodatne"
+
+
 def test_agreement_shares():
     rows = [gold(), gold("Kupiansk", KUPIANSK, claimant=None, hedged=True)]
     claims = [
