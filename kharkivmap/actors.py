@@ -954,6 +954,11 @@ _MAIN_MODAL = re.compile(
     r"|has\s+to|intend|intends|aim|aims|hope|hopes|want|wants)\b"
 )
 # Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
+_DECLARED_BY = re.compile(
+    r"(?P<who>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:(?:began|begin|begins|started|start)\s+to\s+)?"
+    r"(?:declared?|declares|declaring|proclaimed?|proclaims|celebrated?|celebrates|hailed|hails)"
+    r"\s+(?:the\s+)?(?:(?:alleged|complete|full|final)\s+)*$"
+)
 _BRIEFED = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?(?:briefed|informed|told)\s+(?:about|on|of)\s+(?:the\s+)?"
@@ -1212,9 +1217,8 @@ def resolve_actor(
             return "contested", None  # "the takeover of @1 is still going on": not done yet
         if _AFTER_NOMINAL.search(frame.text, max(0, m.start() - 30), m.start()):
             main = _MAIN_SUBJECT.match(frame.text, m.end())
-            if main and (
-                _CONDITION_MODAL.search(main.group("subject"))
-                or _NEXT_AFTER.match(frame.text, m.end())
+            if (main and _CONDITION_MODAL.search(main.group("subject"))) or _NEXT_AFTER.match(
+                frame.text, m.end()
             ):
                 # "after the de-occupation of @1, @2 can become the next", "… the @2 region
                 # is the next": a condition
@@ -1284,6 +1288,17 @@ def resolve_actor(
             # "the capture of @1 is evidence that Ukrainian forces can puncture Russian lines":
             # the forces it tells of made it
             side = _side_in(shown.group("subject"), None, last=False, generic=False)
+            if side in OTHER:
+                return event, side
+        declared = (
+            _DECLARED_BY.search(frame.text, max(0, m.start() - 80), m.start())
+            if context().liberation.fullmatch(verb)
+            else None
+        )
+        if declared:
+            # "Russian war correspondents began to declare the liberation of @1": a side
+            # declares its own liberations
+            side = _side_in(declared.group("who"), None, last=True, strict=False)
             if side in OTHER:
                 return event, side
         briefed = _BRIEFED.search(frame.text, max(0, m.start() - 80), m.start())
