@@ -943,6 +943,9 @@ _NOMINAL_OPENING = re.compile(
     r"\b(?:during|after|following|amid|upon|since)\s+(?:the|their|its)\s+$"
 )
 _AFTER_NOMINAL = re.compile(r"\b(?:after|following|upon|once|with)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_GERUND_AS_ADJECTIVE = re.compile(
+    r"(?:\b\w+ing|\b(?:at|on|against|hit|struck|targeted|shelled))\s+$"
+)
 _CONJ_BEFORE_GERUND = re.compile(r"\b(?:after|before|upon|since|while|when)\s+$")
 _NEXT_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:is|are)\s+(?:the\s+)?next\b")
 # (after a gain named by a noun, "can" and "may" make a condition too)
@@ -1072,6 +1075,14 @@ def resolve_actor(
             return "none", None  # units pulled out "for replenishment" are rotated, not beaten
         if _SOME_OF.match(obj):
             return "none", None  # "withdrawing some forces from @1": the rest still hold it
+        if (
+            obj
+            and m.group("v").endswith("ing")
+            and _GERUND_AS_ADJECTIVE.search(frame.text, max(0, m.start("v") - 25), m.start("v"))
+        ):
+            # "artillery striking retreating Russian forces near @1": an adjective of the
+            # forces struck, no withdrawal told
+            return "none", None
         under_way = (
             _REGROUPING_UNDER_WAY.search(frame.text, max(0, m.start("v") - 30), m.start("v"))
             if m.group("v").startswith("regroup")

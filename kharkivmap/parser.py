@@ -603,6 +603,17 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 allowed = _STATUS_TARGETS if held or outskirts else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
+                if (
+                    rule.kind == "relative"
+                    and group.status == "reference"
+                    and len(text[: group.start].split()) <= 4
+                    and not _RELATIVE_PRONOUN.search(m.group())
+                ):
+                    # "North of @0, a ruined town emerges as Russia leaves": after a reference
+                    # point that opens the sentence, the appositive is the main clause's
+                    # subject, another place (not "north of @0, the main town Moscow
+                    # recaptured", nor "40 km from @1, which …")
+                    continue
                 members = singular_relative(group.members, m.group())
                 if rule.kind in {"relative", "participle"}:
                     members = _beside_capital(frame, group, m.start()) or members
@@ -1789,6 +1800,9 @@ def _specific_sources(claims: list[Claim], best: dict[int, _Candidate]) -> list[
 
 
 _NEAR_LINK = re.compile(r"\s+(?:near|outside|close\s+to|by)\s+(?:the\s+)?(?:city\s+of\s+)?$")
+
+
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whom)\b")
 
 
 # A passive that returns a place to whom it was taken from

@@ -869,9 +869,11 @@ def rules() -> tuple[Rule, ...]:
             "push",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['push_out_verbs'])})\s+(?P<obj>[^@,;]{{0,40}}?)\s*(?:back\s+)?"
+            # (not the noun: "a clear push to get to the road from @1")
+            rf"{w}(?P<v>{_alt(t['push_out_verbs'])})(?!\s+to\s)\s+(?P<obj>[^@,;]{{0,40}}?)\s*"
             # ("pushed Russian troops back from @1", "away from @1": from around it, which
             # they never held)
+            r"(?:back\s+)?"
             rf"(?:out\s+of|(?<!back\s)(?<!away\s)from)\s+(?:{positions})?{obj}",
             0.8,
             *t["push_out_verbs"],
