@@ -870,7 +870,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # (not the noun: "a clear push to get to the road from @1")
-            rf"{w}(?P<v>{_alt(t['push_out_verbs'])})(?!\s+to\s)\s+(?P<obj>[^@,;]{{0,40}}?)\s*"
+            # (nor "the Ukrainian force grouping conducted a withdrawal from @1")
+            rf"{w}(?P<v>{_alt(t['push_out_verbs'])})(?!\s+to\s)(?!\s+(?:grouping|group)s?\b)"
+            rf"\s+(?P<obj>[^@,;]{{0,40}}?)\s*"
             # ("pushed Russian troops back from @1", "away from @1": from around it, which
             # they never held)
             r"(?:back\s+)?"
