@@ -599,7 +599,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 held = rule.event == "held" or rule.kind in {"relative", "beyond", "participle"}
                 # "retreated from the outskirts of @1" leaves the place itself; "retreated to
                 # the outskirts of @1" leaves it for its edge
-                outskirts = rule.kind in {"withdraw", "euphemism"} and "outskirts" in m.group()
+                # …as do "moved to new positions west of @1" (the place left behind, though
+                # "west of" makes it a reference point; not "retreated from positions north of
+                # @1", from around it)
+                outskirts = rule.kind in {"withdraw", "euphemism"} and (
+                    "outskirts" in m.group() or _COMPASS_OF.search(m.group()) is not None
+                )
                 allowed = _STATUS_TARGETS if held or outskirts else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
@@ -1355,7 +1360,7 @@ _BESIDE_SETTLED_KM = 8.0
 _LIST_LEAST = 3
 _LIST_STRAY_KM = 90.0
 _TIGHT_LIST_KM = 20.0
-_TIGHT_STRAY_KM = 30.0
+_TIGHT_STRAY_KM = 40.0
 _PLAIN_CAPTURE = frozenset({"capture", "seizure", "takeover", "taking"})
 _NOW = re.compile(r"\bnow\b")
 # "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an
@@ -1802,6 +1807,10 @@ def _specific_sources(claims: list[Claim], best: dict[int, _Candidate]) -> list[
 _NEAR_LINK = re.compile(r"\s+(?:near|outside|close\s+to|by)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 
 
+_COMPASS_OF = re.compile(
+    r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:positions|lines|frontiers|boundaries)\s*,?\s+"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b"
+)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whom)\b")
 
 
