@@ -956,12 +956,14 @@ _MAIN_MODAL = re.compile(
     r"\b(?:will|would|must|should|could|might|need|needs|plan|plans|have\s+to"
     r"|has\s+to|intend|intends|aim|aims|hope|hopes|want|wants)\b"
 )
-# Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
+# A side declaring a gain named by a noun: "Russian war correspondents began to declare the
+# liberation of"
 _DECLARED_BY = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:(?:began|begin|begins|started|start)\s+to\s+)?"
     r"(?:declared?|declares|declaring|proclaimed?|proclaims|celebrated?|celebrates|hailed|hails)"
     r"\s+(?:the\s+)?(?:(?:alleged|complete|full|final)\s+)*$"
 )
+# Someone told of a gain named by a noun: "Putin was also briefed on the alleged liberation of"
 _BRIEFED = re.compile(
     r"(?P<who>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?(?:briefed|informed|told)\s+(?:about|on|of)\s+(?:the\s+)?"
@@ -1220,6 +1222,7 @@ def resolve_actor(
         )
     if kind == "nominal":
         verb = m.group("v")
+        liberation = context().liberation.fullmatch(verb) is not None
         if context().modal_after.match(frame.text, m.end()) or _HYPOTHETICAL_BEFORE.search(
             frame.text, max(0, m.start() - 70), m.start()
         ):
@@ -1285,7 +1288,7 @@ def resolve_actor(
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
         confirmed = _CONFIRMED_BY.match(frame.text, m.end())
-        if confirmed and context().liberation.fullmatch(verb):
+        if confirmed and liberation:
             # "the liberation of @1 was confirmed by President Zelenskyy": a side confirms
             # its own liberations
             side = _side_in(confirmed.group("who"), None, last=False, strict=False)
@@ -1301,27 +1304,20 @@ def resolve_actor(
             side = _side_in(shown.group("subject"), None, last=False, generic=False)
             if side in OTHER:
                 return event, side
-        declared = (
-            _DECLARED_BY.search(frame.text, max(0, m.start() - 80), m.start())
-            if context().liberation.fullmatch(verb)
-            else None
-        )
-        if declared:
-            # "Russian war correspondents began to declare the liberation of @1": a side
-            # declares its own liberations
-            side = _side_in(declared.group("who"), None, last=True, strict=False)
-            if side in OTHER:
-                return event, side
-        briefed = _BRIEFED.search(frame.text, max(0, m.start() - 80), m.start())
-        if briefed:
-            # "Putin was briefed on the alleged liberation of @1": his side's gain
-            side = _side_in(briefed.group("who"), speaker_side, last=True, strict=False)
-            if side in OTHER:
-                return event, side
+        # "Russian war correspondents began to declare the liberation of @1": a side declares
+        # its own liberations; "Putin was briefed on the alleged liberation of @1": his side's
+        # gain
+        declarers = ((_DECLARED_BY, None),) if liberation else ()
+        for told, speaking in (*declarers, (_BRIEFED, speaker_side)):
+            teller = told.search(frame.text, max(0, m.start() - 80), m.start())
+            if teller:
+                side = _side_in(teller.group("who"), speaking, last=True, strict=False)
+                if side in OTHER:
+                    return event, side
         if (
             speaker_side in OTHER
             and _asked(house_side) in (None, speaker_side)
-            and context().liberation.fullmatch(verb)
+            and liberation
             and announced_gain(frame, m.start())
             and not _side_in(frame.text[max(0, m.start() - 60) : m.start()], None, last=True)
         ):
@@ -1360,7 +1356,7 @@ def resolve_actor(
             # a side speaks of its own gains as news, of the enemy's as claims; an unnamed
             # speaker's side is the one named before the claim ("a spokesperson for the
             # Ukrainian land forces said that the alleged capture of @1 …")
-            if country == "RU" and context().liberation.fullmatch(verb):
+            if country == "RU" and liberation:
                 # "Gerasimov claimed control was restored after the alleged liberation of
                 # @1" in the Kursk region: only Russia liberates a place in Russia
                 return event, "RU"

@@ -562,9 +562,9 @@ class MentionFinder:
             return False
         if after and _UNIT_AFTER.match(text, at):
             return False  # "the Zaporizhzhia separate territorial defense brigade": a unit
-        if text[max(0, span.start - 4) : span.start].rstrip()[
-            -1:
-        ] in _QUOTES and _UNIT_BEFORE.search(text, max(0, span.start - 40), span.start):
+        quote = text[max(0, span.start - 4) : span.start].rstrip()[-1:]
+        unit_from = max(0, span.start - 40)
+        if quote and quote in _QUOTES and _UNIT_BEFORE.search(text, unit_from, span.start):
             return False  # "the joint strategic group of troops "Tavria"": a unit's name
         previous = _previous_word(text, span.start).lower()
         return previous not in self._lexicon.not_settlement_before

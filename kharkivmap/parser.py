@@ -1577,7 +1577,6 @@ def extract_claims(
     result: list[Claim] = []
     strays: dict[int, set[int]] = {}  # per candidate, the starts of its members far off
     settled: dict[str, Place] | None = None  # places the text pins down, when first needed
-    rear, front_ru = _rear_oblasts(), _front_russian_oblasts()
     for mention in mentions:
         claim = kept.get(mention.start)
         if claim is not None and mention.score < _DOUBTFUL_PLACE and mention.alternatives:
@@ -1596,11 +1595,7 @@ def extract_claims(
             # "liberated Nevske, Hrekivka, Novoiehorivka and Stelmakhivka": one member far from
             # the others, which lie together, is a namesake of a village the gazetteer lacks
             claim = None
-        if (
-            claim is not None
-            and claim.event in _CHANGE
-            and _behind_the_front(claim.place, rear, front_ru)
-        ):
+        if claim is not None and claim.event in _CHANGE and _behind_the_front(claim.place):
             # a change of hands where no ground fighting took place is one of the name's
             # front-line namesakes ("Vilkhivka was recaptured": not the one in Zakarpattia);
             # with none, a village the gazetteer lacks ("Storozhove": only Poltava's is known).
@@ -1608,7 +1603,7 @@ def extract_claims(
             named = mention.alternatives or next(
                 (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
             )
-            front = [a for a in named if not _behind_the_front(a.place, rear, front_ru)]
+            front = [a for a in named if not _behind_the_front(a.place)]
             claim = replace(claim, place=front[0].place) if front else None
         if claim is not None:
             result.append(claim)
@@ -1618,21 +1613,16 @@ def extract_claims(
 
 
 @cache
-def _rear_oblasts() -> frozenset[str]:
-    return frozenset(load_lexicon("place_context")["rear_oblasts"]["names"])
+def _oblasts(key: str) -> frozenset[str]:
+    return frozenset(load_lexicon("place_context")[key]["names"])
 
 
-@cache
-def _front_russian_oblasts() -> frozenset[str]:
-    return frozenset(load_lexicon("place_context")["front_russian_oblasts"]["names"])
-
-
-def _behind_the_front(place: Place, rear: frozenset[str], front_ru: frozenset[str]) -> bool:
-    """Whether ``place`` lies where no ground fighting took place: a Ukrainian oblast of
-    ``rear``, or Russia outside the border oblasts of ``front_ru``."""
+def _behind_the_front(place: Place) -> bool:
+    """Whether ``place`` lies where no ground fighting took place: a rear oblast of Ukraine,
+    or Russia outside its border oblasts (lexicon place_context)."""
     if place.country == "UA":
-        return place.admin1 in rear
-    return place.country == "RU" and place.admin1 not in front_ru
+        return place.admin1 in _oblasts("rear_oblasts")
+    return place.country == "RU" and place.admin1 not in _oblasts("front_russian_oblasts")
 
 
 def _beside_settled(place: Place, settled: dict[str, Place]) -> bool:
