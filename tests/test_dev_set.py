@@ -307,6 +307,7 @@ SETS = {
     "dev287": (DATA / "dev287", DATA / "dev287_gold.jsonl"),
     "dev288": (DATA / "dev288", DATA / "dev288_gold.jsonl"),
     "dev286": (DATA / "dev286", DATA / "dev286_gold.jsonl"),
+    "dev289": (DATA / "dev289", DATA / "dev289_gold.jsonl"),
 }
 
 FIELDS = {
