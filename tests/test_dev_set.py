@@ -308,6 +308,7 @@ SETS = {
     "dev288": (DATA / "dev288", DATA / "dev288_gold.jsonl"),
     "dev286": (DATA / "dev286", DATA / "dev286_gold.jsonl"),
     "dev289": (DATA / "dev289", DATA / "dev289_gold.jsonl"),
+    "dev290": (DATA / "dev290", DATA / "dev290_gold.jsonl"),
 }
 
 FIELDS = {
