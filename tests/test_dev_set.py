@@ -309,6 +309,7 @@ SETS = {
     "dev286": (DATA / "dev286", DATA / "dev286_gold.jsonl"),
     "dev289": (DATA / "dev289", DATA / "dev289_gold.jsonl"),
     "dev290": (DATA / "dev290", DATA / "dev290_gold.jsonl"),
+    "dev291": (DATA / "dev291", DATA / "dev291_gold.jsonl"),
 }
 
 FIELDS = {
