@@ -310,6 +310,7 @@ SETS = {
     "dev289": (DATA / "dev289", DATA / "dev289_gold.jsonl"),
     "dev290": (DATA / "dev290", DATA / "dev290_gold.jsonl"),
     "dev291": (DATA / "dev291", DATA / "dev291_gold.jsonl"),
+    "dev292": (DATA / "dev292", DATA / "dev292_gold.jsonl"),
 }
 
 FIELDS = {
