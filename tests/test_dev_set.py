@@ -311,6 +311,7 @@ SETS = {
     "dev290": (DATA / "dev290", DATA / "dev290_gold.jsonl"),
     "dev291": (DATA / "dev291", DATA / "dev291_gold.jsonl"),
     "dev292": (DATA / "dev292", DATA / "dev292_gold.jsonl"),
+    "dev293": (DATA / "dev293", DATA / "dev293_gold.jsonl"),
 }
 
 FIELDS = {
