@@ -405,9 +405,19 @@ def _without_claim_sources(text: str) -> str:
     return text
 
 
+# ", @1 oblast", " in the @1 region": a region qualifying the place before
+_REGION_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?)@\d+\s+(?:oblast|region|province|district|raion)\b,?"
+)
+
+
 def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None, str | None]:
     """A "by"/"from"/"to" agent right after a passive verb: (preposition, side)."""
     rest = frame.text[end : end + 70]
+    # "the liberation of @0, @1 oblast by the Ukrainian army": past the place's own region
+    region = _REGION_AFTER.match(rest)
+    if region:
+        rest = frame.text[end + region.end() : end + region.end() + 70]
     m = context().agent.match(rest)
     if not m:
         return None, None

@@ -245,6 +245,12 @@ _REGION_LINK = re.compile(r"\s*(?:,|\bin\b|\()\s*")
 _CLOSE = re.compile(r"\s*\)")
 
 
+# A plural place noun right before a list: "the settlements of @0, @1"
+_PLURAL_OPENING = re.compile(
+    r"\b(?:villages|settlements|towns|cities|localities|communities)\s+(?:of\s+)?$", re.IGNORECASE
+)
+
+
 def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for i, m in enumerate(mentions):
@@ -292,8 +298,16 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 after = text[m.end : m.end + 6].lower()
                 nxt = mentions[i + 1].start if i + 1 < len(mentions) else -1
                 # …or when it already runs on commas: "@0, @1, @2, @3 are liberated"
+                # …or when a plural noun opens it and it ends the clause: "captured the
+                # settlements of @0, @1."
+                opened = _PLURAL_OPENING.search(
+                    text, max(0, groups[-1][0].start - 40), groups[-1][0].start
+                )
                 joined = (
-                    after.startswith((",", " and ", " or ")) or nxt == m.end or len(groups[-1]) >= 2
+                    after.startswith((",", " and ", " or "))
+                    or nxt == m.end
+                    or len(groups[-1]) >= 2
+                    or (opened is not None and after.lstrip()[:1] in {".", ";", ""})
                 )
             if (
                 len(groups) >= 2
@@ -370,10 +384,21 @@ def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) ->
         group.status = "soft"
 
 
+# A flag raised over a place's centre ("… in @1's central square") flies over the place
+_FLAG_BEFORE = re.compile(r"\b(?:flags?|banner|tricolou?r)\b", re.IGNORECASE)
+_CENTRE_OF = re.compile(
+    r"['’]s\s+(?:(?:central|main)\s+square|(?:city|town|village)\s+(?:centre|center|hall|council)"
+    r"|centre|center|administration\s+building)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context) -> bool:
     """A possessive, an axis, a region or a river rather than the place."""
     if ctx.possessive_nominal.match(right):
         return False  # "Avdiivka's capture" is about the place itself
+    if _FLAG_BEFORE.search(left[-80:]) and _CENTRE_OF.match(right):
+        return False  # "a flag raised in Sudzha's central square": over the place itself
     if ctx.not_target_after.match(right) or ctx.direction_after.match(right):
         return True
     if ctx.region_after.match(right) and any(_names_its_region(m) for m in group.members):

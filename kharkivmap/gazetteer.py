@@ -43,6 +43,9 @@ _OTHER_COUNTRY_PRIOR = 0.0
 _W_PRIOR, _W_ADMIN, _W_NEAR, _W_COUNTRY, _W_NAME = 0.3, 0.22, 0.36, 0.15, 0.03
 _SOFTMAX_T = 0.08  # a raw-score gap of 0.1 makes one candidate ~3.5 times likelier
 _NEAR_KM = 40.0  # proximity evidence falls to 1/e at 40 km
+_NEAREST_SLACK_KM = (
+    3.0  # "near the border with X": namesakes this much farther from X are not meant
+)
 _FUZZY_CUTOFF = 88.0
 _FUZZY_MIN_LEN = 5
 _FUZZY_LENGTH = 1  # a typo adds, drops or swaps a letter; more is another name
@@ -289,8 +292,15 @@ class Gazetteer:
 
     def near_oblast(self, entries: Sequence[int], oblast: str, km: float) -> tuple[int, ...]:
         """The index entries whose place lies outside ``oblast`` but within ``km`` of one of its
-        places: by its border ("near the border with the Donetsk region")."""
-        return self._near_area(entries, 5, oblast, km)
+        places: by its border ("near the border with the Donetsk region"). Of several, those
+        nearest its places (within _NEAREST_SLACK_KM of the nearest): the oblast's villages
+        stand in for its border line, and the namesake right by them is the one meant."""
+        near = self._near_area(entries, 5, oblast, km)
+        if len(near) < 2:
+            return near
+        gap = {entry: self._area_gap(entry, 5, oblast) for entry in near}
+        least = min(gap.values())
+        return tuple(entry for entry in near if gap[entry] <= least + _NEAREST_SLACK_KM)
 
     def near_country(self, entries: Sequence[int], country: str, km: float) -> tuple[int, ...]:
         """The index entries whose place lies outside ``country`` but within ``km`` of one of
@@ -302,28 +312,42 @@ class Gazetteer:
         self, entries: Sequence[int], column: int, area: str, km: float
     ) -> tuple[int, ...]:
         """Entries outside ``area`` (the value of row ``column``) within ``km`` of its places."""
-        cells = self._area_cells.get((column, area))
-        if cells is None:
-            cells = self._area_cells[(column, area)] = {}
-            for row in self._rows:
-                if row[column] == area:
-                    cells.setdefault((round(row[2]), round(row[3])), []).append((row[2], row[3]))
         near = []
         for entry in entries:
             row = self._rows[row_number(entry)]
             if row[column] == area:
                 continue
             lat, lon = row[2:4]
-            cell = (round(lat), round(lon))
-            points = [
-                p
-                for dlat in (-1, 0, 1)
-                for dlon in (-1, 0, 1)
-                for p in cells.get((cell[0] + dlat, cell[1] + dlon), ())
-            ]
-            if any(distance_km((lat, lon), p) <= km for p in points):
+            if any(
+                distance_km((lat, lon), p) <= km for p in self._area_points(column, area, lat, lon)
+            ):
                 near.append(entry)
         return tuple(near)
+
+    def _area_gap(self, entry: int, column: int, area: str) -> float:
+        """Distance in km from an entry's place to the nearest place of ``area`` (within about
+        a degree; infinite beyond)."""
+        lat, lon = self._rows[row_number(entry)][2:4]
+        points = self._area_points(column, area, lat, lon)
+        return min((distance_km((lat, lon), p) for p in points), default=math.inf)
+
+    def _area_points(
+        self, column: int, area: str, lat: float, lon: float
+    ) -> list[tuple[float, float]]:
+        """The places of ``area`` in the degree cells around a position."""
+        cells = self._area_cells.get((column, area))
+        if cells is None:
+            cells = self._area_cells[(column, area)] = {}
+            for row in self._rows:
+                if row[column] == area:
+                    cells.setdefault((round(row[2]), round(row[3])), []).append((row[2], row[3]))
+        cell = (round(lat), round(lon))
+        return [
+            p
+            for dlat in (-1, 0, 1)
+            for dlon in (-1, 0, 1)
+            for p in cells.get((cell[0] + dlat, cell[1] + dlon), ())
+        ]
 
     def place_at(self, i: int) -> Place:
         """The place at a row number (Place objects are made on first use)."""

@@ -571,8 +571,8 @@ def rules() -> tuple[Rule, ...]:
     flag_list_head = r"(?:(?P<head>[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+))?"
     flag_raised = (
         r"(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants|plant"
-        r"|planting|unfurled|unfurls|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
-        r"|hold\s+up|holds\s+up)"
+        r"|planting|unfurled|unfurls|unfurling|unfurl|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
+        r"|hold\s+up|holds\s+up|returned|returning)"
     )
     # a flag raised in "the Russian-occupied village of @1" is resistance, not liberation
     flag_place = (
@@ -588,7 +588,9 @@ def rules() -> tuple[Rule, ...]:
     )
     # "… over the village of @1", "… in the centre of @1 and @2"
     flag_over = (
-        rf"\s+(?:over|in|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+"
+        # ("returned the flag of their country to @1": the raisers' own)
+        r"(?:\s+of\s+(?:their|its|his|our)\s+country)?"
+        rf"\s+(?:over|in|above|on|at|to)\s+{flag_place}(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+"
         rf"(?:in|of)\s+)?{flag_list_head}{obj}"
     )
 
@@ -1124,7 +1126,10 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "the loss of control of @1" is the loss of @1
-            rf"{w}(?P<v>{_alt(t['capture_nouns'])})\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+"
+            # ("the capture on Saturday of @1": a time between the noun and its place)
+            rf"{w}(?P<v>{_alt(t['capture_nouns'])})(?:\s+(?:on|last|this|earlier\s+this)\s+"
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend))?"
+            r"\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+"
             # "de-occupation of areas of @1, @2 and @3"
             # "the establishment of control by the Russian army over @1"
             rf"(?:(?:full\s+|complete\s+)?control\s+(?:by\s+(?P<side>{side_any})\s+)?(?:of|over)\s+"
