@@ -312,6 +312,7 @@ SETS = {
     "dev291": (DATA / "dev291", DATA / "dev291_gold.jsonl"),
     "dev292": (DATA / "dev292", DATA / "dev292_gold.jsonl"),
     "dev293": (DATA / "dev293", DATA / "dev293_gold.jsonl"),
+    "dev294": (DATA / "dev294", DATA / "dev294_gold.jsonl"),
 }
 
 FIELDS = {
