@@ -313,6 +313,7 @@ SETS = {
     "dev292": (DATA / "dev292", DATA / "dev292_gold.jsonl"),
     "dev293": (DATA / "dev293", DATA / "dev293_gold.jsonl"),
     "dev294": (DATA / "dev294", DATA / "dev294_gold.jsonl"),
+    "dev296": (DATA / "dev296", DATA / "dev296_gold.jsonl"),
 }
 
 FIELDS = {
