@@ -314,6 +314,7 @@ SETS = {
     "dev293": (DATA / "dev293", DATA / "dev293_gold.jsonl"),
     "dev294": (DATA / "dev294", DATA / "dev294_gold.jsonl"),
     "dev296": (DATA / "dev296", DATA / "dev296_gold.jsonl"),
+    "dev295": (DATA / "dev295", DATA / "dev295_gold.jsonl"),
 }
 
 FIELDS = {
