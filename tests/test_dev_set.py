@@ -315,6 +315,7 @@ SETS = {
     "dev294": (DATA / "dev294", DATA / "dev294_gold.jsonl"),
     "dev296": (DATA / "dev296", DATA / "dev296_gold.jsonl"),
     "dev295": (DATA / "dev295", DATA / "dev295_gold.jsonl"),
+    "dev298": (DATA / "dev298", DATA / "dev298_gold.jsonl"),
 }
 
 FIELDS = {
