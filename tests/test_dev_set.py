@@ -316,6 +316,7 @@ SETS = {
     "dev296": (DATA / "dev296", DATA / "dev296_gold.jsonl"),
     "dev295": (DATA / "dev295", DATA / "dev295_gold.jsonl"),
     "dev298": (DATA / "dev298", DATA / "dev298_gold.jsonl"),
+    "dev297": (DATA / "dev297", DATA / "dev297_gold.jsonl"),
 }
 
 FIELDS = {
