@@ -1366,8 +1366,8 @@ _NOW = re.compile(r"\bnow\b")
 # "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an
 # aside about a reference point ("Bakhmut — now held by Russia —")
 _NOW_PREDICATE = re.compile(
-    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+now\b|\bnow\s+(?:occupy|occupies|control"
-    r"|controls|hold|holds)\b|\b(?:is|are|was|were)\s+(?:\w+\s+)?now\s+(?:in|under)\b"
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+now\b|\bnow\s+(?:occupy|occupies|occupied|control"
+    r"|controls|controlled|hold|holds)\b|\b(?:is|are|was|were)\s+(?:\w+\s+)?now\s+(?:in|under)\b"
     # "among the areas now fully under Russian control are @1 and @2"
     r"|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?now\s+(?:(?:fully|completely|entirely)\s+)?under\b"
 )

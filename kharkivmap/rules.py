@@ -916,8 +916,8 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "units carried out a maneuver near the settlements of @1 and @2": the General
             # Staff's word for pulling back
-            rf"{w}(?P<v>carried\s+out|conducted|performed|made|completed)\s+(?:a|the)\s+"
-            rf"(?:(?:tactical|planned|necessary)\s+)?(?:maneuver|manoeuvre)\s+"
+            rf"{w}(?P<v>carried\s+out|conducted|performed|made|completed)\s+(?:an?|the)\s+"
+            rf"(?:(?:tactical|planned|necessary|organi[sz]ed)\s+)?(?:maneuver|manoeuvre)\s+"
             # "a manoeuvre at certain sections in the @1 and @2 areas"
             rf"(?:(?:at|in)\s+(?:certain|some|several)\s+(?:sections|sectors|areas|spots)\s+)?"
             rf"(?:near|around|in\s+the\s+(?:area|vicinity)\s+of|from"
@@ -1807,6 +1807,29 @@ def rules() -> tuple[Rule, ...]:
             rf"\s*(?:include|included|includes|are|were|such\s+as|:|—|-)\s*{unknown_names}{obj}",
             0.65,
             "liberated",
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            # "Russian troops have returned to Kreminna": a side's forces back in a place (not
+            # residents or refugees, who return home)
+            rf"{w}(?P<side>{side_adj})\s+(?:troops|forces|army|military|soldiers|units)\s+"
+            rf"(?:(?:have|has|had)\s+)?(?:now\s+|already\s+)?(?P<v>returned)\s+to\s+{obj}",
+            0.65,
+            "returned",
+        ),
+        r(
+            "participle",
+            "captured",
+            "object",
+            # "Vovchansk, a recently liberated city in Kharkiv Oblast": news of the gain in an
+            # apposition
+            rf"@(?P<g>\d+)\s*,\s*(?:a|an|the)\s+(?:recently|newly|freshly)[\s-]"
+            rf"(?P<v>liberated|freed|de-occupied|deoccupied|recaptured|retaken)\s+"
+            rf"(?:[\w-]+\s+)?{_alt(t['place_nouns'])}\b",
+            0.6,
+            *["liberated", "freed", "deoccupied", "recaptured", "retaken"],
         ),
         r(
             # "in the liberated @1", "against the recently liberated village of @1": news of
