@@ -880,8 +880,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and _NEWLY.search(text, max(0, m.start() - 11), m.end())
                 )
                 or _fully_taken(text, m, actor, members)
+                or _ANNOUNCED_CONTROL.search(text, max(0, m.start() - 40), m.start()) is not None
             ):
-                event = "captured"  # "… in recently liberated @1": news of the change
+                # "… in recently liberated @1", "the army announced its control over @1": news
+                # of the change
+                event = "captured"
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
             if rule.shape == "object" and event in _CHANGE:
@@ -945,6 +948,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # (not retaken or liberated) with no side named is Russia's gain; the
                     # side named last is as often the defender
                     actor = "RU"
+                elif (
+                    rule.kind == "nominal"
+                    and m.group("v") in {"recapture", "retaking"}
+                    and m.group().startswith("@")
+                    and not acting_sides(text[: m.start()], strict=False)
+                ):
+                    # "@1's recapture comes after …": a place taken back goes back to its
+                    # own country
+                    actor = _country_of(members)
                 else:
                     # "@1 was also retaken", "they have liberated @1": by the last sentence's
                     # actor, not the last side it names
@@ -1002,7 +1014,36 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     opener = _IN_ADDITION.match(text)
     if opener is not None:
         found.extend(_in_addition(frame, opener, found))
+    if len(found) > 1 and _STILL_HELD_BY.search(text):
+        _entered_yet_held(found)
     return found
+
+
+# "announced its control over @1": a hold declared as news is a gain
+_ANNOUNCED_CONTROL = re.compile(
+    r"\b(?:announced|announces|declared|declares|proclaimed|proclaims)\s+(?:its\s+|their\s+)?"
+    r"(?:(?:full|complete|total)\s+)?$"
+)
+# "… still held by Ukraine", "… still under Ukrainian control": a hold the sentence insists on
+# (not in the past: "the last city that was still under Ukrainian control" before it fell)
+_STILL_HELD_BY = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bstill\s+(?:(?:held|controlled|defended)\s+by\b"
+    r"|(?:in|under)\s+(?:[\w-]+\s+){1,2}(?:control|hands)\b)"
+)
+
+
+def _entered_yet_held(found: list[_Candidate]) -> None:
+    """A capture of a place the same sentence says the other side still holds is fighting
+    there ("Russian troops had entered @1, the largest city still held by Ukraine")."""
+    still = [c for c in found if c.event == "held" and c.actor in OTHER]
+    for k, cand in enumerate(found):
+        if cand.event != "captured" or cand.actor not in OTHER:
+            continue
+        places = {m.start for m in cand.members}
+        if any(
+            h.actor == OTHER[cand.actor] and places & {m.start for m in h.members} for h in still
+        ):
+            found[k] = replace(cand, event="contested", actor=None)
 
 
 # "In addition to @0, Russian forces claimed to have captured @1": the opening place shares the
