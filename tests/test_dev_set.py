@@ -317,6 +317,7 @@ SETS = {
     "dev295": (DATA / "dev295", DATA / "dev295_gold.jsonl"),
     "dev298": (DATA / "dev298", DATA / "dev298_gold.jsonl"),
     "dev297": (DATA / "dev297", DATA / "dev297_gold.jsonl"),
+    "dev299": (DATA / "dev299", DATA / "dev299_gold.jsonl"),
 }
 
 FIELDS = {
