@@ -318,6 +318,7 @@ SETS = {
     "dev298": (DATA / "dev298", DATA / "dev298_gold.jsonl"),
     "dev297": (DATA / "dev297", DATA / "dev297_gold.jsonl"),
     "dev299": (DATA / "dev299", DATA / "dev299_gold.jsonl"),
+    "dev300": (DATA / "dev300", DATA / "dev300_gold.jsonl"),
 }
 
 FIELDS = {
