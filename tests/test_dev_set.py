@@ -319,6 +319,7 @@ SETS = {
     "dev297": (DATA / "dev297", DATA / "dev297_gold.jsonl"),
     "dev299": (DATA / "dev299", DATA / "dev299_gold.jsonl"),
     "dev300": (DATA / "dev300", DATA / "dev300_gold.jsonl"),
+    "dev301": (DATA / "dev301", DATA / "dev301_gold.jsonl"),
 }
 
 FIELDS = {
