@@ -895,11 +895,14 @@ _GOAL_BEFORE = re.compile(
 )
 # A time still to come right after a gain named by a noun
 _FUTURE_AFTER = re.compile(
-    r"\s+(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|in\s+the\s+coming\s+(?:days|weeks"
+    # (past an aside between dashes: "the liberation of @1—a city in the region—was 'a matter
+    # of time'")
+    r"(?:\s*[—–]\s*[^—–.;]{1,80}[—–])?"
+    r"\s*(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|in\s+the\s+coming\s+(?:days|weeks"
     r"|months)|(?:very\s+)?soon"
     # "the capture of @1 is imminent"
     r"|(?:is|was|seems|seemed|appears|appeared|looks|looked)\s+(?:now\s+)?(?:to\s+be\s+)?"
-    r"(?:imminent|near|close|inevitable|only\s+a\s+matter\s+of))\b"
+    r"['‘’\"“]?(?:imminent|near|close|inevitable|(?:only\s+)?a\s+matter\s+of))\b"
     # "the capture of @1, Donetsk region, by Russian troops is unlikely to give them an edge":
     # a capture weighed, not reported
     r"|(?:\s*,\s*@\d+\s+(?:region|oblast)\s*,)?(?:\s+by\s+[^,.;:@]{1,40}?)?\s+(?:is|was"
