@@ -986,6 +986,19 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "@1, which was recaptured earlier this week", no side named anywhere near:
                 # a place taken back goes back to its own country
                 actor = _country_of(members)
+            if (
+                actor is None
+                and event == "captured"
+                and rule.kind == "fallen"
+                and _country_of(members) == "UA"
+                and _names_right_before(frame, anchor, members)
+                # (not a number that fell: "its population had fallen to some 5,000")
+                and not _FALLEN_NUMBER.match(text, m.end())
+            ):
+                # "the town of @1, which fell last week": a Ukrainian town that fell, no side
+                # named, fell to Russia (only the place named right before the verb: not
+                # "defending @0, north of @1, which fell")
+                actor = "RU"
             if verdict == "governs":
                 event, confidence = "contested", confidence * 0.6
             elif event in _CHANGE | {"held"} and actor is None:
@@ -1029,6 +1042,19 @@ _ANNOUNCED_CONTROL = re.compile(
 _STILL_HELD_BY = re.compile(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bstill\s+(?:(?:held|controlled|defended)\s+by\b"
     r"|(?:in|under)\s+(?:[\w-]+\s+){1,2}(?:control|hands)\b)"
+)
+
+
+def _names_right_before(frame: Frame, at: int, members: list[Mention]) -> bool:
+    """Whether the last place named before ``at`` is one of ``members``."""
+    tokens = _TOKEN.findall(frame.text, 0, at)
+    group = group_by_token(frame, int(tokens[-1])) if tokens else None
+    return group is not None and any(m in group.members for m in members)
+
+
+_TOKEN = re.compile(r"@(\d+)")
+_FALLEN_NUMBER = re.compile(
+    r"\s+(?:to|by)\s+(?:(?:some|about|around|nearly|almost|just|only|under|below|roughly)\s+)?\d"
 )
 
 
@@ -1407,7 +1433,7 @@ _NOW = re.compile(r"\bnow\b")
 # "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an
 # aside about a reference point ("Bakhmut — now held by Russia —")
 _NOW_PREDICATE = re.compile(
-    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+now\b|\bnow\s+(?:occupy|occupies|occupied|control"
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+now\b|\bnow\s+(?:occupy|occupies|occupied|occupying|control"
     r"|controls|controlled|hold|holds)\b|\b(?:is|are|was|were)\s+(?:\w+\s+)?now\s+(?:in|under)\b"
     # "among the areas now fully under Russian control are @1 and @2"
     r"|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?now\s+(?:(?:fully|completely|entirely)\s+)?under\b"
