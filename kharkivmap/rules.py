@@ -203,11 +203,13 @@ def _object(*, part: bool = False) -> str:
     suburb = r"(?:(?<=@\d\s)|(?<=@\d\d\s))suburb\s+of\s+"
     # "eastern Ukraine's @1": a possessive, with its compass word, is a determiner
     owner = r"(?:the\s+)?(?:[a-z]+-?[a-z]*ern\s+)?[a-z]+'s"
+    the_name = r"the\s+(?=@\d+(?!\s+(?:region|oblast|district|area|province|raion)\b))"
     # "control of a nuclear plant and the cities of @1 and @2": a site before the places
     site = rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['facility_nouns'])}\s+and\s+)?"
     return (
         rf"{both}{parts}{share}{whole}{site}(?:(?:the|a|an|its|their|{owner})\s+)?{region}"
-        rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+)?{unknown}|{hyphenated}"
+        # ("the village of the Andriivka": a translated article before the name)
+        rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+|{the_name})?{unknown}|{hyphenated}"
         rf"|{naming}\s+)?"
         rf"|{suburb}|{adjectives})@(?P<g>\d+)(?(apposed)(?=\s*(?:[,.;:—–]|$)))"
     )
