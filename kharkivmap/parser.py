@@ -775,6 +775,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             speaker_side = speaker.likely_side if speaker else None
             if rule.kind == "linked":
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
+                if actor is None and _BETTER_POSITIONS.search(m.group()):
+                    # "… assaults near @1 and @2. Ukrainian units have moved to more
+                    # advantageous positions.": the side that moved, named in its own sentence,
+                    # left the places where the fighting just told took place
+                    named = acting_sides(text[:anchor], strict=False)
+                    actor = named[-1] if named else None
             else:
                 event, actor = resolve_actor(
                     rule,
@@ -1032,6 +1038,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     return found
 
 
+_BETTER_POSITIONS = re.compile(r"\b(?:advantageous|favou?rable|defensible|prepared)\s")
 # "announced its control over @1": a hold declared as news is a gain
 _ANNOUNCED_CONTROL = re.compile(
     r"\b(?:announced|announces|declared|declares|proclaimed|proclaims)\s+(?:its\s+|their\s+)?"

@@ -1732,6 +1732,22 @@ def rules() -> tuple[Rule, ...]:
             "linked",
             "withdrew",
             "subject",
+            # "… fighting near @1 and @2. Ukrainian units have moved to more advantageous
+            # positions.": the General Staff's withdrawal from the places just named
+            rf"{w}(?P<v>moved|maneuvered|manoeuvred|withdrew|withdrawn|pulled\s+back|relocated"
+            r"|retreated|redeployed)\s+to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible"
+            r"|prepared)\s+(?:positions|lines|boundaries|frontiers)",
+            0.55,
+            "advantageous",
+            "favorable",
+            "favourable",
+            "defensible",
+            "prepared",
+        ),
+        r(
+            "linked",
+            "withdrew",
+            "subject",
             rf"{w}(?P<v>{_alt(t['bare_withdraw_verbs'])})"
             rf"(?=\s*(?:[,.;:!]|$)|\s+{_alt(t['bare_withdraw_after'])}(?![\w-]))",
             0.6,
