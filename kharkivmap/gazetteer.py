@@ -43,9 +43,8 @@ _OTHER_COUNTRY_PRIOR = 0.0
 _W_PRIOR, _W_ADMIN, _W_NEAR, _W_COUNTRY, _W_NAME = 0.3, 0.22, 0.36, 0.15, 0.03
 _SOFTMAX_T = 0.08  # a raw-score gap of 0.1 makes one candidate ~3.5 times likelier
 _NEAR_KM = 40.0  # proximity evidence falls to 1/e at 40 km
-_NEAREST_SLACK_KM = (
-    3.0  # "near the border with X": namesakes this much farther from X are not meant
-)
+# "near the border with X": namesakes this much farther from X than the nearest are not meant
+_NEAREST_SLACK_KM = 3.0
 _FUZZY_CUTOFF = 88.0
 _FUZZY_MIN_LEN = 5
 _FUZZY_LENGTH = 1  # a typo adds, drops or swaps a letter; more is another name
@@ -295,12 +294,12 @@ class Gazetteer:
         places: by its border ("near the border with the Donetsk region"). Of several, those
         nearest its places (within _NEAREST_SLACK_KM of the nearest): the oblast's villages
         stand in for its border line, and the namesake right by them is the one meant."""
-        near = self._near_area(entries, 5, oblast, km)
-        if len(near) < 2:
-            return near
-        gap = {entry: self._area_gap(entry, 5, oblast) for entry in near}
-        least = min(gap.values())
-        return tuple(entry for entry in near if gap[entry] <= least + _NEAREST_SLACK_KM)
+        gaps = self._area_gaps(entries, 5, oblast)
+        near = [entry for entry in gaps if gaps[entry] <= km]
+        if not near:
+            return ()
+        least = min(gaps[entry] for entry in near)
+        return tuple(entry for entry in near if gaps[entry] <= least + _NEAREST_SLACK_KM)
 
     def near_country(self, entries: Sequence[int], country: str, km: float) -> tuple[int, ...]:
         """The index entries whose place lies outside ``country`` but within ``km`` of one of
@@ -312,24 +311,21 @@ class Gazetteer:
         self, entries: Sequence[int], column: int, area: str, km: float
     ) -> tuple[int, ...]:
         """Entries outside ``area`` (the value of row ``column``) within ``km`` of its places."""
-        near = []
+        gaps = self._area_gaps(entries, column, area)
+        return tuple(entry for entry in gaps if gaps[entry] <= km)
+
+    def _area_gaps(self, entries: Sequence[int], column: int, area: str) -> dict[int, float]:
+        """For each entry outside ``area``, in order, the distance in km from its place to the
+        nearest place of ``area`` (within about a degree; infinite beyond)."""
+        gaps: dict[int, float] = {}
         for entry in entries:
             row = self._rows[row_number(entry)]
             if row[column] == area:
                 continue
-            lat, lon = row[2:4]
-            if any(
-                distance_km((lat, lon), p) <= km for p in self._area_points(column, area, lat, lon)
-            ):
-                near.append(entry)
-        return tuple(near)
-
-    def _area_gap(self, entry: int, column: int, area: str) -> float:
-        """Distance in km from an entry's place to the nearest place of ``area`` (within about
-        a degree; infinite beyond)."""
-        lat, lon = self._rows[row_number(entry)][2:4]
-        points = self._area_points(column, area, lat, lon)
-        return min((distance_km((lat, lon), p) for p in points), default=math.inf)
+            here = (row[2], row[3])
+            points = self._area_points(column, area, *here)
+            gaps[entry] = min((distance_km(here, p) for p in points), default=math.inf)
+        return gaps
 
     def _area_points(
         self, column: int, area: str, lat: float, lon: float

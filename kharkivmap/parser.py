@@ -775,7 +775,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             speaker_side = speaker.likely_side if speaker else None
             if rule.kind == "linked":
                 event, actor = rule.event, linked_side(frame, anchor, doc.frame(i - 1))
-                if actor is None and _BETTER_POSITIONS.search(m.group()):
+                if actor is None and "line" in m.re.groupindex:
                     # "… assaults near @1 and @2. Ukrainian units have moved to more
                     # advantageous positions.": the side that moved, named in its own sentence,
                     # left the places where the fighting just told took place
@@ -1038,7 +1038,6 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
     return found
 
 
-_BETTER_POSITIONS = re.compile(r"\b(?:advantageous|favou?rable|defensible|prepared)\s")
 # "announced its control over @1": a hold declared as news is a gain
 _ANNOUNCED_CONTROL = re.compile(
     r"\b(?:announced|announces|declared|declares|proclaimed|proclaims)\s+(?:its\s+|their\s+)?"
@@ -1054,12 +1053,10 @@ _STILL_HELD_BY = re.compile(
 
 def _names_right_before(frame: Frame, at: int, members: list[Mention]) -> bool:
     """Whether the last place named before ``at`` is one of ``members``."""
-    tokens = _TOKEN.findall(frame.text, 0, at)
-    group = group_by_token(frame, int(tokens[-1])) if tokens else None
+    group = next((g for g in reversed(frame.groups) if g.end <= at), None)
     return group is not None and any(m in group.members for m in members)
 
 
-_TOKEN = re.compile(r"@(\d+)")
 _FALLEN_NUMBER = re.compile(
     r"\s+(?:to|by)\s+(?:(?:some|about|around|nearly|almost|just|only|under|below|roughly)\s+)?\d"
 )

@@ -1735,8 +1735,9 @@ def rules() -> tuple[Rule, ...]:
             # "… fighting near @1 and @2. Ukrainian units have moved to more advantageous
             # positions.": the General Staff's withdrawal from the places just named
             rf"{w}(?P<v>moved|maneuvered|manoeuvred|withdrew|withdrawn|pulled\s+back|relocated"
-            r"|retreated|redeployed)\s+to\s+(?:more\s+)?(?:advantageous|favou?rable|defensible"
-            r"|prepared)\s+(?:positions|lines|boundaries|frontiers)",
+            # (its "line" group tells the parser the moving side needs no echo before)
+            r"|retreated|redeployed)\s+to\s+(?:more\s+)?(?P<line>advantageous|favou?rable"
+            r"|defensible|prepared)\s+(?:positions|lines|boundaries|frontiers)",
             0.55,
             "advantageous",
             "favorable",
