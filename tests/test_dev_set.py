@@ -320,6 +320,7 @@ SETS = {
     "dev299": (DATA / "dev299", DATA / "dev299_gold.jsonl"),
     "dev300": (DATA / "dev300", DATA / "dev300_gold.jsonl"),
     "dev301": (DATA / "dev301", DATA / "dev301_gold.jsonl"),
+    "dev302": (DATA / "dev302", DATA / "dev302_gold.jsonl"),
 }
 
 FIELDS = {
