@@ -321,6 +321,7 @@ SETS = {
     "dev300": (DATA / "dev300", DATA / "dev300_gold.jsonl"),
     "dev301": (DATA / "dev301", DATA / "dev301_gold.jsonl"),
     "dev302": (DATA / "dev302", DATA / "dev302_gold.jsonl"),
+    "dev303": (DATA / "dev303", DATA / "dev303_gold.jsonl"),
 }
 
 FIELDS = {
