@@ -322,6 +322,7 @@ SETS = {
     "dev301": (DATA / "dev301", DATA / "dev301_gold.jsonl"),
     "dev302": (DATA / "dev302", DATA / "dev302_gold.jsonl"),
     "dev303": (DATA / "dev303", DATA / "dev303_gold.jsonl"),
+    "dev304": (DATA / "dev304", DATA / "dev304_gold.jsonl"),
 }
 
 FIELDS = {
