@@ -323,6 +323,7 @@ SETS = {
     "dev302": (DATA / "dev302", DATA / "dev302_gold.jsonl"),
     "dev303": (DATA / "dev303", DATA / "dev303_gold.jsonl"),
     "dev304": (DATA / "dev304", DATA / "dev304_gold.jsonl"),
+    "dev305": (DATA / "dev305", DATA / "dev305_gold.jsonl"),
 }
 
 FIELDS = {
