@@ -324,6 +324,7 @@ SETS = {
     "dev303": (DATA / "dev303", DATA / "dev303_gold.jsonl"),
     "dev304": (DATA / "dev304", DATA / "dev304_gold.jsonl"),
     "dev305": (DATA / "dev305", DATA / "dev305_gold.jsonl"),
+    "dev306": (DATA / "dev306", DATA / "dev306_gold.jsonl"),
 }
 
 FIELDS = {
