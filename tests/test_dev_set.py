@@ -325,6 +325,7 @@ SETS = {
     "dev304": (DATA / "dev304", DATA / "dev304_gold.jsonl"),
     "dev305": (DATA / "dev305", DATA / "dev305_gold.jsonl"),
     "dev306": (DATA / "dev306", DATA / "dev306_gold.jsonl"),
+    "dev307": (DATA / "dev307", DATA / "dev307_gold.jsonl"),
 }
 
 FIELDS = {
