@@ -411,6 +411,10 @@ _REGION_AFTER = re.compile(
 )
 
 
+# "the liberation of three villages by Ukrainian troops: @1": an agent before a counted list
+_AGENT_BEFORE_LIST = re.compile(r"\bby\s+(?P<who>[^@:;—–]{1,45}?)\s*(?:[—–:]|--)\s*@\d+$")
+
+
 def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None, str | None]:
     """A "by"/"from"/"to" agent right after a passive verb: (preposition, side)."""
     rest = frame.text[end : end + 70]
@@ -550,6 +554,8 @@ def subject_of(
         texts = (left[: aside.start()] + " ", *texts)
     for text in texts:
         direct = ctx.direct_subject.search(text)
+        if direct and direct["pred"] and not status:
+            direct = None  # "@0 is the town where Russian troops were pushed back": no state
         if direct:
             group = group_by_token(frame, int(direct.group(1)))
             if group and group.status == "reference" and not _RELATIVE_AFTER.match(direct[0]):
@@ -939,6 +945,11 @@ _UNTIL = re.compile(r"[^.;,]{0,40}?\b(?:until|till|before|from\s+\w+\s+to)\b")
 # A state regained: "back under Ukrainian control", "back in Ukrainian hands"
 _BACK_UNDER = re.compile(r"\bback\s+(?:under|in|into)\b")
 _AGAIN_AFTER = re.compile(r"\s+(?:once\s+)?again\b")
+# "@1 is again controlled by Ukrainian troops" (not "again under the jurisdiction of", a
+# status the labels keep)
+_AGAIN_HELD_BY = re.compile(r"\bagain\s+(?:[a-z]+\s+)?(?:controlled|held|occupied)\s+by\b")
+_NATIONAL_FLAG = re.compile(r"(?:national|state)\s+flags?\b")
+_AGAIN_BEFORE = re.compile(r"\bagain\s+$")
 # Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
 _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
 # An adverbial phrase opening a clause with a gerund ("After taking @1, …") and the subject
@@ -1031,16 +1042,27 @@ def resolve_actor(
     ):
         return "none", None
     named = m.group("side") if "side" in groups else None
+    if kind == "flag" and not named and _NATIONAL_FLAG.match(m.group()):
+        # "state flags had been raised in @1", "the national flag flies over @1 again": the
+        # flag of whoever says so, else of the place's country (the other side names its own
+        # flag: "the Russian flag")
+        side = speaker_side or country
+        if side in OTHER:
+            return event, side
     if kind == "held_state" and (
         _BACK_UNDER.search(m.group())
+        or _AGAIN_HELD_BY.search(m.group())
         or (
             m.group().endswith(("flag", "hands", "control"))
-            and ("again" in m.group() or _AGAIN_AFTER.match(frame.text, m.end()))
+            and _AGAIN_AFTER.match(frame.text, m.end())
         )
     ):
         # "@1 was back under Ukrainian control", "@1 is under the Ukrainian flag again", "@1
-        # was also in Ukrainian hands again": it changed hands
+        # was also in Ukrainian hands again", "@1 is again controlled by Ukrainian troops": it
+        # changed hands
         event = "captured"
+    if kind == "held_verb" and _AGAIN_BEFORE.search(frame.text, max(0, m.start() - 12), m.start()):
+        event = "captured"  # "Ukrainian troops once again control @1": they took it back
     if (
         kind == "held_state"
         and _PAST_OCCUPIED.search(m.group())
@@ -1300,6 +1322,10 @@ def resolve_actor(
         prep, side = _agent(frame, m.end(), speaker_side)
         if prep == "by" and side:
             return event, side  # "the capture of @1 by Russian forces"
+        inner = _AGENT_BEFORE_LIST.search(m.group())
+        side = _side_in(inner["who"], speaker_side, last=False, strict=False) if inner else None
+        if side in OTHER:
+            return event, side  # "the liberation of three villages by Ukrainian troops: @1"
         confirmed = _CONFIRMED_BY.match(frame.text, m.end())
         if confirmed and liberation:
             # "the liberation of @1 was confirmed by President Zelenskyy": a side confirms

@@ -790,13 +790,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     house_side=doc.house_side,
                     country=_country_of(members),
                 )
-            if (
-                rule.kind in {"held_liberated", "liberated_adjective"}
-                and (
+            if rule.kind in {"held_liberated", "liberated_adjective"} and (
+                (
                     # a side the source itself names, not one guessed from the words around it
                     (speaker.side if speaker and speaker.hint is None else None) or doc.house_side()
                 )
                 == "RU"
+                # "among the liberated settlements are @1 and @2 in the Kursk region": Russia
+                # liberates its own villages
+                or _country_of(members) == "RU"
             ):
                 actor = "RU"  # "the recently liberated settlement of @1", Russia's ministry said
             if (
@@ -1040,7 +1042,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
 
 # "announced its control over @1": a hold declared as news is a gain
 _ANNOUNCED_CONTROL = re.compile(
-    r"\b(?:announced|announces|declared|declares|proclaimed|proclaims)\s+(?:its\s+|their\s+)?"
+    r"\b(?:announced|announces|declared|declares|proclaimed|proclaims|asserted|asserts)\s+"
+    r"(?:its\s+|their\s+)?"
     r"(?:(?:full|complete|total)\s+)?$"
 )
 # "… still held by Ukraine", "… still under Ukrainian control": a hold the sentence insists on
@@ -1119,6 +1122,10 @@ _LIST_GLUE = re.compile(
     # nearby settlements, the largest of which are @2, @3")
     r"|\s*,?\s*the\s+(?:largest|biggest|main|most\s+important)\s+of\s+(?:which|them)\s+"
     r"(?:are|were|being|include|included)\s*"
+    # or a noun after the name, or an aside in brackets, before the next part of the list:
+    # "the @1 settlement (in the @2 region - TASS), the @3 and @4 settlements"
+    r"|(?:\s+(?:settlement|village|town|locality))?\s*\([^()]{1,100}\)\s*,\s*(?:and\s+)?(?:the\s+)?"
+    r"|\s+(?:settlement|village|town|locality)\s*,\s*(?:and\s+)?the\s+"
     # or another name in brackets: "@1, sichneve (@2), @3", "@1 (@2) and @3"
     r"|\s*,\s*(?:[a-z'-]+\s*)?\(\s*|\s*\(\s*|\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)"
     # or a bracketed oblast label before the next noun: "@1 and @2 (@3) and the localities of @4"
@@ -1690,7 +1697,10 @@ def _oblasts(key: str) -> frozenset[str]:
 
 def _behind_the_front(place: Place) -> bool:
     """Whether ``place`` lies where no ground fighting took place: a rear oblast of Ukraine,
-    or Russia outside its border oblasts (lexicon place_context)."""
+    or Russia outside its border oblasts (lexicon place_context), or another country
+    ("Kamianets" is no Kamenets in Belarus)."""
+    if place.country not in OTHER:
+        return True
     if place.country == "UA":
         return place.admin1 in _oblasts("rear_oblasts")
     return place.country == "RU" and place.admin1 not in _oblasts("front_russian_oblasts")

@@ -329,7 +329,11 @@ def context() -> Context:
             r"(?:region|oblast)\s*)?"
             # an appositive may hold numbers with commas ("of around 20,000 people")
             r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
-            r"(?:[^,@;]{1,60}?\s+)?|,\s*|\s*—\s*)?"  # "three villages – @0 – were taken"
+            r"(?:[^,@;]{1,60}?\s+)?|,\s*|\s*—\s*"  # "three villages – @0 – were taken"
+            # "@0 is the largest city in the # region still under …": a predicate noun that
+            # a status describes (only for a status: see subject_of)
+            r"|(?P<pred>\s+(?:is|are|remains?)\s+(?:(?:one|two)\s+of\s+)?"
+            r"the\s+(?:[^,@;.]{1,60}?\s+)?))?"
             # a first predicate before the trigger's ("@0 has not fallen and remains …")
             r"(?:(?:has|have|had|is|was|are|were)\s+(?:not\s+|never\s+)?(?:yet\s+)?[\w-]+\s+"
             r"(?:and|but)\s+)?"
@@ -574,7 +578,9 @@ def rules() -> tuple[Rule, ...]:
     flag_raised = (
         r"(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants|plant"
         r"|planting|unfurled|unfurls|unfurling|unfurl|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
-        r"|hold\s+up|holds\s+up|returned|returning)"
+        r"|hold\s+up|holds\s+up|returned|returning"
+        # "posing with their unit's flag in the adjacent village of @1"
+        r"|posing\s+with|posed\s+with)"
     )
     # a flag raised in "the Russian-occupied village of @1" is resistance, not liberation
     flag_place = (
@@ -814,7 +820,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # ("Ukraine's flag was again flying over @1": the country's possessive too)
-            rf"(?P<side>{side_adj}|russia['’]s|ukraine['’]s)\s+(?:national\s+)?flags?\s+{flag_aux}*"
+            # ("state flags had been raised in @1": a country's own flag, the speaker's side)
+            rf"(?:(?P<side>{side_adj}|russia['’]s|ukraine['’]s)\s+(?:national\s+)?|{w}(?:national|state)\s+)"
+            rf"flags?\s+{flag_aux}*"
             rf"(?P<v>{_alt(t['flag_verbs'])})"
             # ("was flown this Sunday in the village of @1": a time between verb and place)
             r"(?:\s+(?:this|last|on|early|late)\s+[\w-]+(?:\s+(?:morning|evening|night))?)?"
@@ -1140,8 +1148,11 @@ def rules() -> tuple[Rule, ...]:
             # (one comma at least: a list, not "the capture of equipment and @1")
             rf"\s+of\s+|{listed_names}"
             # "the fall of two villages in the sector — @1 and @2": a count named after a dash
-            rf"|(?:{_alt(t['counts'])})\s+(?:more\s+)?(?:villages|settlements|towns|localities)"
-            rf"(?:\s+(?:in|of|near)\s+[^@—–:;.]{{1,30}}?)?\s*(?:—|–|:|--)\s*)?{obj}",
+            # ("the liberation of three nearby villages on Sunday evening by Ukrainian troops:
+            # @1, @2 and @3": an adjective, a time and an agent before the colon)
+            rf"|(?:{_alt(t['counts'])})\s+(?:more\s+)?(?:[a-z-]+\s+)?(?:villages|settlements|towns"
+            rf"|localities)(?:\s+(?:in|of|near|on|by|last|this|earlier)\s+[^@—–:;.]{{1,50}}?)?"
+            rf"\s*(?:—|–|:|--)\s*)?{obj}",
             0.7,
             *t["capture_nouns"],
         ),
