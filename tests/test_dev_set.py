@@ -326,6 +326,7 @@ SETS = {
     "dev305": (DATA / "dev305", DATA / "dev305_gold.jsonl"),
     "dev306": (DATA / "dev306", DATA / "dev306_gold.jsonl"),
     "dev307": (DATA / "dev307", DATA / "dev307_gold.jsonl"),
+    "dev308": (DATA / "dev308", DATA / "dev308_gold.jsonl"),
 }
 
 FIELDS = {
