@@ -327,6 +327,7 @@ SETS = {
     "dev306": (DATA / "dev306", DATA / "dev306_gold.jsonl"),
     "dev307": (DATA / "dev307", DATA / "dev307_gold.jsonl"),
     "dev308": (DATA / "dev308", DATA / "dev308_gold.jsonl"),
+    "dev310": (DATA / "dev310", DATA / "dev310_gold.jsonl"),
 }
 
 FIELDS = {
