@@ -328,6 +328,7 @@ SETS = {
     "dev307": (DATA / "dev307", DATA / "dev307_gold.jsonl"),
     "dev308": (DATA / "dev308", DATA / "dev308_gold.jsonl"),
     "dev310": (DATA / "dev310", DATA / "dev310_gold.jsonl"),
+    "dev313": (DATA / "dev313", DATA / "dev313_gold.jsonl"),
 }
 
 FIELDS = {
