@@ -329,6 +329,7 @@ SETS = {
     "dev308": (DATA / "dev308", DATA / "dev308_gold.jsonl"),
     "dev310": (DATA / "dev310", DATA / "dev310_gold.jsonl"),
     "dev313": (DATA / "dev313", DATA / "dev313_gold.jsonl"),
+    "dev309": (DATA / "dev309", DATA / "dev309_gold.jsonl"),
 }
 
 FIELDS = {
