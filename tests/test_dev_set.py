@@ -330,6 +330,7 @@ SETS = {
     "dev310": (DATA / "dev310", DATA / "dev310_gold.jsonl"),
     "dev313": (DATA / "dev313", DATA / "dev313_gold.jsonl"),
     "dev309": (DATA / "dev309", DATA / "dev309_gold.jsonl"),
+    "dev311": (DATA / "dev311", DATA / "dev311_gold.jsonl"),
 }
 
 FIELDS = {
