@@ -331,6 +331,7 @@ SETS = {
     "dev313": (DATA / "dev313", DATA / "dev313_gold.jsonl"),
     "dev309": (DATA / "dev309", DATA / "dev309_gold.jsonl"),
     "dev311": (DATA / "dev311", DATA / "dev311_gold.jsonl"),
+    "dev312": (DATA / "dev312", DATA / "dev312_gold.jsonl"),
 }
 
 FIELDS = {
