@@ -369,6 +369,9 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 before = frame.text[max(0, m.start() - _REACH) : m.start()]
                 if _LOSS_AFTER_PRONOUN.match(frame.text, m.end()):
                     before = _without_claim_sources(before)
+                # "advanced into the AFU's most vulnerable area, and they captured @1": a
+                # possessive inside a prepositional phrase is no antecedent
+                before = _POSSESSIVE_OBJECT.sub(lambda o: " " * len(o.group()), before)
                 named = _side_in(before, None, last=True, strict=False, generic=False, places=False)
                 return named or (speaker_side if speaker_side in OTHER else None)
             side = _side_of(m, speaker_side)
@@ -388,6 +391,12 @@ def _denied_source() -> re.Pattern[str]:
     )
 
 
+# A side's possessive after a preposition, not before its forces ("into the AFU's area")
+_POSSESSIVE_OBJECT = re.compile(
+    r"\b(?:into|in|on|at|of|from|against|toward|towards|through|behind|across)\s+(?:the\s+)?"
+    r"[\w-]+['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
+    r"|fighters|servicemen|brigades?)\b)"
+)
 # A pronoun subject that lost ground: "… reports that it had lost @1"
 _LOSS_AFTER_PRONOUN = re.compile(
     r"\s+(?:(?:had|has|have|was|were)\s+)?(?:\w+ly\s+)?"
@@ -650,6 +659,9 @@ _SINGULAR_RELATIVE = re.compile(
 _UNNAMED_HEAD = re.compile(
     r"(?<![\w-])(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement"
     r"|hamlet)\s+(?:[\w-]+\s+){0,3}?$"
+    # "the @1 airfield near @2 had been taken": a site named after a place, by a landmark
+    r"|(?<![\w-])the\s+(?:@\d+\s+)?(?:airfield|airport|air\s+base|base|bridge|dam|plant|factory"
+    r"|station|mine)\s+(?:[\w-]+\s+){0,2}?$"
 )
 # …set off from a landmark named with its title ("east of the Ukrainian capital, @0,")
 _UNNAMED_BY = re.compile(
@@ -810,10 +822,11 @@ def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
     in the passive ("the capture of @1 was announced by"): a side announces its own gains."""
     if _ANNOUNCED.search(frame.text, max(0, pos - 60), pos) is not None:
         return True
-    if _REPORTS_ON.search(frame.text, max(0, pos - 30), pos) and context().liberation.match(
+    if _REPORTS_ON.search(frame.text, max(0, pos - 50), pos) and context().liberation.match(
         frame.text, pos
     ):
-        # "listened to reports on the liberation of @1": a side's own word for its gain
+        # "listened to reports on the liberation of @1", "made an official statement about
+        # the liberation of @1": a side's own word for its gain
         # ("DeepState reported on the seizure of @1" tells someone else's)
         return True
     return end is not None and _ANNOUNCED_BY.match(frame.text, end) is not None
@@ -837,7 +850,10 @@ _ANNOUNCED = re.compile(
     r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
     r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
 )
-_REPORTS_ON = re.compile(r"\breport(?:s|ed)?\s+on\s+(?:the\s+)?$")
+_REPORTS_ON = re.compile(
+    r"\b(?:report(?:s|ed)?\s+on|(?:made|issued|released|published)\s+(?:an?\s+)?(?:official\s+)?"
+    r"statement\s+(?:about|on))\s+(?:the\s+)?$"
+)
 # "… of @1, near the town of @2, was announced on Saturday by": the gain's announcer follows
 _ANNOUNCED_BY = re.compile(
     r"(?:,[^,;:.]{1,60},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:officially\s+)?"

@@ -1801,7 +1801,9 @@ def rules() -> tuple[Rule, ...]:
             "held_occupied",
             "held",
             "object",
-            rf"{w}(?:temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the|and)\s+"
+            # (not a verb after its subject: "he claimed they temporarily occupied @1")
+            rf"{w}(?:(?<!\bthey\s)(?<!\bwe\s)(?<!\bit\s)(?<!troops\s)(?<!forces\s)(?<!units\s)"
+            rf"temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the|and)\s+"
             rf"(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
             0.7,
             "occupied",
@@ -1874,6 +1876,19 @@ def rules() -> tuple[Rule, ...]:
             rf"{obj}",
             0.6,
             *["liberated", "occupied", "deoccupied", "freed"],
+        ),
+        r(
+            # "these villages liberated Sunday — @1, @2 and @3 — are located in …": the places a
+            # participle's noun names between dashes or after a colon
+            "liberated_adjective",
+            "captured",
+            "object",
+            rf"{w}{_alt(t['list_nouns'])}\s+(?:(?:recently|newly|just)\s+)?"
+            r"(?:liberated|freed|de-occupied|deoccupied)(?:\s+(?:on\s+|last\s+|this\s+)?"
+            r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend))?\s*(?:[—–:]|--)\s*"
+            rf"{obj}",
+            0.6,
+            *["liberated", "deoccupied", "de-occupied", "freed"],
         ),
         r(
             "held_verb",
