@@ -1042,6 +1042,12 @@ def resolve_actor(
             # under way
             return "contested", None
         return event, None  # held by its own side: the parser reads it off the place
+    if kind == "defence_line":
+        # "a new line of defence was formed along @1": by the side speaking, or the one named
+        before = frame.text[clause_start(frame, m.start()) : m.start()]
+        side = _side_in(before, speaker_side, last=True)
+        side = side if side in OTHER else speaker_side
+        return (event, side) if side in OTHER else ("none", None)
     if kind == "absent":
         # "there are no Russian troops in @1": held by the side not named
         absent = _side_in(m.group("side"), speaker_side, last=False, strict=False)

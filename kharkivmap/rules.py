@@ -1348,8 +1348,8 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:(?:full|complete)\s+)?control\s+(?:of|over))\s+(?:{_alt(t['counts'])}"
             # "gained control over the following settlements in Kharkiv region: @1"
             r"|the\s+following)\s+"
-            # "three other small villages nearby — @1, @2 and @3"
-            rf"(?:\w+\s+){{0,2}}?{_alt(t['list_nouns'])}(?:\s+(?:nearby|more|in\s+total))?"
+            # "three other small villages nearby — @1, @2 and @3", "four mid-sized settlements"
+            rf"(?:[\w-]+\s+){{0,2}}?{_alt(t['list_nouns'])}(?:\s+(?:nearby|more|in\s+total))?"
             r"(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
             rf"[^—:@;,]{{0,30}}?(?:@\d+\s*)?(?:region|oblast|area|district|direction|axis)?)?"
             # "… in @1 district (of @2 region):"
@@ -1889,6 +1889,18 @@ def rules() -> tuple[Rule, ...]:
             rf"{obj}",
             0.6,
             *["liberated", "deoccupied", "de-occupied", "freed"],
+        ),
+        r(
+            # "a new line of defence was formed along the settlements of @1, @2 and @3": the
+            # side that formed it holds them
+            "defence_line",
+            "held",
+            "object",
+            rf"{w}(?:line\s+of\s+defen[cs]e|defen[cs]ive\s+line|defen[cs]e\s+line)\s+(?:(?:was|has\s+been"
+            r"|had\s+been|is\s+being)\s+)?(?:formed|established|set\s+up|built|organi[sz]ed|created)\s+"
+            rf"along\s+(?:the\s+)?(?:(?:line|settlements|villages)\s+(?:of\s+)?)?{unknown_names}{obj}",
+            0.6,
+            "along",
         ),
         r(
             "held_verb",
