@@ -332,6 +332,7 @@ SETS = {
     "dev309": (DATA / "dev309", DATA / "dev309_gold.jsonl"),
     "dev311": (DATA / "dev311", DATA / "dev311_gold.jsonl"),
     "dev312": (DATA / "dev312", DATA / "dev312_gold.jsonl"),
+    "dev314": (DATA / "dev314", DATA / "dev314_gold.jsonl"),
 }
 
 FIELDS = {
