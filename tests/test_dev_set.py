@@ -333,6 +333,7 @@ SETS = {
     "dev311": (DATA / "dev311", DATA / "dev311_gold.jsonl"),
     "dev312": (DATA / "dev312", DATA / "dev312_gold.jsonl"),
     "dev314": (DATA / "dev314", DATA / "dev314_gold.jsonl"),
+    "dev315": (DATA / "dev315", DATA / "dev315_gold.jsonl"),
 }
 
 FIELDS = {
