@@ -334,6 +334,7 @@ SETS = {
     "dev312": (DATA / "dev312", DATA / "dev312_gold.jsonl"),
     "dev314": (DATA / "dev314", DATA / "dev314_gold.jsonl"),
     "dev315": (DATA / "dev315", DATA / "dev315_gold.jsonl"),
+    "dev316": (DATA / "dev316", DATA / "dev316_gold.jsonl"),
 }
 
 FIELDS = {
