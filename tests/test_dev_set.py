@@ -335,6 +335,7 @@ SETS = {
     "dev314": (DATA / "dev314", DATA / "dev314_gold.jsonl"),
     "dev315": (DATA / "dev315", DATA / "dev315_gold.jsonl"),
     "dev316": (DATA / "dev316", DATA / "dev316_gold.jsonl"),
+    "dev317": (DATA / "dev317", DATA / "dev317_gold.jsonl"),
 }
 
 FIELDS = {
