@@ -336,6 +336,7 @@ SETS = {
     "dev315": (DATA / "dev315", DATA / "dev315_gold.jsonl"),
     "dev316": (DATA / "dev316", DATA / "dev316_gold.jsonl"),
     "dev317": (DATA / "dev317", DATA / "dev317_gold.jsonl"),
+    "dev318": (DATA / "dev318", DATA / "dev318_gold.jsonl"),
 }
 
 FIELDS = {
