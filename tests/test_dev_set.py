@@ -337,6 +337,7 @@ SETS = {
     "dev316": (DATA / "dev316", DATA / "dev316_gold.jsonl"),
     "dev317": (DATA / "dev317", DATA / "dev317_gold.jsonl"),
     "dev318": (DATA / "dev318", DATA / "dev318_gold.jsonl"),
+    "dev319": (DATA / "dev319", DATA / "dev319_gold.jsonl"),
 }
 
 FIELDS = {
