@@ -576,6 +576,8 @@ def subject_of(
                     return described
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
                 return None  # "a town near @0 has been recaptured": the town, unnamed
+            if group and _ROUTE_BEFORE.search(text, 0, direct.start()):
+                return None  # "the road from @0 is under our control": the road, not the town
             if group and _UNNAMED_BY.search(text, 0, direct.start()):
                 # "a key city east of the Ukrainian capital, @0, has been recaptured"
                 return None
@@ -662,6 +664,11 @@ _UNNAMED_HEAD = re.compile(
     # "the @1 airfield near @2 had been taken": a site named after a place, by a landmark
     r"|(?<![\w-])the\s+(?:@\d+\s+)?(?:airfield|airport|air\s+base|base|bridge|dam|plant|factory"
     r"|station|mine)\s+(?:[\w-]+\s+){0,2}?$"
+)
+# A route named after the places it joins ("the road from @0 is under our control")
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:road|highway|motorway|route|railway|rail\s+line|supply\s+line)s?\s+(?:from|to|between"
+    r"|towards?|linking|leading\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$"
 )
 # …set off from a landmark named with its title ("east of the Ukrainian capital, @0,")
 _UNNAMED_BY = re.compile(
@@ -848,7 +855,8 @@ _ANNOUNCED = re.compile(
     r"(?:(?:stages|details|course)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:(?:additional|new|further|territorial|more)\s+){0,2}(?:gains|advances|successes)"
     r"\s*,?\s+(?:with|including|notably)\s+(?:the\s+)?)?"
-    r"(?:(?!(?:about|of|on|regarding)\s)[\w-]+\s+){0,2}$"
+    # ("confirmed that after the capture of @1, …": a time clause, not what was announced)
+    r"(?:(?!(?:about|of|on|regarding|after|before|since|following|during|amid)\s)[\w-]+\s+){0,2}$"
 )
 _REPORTS_ON = re.compile(
     r"\b(?:report(?:s|ed)?\s+on|(?:made|issued|released|published)\s+(?:an?\s+)?(?:official\s+)?"
@@ -1294,6 +1302,11 @@ def resolve_actor(
                 # "after the de-occupation of @1, @2 can become the next", "… the @2 region
                 # is the next": a condition
                 return "none", None
+            subject = _side_in(main.group("subject"), None, last=False) if main else None
+            if subject in OTHER and verb in {"capture", "seizure", "takeover", "taking"}:
+                # "after the capture of @1, Russian troops continued their attacks": the main
+                # clause's subject took it
+                return event, subject
         if verb in {"fall", "loss"}:
             prep, side = _agent(frame, m.end(), speaker_side)
             if prep == "to" and side:

@@ -578,7 +578,7 @@ def rules() -> tuple[Rule, ...]:
     flag_raised = (
         r"(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants|plant"
         r"|planting|unfurled|unfurls|unfurling|unfurl|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
-        r"|hold\s+up|holds\s+up|returned|returning"
+        r"|hold\s+up|holds\s+up|returned|returning|restored|restoring"
         # "posing with their unit's flag in the adjacent village of @1"
         r"|posing\s+with|posed\s+with)"
     )
@@ -1008,6 +1008,10 @@ def rules() -> tuple[Rule, ...]:
             # "retreated over the weekend from @1"
             r"(?:(?:over\s+the\s+(?:weekend|past\s+\w+|last\s+\w+)|overnight|last\s+(?:week|night)"
             r"|earlier\s+this\s+week|this\s+week|on\s+\w+day|yesterday)\s+)?"
+            # "retreated about 30km in the southern @1 region from @2": a distance first
+            r"(?:(?:about|some|nearly|almost|up\s+to|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres"
+            r"|kilometers|miles)\s+(?:(?:in|across)\s+(?:the\s+)?(?:[\w-]+\s+)?@\d+\s+(?:region|oblast"
+            r"|area)\s+)?(?=from\s))?"
             # "regrouped in the eastern @1 region from the @2 and @3 areas": the destination first
             r"(?:(?:to|in|into|towards?)\s+(?:the\s+)?(?:[\w-]+\s+)?@\d+\s+(?:region|oblast|area|direction)"
             r"\s+(?=from\s))?(?:(?:back|out)"
@@ -1504,7 +1508,10 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "@1, recently liberated by …", "@1, a village captured by Russia on Sunday";
             # "@1, a former frontline town in @2 province recently recaptured by Ukraine"
-            rf"@(?P<g>\d+)\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_alt(t['place_nouns'])}\s+"
+            # ("@1 village, liberated by our military a couple of weeks ago": a noun after the
+            # name)
+            rf"@(?P<g>\d+)(?:\s+(?:village|town|city|settlement))?\s*,\s*(?:(?:a|an|the)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?{_alt(t['place_nouns'])}\s+"
             r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast|province)\s+)?)?"
             # "@1, which was liberated on Sept. 8": a relative clause needs no agent
             rf"(?P<which>(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
