@@ -517,7 +517,9 @@ def rules() -> tuple[Rule, ...]:
         r"(?:and\s+(?:(?:its|their|military|heavy)\s+)?(?:equipment|weapons|hardware)\s+)?)"
     )
     positions = (
-        rf"(?:(?:(?:its|their|our|his|the)\s+)?{_alt(t['withdraw_positions'])}\s+"
+        # ("its forward defensive position at @1": up to two adjectives before the noun)
+        rf"(?:(?:(?:its|their|our|his|the)\s+)?(?:(?:forward|frontline|front-line|advanced"
+        rf"|fortified|defensive)\s+){{0,2}}{_alt(t['withdraw_positions'])}\s+"
         rf"{_alt(t['withdraw_position_links'])}\s+)"
     )
     # "in some areas", "in certain sections": where along a line, not a place
