@@ -338,6 +338,7 @@ SETS = {
     "dev317": (DATA / "dev317", DATA / "dev317_gold.jsonl"),
     "dev318": (DATA / "dev318", DATA / "dev318_gold.jsonl"),
     "dev319": (DATA / "dev319", DATA / "dev319_gold.jsonl"),
+    "dev320": (DATA / "dev320", DATA / "dev320_gold.jsonl"),
 }
 
 FIELDS = {
