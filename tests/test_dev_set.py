@@ -339,6 +339,7 @@ SETS = {
     "dev318": (DATA / "dev318", DATA / "dev318_gold.jsonl"),
     "dev319": (DATA / "dev319", DATA / "dev319_gold.jsonl"),
     "dev320": (DATA / "dev320", DATA / "dev320_gold.jsonl"),
+    "dev321": (DATA / "dev321", DATA / "dev321_gold.jsonl"),
 }
 
 FIELDS = {
