@@ -972,6 +972,8 @@ _AGAIN_AFTER = re.compile(r"\s+(?:once\s+)?again\b")
 # "@1 is again controlled by Ukrainian troops" (not "again under the jurisdiction of", a
 # status the labels keep)
 _AGAIN_HELD_BY = re.compile(r"\bagain\s+(?:[a-z]+\s+)?(?:controlled|held|occupied)\s+by\b")
+_CLEARED_OF = re.compile(r"^clear(?:ed|ing|s)?\b.*?\bof\s+(?P<who>[^@:;,]{1,40}?)\s*[:—–]")
+_VICTORY = re.compile(r"\bvictor(?:y|ies)\s+(?:in|at)\b")
 _NATIONAL_FLAG = re.compile(r"(?:national|state)\s+flags?\b")
 _AGAIN_BEFORE = re.compile(r"\bagain\s+$")
 # Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
@@ -1072,6 +1074,19 @@ def resolve_actor(
     ):
         return "none", None
     named = m.group("side") if "side" in groups else None
+    cleared_of = _CLEARED_OF.search(m.group()) if kind == "active" else None
+    if cleared_of:
+        # "cleared two villages around @1 of Russian forces: @2": the side cleared out lost
+        loser = _side_in(cleared_of.group("who"), speaker_side, last=False, strict=False)
+        if loser in OTHER:
+            return event, OTHER[loser]
+    if kind == "active" and _VICTORY.search(m.group()):
+        # "the Russian president has declared victory in @1": whoever declares it, a leader
+        # or a government as much as its troops
+        before = frame.text[clause_start(frame, m.start()) : m.start()]
+        side = _side_in(before, speaker_side, last=True, strict=False)
+        if side in OTHER:
+            return event, side
     if kind == "flag" and not named and _NATIONAL_FLAG.match(m.group()):
         # "state flags had been raised in @1", "the national flag flies over @1 again": the
         # flag of whoever says so, else of the place's country (the other side names its own
