@@ -1322,6 +1322,16 @@ def resolve_actor(
                 # "after the capture of @1, Russian troops continued their attacks": the main
                 # clause's subject took it
                 return event, subject
+            if (
+                subject is None
+                and not liberation
+                and speaker_side in OTHER
+                and country == speaker_side
+                and verb in {"capture", "seizure", "takeover", "occupation"}
+            ):
+                # "the General Staff confirmed that after the capture of @1, civilians were
+                # deported": a side's own village, captured, was taken by the other side
+                return event, OTHER[speaker_side]
         if verb in {"fall", "loss"}:
             prep, side = _agent(frame, m.end(), speaker_side)
             if prep == "to" and side:
