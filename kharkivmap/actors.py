@@ -1044,6 +1044,10 @@ def resolve_actor(
     lie in, if one."""
     kind, event = rule.kind, rule.event
     if kind in _FIXED_SIDE:
+        if country == "RU" and _FIXED_SIDE[kind] == "UA":
+            # "among the liberated settlements are @1 and @2 in the Kursk region": Russia
+            # liberates its own villages, as _liberator reads a liberation word
+            return event, "RU"
         return event, _FIXED_SIDE[kind]
     if kind == "passive_negated":
         said = frame.text[clause_start(frame, m.start()) : m.end()]

@@ -790,15 +790,13 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     house_side=doc.house_side,
                     country=_country_of(members),
                 )
-            if rule.kind in {"held_liberated", "liberated_adjective"} and (
-                (
+            if (
+                rule.kind in {"held_liberated", "liberated_adjective"}
+                and (
                     # a side the source itself names, not one guessed from the words around it
                     (speaker.side if speaker and speaker.hint is None else None) or doc.house_side()
                 )
                 == "RU"
-                # "among the liberated settlements are @1 and @2 in the Kursk region": Russia
-                # liberates its own villages
-                or _country_of(members) == "RU"
             ):
                 actor = "RU"  # "the recently liberated settlement of @1", Russia's ministry said
             if (
