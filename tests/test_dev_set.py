@@ -340,6 +340,7 @@ SETS = {
     "dev319": (DATA / "dev319", DATA / "dev319_gold.jsonl"),
     "dev320": (DATA / "dev320", DATA / "dev320_gold.jsonl"),
     "dev321": (DATA / "dev321", DATA / "dev321_gold.jsonl"),
+    "dev325": (DATA / "dev325", DATA / "dev325_gold.jsonl"),
 }
 
 FIELDS = {
