@@ -341,6 +341,7 @@ SETS = {
     "dev320": (DATA / "dev320", DATA / "dev320_gold.jsonl"),
     "dev321": (DATA / "dev321", DATA / "dev321_gold.jsonl"),
     "dev325": (DATA / "dev325", DATA / "dev325_gold.jsonl"),
+    "dev323": (DATA / "dev323", DATA / "dev323_gold.jsonl"),
 }
 
 FIELDS = {
