@@ -342,6 +342,7 @@ SETS = {
     "dev321": (DATA / "dev321", DATA / "dev321_gold.jsonl"),
     "dev325": (DATA / "dev325", DATA / "dev325_gold.jsonl"),
     "dev323": (DATA / "dev323", DATA / "dev323_gold.jsonl"),
+    "dev322": (DATA / "dev322", DATA / "dev322_gold.jsonl"),
 }
 
 FIELDS = {
