@@ -343,6 +343,7 @@ SETS = {
     "dev325": (DATA / "dev325", DATA / "dev325_gold.jsonl"),
     "dev323": (DATA / "dev323", DATA / "dev323_gold.jsonl"),
     "dev322": (DATA / "dev322", DATA / "dev322_gold.jsonl"),
+    "dev324": (DATA / "dev324", DATA / "dev324_gold.jsonl"),
 }
 
 FIELDS = {
