@@ -975,6 +975,10 @@ _AGAIN_HELD_BY = re.compile(r"\bagain\s+(?:[a-z]+\s+)?(?:controlled|held|occupie
 _CLEARED_OF = re.compile(r"^clear(?:ed|ing|s)?\b.*?\bof\s+(?P<who>[^@:;,]{1,40}?)\s*[:—–]")
 _VICTORY = re.compile(r"\bvictor(?:y|ies)\s+(?:in|at)\b")
 _NATIONAL_FLAG = re.compile(r"(?:national|state)\s+flags?\b")
+# Ukraine's colours name its flag: "raising the blue and yellow flag in @1"
+_UKRAINIAN_COLOURS = re.compile(
+    r"\b(?:blue[-\s]+and[-\s]+yellow|yellow[-\s]+and[-\s]+blue)\s+(?:flag|banner)"
+)
 _AGAIN_BEFORE = re.compile(r"\bagain\s+$")
 # Whose control a place passes under: "the transfer of @1 under the control of Russian troops"
 _UNDER_CONTROL = re.compile(r"\s*under\s+(?:the\s+)?(?:[^,.;:@]{0,40}?\s)?control\b[^,.;:@]{0,50}")
@@ -1077,6 +1081,13 @@ def resolve_actor(
         and not context().force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
     ):
         return "none", None
+    if (
+        kind == "flag"
+        and event == "withdrew"
+        and not context().force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
+    ):
+        # troops taking down a flag at @1 took the place; residents tearing one down did not
+        return "none", None
     named = m.group("side") if "side" in groups else None
     cleared_of = _CLEARED_OF.search(m.group()) if kind == "active" else None
     if cleared_of:
@@ -1091,6 +1102,8 @@ def resolve_actor(
         side = _side_in(before, speaker_side, last=True, strict=False)
         if side in OTHER:
             return event, side
+    if kind == "flag" and not named and _UKRAINIAN_COLOURS.search(m.group()):
+        return event, "UA"
     if kind == "flag" and not named and _NATIONAL_FLAG.match(m.group()):
         # "state flags had been raised in @1", "the national flag flies over @1 again": the
         # flag of whoever says so, else of the place's country (the other side names its own
@@ -1228,6 +1241,13 @@ def resolve_actor(
         return ("withdrew" if withdrew else "captured"), side
     if kind in {"passive", "lost", "fallen", "headline", "participle", "dash"}:
         prep, side = _agent(frame, m.end(), speaker_side)
+        if kind == "passive":
+            under = _UNDER_CONTROL.match(frame.text, m.end())
+            named_under = (
+                _side_in(under.group(), speaker_side, last=True, strict=False) if under else None
+            )
+            if named_under in OTHER:
+                return event, named_under  # "@1 has been taken under Ukrainian control"
         if kind == "lost" and "surrender" in m.group() and prep != "by":
             # "Ukrainian forces hiding in the plant in @1 had surrendered": the forces gave up
             # the place, which did not surrender itself

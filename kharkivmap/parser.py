@@ -1099,13 +1099,17 @@ def _in_addition(frame: Frame, opener: re.Match[str], found: list[_Candidate]) -
 # Between two parts of one list: a region or a date that qualifies the part before, then a
 # comma or "and".
 _LIST_GLUE = re.compile(
+    # ("the @1 settlement in the Lugansk People's Republic (LPR) and the @2 settlement")
+    r"(?:\s+(?:settlement|village|town|locality))?"
     r"(?:\s*,?\s*(?:@\d+\s+(?:oblast|region|province)|(?:in|of)\s+(?:the\s+)?(?:(?:ukraine|russia)"
     # ("@1 in the Donetsk People's Republic and @2")
-    r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province|people['’]s\s+republic)"
+    r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province|people['’]s\s+republic"
+    r"(?:\s*\([a-z]{2,4}\))?)"
     r"|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
     r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
-    # "the village of @1 in the Donetsk region and the village of @2"
-    r"(?:the\s+(?:village|town|city|settlement)\s+of\s+)?"
+    # "the village of @1 in the Donetsk region and the village of @2", "…, as well as the
+    # settlements of @2 and @3", "… and the @2 settlement"
+    r"(?:the\s+(?:(?:village|town|city|settlement)s?\s+of\s+)?)?"
     # or a name the gazetteer lacks, between commas ("@1, skuchne, @2", "@1, stupochky
     # (stupochki), @2")
     r"|\s*,\s*[a-z'-]+\s*(?:\([a-z'\s-]{1,30}\)\s*)?,\s*(?:and\s+)?"

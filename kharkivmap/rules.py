@@ -498,8 +498,10 @@ def rules() -> tuple[Rule, ...]:
     # "under our control", "remained under its control": the speaker's side
     # "the 6th Russian Army": a numbered formation names its side too
     # "the self-proclaimed Luhansk republic": a separatist republic, named by its region
+    # "under the control of soldiers of the 67th Separate Mechanized Brigade": the men of a side
     side_any = (
-        rf"(?:(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:separate\s+)?)?{side_adj}"
+        r"(?:(?:(?:the\s+)?(?:soldiers|troops|fighters|servicemen|units|defenders|warriors)\s+of\s+)?"
+        rf"(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:separate\s+)?)?{side_adj}"
         rf"(?:\s+{_alt(a['generic'])})?|our|its|their|(?:the\s+)?enemy"
         r"|(?:the\s+)?(?:self-proclaimed\s+)?@\d+\s+(?:people's\s+)?republic)"
     )
@@ -602,6 +604,13 @@ def rules() -> tuple[Rule, ...]:
         r"(?:\s+of\s+(?:their|its|his|our)\s+country)?"
         rf"\s+(?:over|in|above|on|at|to)\s+{flag_place}(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+"
         rf"(?:in|of)\s+)?{flag_list_head}{obj}"
+    )
+
+    # a flag taken down: "removed the Russian flag in @1", "… from the council building in @1"
+    flag_removal = _alt(t["flag_removal_verbs"])
+    flag_down_at = (
+        rf"\s+(?:from|over|in|above|on|at)\s+{flag_place}"
+        rf"(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}"
     )
 
     # leaving words among the euphemisms' verbs ("retreated", not "moved")
@@ -837,7 +846,7 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
-            rf"{side_adj}|russia['’]s|ukraine['’]s)|national|state|blue-and-yellow|tricolou?r"
+            rf"{side_adj}|russia['’]s|ukraine['’]s)|national|state|blue(?:-|\s+)and(?:-|\s+)yellow|tricolou?r"
             # "raised their country's flag": the raisers' own
             r"|country['’]s)\s+)*"
             rf"(?:flag|flags|banner|tricolou?r)"
@@ -877,6 +886,28 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:national|state)\s+)?"
             rf"(?:flag|flags|banner)\s+of\s+(?:the\s+)?(?P<side>{flag_side}){flag_over}",
             0.8,
+            *["flag", "flags", "banner"],
+        ),
+        r(
+            "flag",
+            "withdrew",
+            "object",
+            # "removed the Russian flag in @1": the side whose flag comes down lost the place
+            rf"{w}(?P<v>{flag_removal})\s+(?:(?:the|a|their|its)\s+)?"
+            rf"(?P<side>{side_adj}|russia['’]s|ukraine['’]s)\s+(?:national\s+|state\s+)?"
+            rf"(?:flag|flags|banner|tricolou?r){flag_down_at}",
+            0.75,
+            *["flag", "flags", "banner", "tricolor", "tricolour"],
+        ),
+        r(
+            "flag",
+            "withdrew",
+            "object",
+            # "removed the red flag of the Russian landing force over the village of @1"
+            rf"{w}(?P<v>{flag_removal})\s+(?:(?:the|a|their|its)\s+)?"
+            rf"(?:red\s+|national\s+|state\s+)?(?:flag|flags|banner)\s+of\s+(?:the\s+)?"
+            rf"(?P<side>{side_adj})(?:\s+[\w-]+){{0,3}}?{flag_down_at}",
+            0.75,
             *["flag", "flags", "banner"],
         ),
         r(
