@@ -135,6 +135,10 @@ _FORECAST = re.compile(
 _NOT_UNTIL = re.compile(r"\bnot\s+until\b[^.;:!?]*?\bthat\s")
 
 
+# A place and the comma of its appositive, right before a status ("@1, another stronghold of")
+_APPOSITIVE_AFTER = re.compile(r"@\d+\s*,\s*(?:[a-z-]+\s+){0,3}$")
+
+
 def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool = False) -> bool:
     """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
     ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
@@ -161,6 +165,12 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # "troops would highly likely retreat from @1 soon": a forecast, not an announced
         # withdrawal ("troops will be regrouped from @1")
         return True
+    if event == "held":
+        appositive = _APPOSITIVE_AFTER.search(window)
+        if appositive:
+            # "Russia is trying to take @1, a Ukrainian stronghold": the attempt governs the
+            # verb before the place, not the appositive that says who holds it
+            window = window[appositive.end() :]
     if event == "withdrew" or (kind == "held" and ctx.held_copula.match(frame.text, pos)):
         # "@1 has not fallen and remains under Ukrainian control", "repel 18 attacks and
         # withdraw from @1": the negation or blocker is the first predicate's

@@ -1289,6 +1289,20 @@ def rules() -> tuple[Rule, ...]:
             "counted_link",
             "captured",
             "object",
+            # "… said its forces captured two more settlements. The latest were @1 and @2, it
+            # said": the newest of a counted capture, named
+            rf"{w}the\s+(?:latest|most\s+recent|newest)(?:\s+(?:ones|of\s+them"
+            rf"|{_alt(t['list_nouns'])}))?\s*(?:[:—]|--|,|\s*(?:are|were|is|was|include|included))"
+            rf"\s*{unknown_names}{obj}",
+            0.6,
+            "latest",
+            "recent",
+            "newest",
+        ),
+        r(
+            "counted_link",
+            "captured",
+            "object",
             # "… confirmed that five settlements were liberated. We are talking about @1, @2 and
             # @3": the same link, in the words of a spokesman's briefing
             rf"{w}(?:we\s+are|we're|it\s+is|it's|this\s+is)\s+(?:talking|speaking)\s+about\s+"
@@ -1319,7 +1333,9 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             # "DeepState reported the alleged occupation of the settlement of @1": Russia's act
-            rf"{w}(?:announced|announces|reported|reports|claimed|claims|confirmed|confirms)\s+"
+            # ("soldiers … announcing the occupation of the settlements of @1")
+            rf"{w}(?:announc(?:ed|es|ing)|report(?:ed|s|ing)|claim(?:ed|s|ing)"
+            r"|confirm(?:ed|s|ing))\s+"
             rf"(?:the\s+)?(?:(?:alleged|complete|full|reported)\s+)*(?P<v>occupation)\s+of\s+{obj}",
             0.7,
             "occupation",
