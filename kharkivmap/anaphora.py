@@ -68,10 +68,11 @@ def _grammar() -> _Grammar:
     context = load_lexicon("place_context")
     nouns: dict[str, list[str]] = lex["nouns"]
     determiners = alternation(lex["determiners"])
+    epithets = alternation(lex["epithets"])
     follow = alternation(lex["next_words"])
     owned = alternation(lex["possessive_next"])
     phrase = re.compile(
-        rf"(?<![\w'’-]){determiners}\s+(?P<noun>{alternation(nouns)})"
+        rf"(?<![\w'’-]){determiners}\s+(?:{epithets}\s+){{0,2}}(?P<noun>{alternation(nouns)})"
         # alone: punctuation, the end, or a word that cannot continue the noun phrase
         rf"(?=\s*(?:[.,;:!?“”\"’«»)\]–—]|$)|\s+{follow}\b|['’]s\s+{owned}\b)",
         re.IGNORECASE,
