@@ -344,6 +344,7 @@ SETS = {
     "dev323": (DATA / "dev323", DATA / "dev323_gold.jsonl"),
     "dev322": (DATA / "dev322", DATA / "dev322_gold.jsonl"),
     "dev324": (DATA / "dev324", DATA / "dev324_gold.jsonl"),
+    "dev326": (DATA / "dev326", DATA / "dev326_gold.jsonl"),
 }
 
 FIELDS = {
