@@ -345,6 +345,7 @@ SETS = {
     "dev322": (DATA / "dev322", DATA / "dev322_gold.jsonl"),
     "dev324": (DATA / "dev324", DATA / "dev324_gold.jsonl"),
     "dev326": (DATA / "dev326", DATA / "dev326_gold.jsonl"),
+    "dev327": (DATA / "dev327", DATA / "dev327_gold.jsonl"),
 }
 
 FIELDS = {
