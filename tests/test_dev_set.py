@@ -346,6 +346,7 @@ SETS = {
     "dev324": (DATA / "dev324", DATA / "dev324_gold.jsonl"),
     "dev326": (DATA / "dev326", DATA / "dev326_gold.jsonl"),
     "dev327": (DATA / "dev327", DATA / "dev327_gold.jsonl"),
+    "dev328": (DATA / "dev328", DATA / "dev328_gold.jsonl"),
 }
 
 FIELDS = {
