@@ -347,6 +347,7 @@ SETS = {
     "dev326": (DATA / "dev326", DATA / "dev326_gold.jsonl"),
     "dev327": (DATA / "dev327", DATA / "dev327_gold.jsonl"),
     "dev328": (DATA / "dev328", DATA / "dev328_gold.jsonl"),
+    "dev329": (DATA / "dev329", DATA / "dev329_gold.jsonl"),
 }
 
 FIELDS = {
