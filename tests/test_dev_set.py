@@ -348,6 +348,7 @@ SETS = {
     "dev327": (DATA / "dev327", DATA / "dev327_gold.jsonl"),
     "dev328": (DATA / "dev328", DATA / "dev328_gold.jsonl"),
     "dev329": (DATA / "dev329", DATA / "dev329_gold.jsonl"),
+    "dev330": (DATA / "dev330", DATA / "dev330_gold.jsonl"),
 }
 
 FIELDS = {
