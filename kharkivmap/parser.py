@@ -1456,6 +1456,8 @@ _APPOSITIVE_NOW = re.compile(r"[,—–-]\s*now\b")
 # recently liberated @1", "in the newly captured @1").
 _ATTRIBUTIVE = re.compile(
     r"(?<![\w-])(?:of|in|into|from|near|around|the|to"
+    # "moving towards occupied @1", "just outside liberated @1"
+    r"|towards?|outside|inside|within|across|through|behind|beyond|at|against"
     # "Occupiers attack liberated @1": the adjective of the attacked place
     r"|attacks?|attacked|attacking|shell|shells|shelled|shelling|strikes?|struck|striking"
     r"|bombs?|bombed|bombing)\s+(?:(?:recently|newly|just)\s+)?$"

@@ -365,7 +365,8 @@ def context() -> Context:
         ),
         # "the capture of @1 (by Ukrainian forces)(, which …,) would be a setback"
         modal_after=re.compile(
-            r"(?:\s+by\s+[^,;:@.]{1,60}?)?(?:\s*,[^,;:.]{1,160},)?"
+            # ("the fall of @1 to Russia could threaten …")
+            r"(?:\s+(?:by|to)\s+[^,;:@.]{1,60}?)?(?:\s*,[^,;:.]{1,160},)?"
             r"\s*(?:would|could|will|may|might|should|can)\b"
         ),
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
@@ -1155,6 +1156,17 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['euphemism_moves'])})\s+(?P<obj>{force_np})?to\s+(?:the\s+)?"
             rf"(?:{_alt(t['euphemism_targets'])}\s+)?{_alt(t['euphemism_lines'])}\s*,?\s+{beyond}",
             0.7,
+            *t["euphemism_lines"],
+        ),
+        r(
+            "beyond",
+            "withdrew",
+            "object",
+            # "his troops had taken up new positions west of the villages of @1, @2 and @3": a
+            # line taken beyond the places, which are left
+            rf"{w}(?P<v>took|taken|taking|take|takes)\s+up\s+(?:(?:{_alt(t['euphemism_targets'])})"
+            rf"\s+){{1,2}}{_alt(t['euphemism_lines'])}\s*,?\s+{beyond}",
+            0.65,
             *t["euphemism_lines"],
         ),
         r(
