@@ -59,7 +59,9 @@ _QUOTES = "\"'‘’“”«"
 _UNIT_BEFORE = re.compile(
     # (and a unit's: "the 425th separate assault regiment "Skelia"")
     r"\b(?:group(?:ing)?(?:\s+of\s+(?:troops|forces))?|battle\s*group|task\s+force|regiment"
-    r"|brigade|battalion|division|detachment|unit|squadron|company)\s*"
+    r"|brigade|battalion|division|detachment|unit|squadron|company"
+    # ("units of the "Tavria" OSUV")
+    r"|(?:units?|forces|troops|soldiers|fighters)\s+of\s+the)\s*"
     rf"[{_QUOTES}]\s*$",
     re.IGNORECASE,
 )
