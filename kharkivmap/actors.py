@@ -631,7 +631,9 @@ def subject_of(
         return targets[-1].members
     if relative:
         group = group_by_token(frame, int(relative.group(1)))
-        if not group or group.status not in allowed - {"soft"}:
+        # a relative clause is about its place, a reference point too ("… west of @1, which
+        # was liberated by Russia in May")
+        if not group or group.status not in {"target", "reference"}:
             return None
         return singular_relative(group.members, relative.group() + frame.text[pos : pos + 12])
     second = _SECOND_PREDICATE.search(left)

@@ -356,7 +356,9 @@ def context() -> Context:
         anaphoric_nouns=frozenset(t["anaphoric_nouns"]),
         # "@1, which …", "@1 city, which …"
         relative=re.compile(
-            r"@(\d+)(?:\s+(?:city|town))?\s*,\s*(?:which|that)\b[^;@]*(?:@\d+[^;@]*)*$"
+            # ("@1 (also known as @2) which was liberated": an aside in brackets, no comma)
+            r"@(\d+)(?:\s+(?:city|town))?(?:\s*,|\s*\((?:[^()@]|@\d+){1,60}\)\s*,?)\s*(?:which|that)\b"
+            r"[^;@]*(?:@\d+[^;@]*)*$"
         ),
         # "was taken (under control) by Russian forces"
         agent=re.compile(
