@@ -349,6 +349,7 @@ SETS = {
     "dev328": (DATA / "dev328", DATA / "dev328_gold.jsonl"),
     "dev329": (DATA / "dev329", DATA / "dev329_gold.jsonl"),
     "dev330": (DATA / "dev330", DATA / "dev330_gold.jsonl"),
+    "dev331": (DATA / "dev331", DATA / "dev331_gold.jsonl"),
 }
 
 FIELDS = {
