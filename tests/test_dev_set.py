@@ -350,6 +350,7 @@ SETS = {
     "dev329": (DATA / "dev329", DATA / "dev329_gold.jsonl"),
     "dev330": (DATA / "dev330", DATA / "dev330_gold.jsonl"),
     "dev331": (DATA / "dev331", DATA / "dev331_gold.jsonl"),
+    "dev334": (DATA / "dev334", DATA / "dev334_gold.jsonl"),
 }
 
 FIELDS = {
