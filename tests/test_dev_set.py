@@ -351,6 +351,7 @@ SETS = {
     "dev330": (DATA / "dev330", DATA / "dev330_gold.jsonl"),
     "dev331": (DATA / "dev331", DATA / "dev331_gold.jsonl"),
     "dev334": (DATA / "dev334", DATA / "dev334_gold.jsonl"),
+    "dev332": (DATA / "dev332", DATA / "dev332_gold.jsonl"),
 }
 
 FIELDS = {
