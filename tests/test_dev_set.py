@@ -352,6 +352,7 @@ SETS = {
     "dev331": (DATA / "dev331", DATA / "dev331_gold.jsonl"),
     "dev334": (DATA / "dev334", DATA / "dev334_gold.jsonl"),
     "dev332": (DATA / "dev332", DATA / "dev332_gold.jsonl"),
+    "dev333": (DATA / "dev333", DATA / "dev333_gold.jsonl"),
 }
 
 FIELDS = {
