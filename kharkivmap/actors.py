@@ -335,8 +335,8 @@ def _side_in(
 # "the ministry reported capturing @1", "the ministry claimed to have captured @1": the
 # speaker is the subject of the gain
 _SPOKEN_GAIN = re.compile(
-    r"\b(?:reported|reports|report|announced|announces|announce|claimed|claims|claim|confirmed"
-    r"|confirms|confirm)"
+    r"\b(?:reported|reports|report|reporting|announced|announces|announce|announcing|claimed"
+    r"|claims|claim|claiming|confirmed|confirms|confirm|confirming)"
     r"(?:\s+(?:on\s+\w+\s+)?to\s+have(?:\s+(?:fully|completely|already))?)?$"
 )
 

@@ -619,6 +619,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # subject, another place (not "north of @0, the main town Moscow
                     # recaptured", nor "40 km from @1, which …")
                     continue
+                if (
+                    rule.kind == "relative"
+                    and group.status == "reference"
+                    and _RESTRICTIVE_AFTER.match(text, group.end)
+                    and _HEAD_BEFORE_RELATION.search(text, max(0, group.start - 60), group.start)
+                ):
+                    # "@0, a town northwest of @1 that was recaptured": a restrictive clause
+                    # is the town's, not its landmark's (", which …" may be the landmark's)
+                    continue
                 members = singular_relative(group.members, m.group())
                 if rule.kind in {"relative", "participle"}:
                     members = _beside_capital(frame, group, m.start()) or members
@@ -1454,6 +1463,13 @@ _NOW_PREDICATE = re.compile(
 _APPOSITIVE_NOW = re.compile(r"[,—–-]\s*now\b")
 # A preposition or article before a past participle makes it an adjective ("residents of
 # recently liberated @1", "in the newly captured @1").
+# An unnamed place and its relation to a landmark, right before the landmark ("a town
+# northwest of @1"), not a name's own noun ("the town of @1")
+_RESTRICTIVE_AFTER = re.compile(r"\s+that\s")
+_HEAD_BEFORE_RELATION = re.compile(
+    r"(?<![\w-])(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement|hamlet)"
+    r"\s+(?!(?:of|called|named)\s+$)(?:[\w.-]+\s+){1,4}$"
+)
 _ATTRIBUTIVE = re.compile(
     r"(?<![\w-])(?:of|in|into|from|near|around|the|to"
     # "moving towards occupied @1", "just outside liberated @1"

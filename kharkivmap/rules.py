@@ -1418,7 +1418,9 @@ def rules() -> tuple[Rule, ...]:
             # "three other small villages nearby — @1, @2 and @3", "four mid-sized settlements"
             rf"(?:[\w-]+\s+){{0,2}}?{_alt(t['list_nouns'])}(?:\s+(?:nearby|more|in\s+total))?"
             # ("two villages around @1 of Russian forces: @2 and @3": two such phrases)
-            r"(?:\s+(?:in|of|near|around|on)\s+(?:the\s+)?"
+            # ("two villages just inside the region—@1 and @2")
+            r"(?:\s+(?:(?:just|right|deep)\s+)?(?:in|of|near|around|on|inside|within|along)\s+"
+            r"(?:the\s+)?"
             rf"[^—:@;,]{{0,30}}?(?:@\d+\s*)?(?:region|oblast|area|district|direction|axis)?){{0,2}}"
             # "… in @1 district (of @2 region):"
             r"(?:\s*\((?:of\s+)?(?:the\s+)?@\d+\s+(?:region|oblast)\))?"
