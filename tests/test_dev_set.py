@@ -353,6 +353,7 @@ SETS = {
     "dev334": (DATA / "dev334", DATA / "dev334_gold.jsonl"),
     "dev332": (DATA / "dev332", DATA / "dev332_gold.jsonl"),
     "dev333": (DATA / "dev333", DATA / "dev333_gold.jsonl"),
+    "dev335": (DATA / "dev335", DATA / "dev335_gold.jsonl"),
 }
 
 FIELDS = {
