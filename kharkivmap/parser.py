@@ -631,6 +631,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 members = singular_relative(group.members, m.group())
                 if rule.kind in {"relative", "participle"}:
                     members = _beside_capital(frame, group, m.start()) or members
+                if (
+                    rule.kind == "active"
+                    and _CLAIMS_OF.match(m.group())
+                    and _REFUTED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                ):
+                    continue  # "refuted Russian claims of capturing @1": the denial speaks
                 if rule.kind == "headline" and group.status == "soft":
                     # "Ruska Lozova near Kharkiv liberated": the headline's subject is the
                     # place the other is a landmark for
@@ -1465,6 +1471,11 @@ _APPOSITIVE_NOW = re.compile(r"[,—–-]\s*now\b")
 # recently liberated @1", "in the newly captured @1").
 # An unnamed place and its relation to a landmark, right before the landmark ("a town
 # northwest of @1"), not a name's own noun ("the town of @1")
+# "claims of capturing @1" and the verb that denies them before it
+_CLAIMS_OF = re.compile(r"(?:claims?|reports?|announcements?|statements?)\s+(?:of|about)\s")
+_REFUTED_BEFORE = re.compile(
+    r"\b(?:refut|den(?:y|ied|ies|ying)|reject|dismiss|disput)[a-z]*\s+(?:[\w'’]+\s+)?$"
+)
 _RESTRICTIVE_AFTER = re.compile(r"\s+that\s")
 _HEAD_BEFORE_RELATION = re.compile(
     r"(?<![\w-])(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement|hamlet)"

@@ -584,7 +584,8 @@ def rules() -> tuple[Rule, ...]:
     flag_list_head = r"(?:(?P<head>[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+))?"
     flag_raised = (
         r"(?P<v>raised|raises|raise|raising|hoisted|hoists|hoist|hoisting|planted|plants|plant"
-        r"|planting|unfurled|unfurls|unfurling|unfurl|put\s+up|puts\s+up|holding\s+up|holding|held\s+up"
+        r"|planting|unfurled|unfurls|unfurling|unfurl|unfolded|unfolding|put\s+up|puts\s+up"
+        r"|holding\s+up|holding|held\s+up"
         r"|hold\s+up|holds\s+up|returned|returning|restored|restoring"
         # "posing with their unit's flag in the adjacent village of @1"
         r"|posing\s+with|posed\s+with)"
@@ -772,6 +773,43 @@ def rules() -> tuple[Rule, ...]:
             rf"|troops|forces)\s+)?{list_head}{obj}",
             0.85,
             *t["capture_verbs"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
+            # "Russia's claims of capturing the @1 village": the claim names the gain (not "the
+            # goal of capturing @1")
+            rf"{w}(?:claims?|reports?|announcements?|statements?)\s+(?:of|about)\s+(?:having\s+)?"
+            rf"(?P<v>capturing|seizing|taking|liberating|occupying|retaking|recapturing|entering)"
+            rf"\s+(?:(?:full|complete)\s+control\s+(?:of|over)\s+)?{list_head}{obj}",
+            0.7,
+            "capturing",
+            "seizing",
+            "taking",
+            "liberating",
+            "occupying",
+            "retaking",
+            "recapturing",
+            "entering",
+        ),
+        r(
+            "participle",
+            "captured",
+            "object",
+            # "the recaptured areas include the villages of @1, @2 and @3": the places a gain
+            # is said to include
+            rf"{w}the\s+(?:newly\s+|recently\s+)?(?P<v>recaptured|liberated|captured|retaken"
+            rf"|occupied|seized)\s+(?:areas|settlements|villages|towns|localities|territories)"
+            rf"\s+(?:include|includes|included|are|were)\s+(?:the\s+(?:villages?|settlements?"
+            rf"|towns?|localities)\s+of\s+)?{unknown_names}{obj}",
+            0.7,
+            "include",
+            "includes",
+            "included",
+            "areas",
+            "settlements",
+            "villages",
         ),
         r(
             "active",
