@@ -986,6 +986,8 @@ _AGAIN_AFTER = re.compile(r"\s+(?:once\s+)?again\b")
 _AGAIN_HELD_BY = re.compile(r"\bagain\s+(?:[a-z]+\s+)?(?:controlled|held|occupied)\s+by\b")
 _CLEARED_OF = re.compile(r"^clear(?:ed|ing|s)?\b.*?\bof\s+(?P<who>[^@:;,]{1,40}?)\s*[:—–]")
 _VICTORY = re.compile(r"\bvictor(?:y|ies)\s+(?:in|at)\b")
+# The speaker's own forces: "his forces", "our troops"
+_SPEAKERS_OWN = re.compile(r"(?:his|her|our|my)\s")
 _NATIONAL_FLAG = re.compile(r"(?:national|state)\s+flags?\b")
 # Ukraine's colours name its flag: "raising the blue and yellow flag in @1"
 _UKRAINIAN_COLOURS = re.compile(
@@ -1228,6 +1230,9 @@ def resolve_actor(
         ):
             return event, None  # "military commanders have left @1": people, not troops
         side = _side_in(obj, speaker_side, last=False, generic=False) if obj else None
+        if side is None and obj and _SPEAKERS_OWN.match(obj) and speaker_side in OTHER:
+            # "he said … he had moved his forces to new frontiers": the speaker's own troops
+            side = speaker_side
         if side is None and _NOMINAL_OPENING.search(
             frame.text, max(0, m.start("v") - 25), m.start("v")
         ):
@@ -1514,6 +1519,9 @@ def resolve_actor(
             side = _side_in(before, speaker_side, last=True, strict=False)
         if side in OTHER:
             return event, side
+    obj = m.group("obj") if "obj" in groups else None
+    if obj and _SPEAKERS_OWN.match(obj) and speaker_side in OTHER:
+        return event, speaker_side  # "he had moved his forces to new frontiers west of @1"
     # "near @1, Ukrainian units moved to …": a place opening the sentence stands before the
     # actor, who is named right before the verb
     side = _actor_left(frame, m.start("v") if kind == "fronted" else m.start(), speaker_side)

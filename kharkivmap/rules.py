@@ -507,6 +507,8 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+(?:separate\s+)?)?{side_adj}"
         rf"(?:\s+{_alt(a['generic'])})?|our|its|their|(?:the\s+)?enemy"
         r"|(?:the\s+)?(?:self-proclaimed\s+)?@\d+\s+(?:people's\s+)?republic)"
+        # ("routes … controlled by Russian drones": fire control, not ground)
+        r"(?!\s+(?:drones?|uavs?|fpv|artillery|fire)\b)"
     )
     w = r"(?<![\w'-])"
     force_np = (
@@ -1081,7 +1083,9 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?"
             # "retreated over the weekend from @1"
             r"(?:(?:over\s+the\s+(?:weekend|past\s+\w+|last\s+\w+)|overnight|last\s+(?:week|night)"
-            r"|earlier\s+this\s+week|this\s+week|on\s+\w+day|yesterday)\s+)?"
+            r"|earlier\s+this\s+week|this\s+week|on\s+\w+day|yesterday"
+            # "are retreating en masse from @1"
+            r"|en\s+masse|hastily|quickly|rapidly)\s+)?"
             # "retreated about 30km in the southern @1 region from @2": a distance first
             r"(?:(?:about|some|nearly|almost|up\s+to|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres"
             r"|kilometers|miles)\s+(?:(?:in|across)\s+(?:the\s+)?(?:[\w-]+\s+)?@\d+\s+(?:region|oblast"
@@ -1350,6 +1354,19 @@ def rules() -> tuple[Rule, ...]:
             "latest",
             "recent",
             "newest",
+        ),
+        r(
+            "counted_link",
+            "captured",
+            "object",
+            # "… reclaimed 28 settlements. This includes the Ukrainian village of @1": one of
+            # a counted capture, named
+            rf"{w}(?:this|these|they|which)\s+(?:includes?|included)\s+(?:the\s+)?"
+            rf"(?:[\w'-]+\s+){{0,2}}?(?:village|town|settlement|city)s?\s+of\s+{unknown_names}{obj}",
+            0.6,
+            "includes",
+            "include",
+            "included",
         ),
         r(
             "counted_link",
