@@ -354,6 +354,7 @@ SETS = {
     "dev332": (DATA / "dev332", DATA / "dev332_gold.jsonl"),
     "dev333": (DATA / "dev333", DATA / "dev333_gold.jsonl"),
     "dev335": (DATA / "dev335", DATA / "dev335_gold.jsonl"),
+    "dev337": (DATA / "dev337", DATA / "dev337_gold.jsonl"),
 }
 
 FIELDS = {
