@@ -355,6 +355,7 @@ SETS = {
     "dev333": (DATA / "dev333", DATA / "dev333_gold.jsonl"),
     "dev335": (DATA / "dev335", DATA / "dev335_gold.jsonl"),
     "dev337": (DATA / "dev337", DATA / "dev337_gold.jsonl"),
+    "dev336": (DATA / "dev336", DATA / "dev336_gold.jsonl"),
 }
 
 FIELDS = {
