@@ -1631,12 +1631,15 @@ def rules() -> tuple[Rule, ...]:
             # "@1, a former frontline town in @2 province recently recaptured by Ukraine"
             # ("@1 village, liberated by our military a couple of weeks ago": a noun after the
             # name)
-            rf"@(?P<g>\d+)(?:\s+(?:village|town|city|settlement))?\s*,\s*(?:(?:a|an|the)\s+"
+            # ("@1, one of the villages allegedly recaptured by Russia, lies …")
+            rf"@(?P<g>\d+)(?:\s+(?:village|town|city|settlement))?\s*,\s*(?:(?:a|an|the"
+            rf"|one\s+of\s+the)\s+"
             rf"(?:[\w-]+\s+){{0,3}}?{_alt(t['place_nouns'])}\s+"
             r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast|province)\s+)?)?"
             # "@1, which was liberated on Sept. 8": a relative clause needs no agent
             rf"(?P<which>(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
-            rf"(?:(?:recently|newly|only|just|already|since|finally|confirmed|declared)\s+)?"
+            rf"(?:(?:recently|newly|only|just|already|since|finally|confirmed|declared"
+            rf"|allegedly|reportedly|reported|claimed)\s+)?"
             # (without "which", an agent or a time must follow: "@1, captured a week ago")
             rf"(?P<v>{_alt(t['passive_capture'])})(?(which)(?![\w-])|\s+(?=by\s|{_PARTICIPLE_TIME}))",
             0.75,
