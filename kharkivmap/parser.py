@@ -1467,20 +1467,21 @@ _NOW_PREDICATE = re.compile(
     r"|\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?now\s+(?:(?:fully|completely|entirely)\s+)?under\b"
 )
 _APPOSITIVE_NOW = re.compile(r"[,—–-]\s*now\b")
-# A preposition or article before a past participle makes it an adjective ("residents of
-# recently liberated @1", "in the newly captured @1").
-# An unnamed place and its relation to a landmark, right before the landmark ("a town
-# northwest of @1"), not a name's own noun ("the town of @1")
 # "claims of capturing @1" and the verb that denies them before it
 _CLAIMS_OF = re.compile(r"(?:claims?|reports?|announcements?|statements?)\s+(?:of|about)\s")
 _REFUTED_BEFORE = re.compile(
     r"\b(?:refut|den(?:y|ied|ies|ying)|reject|dismiss|disput)[a-z]*\s+(?:[\w'’]+\s+)?$"
 )
+# A restrictive relative clause after a place, and an unnamed place and its relation to a
+# landmark right before the landmark ("a town northwest of @1"), not a name's own noun ("the
+# town of @1")
 _RESTRICTIVE_AFTER = re.compile(r"\s+that\s")
 _HEAD_BEFORE_RELATION = re.compile(
     r"(?<![\w-])(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|settlement|hamlet)"
     r"\s+(?!(?:of|called|named)\s+$)(?:[\w.-]+\s+){1,4}$"
 )
+# A preposition or article before a past participle makes it an adjective ("residents of
+# recently liberated @1", "in the newly captured @1").
 _ATTRIBUTIVE = re.compile(
     r"(?<![\w-])(?:of|in|into|from|near|around|the|to"
     # "moving towards occupied @1", "just outside liberated @1"
