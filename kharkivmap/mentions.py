@@ -325,11 +325,16 @@ class MentionFinder:
             rf"(?:[^\W\d]+\s+){{0,2}}?(?P<n>\d+(?:[.,]\d+)?|{numbers})\s*-?\s*(?P<unit>{units})\s+"
             r"(?:\([^()]{0,30}\)\s+)?"
         )
-        appositive = r"(?:(?:a\s+)?(?:small\s+)?(?:village|town|city|settlement)\s+)?"
+        # ("another frontline village some 15 kilometers away from")
+        appositive = (
+            r"(?:(?:(?:a|an|another)\s+)?(?:[a-z-]+\s+){0,2}?(?:village|town|city|settlement)\s+)?"
+        )
         # a quotation may close right after the name ("have captured Mykolaivka”, 12 km …")
         self._relation = re.compile(
             # "Krupets (both southeast of Sudzha)": the relation may stand in brackets
-            rf"[”\"»’']?\s*,?\s*(?:\(\s*(?:both\s+|all\s+)?)?{_WHICH_LIES_BODY}?{appositive}"
+            # ("Hannivka village, nearly 9 kilometers south of": the noun after the name)
+            rf"[”\"»’']?(?:\s+(?:village|town|settlement))?\s*,?\s*(?:\(\s*(?:both\s+|all\s+)?)?"
+            rf"{_WHICH_LIES_BODY}?{appositive}"
             rf"(?:(?:located|situated|lying|some|about|around|roughly|almost"
             rf"|nearly|just)\s+)*(?:{distance})?(?:to\s+the\s+)?(?P<rel>{relations})\s+(?:the\s+)?"
             # "near eastern Ukraine's Pokrovsk": the country names no place of its own
