@@ -1163,10 +1163,16 @@ class MentionFinder:
                 oblast = self._gazetteer.region_of(self._best(span.border))
                 near = self._gazetteer.near_oblast(span.entries, oblast, _BORDER_KM)
                 span.entries = near or span.entries
-            if span.by_russia is not None and len(span.entries) > 1:
+            if span.by_russia is not None and span.entries:
                 reach = span.by_russia * 1.35 + _BORDER_SLACK_KM
                 near = self._gazetteer.near_country(span.entries, "RU", reach)
-                span.entries = near or span.entries
+                if not near and span.by_russia > 0:
+                    # "Yablunivka, around nine kilometers from the Russian border" and no
+                    # Yablunivka within reach of Russia: a village the gazetteer lacks
+                    span.entries = ()
+                    unknown.add(span.key)
+                else:
+                    span.entries = near or span.entries
             if span.anchor is not None and span.anchor.entries and len(span.entries) > 1:
                 there = row(self._best(span.anchor))
                 said = span.distance
