@@ -169,6 +169,7 @@ _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) 
 _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
 _LONE_REACH_KM = 150.0  # a name's only place farther than this from its stated landmark is not it
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
+_NEAR_RELATED_KM = 45.0  # "X near Y": the same for a relation with no direction
 _BEARING_SLACK = 55.0  # degrees a place may lie off a stated compass direction
 _BEARING_SLACK_LOOSE = 80.0  # when no candidate lies within _BEARING_SLACK
 
@@ -1390,8 +1391,17 @@ class MentionFinder:
         about that far, one within twice the distance still is the place."""
         said = span.distance
         if said is None:
-            return self._within(span, there, 0.0, _RELATED_KM) or self._within(
-                span, there, 0.0, _RELATED_KM, slack=_BEARING_SLACK_LOOSE
+            if span.bearing is not None:
+                return self._within(span, there, 0.0, _RELATED_KM) or self._within(
+                    span, there, 0.0, _RELATED_KM, slack=_BEARING_SLACK_LOOSE
+                )
+            # "near @1" is closer than a compass word's "north of @1", for a village; a town
+            # is "near" a city farther off ("Trostianets near Sumy")
+            row = self._gazetteer.row
+            return self._within(span, there, 0.0, _NEAR_RELATED_KM) or tuple(
+                e
+                for e in self._within(span, there, 0.0, _RELATED_KM)
+                if row(row_number(e))[11] in _TOWN_KINDS
             )
         # "five kilometers southwest of the city of Donetsk" counts from the city's edge, which
         # lies a large city's radius from the point the gazetteer gives
