@@ -1727,6 +1727,10 @@ def _oblasts(key: str) -> frozenset[str]:
     return frozenset(load_lexicon("place_context")[key]["names"])
 
 
+# A Russian city this large is a regional centre no ground fighting reached (Kursk, Belgorod)
+_REGIONAL_CENTRE = 200_000
+
+
 def _behind_the_front(place: Place) -> bool:
     """Whether ``place`` lies where no ground fighting took place: a rear oblast of Ukraine,
     or Russia outside its border oblasts (lexicon place_context), or another country
@@ -1735,6 +1739,10 @@ def _behind_the_front(place: Place) -> bool:
         return True
     if place.country == "UA":
         return place.admin1 in _oblasts("rear_oblasts")
+    if (place.population or 0) >= _REGIONAL_CENTRE:
+        # "Ukrainian troops have been ousted from Kursk": the region named by its city, where
+        # no fighting reached
+        return True
     return place.country == "RU" and place.admin1 not in _oblasts("front_russian_oblasts")
 
 
