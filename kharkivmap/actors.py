@@ -113,6 +113,7 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
 
 
 _AND_PERFECT = re.compile(r"\band\s+(?:had|has|have)\s+(?!to\b)")
+_AND_THAT = re.compile(r"\b(?:and|but)\s+(?:said\s+)?that\s")
 _REGROUPING_UNDER_WAY = re.compile(
     r"\b(?:is|are|was|were|(?P<keep>keeps?|kept|continues?|continued|continuing))\s+"
     r"(?:(?:still|now|also|actively)\s+)?(?:to\s+)?$"
@@ -161,6 +162,9 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     # "were stepping up efforts to seize the plant … and had entered @1": a finite verb of
     # its own, which the attempt before it does not govern
     window = _AND_PERFECT.split(window)[-1]
+    # "said the Russian claim was not true and that Ukrainian troops still hold @1": a second
+    # reported clause of its own
+    window = _AND_THAT.split(window)[-1]
     if event == "withdrew" and _FORECAST.search(window):
         # "troops would highly likely retreat from @1 soon": a forecast, not an announced
         # withdrawal ("troops will be regrouped from @1")
