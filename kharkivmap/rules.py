@@ -420,6 +420,9 @@ def context() -> Context:
             # "said its forces had seized settlements in the Donetsk and Kharkiv regions": no
             # count, but a plural noun right after the verb leaves the places to name
             rf"|(?<![\w-])(?:{_alt(t['capture_verbs'])})\s+{_alt(t['list_nouns'])}\s+in\s"
+            # "they had recaptured a village from Russian forces": one place, named later
+            rf"|(?<![\w-])(?:{_alt(t['capture_verbs'])})\s+(?:a|another)\s+(?:[\w-]+\s+)?"
+            r"(?:village|settlement|town)\s+(?:from|in|on|near|back)\s"
             # "Seven settlements were de-occupied.": the passive of a counted capture
             rf"|(?<![\w-])(?:{_alt(t['counts'])})\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['list_nouns'])}\s+"
             # "five settlements in @1 region were liberated"
@@ -1386,9 +1389,11 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "the ministry named the three captured settlements as @1, @2 and @3": the same
             # link, by a verb of naming
+            # ("… which identified the settlement as @1": one place)
             rf"{w}(?P<v>named|names|identified|identifies|listed|lists)\s+"
             rf"(?:the|these|those|them)(?:\s+(?:(?:{_alt(t['counts'])}|[\w-]+)\s+){{0,2}}?"
-            rf"{_alt(t['list_nouns'])}|\s+(?:{_alt(t['counts'])}))?\s+as\s+{unknown_names}{obj}",
+            rf"{_alt(t['list_nouns'])}|\s+(?:village|settlement|town)|\s+(?:{_alt(t['counts'])}))?"
+            rf"\s+as\s+{unknown_names}{obj}",
             0.6,
             "named",
             "names",
