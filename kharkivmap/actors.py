@@ -113,6 +113,7 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
 
 
 _AND_PERFECT = re.compile(r"\band\s+(?:had|has|have)\s+(?!to\b)")
+_COMPLEMENT = re.compile(r"\s*(?:that|the\s+claims?|claims?|reports?|allegations?)\b")
 _AND_THAT = re.compile(r"\b(?:and|but)\s+(?:said\s+)?that\s")
 _REGROUPING_UNDER_WAY = re.compile(
     r"\b(?:is|are|was|were|(?P<keep>keeps?|kept|continues?|continued|continuing))\s+"
@@ -274,6 +275,13 @@ def denial(frame: Frame, anchor: int) -> str | None:
             continue  # "the occupiers' fake report": the claim's own label
         start = clause_start(frame, m.start())
         if m.start() < anchor and start == own:
+            if not _COMPLEMENT.match(frame.text, m.end()) and (
+                _AND_PERFECT.search(frame.text, m.end(), anchor)
+                or _AND_THAT.search(frame.text, m.end(), anchor)
+            ):
+                # "had repelled six attacks … and had also taken @1": a verb of its own (not
+                # "denied that they had entered … and had taken @1", one denied clause)
+                continue
             claim = context().sourced_claim.match(frame.text, m.end())
             if claim:
                 # "refuted the Russian ministry's claims that its forces had captured @1": a
@@ -370,6 +378,8 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
             if _object_of_push(frame.text, m.start()):
                 continue  # "pushed Russian troops from the bank and liberated @1": the object
+            if m.group() in _POSSESSIVES and _OWN_LAND_AFTER.match(frame.text, m.end()):
+                continue  # "attempts to enter its western @0 region": whose land, not who acted
             possessed = m.lastgroup == "generic" and _POSSESSIVE_BEFORE.search(
                 frame.text, max(0, m.start() - 7), m.start()
             )
@@ -748,9 +758,13 @@ def _object_of_push(text: str, start: int) -> bool:
     """Whether the side term at ``start`` is the object of a pushing verb right before it, or
     of a verb of breaking or beating it ("had broken through the Ukrainian defence line and
     entered @1": the defenders are not who entered)."""
-    words = text[max(0, start - 25) : start].split()
+    words = text[max(0, start - 40) : start].split()
     if words and words[-1] == "the":
         words.pop()
+    # "repelled six new Ukrainian attempts": a count and an adjective before the side
+    for _ in range(3):
+        if words and (words[-1] in _COUNT_WORDS or words[-1].isdigit()):
+            words.pop()
     if words and words[-1] in {"back", "out", "away"}:
         words.pop()  # "pushed back Russian forces"
     if words and words[-1] == "through" and len(words) > 1:
@@ -759,6 +773,36 @@ def _object_of_push(text: str, start: int) -> bool:
 
 
 _BREAK_VERBS = frozenset({"broke", "broken", "breaking", "break", "breaks", "punched", "pushed"})
+# A possessive pronoun's land, not its forces: "its western @0 region", "their territory"
+_OWN_LAND_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:@\d+\s+)?(?:region|oblast|territory"
+    r"|territories|border|borders|land|lands|soil)\b"
+)
+_POSSESSIVES = frozenset({"its", "their", "our"})
+_COUNT_WORDS = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "new",
+        "multiple",
+        "further",
+        "more",
+        "repeated",
+        "fresh",
+        "all",
+        "numerous",
+        "dozens",
+        "of",
+    }
+)
 _BEAT_VERBS = frozenset(
     {"defeated", "routed", "outflanked", "surrounded", "encircled", "overwhelmed", "repelled"}
 )
