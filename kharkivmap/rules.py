@@ -253,6 +253,9 @@ def context() -> Context:
             r"|since|whereas|before|because|saying|adding|dealing|amid)\b)"
             r"|(?<![\w-])(?:as|while|whereas|after|before|because|although|though|amid|but)\s"
             r"(?!well\b|much\b|many\b|far\b|part\b|per\b|quoted\b|a\s+result\b|of\b|soon\b)"
+            # "… a town captured by Russian forces in February and that he had moved …": a
+            # second reported clause
+            r"|(?<![\w-])and\s+that\s"
         ),
         blockers=compile_words(h["blockers"]),
         contested_blockers=compile_words(h["contested_blockers"]),
