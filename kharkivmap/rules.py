@@ -193,7 +193,11 @@ def _object(*, part: bool = False) -> str:
     adjectives = rf"(?:(?:{_alt(whole_adjectives)})\s+){{0,2}}"
     # "another village in the region, @1,": the name in apposition after the noun, set off
     # by commas ("the town, @1 officials said" is no apposition)
-    apposed = r"(?P<apposed>(?:\s+in\s+the\s+(?:@\d+\s+)?(?:region|oblast|area))?\s*,)"
+    # ("abandoned their main bastion in northeastern Ukraine, @1")
+    apposed = (
+        r"(?P<apposed>(?:\s+in\s+(?:the\s+(?:@\d+\s+)?(?:region|oblast|area)"
+        r"|(?:[a-z-]+ern\s+)?(?:ukraine|russia)))?\s*,)"
+    )
     # "another village called @1"
     naming = _alt(t["naming_links"])
     # "retreated from both @1 and …": the list's opening word
@@ -1081,6 +1085,24 @@ def rules() -> tuple[Rule, ...]:
             rf"(?=\s+{_alt(t['group_nouns'])}(?![\w-]))",
             0.7,
             *t["transfer_nouns"],
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
+            # "troops in the @1 and @2 areas would be regrouped": the troops there leave them
+            rf"{w}(?P<obj>(?:the\s+)?(?:[\w-]+\s+)?(?:troops|forces|units|grouping|group|contingent))"
+            rf"\s+(?:stationed\s+|deployed\s+)?in\s+(?:the\s+)?{obj}"
+            r"(?:\s*(?:,|and)\s*(?:the\s+)?@\d+)*(?:\s+(?:areas?|direction|sector|region))?"
+            r"\s+(?:would|will|were|was|are|is|had|have|has)\s+(?:(?:been|be|being|now|to\s+be)\s+)+"
+            r"(?P<v>regrouped|redeployed|withdrawn|relocated|pulled\s+(?:out|back)|transferred)\b",
+            0.7,
+            "regrouped",
+            "redeployed",
+            "withdrawn",
+            "relocated",
+            "pulled",
+            "transferred",
         ),
         r(
             "withdraw",
