@@ -1093,6 +1093,21 @@ _HYPOTHETICAL_BEFORE = re.compile(
 )
 
 
+def _speakers_own(obj: str | None, speaker_side: str | None) -> str | None:
+    """The speaker's side when the acting forces are the speaker's own ("he said … he had
+    moved his forces to new frontiers"), else None."""
+    if obj and _SPEAKERS_OWN.match(obj) and speaker_side in OTHER:
+        return speaker_side
+    return None
+
+
+def _under_control_of(frame: Frame, end: int, speaker_side: str | None) -> str | None:
+    """The side whose control a place passes under, named right after ``end`` ("taken under
+    Ukrainian control", "fallen under the control of Russian troops"), if any."""
+    under = _UNDER_CONTROL.match(frame.text, end)
+    return _side_in(under.group(), speaker_side, last=True, strict=False) if under else None
+
+
 def resolve_actor(
     rule: Rule,
     m: re.Match[str],
@@ -1135,20 +1150,13 @@ def resolve_actor(
     if kind == "marked_as":
         return event, None  # the side that took them is named in the sentences before
     groups = m.re.groupindex
-    # soldiers holding up a flag in @1 took it; residents holding flags at a rally did not
+    # soldiers holding up a flag in @1 took it, and troops taking one down took it from its
+    # side; residents holding flags at a rally, or tearing one down, did not
     if (
         kind == "flag"
-        and "v" in groups
-        and context().needs_force.match(m.group("v"))
+        and (event == "withdrew" or ("v" in groups and context().needs_force.match(m.group("v"))))
         and not context().force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
     ):
-        return "none", None
-    if (
-        kind == "flag"
-        and event == "withdrew"
-        and not context().force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
-    ):
-        # troops taking down a flag at @1 took the place; residents tearing one down did not
         return "none", None
     named = m.group("side") if "side" in groups else None
     cleared_of = _CLEARED_OF.search(m.group()) if kind == "active" else None
@@ -1278,9 +1286,7 @@ def resolve_actor(
         ):
             return event, None  # "military commanders have left @1": people, not troops
         side = _side_in(obj, speaker_side, last=False, generic=False) if obj else None
-        if side is None and obj and _SPEAKERS_OWN.match(obj) and speaker_side in OTHER:
-            # "he said … he had moved his forces to new frontiers": the speaker's own troops
-            side = speaker_side
+        side = side or _speakers_own(obj, speaker_side)
         if side is None and _NOMINAL_OPENING.search(
             frame.text, max(0, m.start("v") - 25), m.start("v")
         ):
@@ -1307,10 +1313,7 @@ def resolve_actor(
     if kind in {"passive", "lost", "fallen", "headline", "participle", "dash"}:
         prep, side = _agent(frame, m.end(), speaker_side)
         if kind == "passive":
-            under = _UNDER_CONTROL.match(frame.text, m.end())
-            named_under = (
-                _side_in(under.group(), speaker_side, last=True, strict=False) if under else None
-            )
+            named_under = _under_control_of(frame, m.end(), speaker_side)
             if named_under in OTHER:
                 return event, named_under  # "@1 has been taken under Ukrainian control"
         if kind == "lost" and "surrender" in m.group() and prep != "by":
@@ -1327,10 +1330,7 @@ def resolve_actor(
                 return "captured", side
             return "captured", OTHER.get(loser or "")
         if kind == "fallen":
-            under = _UNDER_CONTROL.match(frame.text, m.end())
-            named_under = (
-                _side_in(under.group(), speaker_side, last=True, strict=False) if under else None
-            )
+            named_under = _under_control_of(frame, m.end(), speaker_side)
             if named_under:
                 return event, named_under  # "have fallen under Russian control"
             hands = _INTO_HANDS.match(frame.text, m.end())
@@ -1567,9 +1567,9 @@ def resolve_actor(
             side = _side_in(before, speaker_side, last=True, strict=False)
         if side in OTHER:
             return event, side
-    obj = m.group("obj") if "obj" in groups else None
-    if obj and _SPEAKERS_OWN.match(obj) and speaker_side in OTHER:
-        return event, speaker_side  # "he had moved his forces to new frontiers west of @1"
+    own = _speakers_own(m.group("obj") if "obj" in groups else None, speaker_side)
+    if own:
+        return event, own  # "he had moved his forces to new frontiers west of @1"
     # "near @1, Ukrainian units moved to …": a place opening the sentence stands before the
     # actor, who is named right before the verb
     side = _actor_left(frame, m.start("v") if kind == "fronted" else m.start(), speaker_side)
