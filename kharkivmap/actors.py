@@ -84,6 +84,13 @@ _GOVERNED_UNTIL = re.compile(
     # "would be another blow to Ukraine after its forces were forced to withdraw from @1": a
     # clause of what has happened, which the main clause's modal does not govern
     r"|\b(?:after|since|because)\s+(?=[^,;@]{0,40}?\b(?:were|was|had|have|has)\s)"
+    # "have not commented on reports that Russia captured @1": the negation is the comment's,
+    # not the reported gain's
+    r"|\b(?:not|n't|never)\s+(?:(?:yet|immediately|independently|publicly|officially)\s+)*"
+    r"(?:comment(?:ed)?|respond(?:ed)?|react(?:ed)?|confirm(?:ed)?|verif(?:y|ied)"
+    r"|acknowledge(?:d)?|address(?:ed)?)\s+(?:(?:on|to)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:reports?|claims?|statements?|assertions?|announcements?)"
+    r"(?:\s+(?:by|from)\s+[^,;@]{1,60}?)?\s+(?:that|of|to\s+have|claiming|saying)\s"
 )
 
 
@@ -415,11 +422,12 @@ def _denied_source() -> re.Pattern[str]:
     )
 
 
-# A side's possessive after a preposition, not before its forces ("into the AFU's area")
+# A side's possessive after a preposition, not before its forces ("into the AFU's area") or
+# its claims ("commented on Moscow's claims that it had captured @1")
 _POSSESSIVE_OBJECT = re.compile(
     r"\b(?:into|in|on|at|of|from|against|toward|towards|through|behind|across)\s+(?:the\s+)?"
     r"[\w-]+['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
-    r"|fighters|servicemen|brigades?)\b)"
+    r"|fighters|servicemen|brigades?|claims?|reports?|statements?|assertions?)\b)"
 )
 # A pronoun subject that lost ground: "… reports that it had lost @1"
 _LOSS_AFTER_PRONOUN = re.compile(

@@ -308,10 +308,17 @@ def _vocabularies() -> dict[str, re.Pattern[str]]:
 def names_a_place(frame: str, start: int, end: int) -> bool:
     """Whether the side term at ``frame[start:end]`` names the country as a place ("in
     Ukraine", "Ukraine's eastern Donetsk region") rather than an actor."""
+    if _SOURCE_FROM.search(frame, max(0, start - 30), start):
+        return False  # "reports from Russia claiming it had captured @1": a source
     return bool(
         _GEOGRAPHIC_BEFORE.search(frame, max(0, start - 30), start)
         or _GEOGRAPHIC_AFTER.match(frame, end)
     )
+
+
+_SOURCE_FROM = re.compile(
+    r"\b(?:reports?|claims?|statements?|announcements?|word)\s+(?:\w+\s+)?from\s+(?:the\s+)?$"
+)
 
 
 _GEOGRAPHIC_BEFORE = re.compile(
