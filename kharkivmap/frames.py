@@ -241,8 +241,9 @@ def _list_end(text: str, members: list[Mention], following: int) -> int:
 # How alike (0–100) a name and a region's name must be to be the same name in two spellings
 _SAME_NAME = 85
 _UNNAMED_REGION = re.compile(r"\s*,\s*[a-z'’-]{4,}\s+(?:region|oblast|province)(?=\s*,)")
-_REGION_LINK = re.compile(r"\s*(?:,|\bin\b|\()\s*")
+_REGION_LINK = re.compile(r"\s*(?:,|\bin\b(?:\s+the\b)?|\()\s*")
 _CLOSE = re.compile(r"\s*\)")
+_AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+")
 
 
 # A plural place noun right before a list: "the settlements of @0, @1"
@@ -342,7 +343,9 @@ def _list_past_region(
         return False  # "@0 in Izium district, Kharkiv Oblast": a second region, no list
     # "@0 (Donetsk region) and @1": a bracketed region closes before the list goes on
     closed = _CLOSE.match(rest, word.end())
-    return ctx.join.fullmatch(rest, closed.end() if closed else word.end()) is not None
+    after = closed.end() if closed else word.end()
+    # "@0 and @1 in the @2 community, as well as @3": the list goes on past the qualifier
+    return bool(ctx.join.fullmatch(rest, after) or _AS_WELL_AS.fullmatch(rest, after))
 
 
 def _names_own_oblast(text: str, before: Mention, region: Mention) -> bool:
