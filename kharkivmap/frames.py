@@ -115,6 +115,8 @@ def clean(piece: str) -> str:
         lowered = _GLOSS_LANGUAGE.sub("", lowered)
         # "the (ukrainian) defense forces": an editor's word, part of the text
         lowered = _INSERTED_SIDE.sub(r" \1 ", lowered)
+    if "--" in lowered:  # "@1 -- now held by russia --": a dash typed as two hyphens
+        lowered = lowered.replace("--", " — ")
     return _SPACES.sub(" ", lowered)
 
 
