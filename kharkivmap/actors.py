@@ -998,6 +998,8 @@ _FUTURE_AFTER = re.compile(
     r"(?:\s*[—–]\s*[^—–.;]{1,80}[—–])?"
     r"\s*(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|in\s+the\s+coming\s+(?:days|weeks"
     r"|months)|(?:very\s+)?soon"
+    # "full liberation of @1 is being prepared for the coming days"
+    r"|(?:is|are|was|were)\s+(?:now\s+)?(?:being\s+)?(?:prepared|planned|scheduled)"
     # "the capture of @1 is imminent"
     r"|(?:is|was|seems|seemed|appears|appeared|looks|looked)\s+(?:now\s+)?(?:to\s+be\s+)?"
     r"['‘’\"“]?(?:imminent|near|close|inevitable|(?:only\s+)?a\s+matter\s+of))\b"
