@@ -356,6 +356,7 @@ SETS = {
     "dev335": (DATA / "dev335", DATA / "dev335_gold.jsonl"),
     "dev337": (DATA / "dev337", DATA / "dev337_gold.jsonl"),
     "dev336": (DATA / "dev336", DATA / "dev336_gold.jsonl"),
+    "dev338": (DATA / "dev338", DATA / "dev338_gold.jsonl"),
 }
 
 FIELDS = {
