@@ -357,6 +357,7 @@ SETS = {
     "dev337": (DATA / "dev337", DATA / "dev337_gold.jsonl"),
     "dev336": (DATA / "dev336", DATA / "dev336_gold.jsonl"),
     "dev338": (DATA / "dev338", DATA / "dev338_gold.jsonl"),
+    "dev339": (DATA / "dev339", DATA / "dev339_gold.jsonl"),
 }
 
 FIELDS = {
