@@ -358,6 +358,7 @@ SETS = {
     "dev336": (DATA / "dev336", DATA / "dev336_gold.jsonl"),
     "dev338": (DATA / "dev338", DATA / "dev338_gold.jsonl"),
     "dev339": (DATA / "dev339", DATA / "dev339_gold.jsonl"),
+    "dev340": (DATA / "dev340", DATA / "dev340_gold.jsonl"),
 }
 
 FIELDS = {
