@@ -359,6 +359,7 @@ SETS = {
     "dev338": (DATA / "dev338", DATA / "dev338_gold.jsonl"),
     "dev339": (DATA / "dev339", DATA / "dev339_gold.jsonl"),
     "dev340": (DATA / "dev340", DATA / "dev340_gold.jsonl"),
+    "dev341": (DATA / "dev341", DATA / "dev341_gold.jsonl"),
 }
 
 FIELDS = {
