@@ -360,6 +360,7 @@ SETS = {
     "dev339": (DATA / "dev339", DATA / "dev339_gold.jsonl"),
     "dev340": (DATA / "dev340", DATA / "dev340_gold.jsonl"),
     "dev341": (DATA / "dev341", DATA / "dev341_gold.jsonl"),
+    "dev342": (DATA / "dev342", DATA / "dev342_gold.jsonl"),
 }
 
 FIELDS = {
