@@ -361,6 +361,7 @@ SETS = {
     "dev340": (DATA / "dev340", DATA / "dev340_gold.jsonl"),
     "dev341": (DATA / "dev341", DATA / "dev341_gold.jsonl"),
     "dev342": (DATA / "dev342", DATA / "dev342_gold.jsonl"),
+    "dev343": (DATA / "dev343", DATA / "dev343_gold.jsonl"),
 }
 
 FIELDS = {
