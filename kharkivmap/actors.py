@@ -608,6 +608,13 @@ def subject_of(
                     return described
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
                 return None  # "a town near @0 has been recaptured": the town, unnamed
+            if (
+                group
+                and group.status == "reference"
+                and _UNNAMED_AREA.search(text, max(0, direct.start() - 60), direct.start())
+                and not _RELATIVE_AFTER.match(direct[0])
+            ):
+                return None  # "a district south of @0 was fully occupied": the district
             if group and _ROUTE_BEFORE.search(text, 0, direct.start()):
                 return None  # "the road from @0 is under our control": the road, not the town
             if group and _UNNAMED_BY.search(text, 0, direct.start()):
@@ -698,6 +705,12 @@ _UNNAMED_HEAD = re.compile(
     # "the @1 airfield near @2 had been taken": a site named after a place, by a landmark
     r"|(?<![\w-])the\s+(?:@\d+\s+)?(?:airfield|airport|air\s+base|base|bridge|dam|plant|factory"
     r"|station|mine)\s+(?:[\w-]+\s+){0,2}?$"
+)
+# An unnamed area or place before a reference point ("a district south of @0 was occupied")
+_UNNAMED_AREA = re.compile(
+    r"(?<![\w-])(?:a|an|another|one|some|several|parts?\s+of\s+the|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:districts?|areas?|parts?|sections?|neighbou?rhoods?|suburbs?|sectors?|towns?|villages?"
+    r"|settlements?|hamlets?|positions?|territor(?:y|ies))\s+(?!of\s)(?:[\w-]+\s+){0,3}?$"
 )
 # A route named after the places it joins ("the road from @0 is under our control")
 _ROUTE_BEFORE = re.compile(
@@ -1473,6 +1486,8 @@ def resolve_actor(
             return "none", None
         if _ONGOING_AFTER.match(frame.text, m.end()):
             return "contested", None  # "the clearing of @1 continues": under way
+        if context().occupation.fullmatch(verb) and country in OTHER:
+            return event, OTHER[country]  # nobody calls their own gain an occupation
         if verb.startswith(("trans", "passing")):
             # "the alleged transfer of @1 under the control of Russian troops": to that side
             under = _UNDER_CONTROL.match(frame.text, m.end())
