@@ -190,6 +190,8 @@ class _Article:
         self._unverified: frozenset[str] | None = None
         self._lowered: str | None = None
         self._house_side: tuple[str | None] | None = None  # (side,) once worked out
+        # the side each place passed to in the changes of the sentences read so far
+        self.gained_by: dict[str, str] = {}
 
     def house_side(self) -> str | None:
         """The side whose voice the article speaks: its outlet's, when a dateline or the outlet
@@ -967,8 +969,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 ):
                     # "The capture of @1 is part of a broader pattern": a Ukrainian town taken
                     # (not retaken or liberated) with no side named is Russia's gain; the
-                    # side named last is as often the defender
-                    actor = "RU"
+                    # side named last is as often the defender; but the capture the article
+                    # has just told of is that one ("The Ukrainian army has taken back @1.
+                    # The capture of this city confirms …")
+                    earlier = {doc.gained_by.get(m.place.id) for m in members}
+                    actor = earlier.pop() if len(earlier) == 1 and None not in earlier else "RU"
                 elif (
                     rule.kind == "nominal"
                     and m.group("v") in {"recapture", "retaking"}
@@ -1653,6 +1658,10 @@ def extract_claims(
         if not found and (i == 0 or not doc.by_sentence[i - 1]):
             continue
         for cand in _candidates(doc, i):
+            if cand.event in _CHANGE and cand.actor in OTHER and not cand.disputed:
+                gainer = cand.actor if cand.event == "captured" else OTHER[cand.actor]
+                for mention in cand.members:
+                    doc.gained_by[mention.place.id] = gainer
             if cand.disputed:
                 side = cand.speaker.likely_side if cand.speaker else None
                 places = {m.place.id for m in _named(cand.members, meant)}
