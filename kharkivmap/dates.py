@@ -262,6 +262,8 @@ def _expressions(text: str, published: date | None) -> tuple[list[DateExpression
     todays: set[int] = set()
     for m in _scan(g, text):
         kind = m.lastgroup
+        if _OTHER_EVENT_AFTER.match(text, m.end()):
+            continue  # "a feature of last year's counteroffensive": that event's time
         if kind == "today":
             todays.add(len(found))
         if kind == "mo" and published and m.group().startswith("since"):
@@ -279,6 +281,14 @@ def _expressions(text: str, published: date | None) -> tuple[list[DateExpression
             when, precision = _relative(g, m, published)
         found.append(DateExpression(m.start(), m.end(), when, precision))
     return found, todays
+
+
+# A possessive time before a campaign, an offensive or talks: it dates that ("a feature of
+# last year's counteroffensive"), not the claim ("Monday's capture", "Sunday's news" do)
+_OTHER_EVENT_AFTER = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+)?(?:counter-?offensives?|offensives?|invasion|campaigns?|operations?"
+    r"|war|elections?|referendums?|talks|summit|negotiations)\b"
+)
 
 
 def _scan(g: _Grammar, text: str) -> tuple[re.Match[str], ...]:
