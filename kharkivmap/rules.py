@@ -208,8 +208,10 @@ def _object(*, part: bool = False) -> str:
     # "eastern Ukraine's @1": a possessive, with its compass word, is a determiner
     owner = r"(?:the\s+)?(?:[a-z]+-?[a-z]*ern\s+)?[a-z]+'s"
     the_name = r"the\s+(?=@\d+(?!\s+(?:region|oblast|district|area|province|raion)\b))"
-    # "control of a nuclear plant and the cities of @1 and @2": a site before the places
-    site = rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['facility_nouns'])}\s+and\s+)?"
+    # "control of a nuclear plant and the cities of @1 and @2": a site before the places;
+    # "took under control the oil refinery, the mine, the plant and the settlement of @1"
+    facility = rf"(?:a|an|the)\s+(?:[\w'@-]+\s+){{0,2}}?{_alt(t['facility_nouns'])}"
+    site = rf"(?:(?:{facility}\s*,\s*){{0,3}}{facility}\s*,?\s+and\s+)?"
     return (
         rf"{both}{parts}{share}{whole}{site}(?:(?:the|a|an|its|their|{owner})\s+)?{region}"
         # ("the village of the Andriivka": a translated article before the name)
