@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +51,19 @@ _FUZZY_MIN_LEN = 5
 _FUZZY_LENGTH = 1  # a typo adds, drops or swaps a letter; more is another name
 # A spelling near enough to be the place meant, when the exact one lies far from the rest
 _ALIKE_CUTOFF = 80.0
+_LISTED_CUTOFF = 75.0  # a list item spelt like a neighbour of the places listed with it
+_TYPO_CUTOFF = _FUZZY_CUTOFF  # …as a typo, or with the same consonants (see _consonants)
+_VOWELS = re.compile(r"[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _consonants(key: str) -> str:
+    """A folded key's consonants, "g" read as "h" and repeats made one: what the Russian,
+    Ukrainian and French transliterations of one name share ("Slatina", "Slatyne";
+    "Olginka", "Olhynka"; "Rovnopol", "Rivnopil")."""
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", key.replace("g", "h")))
+
+
 _ONLINE_SCORE = 0.5
 _RESOLVE_CACHE_MAX = 200_000
 # Reporting on the war is about places near the fighting: among namesakes otherwise alike,
@@ -223,6 +237,7 @@ class Gazetteer:
         self._facts: dict[int, tuple[Any, ...]] = {}  # row number -> see _row_facts
         self._scored: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
+        self._initial_pool: dict[str, list[str]] | None = None
         self._finder: Any = None
         self._oblasts: frozenset[str] | None = None  # every admin1, for region_of
         self._area_cells: dict[
@@ -580,6 +595,45 @@ class Gazetteer:
             if close:
                 return max(close, key=lambda i: self._rows[i][10])
         return None
+
+    def spelt_like_near(
+        self, key: str, anchors: Sequence[tuple[float, float]], km: float
+    ) -> int | None:
+        """The row number of a place within ``km`` of one of ``anchors`` whose name is spelt
+        like the folded ``key``, more loosely than a typo: a word the gazetteer lacks, listed
+        beside places it knows, is mostly one of their neighbours in another transliteration
+        ("Striliche, Krasne, Pylna" names Strilecha; "Bezruka, Slatina" Bezruky and Slatyne).
+        The same first letter and a length within two; the most alike, then the largest."""
+        if len(key) < _FUZZY_MIN_LEN or not anchors:
+            return None
+        from rapidfuzz import fuzz, process
+
+        pool = self._keys_by_initial().get(key[0], ())
+        near = [k for k in pool if abs(len(k) - len(key)) <= 2 and k != key]
+        skeleton = _consonants(key)
+        for match, similarity, _ in process.extract(
+            key, near, scorer=fuzz.ratio, score_cutoff=_LISTED_CUTOFF, limit=None
+        ):
+            if similarity < _TYPO_CUTOFF and _consonants(match) != skeleton:
+                continue  # transliterations differ in their vowels, other names in more
+            rows = [row_number(entry) for entry in self.lookup(match)]
+            close = [
+                i
+                for i in rows
+                if any(distance_km((self._rows[i][2], self._rows[i][3]), a) <= km for a in anchors)
+            ]
+            if close:
+                return max(close, key=lambda i: self._rows[i][10])
+        return None
+
+    def _keys_by_initial(self) -> dict[str, list[str]]:
+        """Index keys pooled by their first letter (built on first use)."""
+        if self._initial_pool is None:
+            pool: dict[str, list[str]] = {}
+            for indexed in self._index.keys:
+                pool.setdefault(indexed[:1], []).append(indexed)
+            self._initial_pool = pool
+        return self._initial_pool
 
     def _keys_like(self, key: str) -> list[str]:
         """Index keys that could be a typo of ``key``: the same first two letters and a length

@@ -139,6 +139,15 @@ _CUE_WINDOW = 40
 _CACHE_MAX = 100_000
 _ALIKE_LEAST = 2  # other places that must lie together before a stray name is respelt
 _ALIKE_DOUBT = 0.8  # a respelt name is less sure than a name spelt as the gazetteer has it
+_LISTED_KM = 25.0  # a list item the gazetteer lacks is respelt only as a place this close
+# A capitalised word listed right before or after a name: "Striliche, @", "@ and Slatina"
+# (one word alone: "Borivska Andriivka" is a two-word name, not a list item)
+_LISTED_BEFORE = re.compile(
+    r"(?<![A-Z][a-z'’]\s)(?<![\w'’-])(?P<w>[A-Z][a-z'’]{4,})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
+)
+_LISTED_AFTER = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<w>[A-Z][a-z'’]{4,})(?![\w'’-]|\s+[A-Z])"
+)
 _NEAR_KM = 100.0  # a doubtful place this close to a settled one is backed by it
 _FAR_KM = 180.0  # a misspelt name or stray village this far from every other place is dropped
 # A village without namesakes is dropped beside this many far places, and backs the others up
@@ -355,7 +364,37 @@ class MentionFinder:
         spans = self._narrow(self._spans(text), text)
         if not spans:
             return []
-        return self._spelt_alike(_glossed(text, self._resolve(spans, text)))
+        mentions = self._spelt_alike(_glossed(text, self._resolve(spans, text)))
+        return self._listed_respelt(text, mentions)
+
+    def _listed_respelt(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Words the gazetteer lacks, listed right beside a named place ("Striliche, Krasne,
+        Pylna and Borysivka"), as the place near it spelt most like them: a list names
+        neighbours, and sources transliterate the same village several ways."""
+        if not mentions:
+            return mentions
+        found: dict[int, Mention] = {}
+        taken = {m.start for m in mentions}
+        for mention in mentions:
+            if mention.place.kind in _TOWN_KINDS:
+                continue  # a list of villages, not a city and a name beside it
+            anchor = (mention.place.lat, mention.place.lon)
+            for item in _listed_words(text, mention):
+                start, end = item.span("w")
+                if start in taken or start in found:
+                    continue
+                word = item.group("w")
+                if not self._may_be_misspelled(word) or word.lower() in self._first_names:
+                    continue
+                row = self._gazetteer.spelt_like_near(self._key(word), [anchor], _LISTED_KM)
+                if row is None:
+                    continue
+                place = self._gazetteer.place_at(row)
+                score = round(mention.score * _ALIKE_DOUBT, 3)
+                found[start] = Mention(start, end, word, place, score)
+        if not found:
+            return mentions
+        return sorted([*mentions, *found.values()], key=lambda m: m.start)
 
     def _spelt_alike(self, mentions: list[Mention]) -> list[Mention]:
         """A village named far from every other place of the text, when a place spelt almost
@@ -1688,3 +1727,21 @@ def _previous_word(text: str, start: int) -> str:
 def _inside(text: str, start: int) -> bool:
     """True when an apostrophe before ``start`` joins it to a preceding word (Kup'Iansk)."""
     return text[start - 1] in _APOSTROPHES and start > 1 and text[start - 2].isalpha()
+
+
+def _listed_words(text: str, mention: Mention) -> list[re.Match[str]]:
+    """The capitalised words listed right before and after ``mention`` (not the first word
+    of a sentence: "Zelensky" opening one is no list item)."""
+    found = []
+    before = _LISTED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if (
+        before is not None
+        and before.start() > 0
+        and text[before.start() - 1] in " \t"
+        and text[: before.start()].rstrip()[-1:] not in {".", "!", "?", ""}
+    ):
+        found.append(before)
+    after = _LISTED_AFTER.match(text, mention.end)
+    if after is not None:
+        found.append(after)
+    return found

@@ -117,6 +117,18 @@ def test_a_stray_name_is_respelt_only_as_a_place_near_the_others() -> None:
     assert gazetteer.spelt_alike_near(fold("Hlyb"), by_kharkiv) is None  # too short to respell
 
 
+def test_a_listed_word_is_respelt_only_as_a_neighbour_with_its_consonants() -> None:
+    near = _place("1", "Strilecha", 50.25, 36.45, admin1="Kharkiv Oblast")
+    far = _place("2", "Strilecha", 48.0, 30.0)
+    other = _place("3", "Veremiivka", 50.26, 36.46, admin1="Kharkiv Oblast")
+    gazetteer = Gazetteer.from_places([near, far, other])
+    found = gazetteer.spelt_like_near(fold("Striliche"), [(50.2, 36.4)], 25.0)
+    assert found is not None and gazetteer.place_at(found).id == "1"
+    assert gazetteer.spelt_like_near(fold("Striliche"), [(46.0, 33.0)], 25.0) is None  # far off
+    # the same first letter and close spelling, but other consonants: another name
+    assert gazetteer.spelt_like_near(fold("Verbivka"), [(50.2, 36.4)], 25.0) is None
+
+
 def test_russian_form_of_a_ukrainian_name_resolves_when_no_russian_name_is_known() -> None:
     synkivka = _place("1", "Synkivka", 49.76, 37.69, name_uk="Синьківка")
     named = _place("2", "Tabaivka", 49.0, 38.0, name_uk="Табаївка", name_ru="Табаевка-Старая")
