@@ -362,6 +362,7 @@ SETS = {
     "dev341": (DATA / "dev341", DATA / "dev341_gold.jsonl"),
     "dev342": (DATA / "dev342", DATA / "dev342_gold.jsonl"),
     "dev343": (DATA / "dev343", DATA / "dev343_gold.jsonl"),
+    "dev344": (DATA / "dev344", DATA / "dev344_gold.jsonl"),
 }
 
 FIELDS = {
