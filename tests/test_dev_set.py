@@ -363,6 +363,7 @@ SETS = {
     "dev342": (DATA / "dev342", DATA / "dev342_gold.jsonl"),
     "dev343": (DATA / "dev343", DATA / "dev343_gold.jsonl"),
     "dev344": (DATA / "dev344", DATA / "dev344_gold.jsonl"),
+    "dev345": (DATA / "dev345", DATA / "dev345_gold.jsonl"),
 }
 
 FIELDS = {
