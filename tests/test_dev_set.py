@@ -364,6 +364,7 @@ SETS = {
     "dev343": (DATA / "dev343", DATA / "dev343_gold.jsonl"),
     "dev344": (DATA / "dev344", DATA / "dev344_gold.jsonl"),
     "dev345": (DATA / "dev345", DATA / "dev345_gold.jsonl"),
+    "dev346": (DATA / "dev346", DATA / "dev346_gold.jsonl"),
 }
 
 FIELDS = {
