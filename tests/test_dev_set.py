@@ -365,6 +365,7 @@ SETS = {
     "dev344": (DATA / "dev344", DATA / "dev344_gold.jsonl"),
     "dev345": (DATA / "dev345", DATA / "dev345_gold.jsonl"),
     "dev346": (DATA / "dev346", DATA / "dev346_gold.jsonl"),
+    "dev347": (DATA / "dev347", DATA / "dev347_gold.jsonl"),
 }
 
 FIELDS = {
