@@ -366,6 +366,7 @@ SETS = {
     "dev345": (DATA / "dev345", DATA / "dev345_gold.jsonl"),
     "dev346": (DATA / "dev346", DATA / "dev346_gold.jsonl"),
     "dev347": (DATA / "dev347", DATA / "dev347_gold.jsonl"),
+    "dev348": (DATA / "dev348", DATA / "dev348_gold.jsonl"),
 }
 
 FIELDS = {
