@@ -522,7 +522,8 @@ _PLURAL_HEAD = re.compile(r"@\d+\s+(?:settlements|villages|towns|localities)\b")
 # What a change named by a noun meant, and for whom: "the capture of @1 constitutes a major
 # victory for Kyiv", "the fall of @1 would be a blow to Moscow"
 _OUTCOME_AFTER = re.compile(
-    r"[^.;:@]{0,60}?\b(?:(?P<good>victory|win|success|triumph|boost|breakthrough)"
+    r"[^.;:@]{0,60}?\b(?:(?P<good>victory|win|success|triumph|boost|breakthrough|gain|prize"
+    r"|achievement)"
     r"|blow|setback|defeat|embarrassment|humiliation)\s+(?:for|to)\s+(?P<side>[^,.;:@]{1,40})"
     # "the liberation of @1 deprived the Ukrainian Armed Forces of …": a loss to those deprived
     r"|\s+(?:has\s+|had\s+)?(?:deprived|deprives)\s+(?P<side2>[^,.;:@]{1,40}?)"
@@ -1486,8 +1487,6 @@ def resolve_actor(
             return "none", None
         if _ONGOING_AFTER.match(frame.text, m.end()):
             return "contested", None  # "the clearing of @1 continues": under way
-        if context().occupation.fullmatch(verb) and country in OTHER:
-            return event, OTHER[country]  # nobody calls their own gain an occupation
         if verb.startswith(("trans", "passing")):
             # "the alleged transfer of @1 under the control of Russian troops": to that side
             under = _UNDER_CONTROL.match(frame.text, m.end())

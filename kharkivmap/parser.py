@@ -607,7 +607,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 outskirts = rule.kind in {"withdraw", "euphemism"} and (
                     "outskirts" in m.group() or _COMPASS_OF.search(m.group()) is not None
                 )
-                allowed = _STATUS_TARGETS if held or outskirts else _TARGETS
+                # "the flag was raised by residents of @1": the residents' place is the flag's
+                residents = rule.kind == "flag" and _BY_RESIDENTS.search(m.group()) is not None
+                allowed = _STATUS_TARGETS if held or outskirts or residents else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
                 if (
@@ -1461,6 +1463,9 @@ _LIST_LEAST = 3
 _LIST_STRAY_KM = 90.0
 _TIGHT_LIST_KM = 20.0
 _TIGHT_STRAY_KM = 40.0
+_BY_RESIDENTS = re.compile(
+    r"\bby\s+(?:local\s+)?(?:residents|locals|villagers|inhabitants|people)\s+of\b"
+)
 _PLAIN_CAPTURE = frozenset({"capture", "seizure", "takeover", "taking"})
 _NOW = re.compile(r"\bnow\b")
 # "now" in the predicate of a place ("@1 is now under …", "forces now occupy @1"), not in an

@@ -614,7 +614,7 @@ def rules() -> tuple[Rule, ...]:
     # words between a flag and its verb: "the Ukrainian flag was officially raised"
     flag_aux = (
         r"(?:(?:was|were|has|have|had|been|is|are|now|again|once|officially|finally|already|proudly"
-        r"|solemnly)\s+)"
+        r"|solemnly|also|reportedly)\s+)"
     )
     # "… over the village of @1", "… in the centre of @1 and @2"
     flag_over = (
@@ -892,7 +892,9 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<v>{_alt(t['flag_verbs'])})"
             # ("was flown this Sunday in the village of @1": a time between verb and place)
             r"(?:\s+(?:this|last|on|early|late)\s+[\w-]+(?:\s+(?:morning|evening|night))?)?"
-            rf"\s+(?:again\s+)?(?:over|in|to|above|on|at)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
+            # ("was raised by residents of the town of @1": who raised it, where they live)
+            r"(?:\s+by\s+(?:local\s+)?(?:residents|locals|villagers|inhabitants|people)(?=\s+of\s))?"
+            rf"\s+(?:again\s+)?(?:over|in|to|above|on|at|of)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
@@ -1435,8 +1437,10 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "DeepState reported the alleged occupation of the settlement of @1": Russia's act
             # ("soldiers … announcing the occupation of the settlements of @1")
+            # ("reported on the occupation of @1", "reported to Putin about the full occupation
+            # of the town of @1")
             rf"{w}(?:announc(?:ed|es|ing)|report(?:ed|s|ing)|claim(?:ed|s|ing)"
-            r"|confirm(?:ed|s|ing))\s+"
+            r"|confirm(?:ed|s|ing))\s+(?:to\s+(?:[\w-]+\s+){1,4}?)?(?:on\s+|about\s+)?"
             rf"(?:the\s+)?(?:(?:alleged|complete|full|reported)\s+)*(?P<v>occupation)\s+of\s+{obj}",
             0.7,
             "occupation",
