@@ -408,7 +408,14 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
             side = _side_of(m, speaker_side)
             if side:
                 return side
+    if speaker_side in OTHER and tail.endswith(",") and _GERUND_AT.match(frame.text, pos):
+        # "the ministry reported significant progress, capturing @1": a participle of the
+        # speaker's own report
+        return speaker_side
     return None
+
+
+_GERUND_AT = re.compile(r"[a-z]+ing\b")
 
 
 @cache
