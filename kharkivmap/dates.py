@@ -48,6 +48,9 @@ class DateExpression:
     past_year: bool = False  # names a year before publication ("last year", "in 2022")
     # relative clauses it does not date: "Today, in Izium, which was liberated …"
     shielded: tuple[tuple[int, int], ...] = ()
+    # the participle aside it stands in, the only span it dates: "captured @0, located
+    # between @1, captured in February, and @2" (February is @1's)
+    confined: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,15 +232,26 @@ def find_date_expressions(text: str, published: date | None) -> list[DateExpress
         return found
     spoken = _speech_day(text, found, todays) if todays and len(found) > 1 else None
     clauses = [m.span() for m in _RELATIVE.finditer(text)] if ", wh" in text else []
-    if spoken is None and not clauses:
+    asides = [m.span() for m in _PARTICIPLE_ASIDE.finditer(text)] if "@" in text else []
+    if spoken is None and not clauses and not asides:
         return found
     result = []
     for i, expr in enumerate(found):
         if spoken is not None and i in todays:
             expr = replace(expr, date=spoken.date, precision=spoken.precision)
         shielded = tuple(c for c in clauses if not c[0] <= expr.start < c[1])
-        result.append(replace(expr, shielded=shielded) if shielded else expr)
+        if shielded:
+            expr = replace(expr, shielded=shielded)
+        confined = next((a for a in asides if a[0] <= expr.start < a[1]), None)
+        result.append(replace(expr, confined=confined) if confined else expr)
     return result
+
+
+# A place's participle aside between commas: ", @1, captured in February,"
+_PARTICIPLE_ASIDE = re.compile(
+    r"@\d+\s*,\s+(?:(?:recently|already|only|first)\s+)?(?:captured|taken|seized|liberated"
+    r"|occupied|retaken|recaptured|lost|abandoned|overrun|destroyed)\s+[^,;:.@—]{1,40},"
+)
 
 
 def _speech_day(text: str, found: list[DateExpression], todays: set[int]) -> DateExpression | None:
@@ -335,6 +349,8 @@ def nearest_expression(expressions: Sequence[DateExpression], anchor: int) -> Da
     best_distance = 0.0
     for expr in expressions:
         if any(lo <= anchor < hi for lo, hi in expr.shielded):
+            continue
+        if expr.confined is not None and not expr.confined[0] <= anchor < expr.confined[1]:
             continue
         if expr.start <= anchor < expr.end:
             distance = 0.0

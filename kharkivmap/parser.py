@@ -453,8 +453,13 @@ class _Article:
 # describes the place whatever the verb around it plans or denies.
 _ATTRIBUTES = frozenset({"held_adj", "held_occupied"})
 # A participle clause opening the sentence ("Having taken @1, …")
-_HAVING = re.compile(r"\W*having\s+(?:\w+ly\s+)?$")
+# (…or a clause of time: "While retreating from @1, the occupants blew up the bridge")
+_HAVING = re.compile(r"\W*(?:having|while|when|after|before|upon)\s+(?:\w+ly\s+)?$")
 _HAVING_REACH = 60
+# A main clause that plans (not "can now advance": a consequence of the gain)
+_MODAL_MAIN = re.compile(
+    r"\b(?:will|would|shall|must|plans?\s+to|aims?\s+to|intends?\s+to|going\s+to)\b"
+)
 # A status denied right before it ("is not under", "had not been under", "no longer under")
 _DENIAL_TAIL = r"\s+(?:(?:essentially|currently|yet|really|fully|been|be)\s+)*$"
 _NOT_STATE = re.compile(r"\b(?:not|no\s+longer|n't)" + _DENIAL_TAIL)
@@ -995,16 +1000,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                         if counted is None
                         else doc.counted_side(counted)
                     )
-            if actor is None and event in _CHANGE and _HAVING.match(text, 0, anchor):
+            if event in _CHANGE and _HAVING.match(text, 0, anchor):
                 # "Having taken @1 over the past week, Russian forces …": the subject of the
                 # main clause after the participle's comma acted
                 comma = text.find(",", m.end())
-                sides = (
-                    acting_sides(text[comma : comma + _HAVING_REACH], strict=False)
-                    if comma > 0
-                    else []
-                )
-                actor = sides[0] if sides else None
+                main = text[comma : comma + _HAVING_REACH] if comma > 0 else ""
+                if _MODAL_MAIN.search(main):
+                    continue  # a plan: "After liberating @1, the army will enter @2"
+                if actor is None:
+                    sides = acting_sides(main, strict=False)
+                    actor = sides[0] if sides else None
             if (
                 actor is None
                 and event == "captured"
@@ -1181,6 +1186,7 @@ _ALONG_WITH_AFTER = re.compile(
 )
 # An appositive saying where the part before lies, then the list's last part: "the villages of
 # @1, near the town of @2, and @3"; it may name a reference point.
+_BETWEEN = re.compile(r"\bbetween\b")
 _LIST_APPOSITIVE = re.compile(
     r"\s*,\s*(?:(?:near|close\s+to|not\s+far\s+from|just|about|around|roughly|approximately"
     r"|nearly|almost|some|located|situated"
@@ -1215,6 +1221,8 @@ def _continued(frame: Frame, members: list[Mention]) -> list[Mention]:
             continue  # a region inside the glue
         text = frame.text
         inside = _LIST_APPOSITIVE.match(text, end)
+        if inside and _BETWEEN.search(inside.group()):
+            break  # "@0, located between @1 … and @2": the "and" is the between's
         if inside and inside.end() > group.end:
             continue  # "@1, near the town of @2, and @3": a reference point inside the glue
         if group.status not in _TARGETS or not (
