@@ -225,8 +225,10 @@ def lexicon() -> Lexicon:
     """The shipped lexicon (read once per process)."""
     folder = resources.files("kharkivmap") / "lexicon"
     context = json.loads((folder / "place_context.json").read_text(encoding="utf-8"))
+    # the surnames of those who speak for a side are never places ("Gaidai said" is no Haidary)
+    claimants = json.loads((folder / "claimants.json").read_text(encoding="utf-8"))
     return Lexicon(
-        not_places=_word_list("not_places.txt"),
+        not_places=_word_list("not_places.txt") | frozenset(claimants["people"]),
         english_words=_word_list("english_words.txt"),
         first_names=_word_list("first_names.txt"),
         region_words=frozenset(context["region_words"]),

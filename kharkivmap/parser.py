@@ -1347,7 +1347,14 @@ def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
         return True  # "the Russians were entering @1 through a gas pipe": under way
     if verb not in ctx.entry_verbs:
         return False
+    if _REPEATED.match(text, m.end()):
+        return True  # "entered @1 several times, but were knocked out each time": attempts
     return ctx.fighting_after_entry.search(text, m.end(), m.end() + 120) is not None
+
+
+_REPEATED = re.compile(
+    r"\s*,?\s*(?:(?:several|many|multiple|numerous|a\s+few|countless)\s+times|repeatedly)\b"
+)
 
 
 def _share_subject(text: str, anchor: int) -> bool:

@@ -383,7 +383,9 @@ def context() -> Context:
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
         force_nouns=compile_words(t["force_nouns"]),
         person_subject=re.compile(
-            rf"{w}{_alt(t['person_heads'])}\s+(?:{_alt(t['aux_words'])}\s+)*$"
+            # ("local officials in the @0 region have left @1": a place of theirs between)
+            rf"{w}{_alt(t['person_heads'])}\s+(?:(?:in|of|from)\s+(?:the\s+)?(?:[\w@'-]+\s+){{1,3}}?)?"
+            rf"(?:{_alt(t['aux_words'])}\s+)*$"
         ),
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
         # "almost completed the clearing of @1": a gain not yet made

@@ -1056,3 +1056,10 @@ def test_a_city_name_listed_beside_a_neighbouring_village_is_that_village(
     }
     alone = shipped.find_mentions("A strike hit Kamianske overnight.")
     assert [(m.text, m.place.admin1) for m in alone] == [("Kamianske", "Dnipropetrovsk Oblast")]
+
+
+def test_a_spokesmans_surname_is_no_village() -> None:
+    # "Gaidai" is spelt like the village Haidary, but names the Luhansk governor
+    text = "Russians entered Bilohorivka several times, Gaidai said."
+    found = [m.text for m in Gazetteer.load().find_mentions(text)]
+    assert found == ["Bilohorivka"]
