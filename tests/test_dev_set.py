@@ -367,6 +367,7 @@ SETS = {
     "dev346": (DATA / "dev346", DATA / "dev346_gold.jsonl"),
     "dev347": (DATA / "dev347", DATA / "dev347_gold.jsonl"),
     "dev348": (DATA / "dev348", DATA / "dev348_gold.jsonl"),
+    "dev349": (DATA / "dev349", DATA / "dev349_gold.jsonl"),
 }
 
 FIELDS = {
