@@ -368,6 +368,7 @@ SETS = {
     "dev347": (DATA / "dev347", DATA / "dev347_gold.jsonl"),
     "dev348": (DATA / "dev348", DATA / "dev348_gold.jsonl"),
     "dev349": (DATA / "dev349", DATA / "dev349_gold.jsonl"),
+    "dev350": (DATA / "dev350", DATA / "dev350_gold.jsonl"),
 }
 
 FIELDS = {
