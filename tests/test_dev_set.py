@@ -369,6 +369,7 @@ SETS = {
     "dev348": (DATA / "dev348", DATA / "dev348_gold.jsonl"),
     "dev349": (DATA / "dev349", DATA / "dev349_gold.jsonl"),
     "dev350": (DATA / "dev350", DATA / "dev350_gold.jsonl"),
+    "dev351": (DATA / "dev351", DATA / "dev351_gold.jsonl"),
 }
 
 FIELDS = {
