@@ -370,6 +370,7 @@ SETS = {
     "dev349": (DATA / "dev349", DATA / "dev349_gold.jsonl"),
     "dev350": (DATA / "dev350", DATA / "dev350_gold.jsonl"),
     "dev351": (DATA / "dev351", DATA / "dev351_gold.jsonl"),
+    "dev352": (DATA / "dev352", DATA / "dev352_gold.jsonl"),
 }
 
 FIELDS = {
