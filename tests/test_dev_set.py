@@ -371,6 +371,7 @@ SETS = {
     "dev350": (DATA / "dev350", DATA / "dev350_gold.jsonl"),
     "dev351": (DATA / "dev351", DATA / "dev351_gold.jsonl"),
     "dev352": (DATA / "dev352", DATA / "dev352_gold.jsonl"),
+    "dev353": (DATA / "dev353", DATA / "dev353_gold.jsonl"),
 }
 
 FIELDS = {
