@@ -934,7 +934,9 @@ def announced_gain(frame: Frame, pos: int, end: int | None = None) -> bool:
 # someone else's word
 _ANNOUNCED = re.compile(
     r"\b(?:announc(?:ed|es|ing)|claim(?:ed|s|ing)|report(?:ed|s|ing)|declar(?:ed|es|ing)"
-    r"|confirm(?:ed|s|ing)|hail(?:ed|s|ing)|reveal(?:ed|s|ing)|describ(?:ed|es|ing)|detail(?:ed|s|ing))"
+    r"|confirm(?:ed|s|ing)|hail(?:ed|s|ing)|reveal(?:ed|s|ing)|describ(?:ed|es|ing)|detail(?:ed|s|ing)"
+    # "the ministry informed about the alleged capture of @1"
+    r"|inform(?:ed|s|ing)\s+(?:\w+\s+)?(?:about|of))"
     r"\s+(?:to\s+[\w-]+\s+on\s+)?"
     # "announced on Saturday the capture of @1": a time phrase may come first
     r"(?:(?:on|last|this)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend"

@@ -1148,9 +1148,11 @@ _LIST_GLUE = re.compile(
     r"|its|nearby|neighbou?ring|surrounding|adjacent)\s+){0,3}(?:settlements|villages|towns"
     r"|localities)\s*,?\s*(?:[-–—:]|such\s+as|including|namely|notably|in\s+particular)\s*"
     # or the named part of an unnamed tail the frame folded into the first ("@1 and a number of
-    # nearby settlements, the largest of which are @2, @3")
+    # nearby settlements, the largest of which are @2, @3"; "@1 and several neighbouring towns,
+    # most notably @2")
     r"|\s*,?\s*the\s+(?:largest|biggest|main|most\s+important)\s+of\s+(?:which|them)\s+"
     r"(?:are|were|being|include|included)\s*"
+    r"|\s*,\s*(?:most\s+notably|in\s+particular)\s+"
     # or a noun after the name, or an aside in brackets, before the next part of the list:
     # "the @1 settlement (in the @2 region - TASS), the @3 and @4 settlements"
     r"|(?:\s+(?:settlement|village|town|locality))?\s*\([^()]{1,100}\)\s*,\s*(?:and\s+)?(?:the\s+)?"
@@ -1173,7 +1175,7 @@ _AND_GROUP_INCLUDING = re.compile(
     r"\s+and\s+(?:(?:a\s+number\s+of|several|some|many|a\s+few|other|the|\d+|two|three|four"
     r"|five|six|seven|eight|nine|ten)\s+)?(?:(?:other|more|nearby|neighbou?ring|surrounding"
     r"|adjacent|smaller)\s+)*(?:villages|settlements|towns|localities|communities)\s*,?\s*"
-    r"(?:including|among\s+them|such\s+as|namely)\s+"
+    r"(?:including|among\s+them|such\s+as|namely|(?:most\s+)?notably|in\s+particular)\s+"
 )
 # "@1, as well as @2", "@1 along with the nearby village of @2": a list the object goes on with
 _ALONG_WITH = re.compile(
