@@ -388,7 +388,10 @@ class MentionFinder:
                 word = item.group("w")
                 if not self._may_be_misspelled(word) or word.lower() in self._first_names:
                     continue
-                row = self._gazetteer.spelt_like_near(self._key(word), [anchor], _LISTED_KM)
+                key = self._key(word)
+                if self._gazetteer.lookup(key):
+                    continue  # a name the text's reading dropped, not one to respell
+                row = self._gazetteer.spelt_like_near(key, [anchor], _LISTED_KM)
                 if row is None:
                     continue
                 place = self._gazetteer.place_at(row)
