@@ -815,6 +815,15 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     country=_country_of(members),
                 )
             if (
+                actor is None
+                and speaker is None
+                and event in _CHANGE
+                and _FIRST_PERSON.search(text, max(0, anchor - 40), anchor)
+            ):
+                # "Our troops took control of @1" with nobody quoted: the article's own voice
+                # speaks ("the Kiev regime", "khokhols": Russia's; "occupiers": Ukraine's)
+                actor = doc.house_side()
+            if (
                 rule.kind in {"held_liberated", "liberated_adjective"}
                 and (
                     # a side the source itself names, not one guessed from the words around it
@@ -1480,6 +1489,7 @@ _LIST_LEAST = 3
 _LIST_STRAY_KM = 90.0
 _TIGHT_LIST_KM = 20.0
 _TIGHT_STRAY_KM = 40.0
+_FIRST_PERSON = re.compile(r"\b(?:our|ours|we)\b")
 _BY_RESIDENTS = re.compile(
     r"\bby\s+(?:local\s+)?(?:residents|locals|villagers|inhabitants|people)\s+of\b"
 )
