@@ -615,6 +615,8 @@ _AS_NOUN = re.compile(r"\b(?:according\s+to|citing|in|from|of)\s+(?:the\s+|media
 # regional governor, Serhiy Haidai.": an office, a place and a name)
 _INVERTED_TAIL = re.compile(r"\s+((?:[a-z@0-9'’.-]+,?\s+){0,7}?[a-z'’.-]+)\s*[.!?]?\s*$")
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\s")
+# Verbs whose object is whom the speaker spoke to
+_TOLD = re.compile(r"(?:told|tells|tell)\b")
 # A quotation closing right before the comma's verb ("…,” said …")
 _CLOSING_QUOTES = " ”\"’»'"
 _NOT_A_SPEAKER = frozenset(
@@ -642,6 +644,8 @@ def _inverted(frame: str, m: re.Match[str], places: Sequence[Place]) -> Speaker 
     a source named after the verb, else the words there as a person's name."""
     if not frame[max(0, m.start() - 4) : m.start()].rstrip(_CLOSING_QUOTES).endswith(","):
         return None
+    if _TOLD.match(frame, m.start()):
+        return None  # "…, an official with the General Staff, told television": an addressee
     # "…, said the governor, Serhiy Haidai, referring to two hamlets": a participle's clause
     # after the speaker is not part of the name
     after = _PARTICIPLE_AFTER.search(frame, m.end())

@@ -201,3 +201,12 @@ def test_hedges(frame: str, hedged: bool) -> None:
 def test_follow_up_doubt_stands_alone() -> None:
     assert is_followup_hedge("reuters could not independently verify the report.")
     assert not is_followup_hedge("reuters could not independently verify that @0 fell.")
+
+
+def test_whom_a_speaker_told_is_no_speaker() -> None:
+    frame = (
+        '"the ukrainian army has taken back @0," oleksiy gromov, an official with the '
+        "ukrainian general staff, told television."
+    )
+    names = [s.name for s in find_speakers(frame)]
+    assert names == ["Ukrainian General Staff (Oleksiy Gromov)"]
