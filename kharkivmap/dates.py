@@ -233,6 +233,8 @@ def find_date_expressions(text: str, published: date | None) -> list[DateExpress
     spoken = _speech_day(text, found, todays) if todays and len(found) > 1 else None
     clauses = [m.span() for m in _RELATIVE.finditer(text)] if ", wh" in text else []
     asides = [m.span() for m in _PARTICIPLE_ASIDE.finditer(text)] if "@" in text else []
+    if "@" in text:
+        asides += [m.span(1) for m in _PLACE_RELATIVE.finditer(text)]
     if spoken is None and not clauses and not asides:
         return found
     result = []
@@ -251,6 +253,15 @@ def find_date_expressions(text: str, published: date | None) -> list[DateExpress
 _PARTICIPLE_ASIDE = re.compile(
     r"@\d+\s*,\s+(?:(?:recently|already|only|first)\s+)?(?:captured|taken|seized|liberated"
     r"|occupied|retaken|recaptured|lost|abandoned|overrun|destroyed)\s+[^,;:.@—]{1,40},"
+)
+
+
+# A relative clause right after a place, without a comma, telling its earlier change: "lost
+# control of @0 they seized in october 2023". Its date is that change's, not the sentence's.
+_PLACE_RELATIVE = re.compile(
+    r"@\d+\s+((?:(?:that|which)\s+)?(?:they|it|we|russia|ukraine|kyiv|moscow)\s+(?:had\s+|have\s+)?"
+    r"(?:captured|took|seized|liberated|occupied|retook|recaptured|entered|won|gained|lost)"
+    r"\s+[^,;:.@—]{1,40})"
 )
 
 
