@@ -834,6 +834,9 @@ _COUNT_WORDS = frozenset(
 )
 _BEAT_VERBS = frozenset(
     {"defeated", "routed", "outflanked", "surrounded", "encircled", "overwhelmed", "repelled"}
+    # "counterattack the enemy on the flanks, liberating @1": whom one attacks did not act
+    | {"attack", "attacked", "attacking", "counterattack", "counterattacked", "counterattacking"}
+    | {"counter-attack", "counter-attacked", "counter-attacking", "ambushed", "struck"}
 )
 
 
