@@ -322,9 +322,11 @@ def context() -> Context:
             # ("@0 in the @1 hromada in @2 oblast are under …": a community, then its oblast)
             r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
             r"(?:(?:ukraine|russia)['’]s\s+)?"
-            r"(?:(?:north|south)(?:-?(?:east|west))?ern\s+|eastern\s+|western\s+|central\s+)?"
+            r"(?:(?:north|south)(?:[-\s]?(?:east|west))?ern\s+|eastern\s+|western\s+|central\s+)?"
             r"(?:#(?:\s+(?:region|oblast|province|district|hromada|raion|community"
-            r"|area|people's\s+republic))?|dpr|lpr|[dl]nr)(?:\s+of\s+(?:ukraine|russia))?\s*){0,2}"
+            r"|area|people's\s+republic))?|dpr|lpr|[dl]nr"
+            # "@0 outside # in north eastern ukraine have all been retaken": the country too
+            r"|(?<=ern\s)(?:ukraine|russia)(?![\w'’-]))(?:\s+of\s+(?:ukraine|russia))?\s*){0,2}"
             # "@0 and @1 - all in the Sumy region - had been occupied": an aside locating them
             r"(?:\s*[-–—,(]\s*(?:all|both|each)\s+(?:of\s+them\s+)?(?:located\s+|situated\s+)?in\s+"
             r"(?:the\s+)?#(?:\s+(?:region|oblast|province|district|area))?\s*[-–—,)]\s*)?"
