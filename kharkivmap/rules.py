@@ -529,7 +529,7 @@ def rules() -> tuple[Rule, ...]:
     w = r"(?<![\w'-])"
     force_np = (
         r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
-        r"|occupation|occupying|invading|invasion"
+        r"|occupation|occupying|invading|invasion|defen[cs]e|armed"  # "the defense forces"
         rf"|two|three|[\w-]+-strong|{side_adj})\s+){{0,3}}"
         r"(?:troops|forces|units|soldiers|fighters|personnel|servicemen|contingent|garrison"
         r"|brigades?|battalions?|army|military|group(?:ing)?(?:\s+of\s+(?:forces|troops))?)\s+"
