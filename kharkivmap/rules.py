@@ -1963,8 +1963,11 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "the two biggest Ukrainian-controlled cities in the Donetsk region – @1 and @2"
             rf"(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+(?:[\w-]+\s+)?"
-            rf"(?:{_alt(t['list_nouns'])}|cities)(?:\s+(?:in|of)\s+(?:the\s+)?(?:@\d+\s+)?(?:[\w-]+\s+)?"
-            rf"(?:region|oblast))?\s*(?:[–—:]|--|,)\s*{obj}",
+            rf"(?:{_alt(t['list_nouns'])}|cities)(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:@\d+\s+)?"
+            rf"(?:[\w-]+\s+)?(?:region|oblast|area))?"
+            # "Ukrainian-held cities like @1 and @2", "…in the industrial @0 area, including @1"
+            rf"(?:\s*(?:[–—:]|--|,)\s*(?:(?:like|such\s+as|including)\s+)?"
+            rf"|\s+(?:like|such\s+as|including)\s+){obj}",
             0.65,
             *t["held_adjective"],
         ),
