@@ -372,6 +372,7 @@ SETS = {
     "dev351": (DATA / "dev351", DATA / "dev351_gold.jsonl"),
     "dev352": (DATA / "dev352", DATA / "dev352_gold.jsonl"),
     "dev353": (DATA / "dev353", DATA / "dev353_gold.jsonl"),
+    "dev354": (DATA / "dev354", DATA / "dev354_gold.jsonl"),
 }
 
 FIELDS = {
