@@ -373,6 +373,7 @@ SETS = {
     "dev352": (DATA / "dev352", DATA / "dev352_gold.jsonl"),
     "dev353": (DATA / "dev353", DATA / "dev353_gold.jsonl"),
     "dev354": (DATA / "dev354", DATA / "dev354_gold.jsonl"),
+    "dev355": (DATA / "dev355", DATA / "dev355_gold.jsonl"),
 }
 
 FIELDS = {
