@@ -374,6 +374,7 @@ SETS = {
     "dev353": (DATA / "dev353", DATA / "dev353_gold.jsonl"),
     "dev354": (DATA / "dev354", DATA / "dev354_gold.jsonl"),
     "dev355": (DATA / "dev355", DATA / "dev355_gold.jsonl"),
+    "dev356": (DATA / "dev356", DATA / "dev356_gold.jsonl"),
 }
 
 FIELDS = {
