@@ -375,6 +375,7 @@ SETS = {
     "dev354": (DATA / "dev354", DATA / "dev354_gold.jsonl"),
     "dev355": (DATA / "dev355", DATA / "dev355_gold.jsonl"),
     "dev356": (DATA / "dev356", DATA / "dev356_gold.jsonl"),
+    "dev357": (DATA / "dev357", DATA / "dev357_gold.jsonl"),
 }
 
 FIELDS = {
