@@ -376,6 +376,7 @@ SETS = {
     "dev355": (DATA / "dev355", DATA / "dev355_gold.jsonl"),
     "dev356": (DATA / "dev356", DATA / "dev356_gold.jsonl"),
     "dev357": (DATA / "dev357", DATA / "dev357_gold.jsonl"),
+    "dev359": (DATA / "dev359", DATA / "dev359_gold.jsonl"),
 }
 
 FIELDS = {
