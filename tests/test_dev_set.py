@@ -377,6 +377,7 @@ SETS = {
     "dev356": (DATA / "dev356", DATA / "dev356_gold.jsonl"),
     "dev357": (DATA / "dev357", DATA / "dev357_gold.jsonl"),
     "dev359": (DATA / "dev359", DATA / "dev359_gold.jsonl"),
+    "dev360": (DATA / "dev360", DATA / "dev360_gold.jsonl"),
 }
 
 FIELDS = {
