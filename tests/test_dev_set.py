@@ -378,6 +378,7 @@ SETS = {
     "dev357": (DATA / "dev357", DATA / "dev357_gold.jsonl"),
     "dev359": (DATA / "dev359", DATA / "dev359_gold.jsonl"),
     "dev360": (DATA / "dev360", DATA / "dev360_gold.jsonl"),
+    "dev361": (DATA / "dev361", DATA / "dev361_gold.jsonl"),
 }
 
 FIELDS = {
