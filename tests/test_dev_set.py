@@ -379,6 +379,7 @@ SETS = {
     "dev359": (DATA / "dev359", DATA / "dev359_gold.jsonl"),
     "dev360": (DATA / "dev360", DATA / "dev360_gold.jsonl"),
     "dev361": (DATA / "dev361", DATA / "dev361_gold.jsonl"),
+    "dev358": (DATA / "dev358", DATA / "dev358_gold.jsonl"),
 }
 
 FIELDS = {
