@@ -475,6 +475,13 @@ _ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
 
+# Fighting waged for a capture, the capture a noun: "battles … for the liberation of"
+_FIGHT_FOR = re.compile(
+    r"(?<![\w-])(?:battles?|fighting|fights?|struggle|combat|clashes)(?![\w-])[^.;:@]{0,120}?"
+    r"\bfor\s+(?:the\s+)?(?:(?:liberation|capture|recapture|control)\s+of\s+(?:the\s+[\w\s-]{0,30}?)?)?$"
+)
+
+
 def _background(text: str, anchor: int, end: int) -> bool:
     """Whether the capture word at ``anchor`` tells history in passing ("the brigade that
     liberated @1 was honoured", "took part in the liberation of @1"), unless the clause dates
@@ -926,6 +933,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 event = "captured"
             if event == "captured" and (held_since or _background(text, anchor, m.end())):
                 event = "held"  # "the brigade that liberated @1 was honoured": who holds it
+            elif event == "captured" and _FIGHT_FOR.search(text, max(0, anchor - 160), anchor):
+                event = "contested"  # "the battles against Azov for the liberation of @1"
             if rule.shape == "object" and event in _CHANGE:
                 members = _continued(frame, members)
             elif rule.shape == "subject" and event in _CHANGE:
