@@ -383,6 +383,8 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
         for m in reversed(found):
             if m.group() in _COUNTRY_WORDS and names_a_place(frame.text, m.start(), m.end()):
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
+            if _BORDER_WITH.search(frame.text, max(0, m.start() - 24), m.start()):
+                continue  # "entered @1 near the border with Russia"
             if _object_of_push(frame.text, m.start()):
                 continue  # "pushed Russian troops from the bank and liberated @1": the object
             if m.group() in _POSSESSIVES and _OWN_LAND_AFTER.match(frame.text, m.end()):
@@ -851,6 +853,7 @@ def _push_verbs() -> frozenset[str]:
 
 _AWAY = re.compile(r"\b(?:further|farther|even\s+further)\s+(?:away|back)\s*$")
 _COUNTRY_WORDS = frozenset({"ukraine", "ukraine's", "russia", "russia's"})
+_BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$")
 # A side named right before a leaving verb as its subject ("the Russians left @1")
 _SIDE_SUBJECT = re.compile(
     r"\b(?:the\s+)?(?:russians|ukrainians|occupiers|invaders|enemy)\s+(?:have\s+|had\s+|has\s+)?"
@@ -900,6 +903,8 @@ def acting_sides(text: str, *, strict: bool = True) -> list[str]:
             continue
         if m.group() in _COUNTRY_WORDS and names_a_place(text, m.start(), m.end()):
             continue
+        if _BORDER_WITH.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "near the border with the Russian Federation": where, not who
         sides.append(m.lastgroup.upper())
     return sides
 
