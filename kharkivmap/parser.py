@@ -259,16 +259,24 @@ class _Article:
         return self._dates[i]
 
     def previous_dates(self, i: int) -> list[DateExpression]:
-        """Date expressions of the sentence before ``i``, for a date carried over."""
-        if i == 0:
-            return []
-        if i - 1 in self._frames:
-            return self.dates(i - 1)
-        if i - 1 not in self._raw_dates:
-            s = self.sentences[i - 1]
+        """Date expressions of the sentence before ``i``, for a date carried over; past a
+        sentence that dates nothing to the day or week, those of the one before it (a
+        background sentence between the dated lead and the claim)."""
+        found: list[DateExpression] = []
+        for j in range(i - 1, max(-1, i - 3), -1):
+            found = self._sentence_dates(j)
+            if any(e.date is not None and e.precision in {"day", "week"} for e in found):
+                return found
+        return self._sentence_dates(i - 1) if i else []
+
+    def _sentence_dates(self, j: int) -> list[DateExpression]:
+        if j in self._frames:
+            return self.dates(j)
+        if j not in self._raw_dates:
+            s = self.sentences[j]
             text = clean(self.text[s.start : s.end])
-            self._raw_dates[i - 1] = find_date_expressions(text, self.article.published)
-        return self._raw_dates[i - 1]
+            self._raw_dates[j] = find_date_expressions(text, self.article.published)
+        return self._raw_dates[j]
 
     def quote(self, sentence: Sentence) -> str:
         """The text of ``sentence``, sliced once however many claims quote it."""
@@ -475,6 +483,7 @@ _ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
 
+_FULL_CONTROL = re.compile(r"\b(?:full|complete|total|entire)\s+control\b")
 # Fighting waged for a capture, the capture a noun: "battles … for the liberation of"
 _FIGHT_FOR = re.compile(
     r"(?<![\w-])(?:battles?|fighting|fights?|struggle|combat|clashes)(?![\w-])[^.;:@]{0,120}?"
@@ -951,6 +960,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if event != "captured" or actor not in OTHER:
                     continue
                 event, actor = ("held", OTHER[actor]) if negated == "held" else (negated, None)
+                if event == "held" and _FULL_CONTROL.search(m.group()):
+                    # "had not established full control over the city": it is fought over
+                    event, actor = "contested", None
                 confidence *= 0.8
             disputed = None
             verdict = denial(frame, anchor) if event in _CHANGE else None
