@@ -132,7 +132,8 @@ def _pattern(
             |phase)\s+of\s+(?:the\s+|russia's\s+)?(?:full-scale\s+)?(?:invasion|war)
             |(?:the\s+)?(?:start|beginning|outset)\s+of\s+(?:the\s+|russia's\s+)?
             (?:full-scale\s+)?invasion)
-        |(?P<year>last\s+year|earlier\s+this\s+year|this\s+year|in\s+\d{{4}}|a\s+year\s+ago)
+        |(?P<year>last\s+year|earlier\s+this\s+year|this\s+year|in\s+\d{{4}}|a\s+year\s+ago
+            |\d{{4}}(?=\s+(?:counter-?offensives?|offensives?|invasion|campaign)\b))
         )(?![\w-])""",
         re.VERBOSE,
     )
@@ -386,7 +387,12 @@ def pick_date(
     if best is not None:
         return best.date, best.precision
     carried = [e for e in previous if e.date is not None]
-    if carried and carried[-1].precision in {"day", "week"}:
+    # a day the sentence before names dates the story on ("said on Sunday that … seized
+    # last week. It added that …": Sunday)
+    days = [e for e in carried if e.precision == "day"]
+    if days:
+        return days[-1].date, "day"
+    if carried and carried[-1].precision == "week":
         return carried[-1].date, carried[-1].precision
     if published is None:
         return None, "unknown"
