@@ -380,6 +380,7 @@ SETS = {
     "dev360": (DATA / "dev360", DATA / "dev360_gold.jsonl"),
     "dev361": (DATA / "dev361", DATA / "dev361_gold.jsonl"),
     "dev358": (DATA / "dev358", DATA / "dev358_gold.jsonl"),
+    "dev362": (DATA / "dev362", DATA / "dev362_gold.jsonl"),
 }
 
 FIELDS = {
