@@ -381,6 +381,7 @@ SETS = {
     "dev361": (DATA / "dev361", DATA / "dev361_gold.jsonl"),
     "dev358": (DATA / "dev358", DATA / "dev358_gold.jsonl"),
     "dev362": (DATA / "dev362", DATA / "dev362_gold.jsonl"),
+    "dev363": (DATA / "dev363", DATA / "dev363_gold.jsonl"),
 }
 
 FIELDS = {
