@@ -382,6 +382,7 @@ SETS = {
     "dev358": (DATA / "dev358", DATA / "dev358_gold.jsonl"),
     "dev362": (DATA / "dev362", DATA / "dev362_gold.jsonl"),
     "dev363": (DATA / "dev363", DATA / "dev363_gold.jsonl"),
+    "dev364": (DATA / "dev364", DATA / "dev364_gold.jsonl"),
 }
 
 FIELDS = {
