@@ -179,6 +179,7 @@ _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 1
 _LONE_REACH_KM = 150.0  # a name's only place farther than this from its stated landmark is not it
 _RELATED_KM = 60.0  # "X east of Y": candidates for X farther than this from Y are dropped
 _NEAR_RELATED_KM = 45.0  # "X near Y": the same for a relation with no direction
+_NEAR_CLOSE_KM = 20.0  # …of which a namesake this close is the one meant
 _BEARING_SLACK = 55.0  # degrees a place may lie off a stated compass direction
 _BEARING_SLACK_LOOSE = 80.0  # when no candidate lies within _BEARING_SLACK
 
@@ -1441,8 +1442,17 @@ class MentionFinder:
                 )
             # "near @1" is closer than a compass word's "north of @1", for a village; a town
             # is "near" a city farther off ("Trostianets near Sumy")
+            # (of namesakes both within reach, the one close by: "@1, near Ocheretyne" is the
+            # village 10 km off, not the one 40 km off)
+            # (…unless a town is farther off: "the town of Dobropillia near Pokrovsk")
             row = self._gazetteer.row
-            return self._within(span, there, 0.0, _NEAR_RELATED_KM) or tuple(
+            wide = self._within(span, there, 0.0, _NEAR_RELATED_KM)
+            close = self._within(span, there, 0.0, _NEAR_CLOSE_KM)
+            if close and not any(
+                row(row_number(e))[11] in _TOWN_KINDS for e in wide if e not in close
+            ):
+                return close
+            return wide or tuple(
                 e
                 for e in self._within(span, there, 0.0, _RELATED_KM)
                 if row(row_number(e))[11] in _TOWN_KINDS
@@ -1649,7 +1659,8 @@ _COMPASS = re.compile(
 # ", which lies …", ", which is located …": a relative clause that places what it follows
 _WHICH_LIES_BODY = r"(?:(?:which|that)\s+(?:lies|lay|sits|is\s+located|is\s+situated)\s+)"
 _WHICH_LIES = re.compile(
-    rf"^\s*(?:(?:region|oblast|province)\s*)?(?P<comma>,)\s*{_WHICH_LIES_BODY}", re.IGNORECASE
+    # ("@1 in Donetsk Oblast, near @2": the relation without its verb)
+    rf"^\s*(?:(?:region|oblast|province)\s*)?(?P<comma>,)\s*{_WHICH_LIES_BODY}?", re.IGNORECASE
 )
 _APPOSED_IN = re.compile(
     r"^\s*(?:,|(?:is|was)\b)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|settlement|city"

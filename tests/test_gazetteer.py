@@ -1063,3 +1063,18 @@ def test_a_spokesmans_surname_is_no_village() -> None:
     text = "Russians entered Bilohorivka several times, Gaidai said."
     found = [m.text for m in Gazetteer.load().find_mentions(text)]
     assert found == ["Bilohorivka"]
+
+
+def test_of_namesakes_near_a_landmark_the_close_one_is_meant(shipped: Gazetteer) -> None:
+    # two Novooleksandrivkas lie within reach of Ocheretyne (10 km and 41 km): "near" means
+    # the close one, whatever the Pokrovsk sector named later pulls towards
+    text = (
+        "Russian troops have taken control of Novooleksandrivka in Donetsk Oblast, near "
+        "Ocheretyne. Fighting goes on in the Pokrovsk sector and around Dobropillia."
+    )
+    found = shipped.find_mentions(text)
+    assert found[0].text == "Novooleksandrivka"
+    assert geodesic((found[0].place.lat, found[0].place.lon), (48.3091, 37.5249)).km < 3
+    # a town farther off is still "near" a city ("the town of Dobropillia near Pokrovsk")
+    found = shipped.find_mentions("Forces advanced around the town of Dobropillia near Pokrovsk.")
+    assert found[0].place.kind in {"town", "city"}
