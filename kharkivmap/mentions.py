@@ -1657,7 +1657,10 @@ _COMPASS = re.compile(
 
 
 # ", which lies …", ", which is located …": a relative clause that places what it follows
-_WHICH_LIES_BODY = r"(?:(?:which|that)\s+(?:lies|lay|sits|is\s+located|is\s+situated)\s+)"
+# ("@1 is located approximately 25 kilometers southeast of @2": the main clause's too)
+_WHICH_LIES_BODY = (
+    r"(?:(?:(?:which|that)\s+)?(?:lies|lay|sits|is\s+located|is\s+situated|was\s+located)\s+)"
+)
 _WHICH_LIES = re.compile(
     # ("@1 in Donetsk Oblast, near @2": the relation without its verb)
     rf"^\s*(?:(?:region|oblast|province)\s*)?(?P<comma>,)\s*{_WHICH_LIES_BODY}?", re.IGNORECASE

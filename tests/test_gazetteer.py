@@ -1078,3 +1078,11 @@ def test_of_namesakes_near_a_landmark_the_close_one_is_meant(shipped: Gazetteer)
     # a town farther off is still "near" a city ("the town of Dobropillia near Pokrovsk")
     found = shipped.find_mentions("Forces advanced around the town of Dobropillia near Pokrovsk.")
     assert found[0].place.kind in {"town", "city"}
+
+
+def test_a_main_clause_placing_a_name_picks_the_namesake(shipped: Gazetteer) -> None:
+    # "X is located approximately 25 km southeast of Y" relates them like "X, 25 km
+    # southeast of Y": the Kalynove of Pokrovsk raion, not the one by Ocheretyne
+    text = "Kalynove is located approximately 25 kilometers (16 miles) southeast of Pokrovsk."
+    found = shipped.find_mentions(text)
+    assert geodesic((found[0].place.lat, found[0].place.lon), (48.1393, 37.4412)).km < 3
