@@ -1270,6 +1270,14 @@ class MentionFinder:
             said = placed.get(span.key)
             if said and len(said) == 1 and span.qualifier is None and span.anchor is None:
                 span.entries = next(iter(said))
+            elif said and len(said) > 1 and span.entries:
+                # "Kalynove in the Donetsk region" (two there), then "Kalynove is located 25 km
+                # southeast of Pokrovsk" (one): the narrowest statement, if the others allow it
+                narrowest = min(said, key=len)
+                if all(set(narrowest) <= set(other) for other in said) and set(narrowest) <= set(
+                    span.entries
+                ):
+                    span.entries = narrowest
         return [s for s in spans if s.entries and (s.key not in unknown or s.anchor is not None)]
 
     def _joined(self, text: str, span: _Span) -> tuple[int, ...]:

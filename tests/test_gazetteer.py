@@ -1086,3 +1086,18 @@ def test_a_main_clause_placing_a_name_picks_the_namesake(shipped: Gazetteer) -> 
     text = "Kalynove is located approximately 25 kilometers (16 miles) southeast of Pokrovsk."
     found = shipped.find_mentions(text)
     assert geodesic((found[0].place.lat, found[0].place.lon), (48.1393, 37.4412)).km < 3
+
+
+def test_the_narrowest_statement_of_where_a_name_lies_places_its_other_mentions(
+    shipped: Gazetteer,
+) -> None:
+    # "in the Donetsk region" leaves two Kalynoves; the next sentence's distance and
+    # direction leave one, which both mentions then name
+    text = (
+        "Russia said its troops have liberated the village of Kalynove in the Donetsk region. "
+        "Kalynove is located approximately 25 kilometers southeast of Pokrovsk."
+    )
+    found = [m for m in shipped.find_mentions(text) if m.text == "Kalynove"]
+    assert len(found) == 2
+    for m in found:
+        assert geodesic((m.place.lat, m.place.lon), (48.1393, 37.4412)).km < 3
