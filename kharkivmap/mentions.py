@@ -482,7 +482,13 @@ class MentionFinder:
                 # "Cherkasy Tyshky", "Rai-Olekandrivka": two words misspelling one name
                 span = self._compound_span(text, span) or span
             if span is not None and (
-                self._after_name_prefix(text, start) or self._before_unknown_name(text, span.end)
+                self._after_name_prefix(text, start)
+                or (
+                    self._before_unknown_name(text, span.end)
+                    # ("the Kurakhove-Konstantinopolske area": a town joined to a village the
+                    # gazetteer lacks names an area, the town one end of it)
+                    and not (text[span.end] == "-" and self._names_a_town(span))
+                )
             ):
                 # "Nova Kamianka", "Cherkasy Tyshky": a longer name the gazetteer lacks
                 continue
@@ -568,6 +574,10 @@ class MentionFinder:
         return _Span(
             span.start, end, match[0], self._gazetteer.lookup(match[0]), match[1], fuzzy=True
         )
+
+    def _names_a_town(self, span: _Span) -> bool:
+        row = self._gazetteer.row
+        return any(row(row_number(e))[11] in _TOWN_KINDS for e in span.entries)
 
     def _before_unknown_name(self, text: str, end: int) -> bool:
         """Whether a capitalised word no dictionary knows follows a name: "Cherkasy Tyshky" is

@@ -1101,3 +1101,12 @@ def test_the_narrowest_statement_of_where_a_name_lies_places_its_other_mentions(
     assert len(found) == 2
     for m in found:
         assert geodesic((m.place.lat, m.place.lon), (48.1393, 37.4412)).km < 3
+
+
+def test_a_town_hyphened_to_a_name_the_gazetteer_lacks_is_still_named(shipped: Gazetteer) -> None:
+    # "the Kurakhove-Konstantinopolske area" names the town as one end of an area, while a
+    # village hyphened to an unknown word is part of a longer name ("Kleban-Byk")
+    found = shipped.find_mentions("Operations go on in the Kurakhove-Konstantinopolske area.")
+    assert [m.place.name for m in found] == ["Kurakhove"]
+    found = shipped.find_mentions("Troops seized the settlements of Seredne and Kleban-Byk.")
+    assert "Kleban" not in [m.place.name for m in found]
