@@ -383,6 +383,7 @@ SETS = {
     "dev362": (DATA / "dev362", DATA / "dev362_gold.jsonl"),
     "dev363": (DATA / "dev363", DATA / "dev363_gold.jsonl"),
     "dev364": (DATA / "dev364", DATA / "dev364_gold.jsonl"),
+    "dev365": (DATA / "dev365", DATA / "dev365_gold.jsonl"),
 }
 
 FIELDS = {
