@@ -625,7 +625,11 @@ def rules() -> tuple[Rule, ...]:
         # ("returned the flag of their country to @1": the raisers' own)
         r"(?:\s+of\s+(?:their|its|his|our)\s+country)?"
         rf"\s+(?:over|in|above|on|at|to)\s+{flag_place}(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+"
-        rf"(?:in|of)\s+)?{flag_list_head}{obj}"
+        rf"(?:in|of)\s+)?{flag_list_head}"
+        # "raised the Ukrainian flag over the liberated @1"
+        r"(?:the\s+(?:newly\s+|recently\s+)?(?:liberated|recaptured|retaken|freed|de-?occupied)\s+"
+        r"(?=@\d))?"
+        rf"{obj}"
     )
 
     # a flag taken down: "removed the Russian flag in @1", "… from the council building in @1"
