@@ -1681,7 +1681,8 @@ _WHICH_LIES_BODY = (
 )
 _WHICH_LIES = re.compile(
     # ("@1 in Donetsk Oblast, near @2": the relation without its verb)
-    rf"^\s*(?:(?:region|oblast|province)\s*)?(?P<comma>,)\s*{_WHICH_LIES_BODY}?", re.IGNORECASE
+    rf"^\s*(?:(?:region|oblast|province)\s*)?(?P<comma>,)\s*{_WHICH_LIES_BODY}?",
+    re.IGNORECASE,
 )
 _APPOSED_IN = re.compile(
     r"^\s*(?:,|(?:is|was)\b)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|settlement|city"
