@@ -161,6 +161,7 @@ _ELSEWHERE = re.compile(
 _ELSEWHERE_REACH = 50
 # "… in the Donetsk and Lugansk regions respectively"
 _RESPECTIVELY = re.compile(r"\s+(?:regions|oblasts|provinces)?\s*,?\s*respectively\b")
+_PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b(?!\s*,?\s*respectively)")
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
 _IN_REGIONS_OF = re.compile(
     r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:regions|oblasts|provinces)\s+of\s+(?:the\s+)?"
@@ -731,9 +732,11 @@ class MentionFinder:
         """ "Shevchenko and Novoyegorivka in the Donetsk and Lugansk regions respectively", "…
         in the regions of Donetsk and Lugansk respectively": the k-th region qualifies the k-th
         name."""
-        if "respectively" not in text:
-            return
-        for m in _RESPECTIVELY.finditer(text):
+        said = _RESPECTIVELY.finditer(text) if "respectively" in text else iter(())
+        for m in itertools.chain(said, _PLURAL_REGIONS.finditer(text)):
+            # without "respectively" only where each name has a namesake in its region
+            # ("Pokrovsk and Volchansk in the Donetsk and Kharkiv regions")
+            plain = m.re is _PLURAL_REGIONS
             before = [s for s in spans if s.end <= m.start() and s.start >= m.start() - 160]
             for k in range(1, len(before)):
                 first_region = before[k]
@@ -744,11 +747,20 @@ class MentionFinder:
                 regions, names = before[k:], before[:k]
                 if len(regions) < 2 or len(names) < len(regions):
                     break
-                for name, region in zip(names[-len(regions) :], regions, strict=True):
+                pairs = list(zip(names[-len(regions) :], regions, strict=True))
+                if plain and not all(self._in_region(n, r) for n, r in pairs):
+                    break
+                for name, region in pairs:
                     if of_form:
                         region.region = True
                     name.qualifier = region
                 break
+
+    def _in_region(self, name: _Span, region: _Span) -> bool:
+        """Whether a namesake of ``name`` lies in the oblast ``region`` names."""
+        oblast = self._gazetteer.region_of(self._best(region))
+        row = self._gazetteer.row
+        return any(row(row_number(e))[5] == oblast for e in name.entries)
 
     def _fronted_region(self, text: str, spans: list[_Span]) -> None:
         """ "In the Luhansk region, 12 settlements have been liberated, including Makiivka": a

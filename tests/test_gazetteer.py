@@ -1110,3 +1110,14 @@ def test_a_town_hyphened_to_a_name_the_gazetteer_lacks_is_still_named(shipped: G
     assert [m.place.name for m in found] == ["Kurakhove"]
     found = shipped.find_mentions("Troops seized the settlements of Seredne and Kleban-Byk.")
     assert "Kleban" not in [m.place.name for m in found]
+
+
+def test_paired_regions_qualify_the_names_in_order_where_each_fits(shipped: Gazetteer) -> None:
+    # without "respectively", "A and B in the X and Y regions" pairs them only where each name
+    # has a namesake in its region
+    text = (
+        "Troops captured the cities of Pokrovsk and Volchansk in the Donetsk and Kharkiv regions."
+    )
+    found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
+    assert found["Pokrovsk"] == "Donetsk Oblast"
+    assert found["Volchansk"] == "Kharkiv Oblast"
