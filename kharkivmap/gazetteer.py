@@ -47,6 +47,8 @@ _NEAR_KM = 40.0  # proximity evidence falls to 1/e at 40 km
 # "near the border with X": namesakes this much farther from X than the nearest are not meant
 _NEAREST_SLACK_KM = 3.0
 _FUZZY_CUTOFF = 88.0
+_FUZZY_ONE_EDIT_CUTOFF = 80.0  # one edit in a name of seven letters or more
+_ONE_EDIT_MIN_LEN = 7
 _FUZZY_MIN_LEN = 5
 _FUZZY_LENGTH = 1  # a typo adds, drops or swaps a letter; more is another name
 # A spelling near enough to be the place meant, when the exact one lies far from the rest
@@ -562,13 +564,20 @@ class Gazetteer:
             return None
         from rapidfuzz import fuzz, process
 
+        from rapidfuzz.distance import Levenshtein
+
         near = self._keys_like(key)
         found = [
             (match, similarity)
             for match, similarity, _ in process.extract(
-                key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=5
+                key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_ONE_EDIT_CUTOFF, limit=5
             )
-            if not (match.startswith(key) or key.startswith(match) or _other_ending(key, match))
+            # below the cut-off, one letter changed in a long name still is a typo ("Solidar")
+            if (
+                similarity >= _FUZZY_CUTOFF
+                or (len(key) >= _ONE_EDIT_MIN_LEN and Levenshtein.distance(key, match) <= 1)
+            )
+            and not (match.startswith(key) or key.startswith(match) or _other_ending(key, match))
         ]
         if not found:
             return None

@@ -1121,3 +1121,10 @@ def test_paired_regions_qualify_the_names_in_order_where_each_fits(shipped: Gaze
     found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
     assert found["Pokrovsk"] == "Donetsk Oblast"
     assert found["Volchansk"] == "Kharkiv Oblast"
+
+
+def test_a_long_name_one_letter_off_is_a_typo_a_short_one_is_not(shipped: Gazetteer) -> None:
+    found = shipped.find_mentions("On Jan. 11, Wagner said it had captured Solidar.")
+    assert [m.place.name for m in found] == ["Soledar"]
+    # six letters: too short for a lone edit to say which name was meant
+    assert shipped.fuzzy("nevsky") is None
