@@ -563,7 +563,6 @@ class Gazetteer:
         if len(key) < _FUZZY_MIN_LEN:
             return None
         from rapidfuzz import fuzz, process
-
         from rapidfuzz.distance import Levenshtein
 
         near = self._keys_like(key)
