@@ -563,7 +563,7 @@ class Gazetteer:
         if len(key) < _FUZZY_MIN_LEN:
             return None
         from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         near = self._keys_like(key)
         found = [
@@ -571,10 +571,11 @@ class Gazetteer:
             for match, similarity, _ in process.extract(
                 key, near, scorer=fuzz.ratio, score_cutoff=_FUZZY_ONE_EDIT_CUTOFF, limit=5
             )
-            # below the cut-off, one letter changed in a long name still is a typo ("Solidar")
+            # below the cut-off, one letter changed or two swapped in a long name still is a typo
+            # ("Solidar", "Beretsky")
             if (
                 similarity >= _FUZZY_CUTOFF
-                or (len(key) >= _ONE_EDIT_MIN_LEN and Levenshtein.distance(key, match) <= 1)
+                or (len(key) >= _ONE_EDIT_MIN_LEN and OSA.distance(key, match) <= 1)
             )
             and not (match.startswith(key) or key.startswith(match) or _other_ending(key, match))
         ]
