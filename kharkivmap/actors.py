@@ -1074,6 +1074,9 @@ _AGAIN_AFTER = re.compile(r"\s+(?:once\s+)?again\b")
 # status the labels keep)
 _AGAIN_HELD_BY = re.compile(r"\bagain\s+(?:[a-z]+\s+)?(?:controlled|held|occupied)\s+by\b")
 _CLEARED_OF = re.compile(r"^clear(?:ed|ing|s)?\b.*?\bof\s+(?P<who>[^@:;,]{1,40}?)\s*[:—–]")
+_FREED_FROM = re.compile(
+    r"\b(?:liberated|freed|recaptured|retaken|cleared)\s+from\s+(?P<who>[^@:;,]{1,50}?)\s*[:—–]"
+)
 _VICTORY = re.compile(r"\bvictor(?:y|ies)\s+(?:in|at)\b")
 # The speaker's own forces: "his forces", "our troops"
 _SPEAKERS_OWN = re.compile(r"(?:his|her|our|my)\s")
@@ -1204,6 +1207,12 @@ def resolve_actor(
     if cleared_of:
         # "cleared two villages around @1 of Russian forces: @2": the side cleared out lost
         loser = _side_in(cleared_of.group("who"), speaker_side, last=False, strict=False)
+        if loser in OTHER:
+            return event, OTHER[loser]
+    freed_from = _FREED_FROM.search(m.group()) if kind == "active" else None
+    if freed_from:
+        # "the villages freed from Russian control: @1": the side freed from lost
+        loser = _side_in(freed_from.group("who"), speaker_side, last=False, strict=False)
         if loser in OTHER:
             return event, OTHER[loser]
     if kind == "active" and _VICTORY.search(m.group()):

@@ -1600,6 +1600,20 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
+            # "the villages and towns freed from Russian control: @1, @2", "settlements
+            # liberated by the brigade: @1 and @2": a list after a participle, set off by a colon
+            rf"{w}(?:{_alt(t['list_nouns'])})(?:\s+and\s+(?:{_alt(t['list_nouns'])}))?\s+"
+            rf"(?:(?:already|now|recently|newly)\s+)?(?P<v>liberated|freed|recaptured|retaken"
+            rf"|captured|seized|taken|occupied|cleared)"
+            rf"(?:\s+(?:from|by)\s+[^:;—@]{{1,50}}?)?\s*[:—]\s*{obj}",
+            0.7,
+            *["liberated", "freed", "recaptured", "retaken", "captured", "seized", "taken"],
+            *["occupied", "cleared"],
+        ),
+        r(
+            "active",
+            "captured",
+            "object",
             # "Two villages were recaptured by Ukrainian troops: @1 and @2"
             # "… have already been liberated: @1, @2"
             rf"{w}(?:was|were|(?:has|have|had)\s+(?:(?:already|now|also|just|recently)\s+)?been)"
