@@ -384,6 +384,7 @@ SETS = {
     "dev363": (DATA / "dev363", DATA / "dev363_gold.jsonl"),
     "dev364": (DATA / "dev364", DATA / "dev364_gold.jsonl"),
     "dev365": (DATA / "dev365", DATA / "dev365_gold.jsonl"),
+    "dev366": (DATA / "dev366", DATA / "dev366_gold.jsonl"),
 }
 
 FIELDS = {
