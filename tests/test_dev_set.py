@@ -385,6 +385,7 @@ SETS = {
     "dev364": (DATA / "dev364", DATA / "dev364_gold.jsonl"),
     "dev365": (DATA / "dev365", DATA / "dev365_gold.jsonl"),
     "dev366": (DATA / "dev366", DATA / "dev366_gold.jsonl"),
+    "dev367": (DATA / "dev367", DATA / "dev367_gold.jsonl"),
 }
 
 FIELDS = {
