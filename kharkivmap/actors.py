@@ -1009,6 +1009,12 @@ _GOAL_BEFORE = re.compile(
     r"[^.;:@]{0,40}?\b(?:as|is|was|remains|remained|be|being|of|for)\s+(?:the\s+)?$"
     # "a step towards the liberation of @1"
     r"|\btowards?\s+(?:the\s+)?(?:full\s+|complete\s+)?$"
+    # "preparing for the liberation of @1", "noted the importance of the liberation of @1",
+    # "an achievement for the further liberation of @1": a capture to come, or weighed
+    r"|\b(?:prepar(?:e|es|ed|ing)|preparations?|readiness|ready|plans?|planning|importance"
+    r"|significance|prospects?|hopes?)\s+(?:[\w-]+\s+){0,3}?(?:for|of)\s+(?:the\s+)?"
+    r"(?:further\s+|full\s+|complete\s+|final\s+)?$"
+    r"|\b(?:further|future|eventual|subsequent|upcoming|forthcoming|possible|potential)\s+$"
     # "the army is approaching the liberation of @1", "on the verge of the capture of @1"
     r"|\b(?:approach(?:es|ed|ing)?|nearing|(?:close|closer)\s+to|on\s+the\s+(?:verge|brink)\s+of)"
     r"\s+(?:the\s+)?(?:full\s+|complete\s+|final\s+)?$"
