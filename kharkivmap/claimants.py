@@ -102,6 +102,9 @@ class _Source:
     agency: bool
     inherit: bool
     noun: str = ""  # the name's {noun} when the pattern's org group is not matched
+    # the side is a default a side named at the source overrides ("Valery Gerasimov, the
+    # chief of the General Staff")
+    side_guessed: bool = False
     words: Clauses = ()  # whole words every match holds, besides one of ``keys``
     needs: Clauses = ()  # literal text every match holds
 
@@ -186,6 +189,7 @@ def _lexicon() -> _Lexicon:
             bool(entry.get("agency")),
             bool(entry.get("inherit")),
             entry.get("noun", ""),
+            bool(entry.get("side_guessed")),
         )
         for entry in lex["sources"]
     ]
@@ -469,6 +473,8 @@ def _speaker(
         side = "RU" if place.country == "RU" or installed else "UA"
         name = name.replace("{place}", place.name)
     hint = None
+    if source.side_guessed:
+        side = _side_near(frame, *span) or side
     if side is None:
         # A side word right at the source ("a Ukrainian military source") settles it.
         start = span[0] + m.start()
