@@ -472,9 +472,11 @@ def _speaker(
         installed = _INSTALLED.search(frame)
         side = "RU" if place.country == "RU" or installed else "UA"
         name = name.replace("{place}", place.name)
+    person = _person_at(frame, span, m) if source is not _lexicon().sources[-1] else None
+    if source.side_guessed and person:
+        # "Valery Gerasimov, the chief of the General Staff": the person names the side
+        side = _side_near(person.lower(), 0, len(person)) or side
     hint = None
-    if source.side_guessed:
-        side = _side_near(frame, *span) or side
     if side is None:
         # A side word right at the source ("a Ukrainian military source") settles it.
         start = span[0] + m.start()
@@ -496,7 +498,6 @@ def _speaker(
             side = hint
     if side in _SIDES and "{side}" in name:
         name = name.replace("{side}", _lexicon().side_names[side])
-    person = _person_at(frame, span, m) if source is not _lexicon().sources[-1] else None
     if person:
         person = _POSSESSIVE_END.sub("", person)  # "Zaluzhnyi's adviser": the adviser's chief
     if person and person.casefold() not in name.casefold():
