@@ -162,9 +162,11 @@ _ELSEWHERE_REACH = 50
 # "… in the Donetsk and Lugansk regions respectively"
 _RESPECTIVELY = re.compile(r"\s+(?:regions|oblasts|provinces)?\s*,?\s*respectively\b")
 _PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b(?!\s*,?\s*respectively)")
-_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
+# (", located in the"; "situated in")
+_IN_THE = re.compile(r"\s*,?\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?")
 _IN_REGIONS_OF = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:regions|oblasts|provinces)\s+of\s+(?:the\s+)?"
+    r"\s*,?\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:regions|oblasts"
+    r"|provinces)\s+of\s+(?:the\s+)?"
 )
 # "In the @ region, …" opening a sentence, and where the sentence ends
 _FRONTED_REGION_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+(?:the\s+)?$")

@@ -1130,3 +1130,20 @@ def test_a_long_name_one_letter_off_is_a_typo_a_short_one_is_not(shipped: Gazett
     assert [m.place.name for m in found] == ["Soledar"]
     # six letters: too short for a lone edit to say which name was meant
     assert shipped.fuzzy("nevsky") is None
+
+
+def test_located_in_a_region_qualifies_like_in(shipped: Gazetteer) -> None:
+    # "the small settlement of Zaporizhzhya located in Ukraine's eastern Donetsk region" is no
+    # city of Zaporizhzhia: the village is one the gazetteer lacks
+    text = (
+        "Russian forces have taken control of the small settlement of Zaporizhzhya located in "
+        "Ukraine's eastern Donetsk region."
+    )
+    assert [m.place.name for m in shipped.find_mentions(text)] == ["Donetsk"]
+    # …and a list "located in the X and Y regions respectively" pairs them in order
+    text = (
+        "Russian forces took the villages of Kupiansk-Vuzlovyi and Novomykolaivka, located in the "
+        "Kharkiv and Sumy regions respectively."
+    )
+    found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
+    assert found["Novomykolaivka"] == "Sumy Oblast"
