@@ -165,6 +165,8 @@ def test_orthography_heuristics(text: str, uk: bool, ru: bool) -> None:
         ),
         ("Олександро-Шультине", ["Олександро-Шультино", "Александро-Шультино"]),
         ("Гне", []),  # too short to tell an ending from the word
+        ("Мар’їне", ["Марьино"]),  # the apostrophe and ї are a soft sign and и in Russian
+        ("Мар'їне", ["Марьино"]),
     ],
 )
 def test_russian_forms_follow_the_regular_endings(uk: str, expected: list[str]) -> None:
