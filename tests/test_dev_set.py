@@ -386,6 +386,7 @@ SETS = {
     "dev365": (DATA / "dev365", DATA / "dev365_gold.jsonl"),
     "dev366": (DATA / "dev366", DATA / "dev366_gold.jsonl"),
     "dev367": (DATA / "dev367", DATA / "dev367_gold.jsonl"),
+    "dev368": (DATA / "dev368", DATA / "dev368_gold.jsonl"),
 }
 
 FIELDS = {
