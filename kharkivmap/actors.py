@@ -1405,7 +1405,17 @@ def resolve_actor(
                 claimed = _side_in(owner.group("owner"), None, last=True, strict=False)
                 if claimed in OTHER:
                     return event, claimed
-            # "@1 has fallen, a Ukrainian officer said": a side reports its own losses
+            # "@1 has fallen, a Ukrainian officer said": a side reports its own losses; a
+            # place of the other side's country fallen is the speaker's gain ("Bakhmut has
+            # fallen, Wagner said")
+            if (
+                speaker_side in OTHER
+                and country in OTHER
+                and speaker_side != country
+                # (not "occupied Izium has fallen": the other side held it)
+                and "occupied" not in frame.text[max(0, m.start() - 80) : m.start()]
+            ):
+                return event, speaker_side
             return event, OTHER.get(speaker_side or "")
         if prep == "by" and side:
             return event, side

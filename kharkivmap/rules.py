@@ -527,6 +527,14 @@ def rules() -> tuple[Rule, ...]:
         r"(?!\s+(?:drones?|uavs?|fpv|artillery|fire)\b)"
     )
     w = r"(?<![\w'-])"
+    not_falling = "".join(
+        rf"(?<!{noun}\s)"
+        for noun in (
+            *("missile", "rocket", "shell", "drone", "bomb", "projectile", "fragment"),
+            *("missiles", "rockets", "shells", "drones", "bombs", "fragments", "debris"),
+            "wreckage",
+        )
+    )
     force_np = (
         r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
         r"|occupation|occupying|invading|invasion|defen[cs]e|armed"  # "the defense forces"
@@ -1811,7 +1819,8 @@ def rules() -> tuple[Rule, ...]:
             "fallen",
             "captured",
             "subject",
-            rf"(?P<aux>(?:{w}{aux}\s+)*){w}(?P<v>{_alt(t['fallen'])})(?![\w-])",
+            # (not "a missile fell on a building in @1": what falls from the sky)
+            rf"{not_falling}(?P<aux>(?:{w}{aux}\s+)*){not_falling}{w}(?P<v>{_alt(t['fallen'])})(?![\w-])",
             0.75,
             *t["fallen"],
         ),
