@@ -520,6 +520,8 @@ class MentionFinder:
                 spans[n - 1].plural = spans[n - 1].region
             if n and span.axis and text[spans[n - 1].end : span.start] in _CONJUNCTIONS:
                 spans[n - 1].axis = True  # "the Pokrovsk and Lyman directions"
+        for span in spans:
+            self._community_town(text, span)
         self._link(text, spans)
         for span in spans:
             by_russia = _RUSSIAN_BORDER.match(text, span.end)
@@ -577,6 +579,25 @@ class MentionFinder:
         return _Span(
             span.start, end, match[0], self._gazetteer.lookup(match[0]), match[1], fuzzy=True
         )
+
+    def _community_town(self, text: str, span: _Span) -> None:
+        """A community named by its town's adjective is that town's ("Vovchanska community" is
+        Vovchansk's, not the village Vovchanske; "Yunakivska hromada", Yunakivka's)."""
+        if not _COMMUNITY_AFTER.match(text, span.end):
+            return
+        surface = text[span.start : span.end]
+        if surface.endswith("ivska"):
+            towns = (surface[:-5] + "ivka",)
+        elif surface.endswith("ska"):
+            towns = (surface[:-1],)
+        else:
+            return
+        for town in towns:
+            key = self._key(town)
+            entries = self._gazetteer.lookup(key)
+            if entries:
+                span.key, span.entries = key, tuple(entries)
+                return
 
     def _names_a_town(self, span: _Span) -> bool:
         row = self._gazetteer.row
@@ -1733,6 +1754,12 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _is_cyrillic(letter: str) -> bool:
     return "\u0400" <= letter <= "\u04ff"
+
+
+# A community (hromada) after its name: "Vovchanska community", "the Yunakivska hromada"
+_COMMUNITY_AFTER = re.compile(
+    r"\s+(?:(?:urban|rural|settlement|village|city|territorial)\s+){0,2}(?:community|hromada)\b"
+)
 
 
 def _without_hyphenated_names(text: str, spans: list[_Span]) -> list[_Span]:

@@ -1147,3 +1147,11 @@ def test_located_in_a_region_qualifies_like_in(shipped: Gazetteer) -> None:
     )
     found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
     assert found["Novomykolaivka"] == "Sumy Oblast"
+
+
+def test_a_community_named_by_its_towns_adjective_is_the_towns(shipped: Gazetteer) -> None:
+    found = shipped.find_mentions("Residents were evacuated in Vovchanska community.")
+    assert [m.place.name for m in found] == ["Vovchansk"]
+    # without "community" the adjective is a village's own name
+    found = shipped.find_mentions("Shelling hit the village of Vovchanske.")
+    assert [m.place.name for m in found] == ["Vovchanske"]
