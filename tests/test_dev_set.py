@@ -387,6 +387,7 @@ SETS = {
     "dev366": (DATA / "dev366", DATA / "dev366_gold.jsonl"),
     "dev367": (DATA / "dev367", DATA / "dev367_gold.jsonl"),
     "dev368": (DATA / "dev368", DATA / "dev368_gold.jsonl"),
+    "dev369": (DATA / "dev369", DATA / "dev369_gold.jsonl"),
 }
 
 FIELDS = {
