@@ -1163,7 +1163,10 @@ _LIST_GLUE = re.compile(
     r"['’]s\s+)?(?:same\s+|[a-z-]+\s+)?(?:@\d+\s+)?(?:oblast|region|province|people['’]s\s+republic"
     r"(?:\s*\([a-z]{2,4}\))?)"
     r"|on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+"
-    r"|[a-z]+day)))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
+    r"|[a-z]+day)"
+    # "@1 and @2 on the @3 axis, and @4 and @5 on the @6 axis"
+    r"|on\s+(?:the\s+)?@\d+\s+(?:axis|direction|front|sector)"
+    r"))+\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|(?:and|as\s+well\s+as)\s+)"
     r"(?:(?<=as\swell\sas\s)(?:over|of)\s+)?"  # "control over @1 in … region, as well as over @2"
     # "the village of @1 in the Donetsk region and the village of @2", "…, as well as the
     # settlements of @2 and @3", "… and the @2 settlement"
