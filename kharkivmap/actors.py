@@ -381,10 +381,8 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     for lo, hi in windows:
         found = list(side_words().finditer(frame.text, lo, hi))
         for m in reversed(found):
-            if m.group() in _COUNTRY_WORDS and names_a_place(frame.text, m.start(), m.end()):
+            if _names_where(frame.text, m):
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
-            if _BORDER_WITH.search(frame.text, max(0, m.start() - 24), m.start()):
-                continue  # "entered @1 near the border with Russia"
             if _object_of_push(frame.text, m.start()):
                 continue  # "pushed Russian troops from the bank and liberated @1": the object
             if m.group() in _POSSESSIVES and _OWN_LAND_AFTER.match(frame.text, m.end()):
@@ -854,6 +852,17 @@ def _push_verbs() -> frozenset[str]:
 _AWAY = re.compile(r"\b(?:further|farther|even\s+further)\s+(?:away|back)\s*$")
 _COUNTRY_WORDS = frozenset({"ukraine", "ukraine's", "russia", "russia's"})
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$")
+
+
+def _names_where(text: str, m: re.Match[str]) -> bool:
+    """Whether the side term ``m`` names where, not who: the country as a place ("in Ukraine's
+    Kharkiv region") or what a border lies with ("near the border with the Russian
+    Federation")."""
+    if m.group() in _COUNTRY_WORDS and names_a_place(text, m.start(), m.end()):
+        return True
+    return _BORDER_WITH.search(text, max(0, m.start() - 24), m.start()) is not None
+
+
 # A side named right before a leaving verb as its subject ("the Russians left @1")
 _SIDE_SUBJECT = re.compile(
     r"\b(?:the\s+)?(?:russians|ukrainians|occupiers|invaders|enemy)\s+(?:have\s+|had\s+|has\s+)?"
@@ -901,10 +910,8 @@ def acting_sides(text: str, *, strict: bool = True) -> list[str]:
     for m in side_words(strict=strict).finditer(text):
         if m.lastgroup not in {"ru", "ua"}:
             continue
-        if m.group() in _COUNTRY_WORDS and names_a_place(text, m.start(), m.end()):
+        if _names_where(text, m):
             continue
-        if _BORDER_WITH.search(text, max(0, m.start() - 24), m.start()):
-            continue  # "near the border with the Russian Federation": where, not who
         sides.append(m.lastgroup.upper())
     return sides
 
@@ -1209,16 +1216,13 @@ def resolve_actor(
     ):
         return "none", None
     named = m.group("side") if "side" in groups else None
-    cleared_of = _CLEARED_OF.search(m.group()) if kind == "active" else None
-    if cleared_of:
-        # "cleared two villages around @1 of Russian forces: @2": the side cleared out lost
-        loser = _side_in(cleared_of.group("who"), speaker_side, last=False, strict=False)
-        if loser in OTHER:
-            return event, OTHER[loser]
-    freed_from = _FREED_FROM.search(m.group()) if kind == "active" else None
-    if freed_from:
-        # "the villages freed from Russian control: @1": the side freed from lost
-        loser = _side_in(freed_from.group("who"), speaker_side, last=False, strict=False)
+    # "cleared two villages around @1 of Russian forces: @2", "the villages freed from Russian
+    # control: @1": the side cleared out, or freed from, lost
+    for rid_of in (_CLEARED_OF, _FREED_FROM) if kind == "active" else ():
+        found = rid_of.search(m.group())
+        loser = (
+            _side_in(found.group("who"), speaker_side, last=False, strict=False) if found else None
+        )
         if loser in OTHER:
             return event, OTHER[loser]
     if kind == "active" and _VICTORY.search(m.group()):

@@ -587,17 +587,15 @@ class MentionFinder:
             return
         surface = text[span.start : span.end]
         if surface.endswith("ivska"):
-            towns = (surface[:-5] + "ivka",)
+            town = surface[:-5] + "ivka"
         elif surface.endswith("ska"):
-            towns = (surface[:-1],)
+            town = surface[:-1]
         else:
             return
-        for town in towns:
-            key = self._key(town)
-            entries = self._gazetteer.lookup(key)
-            if entries:
-                span.key, span.entries = key, tuple(entries)
-                return
+        key = self._key(town)
+        entries = self._gazetteer.lookup(key)
+        if entries:
+            span.key, span.entries = key, tuple(entries)
 
     def _names_a_town(self, span: _Span) -> bool:
         row = self._gazetteer.row
@@ -756,7 +754,10 @@ class MentionFinder:
         in the regions of Donetsk and Lugansk respectively": the k-th region qualifies the k-th
         name."""
         said = _RESPECTIVELY.finditer(text) if "respectively" in text else iter(())
-        for m in itertools.chain(said, _PLURAL_REGIONS.finditer(text)):
+        # (most texts name no plural region: spared the scan)
+        plural = any(word in text for word in ("regions", "oblasts", "provinces"))
+        paired = _PLURAL_REGIONS.finditer(text) if plural else iter(())
+        for m in itertools.chain(said, paired):
             # without "respectively" only where each name has a namesake in its region
             # ("Pokrovsk and Volchansk in the Donetsk and Kharkiv regions")
             plain = m.re is _PLURAL_REGIONS

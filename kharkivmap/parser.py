@@ -262,7 +262,6 @@ class _Article:
         """Date expressions of the sentence before ``i``, for a date carried over; past a
         sentence that dates nothing to the day or week, those of the one before it (a
         background sentence between the dated lead and the claim)."""
-        found: list[DateExpression] = []
         for j in range(i - 1, max(-1, i - 3), -1):
             found = self._sentence_dates(j)
             if any(e.date is not None and e.precision in {"day", "week"} for e in found):
@@ -483,6 +482,7 @@ _ALSO = re.compile(r"(?<![\w-])(?:also|too|as\s+well)(?![\w-])")
 _CONTINUES = re.compile(r"\s*(?:also|in\s+addition|additionally|furthermore|moreover)\b")
 
 
+# A capture of full control denied ("had not established full control over @1"): fighting
 _FULL_CONTROL = re.compile(r"\b(?:full|complete|total|entire)\s+control\b")
 # Fighting waged for a capture, the capture a noun: "battles … for the liberation of"
 _FIGHT_FOR = re.compile(
