@@ -169,9 +169,12 @@ _IN_REGIONS_OF = re.compile(
     r"|provinces)\s+of\s+(?:the\s+)?"
 )
 # "In the @ region, …" opening a sentence, and where the sentence ends
-_FRONTED_REGION_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+(?:the\s+)?$")
+# …after a sentence's end, a colon or semicolon, or a bullet ("  • in Kharkiv Oblast, …")
+_FRONTED_REGION_BEFORE = re.compile(
+    r"(?:(?:^|[.!?]\s+|\n\s*)In|(?:[:;]\s+|\n\s*[•·▪*–—-]\s*)[Ii]n)\s+(?:the\s+)?$"
+)
 _FRONTED_REGION_AFTER = re.compile(r"\s+(?:region|oblast|Oblast|Region)\s*,")
-_FULL_STOP = re.compile(r"[.!?](?:\s|$)")
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 _CLOSING_QUOTE = re.compile(r"^[”\"»’']+(?=\s)")
 # Words naming a district after its town, and how far from the town its villages may lie
 _DISTRICT_WORDS = frozenset({"district", "districts", "raion", "rayon"})
