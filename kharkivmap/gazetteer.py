@@ -591,16 +591,38 @@ class Gazetteer:
         """The row number of a place spelt almost like the folded ``key`` (not exactly) for which
         ``near`` holds, the most alike first: a village the text names far from every other
         place may be a misspelling of one among them ("Hlyboka" for Hlyboke)."""
+        return self._spelt_alike(key, lambda i: near((self._rows[i][2], self._rows[i][3])))
+
+    def spelt_alike_in(self, key: str, oblast: str) -> int | None:
+        """The row number of a place of ``oblast`` spelt almost like the folded ``key`` (not
+        exactly), as :meth:`spelt_alike_near`: "Hlyboka … in the Kharkiv region", where only
+        a Hlyboke lies, names that one."""
+        skeleton = _consonants(key)
+        return self._spelt_alike(
+            key,
+            lambda i: self._rows[i][5] == oblast,
+            # only where the spellings differ in their vowels, as transliterations do
+            # ("Shakhterskoye", "Lvivo"): "Dalne" is no Dachne
+            alike=lambda match: _consonants(match) == skeleton,
+        )
+
+    def _spelt_alike(
+        self,
+        key: str,
+        keep: Callable[[int], bool],
+        alike: Callable[[str], bool] = lambda match: True,
+    ) -> int | None:
         if len(key) < _FUZZY_MIN_LEN:
             return None
         from rapidfuzz import fuzz, process
 
-        candidates = [indexed for indexed in self._keys_like(key) if indexed != key]
+        candidates = [
+            indexed for indexed in self._keys_like(key) if indexed != key and alike(indexed)
+        ]
         for match, _similarity, _ in process.extract(
             key, candidates, scorer=fuzz.ratio, score_cutoff=_ALIKE_CUTOFF, limit=5
         ):
-            rows = [row_number(entry) for entry in self.lookup(match)]
-            close = [i for i in rows if near((self._rows[i][2], self._rows[i][3]))]
+            close = [i for i in (row_number(e) for e in self.lookup(match)) if keep(i)]
             if close:
                 return max(close, key=lambda i: self._rows[i][10])
         return None

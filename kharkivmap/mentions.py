@@ -73,9 +73,9 @@ _SENTENCE_END = frozenset('.!?:;"“”«»\n')
 # The words between a region and the list it opens: "in Donetsk region: @1", "oblast – @1"
 _REGION_THEN_LIST = re.compile(
     # "three villages in Donetsk region: @1, @2", "settlements of the Kherson region have
-    # already been liberated: @1, @2"
+    # already been liberated: @1, @2", "settlements in the Kharkiv region, including @1 and @2"
     r"(?:\s+(?:region|oblast|province))?(?:\s+(?:have|has|had|were|was)\s+(?:(?:already|now|also)"
-    r"\s+)?(?:been\s+)?[a-z-]+)?\s*[:—–-]\s*",
+    r"\s+)?(?:been\s+)?[a-z-]+)?\s*(?:[:—–-]|,\s+(?:including|such\s+as|namely))\s*",
     re.IGNORECASE,
 )
 _AXIS_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"})
@@ -96,6 +96,7 @@ _GOVERNED = re.compile(
     re.IGNORECASE,
 )
 _BORDER_KM = 15.0  # "by the border with a region": this close to one of its places
+_ACROSS_LINE_KM = 5.0  # a place "in" a region this close to one of its places may be meant
 # "Yablunivka, around nine kilometers from the Russian border", "Tykhe, just inside the
 # border with Russia": where along the front a namesake lies
 _RUSSIAN_BORDER = re.compile(
@@ -1236,10 +1237,27 @@ class MentionFinder:
                     inside = tuple(
                         e for e in self._joined(text, span) if row(row_number(e))[5] == oblast
                     )
+                if not inside and row(best)[4] == "UA":
+                    # "Krasnohirske, Dnipropetrovsk region": a namesake just across the
+                    # oblast's line is the one meant; sources misplace border villages
+                    inside = self._gazetteer.near_oblast(span.entries, oblast, _ACROSS_LINE_KM)
+                if not inside and not span.anchor and not span.qualifier.fuzzy:
+                    # "Hlyboka and Lukiantsi in the Kharkiv region": no Hlyboka there, but a
+                    # Hlyboke; a name one letter off is its spelling, not a namesake elsewhere
+                    alike = self._gazetteer.spelt_alike_in(span.key, oblast)
+                    if alike is not None:
+                        inside = (alike,)
+                        span.quality = min(span.quality, _ALIKE_DOUBT)
                 span.entries = inside or span.entries
                 # a list "in the Kursk region" is all in Russia, though a Ukrainian list may
                 # name places of several oblasts before the last one's region
-                listed = span.inherited and region[4] == "UA"
+                listed = (
+                    span.inherited
+                    and region[4] == "UA"
+                    # …though a village of a list "in the Donetsk region" with no namesake
+                    # there is one the gazetteer lacks ("Petropavlivka and Vremivka, in …")
+                    and any(row(row_number(e))[11] in _TOWN_KINDS for e in span.entries)
+                )
                 # "Lebedevka in Kursk": a Russian city qualifies like its region
                 qualifies = span.qualifier.region or region[4] != "UA"
                 if (
