@@ -170,11 +170,14 @@ _IN_REGIONS_OF = re.compile(
     r"|provinces)\s+of\s+(?:the\s+)?"
 )
 # "In the @ region, …" opening a sentence, and where the sentence ends
-# …after a sentence's end, a colon or semicolon, or a bullet ("  • in Kharkiv Oblast, …")
+# …after a sentence's end, a colon or semicolon, or a bullet ("  • in Kharkiv Oblast, …"), or
+# after an opening adverb ("Meanwhile, in Donetsk Oblast, …", "Further south, in the …")
 _FRONTED_REGION_BEFORE = re.compile(
-    r"(?:(?:^|[.!?]\s+|\n\s*)In|(?:[:;]\s+|\n\s*[•·▪*–—-]\s*)[Ii]n)\s+(?:the\s+)?$"
+    r"(?:(?:^|[.!?]\s+|\n\s*)In|(?:[:;]\s+|\n\s*[•·▪*–—-]\s*)[Ii]n"
+    r"|(?:^|[.!?]\s+|\n\s*)[A-Z][a-z]+(?:\s+[a-z]+)?,\s+in)\s+(?:the\s+)?$"
 )
 _FRONTED_REGION_AFTER = re.compile(r"\s+(?:region|oblast|Oblast|Region)\s*,")
+_REGION_OF_BEFORE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 _CLOSING_QUOTE = re.compile(r"^[”\"»’']+(?=\s)")
 # Words naming a district after its town, and how far from the town its villages may lie
@@ -795,7 +798,7 @@ class MentionFinder:
         region opening the sentence qualifies the places named in the rest of it."""
         for n, region in enumerate(spans):
             if not region.region or not _FRONTED_REGION_BEFORE.search(
-                text, max(0, region.start - 12), region.start
+                text, max(0, region.start - 32), region.start
             ):
                 continue
             if not _FRONTED_REGION_AFTER.match(text, region.end):
@@ -839,6 +842,8 @@ class MentionFinder:
             # settlement in Ukraine's @2 region": an appositive or predicate noun puts its
             # place in the region as "in" does
             core = _APPOSED_IN.sub(" in ", core)
+            # "located in the south-eastern region of @": the region's name follows
+            core = _REGION_OF_BEFORE.sub(" ", core)
             link = _link_words(core) if self._short_gap.fullmatch(core) else None
             if len(self._links) >= _CACHE_MAX:
                 self._links.clear()
@@ -1144,6 +1149,8 @@ class MentionFinder:
             return
         before = before.lower()
         span.small = before.endswith(_SMALL_PLACE_NOUNS)
+        if not span.region and _REGION_OF_BEFORE.search(before) and self._is_oblast_centre(span):
+            span.region = True  # "the south-eastern region of Zaporizhzhia": the oblast
         for cue, country in self._cues.get(before.rsplit(None, 1)[-1], ()):
             if before.endswith(cue):
                 span.country = country
