@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cache
+from urllib.parse import urlsplit
 
 from kharkivmap.anaphora import TOWN_POPULATION_LIMIT
 from kharkivmap.claimants import names_a_place, side_words, vocabulary_side
@@ -1707,10 +1708,12 @@ def _asked(side: Callable[[], str | None] | None) -> str | None:
     return side() if side is not None else None
 
 
-def house_side(outlet: str | None, opening: str) -> str | None:
-    """The side whose state or army media published the article, from its outlet name or
-    the dateline in its ``opening`` ("MOSCOW, June 1. /TASS/.")."""
-    for text in (outlet or "", opening):
+def house_side(outlet: str | None, opening: str, url: str | None = None) -> str | None:
+    """The side whose state, army or government-aligned media published the article, from
+    its outlet name, the host of its ``url`` ("https://tass.com/…") or the dateline in its
+    ``opening`` ("MOSCOW, June 1. /TASS/.")."""
+    host = urlsplit(url).hostname or "" if url else ""
+    for text in (outlet or "", host, opening):
         m = _houses().search(text.lower())
         if m:
             return "RU" if m.lastgroup == "ru" else "UA"

@@ -198,7 +198,7 @@ class _Article:
         names a state news agency, else the words only one side uses anywhere in it
         ("Krasnoarmeysk"). Worked out on first use: most articles never ask."""
         if self._house_side is None:
-            outlet = house_side(self.article.outlet, self.text[:_DATELINE])
+            outlet = house_side(self.article.outlet, self.text[:_DATELINE], self.article.url)
             self._house_side = (outlet or article_voice(self.text),)
         return self._house_side[0]
 

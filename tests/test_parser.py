@@ -153,6 +153,28 @@ def test_all_mentions_adds_none_records_with_exact_offsets(gazetteer: Gazetteer)
         assert 0 < claim.confidence < 1
 
 
+@pytest.mark.parametrize(
+    ("outlet", "url", "controller"),
+    [
+        ("Pravda EN", None, "RU"),
+        (None, "https://english.pravda.ru/news/world/500020.html", "RU"),
+        (None, "https://tass.com/politics/1234", "RU"),
+        (None, "https://www.ukrinform.net/rubric-ato/1234", "UA"),
+    ],
+)
+def test_liberation_words_take_the_publishing_house_side(
+    gazetteer: Gazetteer, outlet: str | None, url: str | None, controller: str
+) -> None:
+    # nobody is quoted, so whose "liberated" it is comes from the outlet or its address
+    text = "Advancing, the intrepid liberated the settlements of Morokhovets and Hatyshche."
+    article = Article(id="a", text=text, published=date(2024, 5, 11), outlet=outlet, url=url)
+    claims = extract_claims(article, gazetteer)
+    assert {(c.place.name, c.event, c.controller) for c in claims} == {
+        ("Morokhovets", "captured", controller),
+        ("Hatyshche", "captured", controller),
+    }
+
+
 def test_parser_needs_only_find_mentions() -> None:
     text = "Ukrainian forces recaptured Izyum on Saturday. Kyiv has rushed troops to Donetsk."
     claims = extract_claims(
