@@ -1293,7 +1293,12 @@ class MentionFinder:
                     unknown.add(span.key)
                 else:
                     span.entries = near or span.entries
-            if span.anchor is not None and span.anchor.entries and len(span.entries) > 1:
+            if (
+                span.anchor is not None
+                and span.anchor.entries
+                # one place of the name is checked too when the name was only spelt like it
+                and (len(span.entries) > 1 or (span.fuzzy and span.entries))
+            ):
                 there = row(self._best(span.anchor))
                 said = span.distance
                 near = self._fitting(span, there)
