@@ -75,7 +75,9 @@ _REGION_THEN_LIST = re.compile(
     # "three villages in Donetsk region: @1, @2", "settlements of the Kherson region have
     # already been liberated: @1, @2", "settlements in the Kharkiv region, including @1 and @2"
     r"(?:\s+(?:region|oblast|province))?(?:\s+(?:have|has|had|were|was)\s+(?:(?:already|now|also)"
-    r"\s+)?(?:been\s+)?[a-z-]+)?\s*(?:[:—–-]|,\s+(?:including|such\s+as|namely))\s*",
+    r"\s+)?(?:been\s+)?[a-z-]+)?\s*(?:[:—–-]|,\s+(?:including|such\s+as|namely))\s*"
+    # "… in the Donetsk region - in the areas of @1 and @2"
+    r"(?:(?:in|near|around)\s+the\s+(?:areas?|vicinity)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 _AXIS_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors"})

@@ -442,6 +442,16 @@ def test_a_region_named_with_a_direction_still_qualifies(shipped: Gazetteer) -> 
     assert rivne.place.admin1 == "Donetsk Oblast"  # not the city of Rivne in the west
 
 
+def test_a_region_then_a_dash_and_the_areas_of_places_the_list(shipped: Gazetteer) -> None:
+    text = (
+        "Heavy fighting continues near Kupiansk in the Kharkiv region and in the Donetsk region"
+        " - in the areas of Artemivka and Berestky."
+    )
+    found = {m.text: m.place.admin1 for m in shipped.find_mentions(text)}
+    assert found["Artemivka"] == "Donetsk Oblast"  # not the Kharkiv-oblast namesake
+    assert found["Berestky"] == "Donetsk Oblast"
+
+
 def test_a_region_word_after_a_town_no_oblast_is_named_after_stays_with_the_town(
     shipped: Gazetteer,
 ) -> None:
