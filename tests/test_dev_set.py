@@ -388,6 +388,10 @@ SETS = {
     "dev367": (DATA / "dev367", DATA / "dev367_gold.jsonl"),
     "dev368": (DATA / "dev368", DATA / "dev368_gold.jsonl"),
     "dev369": (DATA / "dev369", DATA / "dev369_gold.jsonl"),
+    "dev370": (DATA / "dev370", DATA / "dev370_gold.jsonl"),
+    "dev371": (DATA / "dev371", DATA / "dev371_gold.jsonl"),
+    "dev372": (DATA / "dev372", DATA / "dev372_gold.jsonl"),
+    "dev373": (DATA / "dev373", DATA / "dev373_gold.jsonl"),
 }
 
 FIELDS = {
