@@ -275,7 +275,8 @@ def context() -> Context:
         denials=compile_words(h["denials"]),
         unverified=compile_words(h["unverified"]),
         negations=re.compile(alternation(h["negations"])),
-        negation_gap=re.compile(rf"(?:\s+{alternation(h['negation_gap'])})*\s*"),
+        # (an aside between commas too: "have not, in fact, taken")
+        negation_gap=re.compile(rf"(?:,?\s+{alternation(h['negation_gap'])},?)*\s*"),
         claim_denial_verbs=(*h["claim_denial_verbs"], *h["claim_label_verbs"]),
         claim_denials=re.compile(
             rf"{w}(?:{_alt(h['claim_denial_verbs'])}\s+(?:{_alt(h['claim_determiners'])}\s+)*"
