@@ -548,6 +548,11 @@ def rules() -> tuple[Rule, ...]:
         # "withdrew troops and equipment from @1"; equipment alone leaves, the troops stay
         r"(?:and\s+(?:(?:its|their|military|heavy)\s+)?(?:equipment|weapons|hardware)\s+)?)"
     )
+    # a determiner or a side's adjective before a verb that is also a noun ("their push")
+    not_a_noun = "".join(
+        rf"(?<!\b{word}\s)"
+        for word in ("a", "the", "their", "its", "our", "his", "this", "ukrainian", "russian")
+    )
     positions = (
         # ("its forward defensive position at @1": up to two adjectives before the noun)
         rf"(?:(?:(?:its|their|our|his|the)\s+)?(?:(?:forward|frontline|front-line|advanced"
@@ -988,9 +993,11 @@ def rules() -> tuple[Rule, ...]:
             "push",
             "captured",
             "object",
-            # (not the noun: "a clear push to get to the road from @1")
+            # (not the noun: "a clear push to get to the road from @1", "their push from @1
+            # towards @2", an advance from the place)
             # (nor "the Ukrainian force grouping conducted a withdrawal from @1")
-            rf"{w}(?P<v>{_alt(t['push_out_verbs'])})(?!\s+to\s)(?!\s+(?:grouping|group)s?\b)"
+            rf"{w}{not_a_noun}(?P<v>{_alt(t['push_out_verbs'])})(?!\s+to\s)"
+            r"(?!\s+(?:grouping|group)s?\b)"
             rf"\s+(?P<obj>[^@,;]{{0,40}}?)\s*"
             # ("pushed Russian troops back from @1", "away from @1": from around it, which
             # they never held)
