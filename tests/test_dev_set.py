@@ -392,6 +392,10 @@ SETS = {
     "dev371": (DATA / "dev371", DATA / "dev371_gold.jsonl"),
     "dev372": (DATA / "dev372", DATA / "dev372_gold.jsonl"),
     "dev373": (DATA / "dev373", DATA / "dev373_gold.jsonl"),
+    "dev374": (DATA / "dev374", DATA / "dev374_gold.jsonl"),
+    "dev375": (DATA / "dev375", DATA / "dev375_gold.jsonl"),
+    "dev376": (DATA / "dev376", DATA / "dev376_gold.jsonl"),
+    "dev377": (DATA / "dev377", DATA / "dev377_gold.jsonl"),
 }
 
 FIELDS = {
