@@ -238,7 +238,9 @@ def context() -> Context:
             r"(?:\s+(?:in|on|by)\s+[a-z]+(?:\s+\d{1,4})?|\s+(?:last|this)\s+(?:week|month))?"
             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+"
             r"|,?\s+(?:along|together)\s+with\s+)"
-            r"(?:(?:the\s+(?:[a-z-]+\s+)?)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+)?"
+            # ("control over the villages of @1 and of @2": the preposition repeated)
+            r"(?:(?:the\s+(?:[a-z-]+\s+)?)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+"
+            r"|(?<=and\s)of\s+)?"
         ),
         region_after=re.compile(rf"^\s*{_alt(n['region_after'])}(?![\w-])"),
         direction_after=re.compile(rf"^\s*{_alt(n['direction_after'])}(?![\w-])"),
