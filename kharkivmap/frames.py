@@ -110,6 +110,10 @@ def clean(piece: str) -> str:
     if ", in particular," in lowered or ", notably," in lowered:
         # "recaptured, in particular, the village of @1": an aside between verb and object
         lowered = _INSERTED_ASIDE.sub(" ", lowered)
+    if any(f", {word} " in lowered for word in _FOCUS_WORDS):
+        # "continues its offensive, in particular near the town of @1": a focus before the
+        # place the verb's phrase goes on to
+        lowered = _INSERTED_FOCUS.sub(" ", lowered)
     if "n)" in lowered:
         # "@0 (@1 in ukrainian) and @2": a gloss, as if the name stood alone in brackets
         lowered = _GLOSS_LANGUAGE.sub("", lowered)
@@ -129,6 +133,11 @@ _ATTEMPT_ASIDE = re.compile(
     r"[^,;:@()]{1,60}?,\s*(to\s)"
 )
 _INSERTED_ASIDE = re.compile(r"(?<=[a-z]),\s*(?:in\s+particular|notably),\s*")
+_FOCUS_WORDS = ("in particular", "notably", "especially", "particularly", "mainly")
+_INSERTED_FOCUS = re.compile(
+    r"(?<=[a-z]),\s*(?:in\s+particular|notably|especially|particularly|mainly)\s+"
+    r"(?=(?:near|in|around|at|on|towards?|outside)\s)"
+)
 
 
 # One list item the gazetteer lacks, between two it knows: capitalised words and a separator.
