@@ -341,9 +341,16 @@ def _side_in(
     without ``generic``, "troops" or "its forces" name no side; without ``places``, neither
     does the country named as a place ("in the east of Ukraine")."""
     found = list(side_words(strict=strict).finditer(text))
-    for m in reversed(found) if last else found:
+    for k, m in reversed(list(enumerate(found))) if last else enumerate(found):
         if not generic and m.lastgroup == "generic":
             continue
+        if (
+            m.lastgroup == "generic"
+            and k
+            and found[k - 1].lastgroup in {"ru", "ua"}
+            and not text[found[k - 1].end() : m.start()].strip()
+        ):
+            continue  # "russian troops": the adjective's side, not the speaker's
         if not places and names_a_place(text, m.start(), m.end()):
             continue
         side = _side_of(m, speaker_side)
@@ -639,6 +646,8 @@ def subject_of(
     relative = ctx.relative.search(left)
     if anaphor and relative and anaphor.start() >= relative.start():
         anaphor = None  # "@1 city, which is …": the pronoun of the relative clause
+    if anaphor and _ROUTE_BEFORE.search(left, 0, anaphor.start()):
+        return None  # "the only road out of the town still in Russian hands": the road
     if anaphor:
         limit = pos - len(left) + anaphor.start()
         # (not a name of an area: "the village of @0 in the @1 district …, claims that it was
@@ -724,7 +733,7 @@ _UNNAMED_AREA = re.compile(
 # A route named after the places it joins ("the road from @0 is under our control")
 _ROUTE_BEFORE = re.compile(
     r"\b(?:road|highway|motorway|route|railway|rail\s+line|supply\s+line)s?\s+(?:from|to|between"
-    r"|towards?|linking|leading\s+to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$"
+    r"|towards?|linking|leading\s+to|out\s+of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$"
 )
 # …set off from a landmark named with its title ("east of the Ukrainian capital, @0,")
 _UNNAMED_BY = re.compile(
