@@ -396,6 +396,10 @@ SETS = {
     "dev375": (DATA / "dev375", DATA / "dev375_gold.jsonl"),
     "dev376": (DATA / "dev376", DATA / "dev376_gold.jsonl"),
     "dev377": (DATA / "dev377", DATA / "dev377_gold.jsonl"),
+    "dev378": (DATA / "dev378", DATA / "dev378_gold.jsonl"),
+    "dev379": (DATA / "dev379", DATA / "dev379_gold.jsonl"),
+    "dev380": (DATA / "dev380", DATA / "dev380_gold.jsonl"),
+    "dev381": (DATA / "dev381", DATA / "dev381_gold.jsonl"),
 }
 
 FIELDS = {
