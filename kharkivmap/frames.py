@@ -347,8 +347,9 @@ def _list_past_region(
         return False
     rest = text[region.end : m.start].lower()
     if _names_own_oblast(text, before, region):
-        # "@0 in Zaporizhzhia and @1 in Kharkiv": an oblast named by its centre
-        return ctx.join.fullmatch(rest) is not None
+        # "@0 in Zaporizhzhia and @1 in Kharkiv", "@0 in Donetsk, as well as @1 in Kharkiv":
+        # an oblast named by its centre
+        return ctx.join.fullmatch(rest) is not None or _AS_WELL_AS.fullmatch(rest) is not None
     word = ctx.region_after.match(rest)
     if word is None or ctx.region_after.match(text[m.end : m.end + 40].lower()):
         return False  # "@0 in Izium district, Kharkiv Oblast": a second region, no list
