@@ -626,7 +626,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "west of" makes it a reference point; not "retreated from positions north of
                 # @1", from around it)
                 outskirts = rule.kind in {"withdraw", "euphemism"} and (
-                    "outskirts" in m.group() or _COMPASS_OF.search(m.group()) is not None
+                    "outskirts" in m.group()
+                    or _COMPASS_OF.search(m.group()) is not None
+                    # "retreated west from @1": the way out of the place, which is left
+                    or _COMPASS_FROM.search(m.group()) is not None
                 )
                 # "the flag was raised by residents of @1": the residents' place is the flag's
                 residents = rule.kind == "flag" and _BY_RESIDENTS.search(m.group()) is not None
@@ -1988,6 +1991,7 @@ _COMPASS_OF = re.compile(
     r"\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:positions|lines|frontiers|boundaries)\s*,?\s+"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b"
 )
+_COMPASS_FROM = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s+from\b")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whom)\b")
 
 

@@ -1143,7 +1143,10 @@ def rules() -> tuple[Rule, ...]:
             r"(?:(?:over\s+the\s+(?:weekend|past\s+\w+|last\s+\w+)|overnight|last\s+(?:week|night)"
             r"|earlier\s+this\s+week|this\s+week|on\s+\w+day|yesterday"
             # "are retreating en masse from @1"
-            r"|en\s+masse|hastily|quickly|rapidly)\s+)?"
+            r"|en\s+masse|hastily|quickly|rapidly"
+            # "retreated in late April west from the villages of @1, @2 and @3"
+            r"|in\s+(?:early|mid|late)[\s-]+[a-z]+)\s+)?"
+            r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s+(?=from\s))?"
             # "retreated about 30km in the southern @1 region from @2": a distance first
             r"(?:(?:about|some|nearly|almost|up\s+to|around)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres"
             r"|kilometers|miles)\s+(?:(?:in|across)\s+(?:the\s+)?(?:[\w-]+\s+)?@\d+\s+(?:region|oblast"
