@@ -400,6 +400,8 @@ SETS = {
     "dev379": (DATA / "dev379", DATA / "dev379_gold.jsonl"),
     "dev380": (DATA / "dev380", DATA / "dev380_gold.jsonl"),
     "dev381": (DATA / "dev381", DATA / "dev381_gold.jsonl"),
+    "dev382": (DATA / "dev382", DATA / "dev382_gold.jsonl"),
+    "dev383": (DATA / "dev383", DATA / "dev383_gold.jsonl"),
 }
 
 FIELDS = {
