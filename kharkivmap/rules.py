@@ -376,7 +376,10 @@ def context() -> Context:
         ),
         # "was taken (under control) by Russian forces"
         agent=re.compile(
-            r"^\s*,?\s*(?:back\s+|(?:over|under\s+(?:the\s+)?(?:(?:full|complete)\s+)?control)\s+)?"
+            r"^\s*,?\s*(?:back\s+|(?:over|under\s+(?:the\s+)?(?:(?:full|complete)\s+)?control)\s+"
+            # "liberated thanks to the offensive actions taken by Russian troops"
+            r"|thanks\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:actions?|operations?|efforts?"
+            r"|offensive)\s+(?:(?:taken|carried\s+out|conducted|undertaken)\s+)?(?=by\s))?"
             r"(by|from|to|of)\s+"
         ),
         # "the capture of @1 (by Ukrainian forces)(, which …,) would be a setback"
