@@ -393,6 +393,13 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
             if _object_of_push(frame.text, m.start()):
                 continue  # "pushed Russian troops from the bank and liberated @1": the object
+            if _DEFEATED_BEFORE.search(frame.text, max(0, m.start() - 30), m.start()):
+                # "the defeat of Ukrainian troops and the liberation of @1": the side beaten
+                # lost the place; the other side took it
+                side = _side_of(m, speaker_side)
+                if side in OTHER:
+                    return OTHER[side]
+                continue
             if m.group() in _POSSESSIVES and _OWN_LAND_AFTER.match(frame.text, m.end()):
                 continue  # "attempts to enter its western @0 region": whose land, not who acted
             possessed = m.lastgroup == "generic" and _POSSESSIVE_BEFORE.search(
@@ -424,6 +431,10 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+# A side named as what was beaten ("the defeat of Ukrainian troops", "routing the enemy")
+_DEFEATED_BEFORE = re.compile(
+    r"\b(?:defeat|rout|routing|destruction|defeating|destroying)\s+(?:of\s+)?(?:the\s+)?$"
+)
 
 
 @cache
