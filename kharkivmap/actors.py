@@ -642,6 +642,13 @@ def subject_of(
                 and not _RELATIVE_AFTER.match(direct[0])
             ):
                 return None  # "a district south of @0 was fully occupied": the district
+            located = _LOCATED_APPOSITIVE.search(text, 0, direct.start()) if group else None
+            if located:
+                # "@0, located on a highway linking @1 and @2, has been captured": the places
+                # of a closed appositive only locate its head, the subject
+                head = group_by_token(frame, int(located.group(1)))
+                if head is not None and head.status in allowed:
+                    return head.members
             if group and _ROUTE_BEFORE.search(text, 0, direct.start()):
                 return None  # "the road from @0 is under our control": the road, not the town
             if group and _UNNAMED_BY.search(text, 0, direct.start()):
@@ -742,6 +749,11 @@ _UNNAMED_AREA = re.compile(
     r"|settlements?|hamlets?|positions?|territor(?:y|ies))\s+(?!of\s)(?:[\w-]+\s+){0,3}?$"
 )
 # A route named after the places it joins ("the road from @0 is under our control")
+# "@0, located on a highway linking …": an appositive of where its head lies, up to its comma
+_LOCATED_APPOSITIVE = re.compile(
+    r"@(\d+)\s*,\s*(?:located|situated|lying|which\s+lies|which\s+is\s+(?:located|situated))"
+    r"\s[^,;.]*(?:@\d+[^,;.]*)*$"
+)
 _ROUTE_BEFORE = re.compile(
     r"\b(?:road|highway|motorway|route|railway|rail\s+line|supply\s+line)s?\s+(?:from|to|between"
     r"|towards?|linking|leading\s+to|out\s+of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$"

@@ -398,8 +398,10 @@ def context() -> Context:
         withdraw_direct=re.compile(_alt(t["withdraw_direct_verbs"])),
         # "almost completed the clearing of @1": a gain not yet made
         partial_before=re.compile(
-            rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+(?:(?:completed|finished|complete)\s+"
-            r"(?:the\s+)?)?$"
+            # ("was almost completely liberated": the adverb of degree it limits too; "almost
+            # entirely lost" is reported as the loss it all but is)
+            rf"(?<![\w-]){_alt(t['partial_adverbs'])}\s+(?:(?:completely|fully)\s+)?"
+            r"(?:(?:completed|finished|complete)\s+(?:the\s+)?)?$"
         ),
         entry_verbs=frozenset(t["entry_verbs"]),
         fighting_after_entry=re.compile(t["fighting_after_entry"]),
