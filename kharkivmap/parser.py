@@ -1500,6 +1500,8 @@ def _period_end(when: date | None, precision: str) -> date | None:
 
 
 # "…, which Moscow said it had taken in early January": a relative clause dates its own event
+# A relative clause closed by its comma before the main clause's verb
+_CLOSED_RELATIVE = re.compile(r"\s*(?:which|that|who)\s[^,;:]*,")
 _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
@@ -1629,6 +1631,9 @@ def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[D
             end = next((c for c in frame.clauses if c > expr.start), own)
             if TOKEN.search(text, start, end):
                 continue
+        elif expr.start < anchor and (closed := _CLOSED_RELATIVE.match(text, own, anchor)):
+            if expr.start < closed.end():
+                continue  # "@1, which fell in March, is back in Ukrainian hands": the past
         elif expr.start > anchor:
             comma = text.rfind(",", anchor, expr.start)
             between = text[comma + 1 : expr.start]
@@ -1673,6 +1678,20 @@ def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> C
         url=art.url,
         outlet=art.outlet,
     )
+
+
+def _main(cand: _Candidate, mention: Mention) -> bool:
+    """Whether ``cand`` is told in the main clause about ``mention``, not in a relative clause
+    right after it: "@1, which fell in March, is back in Ukrainian hands" is news of the main
+    clause; the relative clause's change is the place's past."""
+    group = next((g for g in cand.frame.groups if mention in g.members), None)
+    if group is None or cand.anchor < group.end:
+        return True
+    return _RELATIVE_AFTER_NAME.match(cand.frame.text[group.end : cand.anchor]) is None
+
+
+# A relative clause opening right after a name and still open at a trigger
+_RELATIVE_AFTER_NAME = re.compile(r"\s*,\s*(?:which|that)\s[^,;:]*$")
 
 
 def _valid(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -1738,8 +1757,13 @@ def extract_claims(
                             best[named.start] = cand
                     continue
                 held = best.get(mention.start)
-                key = (_RANK[cand.event], cand.confidence, -cand.anchor)
-                if held is None or key > (_RANK[held.event], held.confidence, -held.anchor):
+                key = (_RANK[cand.event], cand.confidence, _main(cand, mention), -cand.anchor)
+                if held is None or key > (
+                    _RANK[held.event],
+                    held.confidence,
+                    _main(held, mention),
+                    -held.anchor,
+                ):
                     best[mention.start] = cand
     claims = [_claim(doc, m, best[m.start]) for m in mentions if m.start in best]
     if denied:
