@@ -130,13 +130,36 @@ def resolve_anaphors(
     """
     grammar = _grammar()
     found: list[Mention] = []
+    # per sentence index, the phrase that opens it as its subject and the mention it became
+    opening: dict[int, tuple[str, Mention]] = {}
     phrases = grammar.phrase.finditer(text)
     for match, earlier, sentence_starts in _phrases(phrases, text, sentences, mentions):
-        meant = _antecedent(text, earlier, sentence_starts, grammar, match["noun"])
+        index = bisect.bisect_right(sentence_starts, match.start()) - 1
+        noun = match["noun"].lower()
+        chained = opening.get(index - 1)
+        if (
+            chained is not None
+            and chained[0] == noun
+            and not _named_in(earlier, sentence_starts[index])
+        ):
+            # "Robotyne has been liberated. The settlement is 10 km south of Orikhiv … towards
+            # Tokmak. … raising the flag in the settlement": the phrase goes on with the one
+            # the sentence before opened with, not the last name that sentence gave
+            meant: Mention | None = chained[1]
+        else:
+            meant = _antecedent(text, earlier, sentence_starts, grammar, match["noun"])
         if meant is not None:
             score = round(meant.score * _SCORE, 3)
-            found.append(Mention(*match.span(), match[0], meant.place, score))
+            mention = Mention(*match.span(), match[0], meant.place, score)
+            found.append(mention)
+            if not text[sentence_starts[index] : match.start()].strip(" \"'“”‘’"):
+                opening[index] = (noun, mention)
     return found
+
+
+def _named_in(earlier: Sequence[Mention], sentence_start: int) -> bool:
+    """Whether a name stands in the phrase's own sentence, before it."""
+    return bool(earlier) and earlier[-1].start >= sentence_start
 
 
 def resolve_plural_anaphors(
