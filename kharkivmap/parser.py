@@ -70,9 +70,11 @@ from kharkivmap.frames import (
 from kharkivmap.gazetteer import distance_km
 from kharkivmap.lexicons import load_lexicon
 from kharkivmap.models import Article, Claim, Event, Mention, Place
+from kharkivmap.normalize import fold
 from kharkivmap.prefilter import may_match
 from kharkivmap.rules import Rule, context, key_words_in, rules_keyed
 from kharkivmap.sentences import Sentence, split_sentences
+from kharkivmap.translit import romanize_ru
 
 __all__ = ["MentionFinder", "extract_claims"]
 
@@ -825,12 +827,16 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     named = acting_sides(text[:anchor], strict=False)
                     actor = named[-1] if named else None
             else:
+                spelt = _russian_spelling(members)
                 event, actor = resolve_actor(
                     rule,
                     m,
                     frame,
                     speaker_side,
-                    house_side=doc.house_side,
+                    # a place written in its Russian form ("Svyatogorsk was liberated") is
+                    # told in Russia's words, unless a side is named or the article's own
+                    # voice tells otherwise
+                    house_side=(lambda: doc.house_side() or "RU") if spelt else doc.house_side,
                     country=_country_of(members),
                 )
             if (
@@ -1678,6 +1684,23 @@ def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> C
         url=art.url,
         outlet=art.outlet,
     )
+
+
+def _russian_spelling(members: Sequence[Mention]) -> bool:
+    """Whether every place of ``members`` is written in the romanised Russian form of its
+    name that differs from the Ukrainian one ("Svyatogorsk", "Seversk", "Tsukurino"), as a
+    Russian source writes it; forms the two languages share once folded ("Izyum",
+    "Kupyansk") say nothing."""
+    if not members:
+        return False
+    for mention in members:
+        place = mention.place
+        if place.country != "UA" or not place.name_ru:
+            return False
+        written = fold(mention.text)
+        if written == fold(place.name) or written != fold(romanize_ru(place.name_ru)):
+            return False
+    return True
 
 
 def _main(cand: _Candidate, mention: Mention) -> bool:
