@@ -393,6 +393,10 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
             if _object_of_push(frame.text, m.start()):
                 continue  # "pushed Russian troops from the bank and liberated @1": the object
+            if m.lastgroup == "generic" and _QUANTITY_OF.search(
+                frame.text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # "threw huge amounts of armaments and soldiers at it": what was sent
             if _DEFEATED_BEFORE.search(frame.text, max(0, m.start() - 30), m.start()):
                 # "the defeat of Ukrainian troops and the liberation of @1": the side beaten
                 # lost the place; the other side took it
@@ -431,6 +435,10 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+# A quantity a generic force noun is counted in: what a side sends, not who acts
+_QUANTITY_OF = re.compile(
+    r"\b(?:amounts?|numbers?|lots|masses|waves|hundreds|thousands|dozens)\s+of\s+[^,;:.@]*$"
+)
 # A side named as what was beaten ("the defeat of Ukrainian troops", "routing the enemy")
 _DEFEATED_BEFORE = re.compile(
     r"\b(?:defeat|rout|routing|destruction|defeating|destroying)\s+(?:of\s+)?(?:the\s+)?$"
