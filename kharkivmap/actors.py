@@ -1495,10 +1495,14 @@ def resolve_actor(
             country = _place_country(frame, m)
             if country in OTHER:
                 return event, country
-        return event, side or _liberator(
-            m.group("v"),
-            _perspective(frame.text, m.start()) or speaker_side or _asked(house_side),
-            country,
+        return event, (
+            side
+            or _liberator(
+                m.group("v"),
+                _perspective(frame.text, m.start()) or speaker_side or _asked(house_side),
+                country,
+            )
+            or _invader(m.group("v"), country)
         )
     if kind == "nominal":
         verb = m.group("v")
@@ -1822,6 +1826,16 @@ def _liberator(verb: str | None, speaker_side: str | None, country: str | None) 
     return speaker_side if speaker_side in OTHER else "UA"
 
 
+def _invader(verb: str | None, country: str | None) -> str | None:
+    """For a plain capture verb in the passive that nothing else gives a side to ("Irpin,
+    Bucha and Vorzel are seized"): the side at war with the place's country, who takes its
+    places; its own side retakes or liberates them, in other words."""
+    if verb and _PLAIN_CAPTURE.fullmatch(verb) and country in OTHER:
+        return OTHER[country]
+    return None
+
+
+_PLAIN_CAPTURE = re.compile(r"captured|seized|overrun|conquered")
 _CELEBRATING = re.compile(
     r"\b(?:hail(?:ed|s|ing)?|welcom(?:ed|es|ing|e)|celebrat(?:ed|es|ing|e)|prais(?:ed|es|ing|e)"
     r"|congratulat(?:ed|es|ing|e))\b"
