@@ -186,6 +186,7 @@ _CLOSING_QUOTE = re.compile(r"^[”\"»’']+(?=\s)")
 _DISTRICT_WORDS = frozenset({"district", "districts", "raion", "rayon"})
 _DISTRICT_KM = 60.0
 _CLEAR_TOWN = 0.9  # a town scored this far above its namesakes is taken as named
+_CLEAR_WAR_ZONE_VILLAGE = 0.8  # …and a village of the war zone this far
 _CAPITALS = frozenset({(50.5, 30.5), (55.8, 37.6)})  # Kyiv, Moscow: (lat, lon) to 0.1 degree
 _KM_PER_DEGREE = 111.19  # of latitude, a little under the mean great circle's 111.195
 _LONE_REACH_KM = 150.0  # a name's only place farther than this from its stated landmark is not it
@@ -1622,7 +1623,11 @@ class MentionFinder:
         lie (Avdiivka in a report on Krynky)."""
         if place.kind == "city" or not alternatives or span.qualifier is not None:
             return False
-        if place.kind == "town" and is_war_zone_town(place.lat, place.lon):
+        if is_war_zone_town(place.lat, place.lon) and (
+            place.kind == "town" or score >= _CLEAR_WAR_ZONE_VILLAGE
+        ):
+            # (a village of the war zone too, when its namesakes weigh little: Krynky on the
+            # Dnipro's left bank in a report on Avdiivka)
             return False
         return place.kind != "town" or score < _CLEAR_TOWN
 
