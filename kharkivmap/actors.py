@@ -756,12 +756,12 @@ _UNNAMED_AREA = re.compile(
     r"(?:districts?|areas?|parts?|sections?|neighbou?rhoods?|suburbs?|sectors?|towns?|villages?"
     r"|settlements?|hamlets?|positions?|territor(?:y|ies))\s+(?!of\s)(?:[\w-]+\s+){0,3}?$"
 )
-# A route named after the places it joins ("the road from @0 is under our control")
 # "@0, located on a highway linking …": an appositive of where its head lies, up to its comma
 _LOCATED_APPOSITIVE = re.compile(
     r"@(\d+)\s*,\s*(?:located|situated|lying|which\s+lies|which\s+is\s+(?:located|situated))"
     r"\s[^,;.]*(?:@\d+[^,;.]*)*$"
 )
+# A route named after the places it joins ("the road from @0 is under our control")
 _ROUTE_BEFORE = re.compile(
     r"\b(?:road|highway|motorway|route|railway|rail\s+line|supply\s+line)s?\s+(?:from|to|between"
     r"|towards?|linking|leading\s+to|out\s+of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$"
@@ -1756,7 +1756,7 @@ def house_side(outlet: str | None, opening: str, url: str | None = None) -> str 
     """The side whose state, army or government-aligned media published the article, from
     its outlet name, the host of its ``url`` ("https://tass.com/…") or the dateline in its
     ``opening`` ("MOSCOW, June 1. /TASS/.")."""
-    host = urlsplit(url).hostname or "" if url else ""
+    host = (urlsplit(url).hostname or "") if url else ""
     for text in (outlet or "", host, opening):
         m = _houses().search(text.lower())
         if m:

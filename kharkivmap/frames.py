@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kharkivmap.lexicons import alternation
 from kharkivmap.mentions import lexicon
 from kharkivmap.models import Mention, Place
 from kharkivmap.rules import Context, context
@@ -135,7 +136,7 @@ _ATTEMPT_ASIDE = re.compile(
 _INSERTED_ASIDE = re.compile(r"(?<=[a-z]),\s*(?:in\s+particular|notably),\s*")
 _FOCUS_WORDS = ("in particular", "notably", "especially", "particularly", "mainly")
 _INSERTED_FOCUS = re.compile(
-    r"(?<=[a-z]),\s*(?:in\s+particular|notably|especially|particularly|mainly)\s+"
+    rf"(?<=[a-z]),\s*{alternation(_FOCUS_WORDS)}\s+"
     r"(?=(?:near|in|around|at|on|towards?|outside)\s)"
 )
 

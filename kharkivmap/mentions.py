@@ -1253,7 +1253,8 @@ class MentionFinder:
                     inside = self._gazetteer.near_oblast(span.entries, oblast, _ACROSS_LINE_KM)
                 if not inside and not span.anchor and not span.qualifier.fuzzy:
                     # "Hlyboka and Lukiantsi in the Kharkiv region": no Hlyboka there, but a
-                    # Hlyboke; a name one letter off is its spelling, not a namesake elsewhere
+                    # Hlyboke; a name differing only in its vowels is its spelling, not a
+                    # namesake elsewhere
                     alike = self._gazetteer.spelt_alike_in(span.key, oblast)
                     if alike is not None:
                         inside = (alike,)
@@ -1266,7 +1267,7 @@ class MentionFinder:
                     and region[4] == "UA"
                     # …though a village of a list "in the Donetsk region" with no namesake
                     # there is one the gazetteer lacks ("Petropavlivka and Vremivka, in …")
-                    and any(row(row_number(e))[11] in _TOWN_KINDS for e in span.entries)
+                    and self._names_a_town(span)
                 )
                 # "Lebedevka in Kursk": a Russian city qualifies like its region
                 qualifies = span.qualifier.region or region[4] != "UA"

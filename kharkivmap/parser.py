@@ -827,7 +827,6 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     named = acting_sides(text[:anchor], strict=False)
                     actor = named[-1] if named else None
             else:
-                spelt = _russian_spelling(members)
                 event, actor = resolve_actor(
                     rule,
                     m,
@@ -835,8 +834,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     speaker_side,
                     # a place written in its Russian form ("Svyatogorsk was liberated") is
                     # told in Russia's words, unless a side is named or the article's own
-                    # voice tells otherwise
-                    house_side=(lambda: doc.house_side() or "RU") if spelt else doc.house_side,
+                    # voice tells otherwise (worked out only when asked, as the voice is)
+                    house_side=lambda members=members: (
+                        doc.house_side() or ("RU" if _russian_spelling(members) else None)
+                    ),
                     country=_country_of(members),
                 )
             if (
@@ -1505,9 +1506,9 @@ def _period_end(when: date | None, precision: str) -> date | None:
     return when
 
 
-# "…, which Moscow said it had taken in early January": a relative clause dates its own event
 # A relative clause closed by its comma before the main clause's verb
 _CLOSED_RELATIVE = re.compile(r"\s*(?:which|that|who)\s[^,;:]*,")
+# "…, which Moscow said it had taken in early January": a relative clause dates its own event
 _RELATIVE_OPENING = re.compile(r"\s*(?:which|that|who|where|whose)\b")
 
 
@@ -1703,6 +1704,12 @@ def _russian_spelling(members: Sequence[Mention]) -> bool:
     return True
 
 
+def _preference(cand: _Candidate, mention: Mention) -> tuple[int, float, bool, int]:
+    """How strongly ``cand`` claims ``mention``: the stronger event, then the surer reading,
+    then the main clause's, then the earlier trigger."""
+    return (_RANK[cand.event], cand.confidence, _main(cand, mention), -cand.anchor)
+
+
 def _main(cand: _Candidate, mention: Mention) -> bool:
     """Whether ``cand`` is told in the main clause about ``mention``, not in a relative clause
     right after it: "@1, which fell in March, is back in Ukrainian hands" is news of the main
@@ -1780,13 +1787,7 @@ def extract_claims(
                             best[named.start] = cand
                     continue
                 held = best.get(mention.start)
-                key = (_RANK[cand.event], cand.confidence, _main(cand, mention), -cand.anchor)
-                if held is None or key > (
-                    _RANK[held.event],
-                    held.confidence,
-                    _main(held, mention),
-                    -held.anchor,
-                ):
+                if held is None or _preference(cand, mention) > _preference(held, mention):
                     best[mention.start] = cand
     claims = [_claim(doc, m, best[m.start]) for m in mentions if m.start in best]
     if denied:
