@@ -783,6 +783,12 @@ _APPOSITIVE_RELATION = re.compile(
     r"|roughly\s+|nearly\s+)?[\w.\s-]{0,30}?\b(?:of|from)\s+(?:the\s+(?:city|town)\s+of\s+)?"
 )
 
+# "four villages — @0 — around @1 had been liberated": a list set off after its noun, placed
+# by a landmark, is the subject
+_LIST_AROUND = re.compile(
+    r"\s*(?:—|\))\s*(?:around|near|outside|surrounding|close\s+to)\s+(?:the\s+(?:city|town)\s+of\s+)?"
+)
+
 
 def _described(frame: Frame, reference: Group) -> list[Mention] | None:
     """The target a reference point stands in an appositive of ("@0, 50 km north of @1")."""
@@ -791,6 +797,8 @@ def _described(frame: Frame, reference: Group) -> list[Mention] | None:
         return None
     target = before[-1]
     if _APPOSITIVE_RELATION.fullmatch(frame.text, target.end, reference.start):
+        return target.members
+    if _LIST_AROUND.fullmatch(frame.text, target.end, reference.start):
         return target.members
     return None
 

@@ -144,10 +144,11 @@ def _war_zone() -> dict[tuple[int, int], tuple[tuple[float, float, float], ...]]
     return {cell: tuple(towns) for cell, towns in cells.items()}
 
 
+@lru_cache(maxsize=65536)
 def _war_zone_nearness(lat: float, lon: float) -> float:
     """``exp(-km / _ZONE_KM)`` to the nearest war-zone town: 1 on the front, 0 beyond
     ``_ZONE_REACH_KM`` (a degree of longitude, so the nine cells around a place hold every
-    town that counts)."""
+    town that counts). Cached: the same places recur in article after article."""
     cells = _war_zone()
     here = _trig(lat, lon)
     row, col = math.floor(lat), math.floor(lon)

@@ -132,6 +132,14 @@ _SMALL_PLACE_NOUNS = tuple(
 )
 # …and those that name it outright: "the village of", "the settlements of"
 _NAMING_NOUNS = tuple(noun for noun in _SMALL_PLACE_NOUNS if noun.endswith(" of "))
+# Nouns that call a place a village, after its name ("Makiivka village") or before it: no
+# place this large is meant ("the settlements of Popasna, Rubizhne" may still be towns).
+_VILLAGE_NOUNS = frozenset({"village", "hamlet", "село", "деревня"})
+_VILLAGE_BEFORE = tuple(
+    n for n in _SMALL_PLACE_NOUNS if n.split()[0] in _VILLAGE_NOUNS | {"villages", "hamlets"}
+)
+_VILLAGE_MAX_POPULATION = 40_000
+_LIST_OPENING = " -–—(:"
 _INFLECTED = 0.95  # a declined Cyrillic form matched through its nominative
 _CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
 _MIN_KEY = 3
@@ -300,6 +308,7 @@ class _Span:
     distance: float | None = None  # km from the anchor, when the text says it
     bearing: float | None = None  # compass degrees from the anchor ("east of": 90)
     small: bool = False  # a small-place noun stands right before it ("the village of")
+    village: bool = False  # "village" itself names it, before or after ("Makiivka village")
     border: _Span | None = None  # the region it is said to be by ("near the border with X")
     by_russia: float | None = None  # km from the Russian border it is said to lie (0: "near")
     district: bool = False  # a region word for a district follows it ("the Izium district")
@@ -520,10 +529,12 @@ class MentionFinder:
         spans.sort(key=lambda s: s.start)
         for n, span in enumerate(spans):
             self._mark_context(text, span)
-            if n and spans[n - 1].small and not span.small:
+            if n and (spans[n - 1].small or spans[n - 1].village) and not span.small:
                 # "the villages of @1, @2 and Pushkino": the noun covers the whole list
                 gap = text[spans[n - 1].end : span.start]
-                span.small = len(gap) < 8 and _link_words(gap) in _LIST_LINKS
+                listed = len(gap) < 8 and _link_words(gap) in _LIST_LINKS
+                span.small = listed
+                span.village = listed and spans[n - 1].village
             if n and spans[n - 1].key != span.key and span.plural:
                 gap = text[spans[n - 1].end : span.start]
                 spans[n - 1].region = spans[n - 1].region or gap in _CONJUNCTIONS
@@ -1144,6 +1155,10 @@ class MentionFinder:
                 tail = text[at : at + 40].lower()
                 span.region = tail.startswith(self._lexicon.administration_after)
             span.axis = word in _AXIS_WORDS
+            # "Makiivka village": the village of that name, not the city (an oblast's centre
+            # before "village" names a village of its oblast: "abandon Donetsk village")
+            span.village = word in _VILLAGE_NOUNS and not self._is_oblast_centre(span)
+            span.small = span.village
         start = span.start
         if not start or text[start - 1] != " ":
             return
@@ -1151,7 +1166,10 @@ class MentionFinder:
         if before.isspace():
             return
         before = before.lower()
-        span.small = before.endswith(_SMALL_PLACE_NOUNS)
+        span.small = span.small or before.endswith(_SMALL_PLACE_NOUNS)
+        # ("four villages -- @1, @2 and @3": the noun before a list set off by a dash, a
+        # bracket or a colon)
+        span.village = span.village or f"{before.rstrip(_LIST_OPENING)} ".endswith(_VILLAGE_BEFORE)
         if not span.region and _REGION_OF_BEFORE.search(before) and self._is_oblast_centre(span):
             span.region = True  # "the south-eastern region of Zaporizhzhia": the oblast
         for cue, country in self._cues.get(before.rsplit(None, 1)[-1], ()):
@@ -1219,6 +1237,21 @@ class MentionFinder:
                     if row(row_number(e))[11] == "city" and country in (None, row(row_number(e))[4])
                 )
                 span.entries = cities or span.entries
+            elif (
+                span.village
+                and not span.region
+                and len(span.entries) > 1
+                and not self._is_oblast_centre(span)
+            ):
+                # "the village of Makiivka" is a village of that name, not the city of 340,000
+                # ("the villages of Zaporozhye" are still the oblast's; "the settlements of
+                # Popasna, Rubizhne" may be towns)
+                villages = tuple(
+                    e
+                    for e in span.entries
+                    if (row(row_number(e))[10] or 0) < _VILLAGE_MAX_POPULATION
+                )
+                span.entries = villages or span.entries
             if span.axis:
                 # "the Lyman direction" is the front around the town, not a village Lyman
                 towns = tuple(e for e in span.entries if row(row_number(e))[11] in _TOWN_KINDS)
