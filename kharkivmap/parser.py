@@ -117,8 +117,6 @@ _COPULA_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|remains?|remained|b
 _RANK = {"captured": 3, "withdrew": 3, "held": 2, "contested": 1}
 _LOOKBACK = 3
 _DATELINE = 80
-# A change dated this long before publication is reported as background: who holds the place.
-_HISTORY_DAYS = 30
 # A hold that ended lately: "until recently", "until this week", "until Thursday"
 _UNTIL_RECENT = re.compile(
     r"\s*,?\s*\buntil\s+(?:very\s+)?(?:recently|(?:earlier\s+)?this\s+week|last\s+week|yesterday"
@@ -1455,14 +1453,10 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         # of the last weeks, so taken that day
         event, actor = "captured", controller
         when, precision = nearest.date, "day"
-    latest = _period_end(when, precision)
-    old = bool(latest and art.published and (art.published - latest).days > _HISTORY_DAYS)
-    # a date carried from the sentence before dates the news, but cannot make it history:
-    # it may belong to another event there ("… where Ukraine attacked on August 6")
-    if nearest is None:
-        old = False
-    if event in _CHANGE and (old or (nearest is not None and nearest.past_year)):
-        # "Lyman, captured by Russian forces in May": background, not news; a status.
+    if event in _CHANGE and nearest is not None and nearest.past_year:
+        # "Lyman, captured by Russian forces in 2022": a change dated only by its year is
+        # background, a status; a change of a stated day or month, however long ago, stays
+        # a change at that date ("On October 5, Ukrainian troops liberated @1")
         event, actor = "held", controller  # type: ignore[assignment]
     hedged = cand.doubted or doc.hedged(index) or doc.followed_by_doubt(index)
     if not hedged and event in _CHANGE and cand.speaker is not None:
@@ -1491,19 +1485,6 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         url=art.url,
         outlet=art.outlet,
     )
-
-
-def _period_end(when: date | None, precision: str) -> date | None:
-    """The last day the event may have happened: a change "in late December" reported on
-    2 January is news, not history."""
-    if when is None or precision == "day":
-        return when
-    if precision == "week":
-        return when + timedelta(days=6)
-    if precision == "month":
-        following = (when.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return following - timedelta(days=1)
-    return when
 
 
 # A relative clause closed by its comma before the main clause's verb
