@@ -435,7 +435,9 @@ def _most_specific(
             chosen = (other, m)
     if chosen is None:
         return source, match, None
-    return chosen[0], chosen[1], source.side if source.side in _SIDES else None
+    # a source with a side of its own keeps it: "separatist forces in Ukraine claimed"
+    borrowed = source.side if source.side in _SIDES and chosen[0].side not in _SIDES else None
+    return chosen[0], chosen[1], borrowed
 
 
 @lru_cache(maxsize=4096)
