@@ -457,7 +457,8 @@ def _speaker(
 ) -> Speaker:
     source, m, borrowed = found
     if source.agency or source.inherit:
-        return Speaker(None, None, verb, inherit=source.inherit, agency=source.agency)
+        name = source.name if source.agency else None  # "CNN reported", with nobody cited
+        return Speaker(name, None, verb, inherit=source.inherit, agency=source.agency)
     side = borrowed or source.side
     name = source.name or ""
     groups = m.re.groupindex
@@ -572,7 +573,10 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
     speakers: list[Speaker] = []
     by_place = False
     for m in lex.before.finditer(frame):
-        if _AS_NOUN.search(frame, max(0, m.start() - 20), m.start()):
+        if _AS_NOUN.search(frame, max(0, m.start() - 20), m.start()) or (
+            _SOURCE_AFTER.match(frame, m.end())
+            and _ARTICLE_BEFORE.search(frame, max(0, m.start() - 6), m.start())
+        ):
             continue  # "according to reports from …": a noun, its source named after it
         # "Ms X, press officer for the 92nd Brigade, the main force near @0, confirmed": a
         # speaker closed by an appositive reaches further back
@@ -619,6 +623,9 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
 # A speech verb spelt like a noun after a preposition ("according to reports", "citing claims")
 _AS_NOUN = re.compile(r"\b(?:according\s+to|citing|in|from|of)\s+(?:the\s+|media\s+)?$")
+# …or after an article with its source following it ("could not verify the report by …")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+_SOURCE_AFTER = re.compile(r"\s+by\b")
 
 # "…, said Hromov.": the speaker follows the verb and ends the sentence ("…,” said the @2
 # regional governor, Serhiy Haidai.": an office, a place and a name)
@@ -685,6 +692,10 @@ def choose_speaker(
     clause ("…, RIA reported citing the ministry"); ``breaks`` are the clause boundaries.
     """
     useful = [s for s in speakers if not s.agency]
+    if not useful:
+        # a named outlet speaks for itself when it cites nobody ("according to Ukrainska
+        # Pravda, …"); an outlet that relays a source yields to it
+        useful = [s for s in speakers if s.name]
     before = [s for s in useful if s.verb <= anchor]
     if before:
         return before[-1]

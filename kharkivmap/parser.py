@@ -154,6 +154,14 @@ class _Candidate:
     forced: bool = False
 
 
+def _named_speakers(speakers: list[Speaker]) -> list[Speaker]:
+    """The named speakers a later sentence can go on with: a relaying outlet only when no
+    source of its own is named ("The centre stated this, Ukrinform reports")."""
+    named = [s for s in speakers if s.name and not s.inherit]
+    own = [s for s in named if not s.agency]
+    return own or named
+
+
 class _Article:
     """Per-call state: sentences, frames and speakers, built on demand and cached."""
 
@@ -229,7 +237,7 @@ class _Article:
         # a speaker who inherits, or a sentence that goes on with the last one's account
         # ("Also captured were …"), takes the source named before
         for j in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
-            named = [s for s in self.speakers(j) if s.name and not s.inherit]
+            named = _named_speakers(self.speakers(j))
             if named:
                 return named[-1]
         return None
@@ -248,7 +256,7 @@ class _Article:
             if s.line < line - 1:
                 return None
             if s.line == line - 1 and s.heading:
-                named = [sp for sp in self.speakers(j) if sp.name and not sp.inherit]
+                named = _named_speakers(self.speakers(j))
                 return named[-1] if named else None
         return None
 
@@ -376,7 +384,7 @@ class _Article:
         frame = self.frame(i + 1)
         if not _ATTRIBUTION.search(frame.text) or any(g.status == "target" for g in frame.groups):
             return None  # a place of its own ("Kharkiv regional administration" is none)
-        named = [s for s in self.speakers(i + 1) if s.name and not s.inherit]
+        named = _named_speakers(self.speakers(i + 1))
         return named[0] if named else None
 
     def counted_capture(self, i: int) -> bool:

@@ -108,7 +108,14 @@ def test_innermost_speaker(frame: str, anchor: str, expected: str | None) -> Non
             "92nd Separate Mechanised Brigade (Tetiana Apatchenko)",
         ),
         ("troops took @0, tass reported.", "took", "TASS"),
-        ("troops took @0, interfax-ukraine reported.", "took", None),
+        # a named outlet citing nobody is the claimant; one relaying a source yields to it
+        ("troops took @0, interfax-ukraine reported.", "took", "Interfax-Ukraine"),
+        (
+            "the general staff said troops took @0, interfax-ukraine reported.",
+            "took",
+            "Ukrainian General Staff",
+        ),
+        ("troops took @0, local media reported.", "took", None),
     ],
 )
 def test_the_most_specific_organisation_in_the_text_words(
