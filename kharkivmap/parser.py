@@ -1059,11 +1059,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             if (
                 actor is None
                 and event == "captured"
-                and rule.kind in {"passive", "relative", "active"}
+                and rule.kind in {"passive", "relative", "active", "nominal"}
                 and _RETAKEN.fullmatch((m.group("v") if "v" in m.re.groupindex else "") or "")
             ):
-                # "@1, which was recaptured earlier this week", no side named anywhere near:
-                # a place taken back goes back to its own country
+                # "@1, which was recaptured earlier this week", "the recapture of @1", no side
+                # named anywhere near: a place taken back goes back to its own country
                 actor = _country_of(members)
             if (
                 actor is None
@@ -2033,7 +2033,9 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whom)\b")
 
 
 # A passive that returns a place to whom it was taken from
-_RETAKEN = re.compile(r"retaken|recaptured|regained|won\s+back|taken\s+back|reclaimed")
+_RETAKEN = re.compile(
+    r"retaken|recaptured|regained|won\s+back|taken\s+back|reclaimed|recapture|retaking"
+)
 
 
 def _occupier(m: re.Match[str], members: Sequence[Mention]) -> str | None:

@@ -54,6 +54,13 @@ def key_words(phrases: Iterable[str]) -> frozenset[str]:
 Shape = Literal["object", "subject"]
 
 
+# Adverbs between "has" and "come under …" ("has already come under Russian control")
+_COME_ADVERBS = (
+    r"(?:now|finally|fully|already|also|reportedly|allegedly|completely|entirely|effectively"
+    r"|officially|recently)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One trigger pattern: ``kind`` selects how the parser reads actor and controller.
@@ -1896,7 +1903,8 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "subject",
             # "@1 has come under Russian control": a perfect tense too
-            rf"(?:{w}(?:has|have|had)\s+(?:now\s+|finally\s+|fully\s+)?)?"
+            # ("@1 had already come under …", "@1 has reportedly come under …")
+            rf"(?:{w}(?:has|have|had)\s+(?:{_COME_ADVERBS}\s+)*)?"
             rf"{w}(?P<v>came|comes|come|got|gets|went|goes|fell|falls|passed|passes|returned|returns)"
             r"\s+(?:back\s+)?"
             # "came under Russian control", "came under the control of the self-proclaimed
