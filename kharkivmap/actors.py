@@ -1403,6 +1403,12 @@ def resolve_actor(
             after = _MAIN_SUBJECT.match(frame.text, m.end())
             side = _side_in(after.group("subject"), speaker_side, last=False) if after else None
         side = side or _actor_left(frame, m.start(), speaker_side)
+        if side is None:
+            # "a Ukrainian withdrawal from positions near five settlements, including a full
+            # retreat from @1": the side of a withdrawal named before in the sentence
+            named = _SIDE_WITHDRAWAL.search(frame.text, max(0, m.start() - 160), m.start())
+            if named:
+                side = "UA" if named.group(1) == "ukrainian" else "RU"
         if side is None and obj:
             # "a decision was made to regroup troops in the areas of @1, the ministry said": with
             # no subject, the speaker's own troops
@@ -1748,6 +1754,13 @@ def pronoun_before_verb(text: str, verb: int) -> bool:
 @cache
 def _admitting() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(load_lexicon('actors')['admitting'])})\b")
+
+
+# A side's withdrawal named as a noun ("a Ukrainian withdrawal", "the Russian retreat")
+_SIDE_WITHDRAWAL = re.compile(
+    r"\b(ukrainian|russian)\s+(?:(?:troops|forces|army)['’]?\s+)?"
+    r"(?:withdrawal|retreat|pull-?back|pull-?out)\b"
+)
 
 
 def _forces(text: str) -> bool:
