@@ -139,6 +139,8 @@ _VILLAGE_BEFORE = tuple(
     n for n in _SMALL_PLACE_NOUNS if n.split()[0] in _VILLAGE_NOUNS | {"villages", "hamlets"}
 )
 _VILLAGE_MAX_POPULATION = 40_000
+# Words between a name and its region word ("the Kharkiv border region")
+_REGION_EPITHETS = frozenset({"border", "frontier", "frontline", "front-line"})
 _LIST_OPENING = " -–—(:"
 _INFLECTED = 0.95  # a declined Cyrillic form matched through its nominative
 _CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
@@ -1147,6 +1149,10 @@ class MentionFinder:
         if after:
             word = after.group(1).lower()
             word = word[:-2] if word.endswith(_POSSESSIVE) else word
+            if word in _REGION_EPITHETS:
+                # "the Kharkiv border region": the word after the epithet tells
+                following = _SPACED_WORD.match(text, after.end())
+                word = following.group(1).lower() if following else word
             span.plural = word in self._lexicon.plural_region_words
             span.region = span.plural or word in self._lexicon.region_words
             span.district = word in _DISTRICT_WORDS
