@@ -402,6 +402,10 @@ SETS = {
     "dev381": (DATA / "dev381", DATA / "dev381_gold.jsonl"),
     "dev382": (DATA / "dev382", DATA / "dev382_gold.jsonl"),
     "dev383": (DATA / "dev383", DATA / "dev383_gold.jsonl"),
+    "dev384": (DATA / "dev384", DATA / "dev384_gold.jsonl"),
+    "dev385": (DATA / "dev385", DATA / "dev385_gold.jsonl"),
+    "dev386": (DATA / "dev386", DATA / "dev386_gold.jsonl"),
+    "dev387": (DATA / "dev387", DATA / "dev387_gold.jsonl"),
 }
 
 FIELDS = {
