@@ -219,8 +219,15 @@ def _object(*, part: bool = False) -> str:
     # "took under control the oil refinery, the mine, the plant and the settlement of @1"
     facility = rf"(?:a|an|the)\s+(?:[\w'@-]+\s+){{0,2}}?{_alt(t['facility_nouns'])}"
     site = rf"(?:(?:{facility}\s*,\s*){{0,3}}{facility}\s*,?\s+and\s+)?"
+    # "captured what it described as the strategic logistics hub of @1": the speaker's name
+    # for the place
+    described = (
+        r"(?:what\s+(?:it|they|he|she|moscow|kyiv|kiev|russia|ukraine|@\d+|the\s+[a-z]+)\s+"
+        r"(?:described|describes|called|calls|termed|terms|dubbed)\s+(?:as\s+)?)?"
+    )
     return (
-        rf"{both}{parts}{share}{whole}{site}(?:(?:the|a|an|its|their|{owner})\s+)?{region}"
+        rf"{described}{both}{parts}{share}{whole}{site}(?:(?:the|a|an|its|their|{owner})\s+)?"
+        rf"{region}"
         # ("the village of the Andriivka": a translated article before the name)
         rf"(?:{modifier}{{0,3}}?{noun}{apposed}?\s+(?:of\s+(?:[a-z]+'s\s+|{the_name})?{unknown}|{hyphenated}"
         rf"|{naming}\s+)?"
@@ -351,6 +358,9 @@ def context() -> Context:
             # an appositive may hold numbers with commas ("of around 20,000 people")
             r"(?:,\s*(?:[^,@;]|,(?=\d)){1,160}?,\s*|,\s*(?:the|a|an|one\s+of\s+the)\s+"
             r"(?:[^,@;]{1,60}?\s+)?|,\s*|\s*—\s*"  # "three villages – @0 – were taken"
+            # "@0 and @1, significant urban centers still under …": a plural appositive
+            r"|,\s*(?:[\w-]+\s+){0,3}?(?:cities|towns|villages|settlements|cent(?:er|re)s|hubs"
+            r"|strongholds)\s+"
             # "@0 is the largest city in the # region still under …": a predicate noun that
             # a status describes (only for a status: see subject_of)
             r"|(?P<pred>\s+(?:is|are|remains?)\s+(?:(?:one|two)\s+of\s+)?"
