@@ -1412,9 +1412,10 @@ def rules() -> tuple[Rule, ...]:
             # "the villages in question are @1 and @2", "the villages captured are @1 and @2"
             # "the captured cities — @1 and @2 —"
             # "the villages cited by Moscow were @1 and @2"
-            rf"\s+(?:(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*|(?:captured"
+            # ("among them, the city of @1 and the village of @2": the list right after it)
+            rf"(?:\s+(?:[\w-]+\s+)?{_alt(t['list_nouns'])}\s*(?:in\s+question\s*|(?:captured"
             rf"|seized|taken|liberated|occupied|recaptured|retaken)\s+|(?:cited|named|listed"
-            rf"|mentioned|identified)\s+(?:by\s+(?:[@\w'-]+\s+){{1,3}}?)?)?)?"
+            rf"|mentioned|identified)\s+(?:by\s+(?:[@\w'-]+\s+){{1,3}}?)?)?)?\s*"
             rf"(?:[:—]|--|,|\s*(?:are|were|include|included"
             rf"|including))\s*{unknown_names}{obj}",
             0.6,
