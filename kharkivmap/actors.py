@@ -674,6 +674,19 @@ def subject_of(
         anaphor = None  # "@1 city, which is …": the pronoun of the relative clause
     if anaphor and _ROUTE_BEFORE.search(left, 0, anaphor.start()):
         return None  # "the only road out of the town still in Russian hands": the road
+    if anaphor and _BOTH_OF_WHICH.match(anaphor.group()):
+        # "… 14 km southwest of @1 and 77 km southeast of @2, both of which remain under …":
+        # the two places named last, reference points too
+        limit = pos - len(left) + anaphor.start()
+        named = [
+            g
+            for g in frame.groups
+            if g.end <= limit and g.status in {"target", "soft", "reference"}
+        ]
+        if named and len(named[-1].members) >= 2:
+            return named[-1].members  # "@0 and @1, both of which": one list
+        if len(named) >= 2:
+            return [m for g in named[-2:] for m in g.members]
     if anaphor:
         limit = pos - len(left) + anaphor.start()
         # (not a name of an area: "the village of @0 in the @1 district …, claims that it was
@@ -788,6 +801,9 @@ _APPOSITIVE_RELATION = re.compile(
 _LIST_AROUND = re.compile(
     r"\s*(?:—|\))\s*(?:around|near|outside|surrounding|close\s+to)\s+(?:the\s+(?:city|town)\s+of\s+)?"
 )
+
+
+_BOTH_OF_WHICH = re.compile(r"both\s+of\s+(?:which|them)\b")
 
 
 def _described(frame: Frame, reference: Group) -> list[Mention] | None:
