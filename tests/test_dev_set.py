@@ -406,6 +406,9 @@ SETS = {
     "dev385": (DATA / "dev385", DATA / "dev385_gold.jsonl"),
     "dev386": (DATA / "dev386", DATA / "dev386_gold.jsonl"),
     "dev387": (DATA / "dev387", DATA / "dev387_gold.jsonl"),
+    "dev388": (DATA / "dev388", DATA / "dev388_gold.jsonl"),
+    "dev389": (DATA / "dev389", DATA / "dev389_gold.jsonl"),
+    "dev390": (DATA / "dev390", DATA / "dev390_gold.jsonl"),
 }
 
 FIELDS = {
