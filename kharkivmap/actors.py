@@ -1065,7 +1065,8 @@ _ASIDE = r"\s*,(?:[^,.;]{0,80},)?"
 # A gain named by a noun that is the subject of an aim ("the capture of @1, along with the
 # nearby town of @2, has been a major goal", "… remains Moscow's main objective")
 _GOAL_AFTER = re.compile(
-    rf"(?:{_ASIDE})?\s*(?:has\s+been|had\s+been|have\s+been|is|was|are|were|remains?"
+    # ("the capture of @1 in the east was a priority": a locative before the copula)
+    rf"(?:{_ASIDE})?(?:\s+in\s+the\s+[a-z-]+)?\s*(?:has\s+been|had\s+been|have\s+been|is|was|are|were|remains?"
     r"|remained|became|has\s+become|becomes)\s+(?:(?:still|also|long|now)\s+)?(?:(?:a|an|the"
     r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
     r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
@@ -1212,6 +1213,8 @@ _BRIEFED = re.compile(
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:would|will|could|might|may|can)\s[^,;.@]{0,50}?\b(?:after|following|upon|with|to)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    # "in the event of the complete capture of @1": a condition
+    r"|\bin\s+(?:the\s+)?(?:event|case)\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$"
 )
 
 
