@@ -419,6 +419,8 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
         return True
     if ctx.region_after.match(right) and any(_names_its_region(m) for m in group.members):
         return True
+    if len(group.members) == 1 and _renamed_centre(group.members[0]):
+        return True  # "entered Dnipropetrovsk": the oblast keeps the name its centre dropped
     if _REGIONS_APPOSED.match(right) and all(_names_its_region(m) for m in group.members):
         return True  # "the Luhansk and Donetsk, the two breakaway regions": regions
     if _WITH_DONBAS.match(right) and all(_names_its_region(m) for m in group.members):
@@ -473,6 +475,16 @@ def _names_its_region(mention: Mention) -> bool:
     from rapidfuzz import fuzz
 
     return said == region or fuzz.ratio(said, region) >= _SAME_NAME
+
+
+def _renamed_centre(mention: Mention) -> bool:
+    """Whether a mention calls an oblast centre by the oblast's name, which the city no longer
+    bears ("Dnipropetrovsk" for Dnipro): news since the renaming means the oblast."""
+    return (
+        mention.place.kind == "city"
+        and not _is_region_name(mention.place)
+        and _names_its_region(mention)
+    )
 
 
 def _is_region_name(place: Place) -> bool:
