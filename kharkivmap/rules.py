@@ -1160,6 +1160,26 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
+            # "Russian troops from a third key city, @1, have also withdrawn": the troops of a
+            # place left it
+            rf"{w}(?P<obj>(?:the\s+)?(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|servicemen))"
+            rf"\s+from\s+(?:(?:a|the)\s+(?:[\w-]+\s+){{0,3}}?(?:city|town|village|settlement)"
+            rf"\s*,\s*)?{obj}\s*,?\s+(?:(?:have|has|had)\s+)?(?:(?:also|now|already|finally)\s+)?"
+            # (not "left their equipment behind": an object after "left")
+            r"(?P<v>withdrawn|withdrew|retreated|pulled\s+(?:out|back)|fled"
+            r"|left(?!\s+(?:their|its|his|the|a|an|behind|some|many|several|them)\b))(?![\w-])",
+            0.7,
+            "withdrawn",
+            "withdrew",
+            "retreated",
+            "pulled",
+            "left",
+            "fled",
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?"
             # "retreated over the weekend from @1"
             r"(?:(?:over\s+the\s+(?:weekend|past\s+\w+|last\s+\w+)|overnight|last\s+(?:week|night)"
