@@ -200,6 +200,7 @@ class _Article:
         self._house_side: tuple[str | None] | None = None  # (side,) once worked out
         # the side each place passed to in the changes of the sentences read so far
         self.gained_by: dict[str, str] = {}
+        self.last_gainer: str | None = None  # …and in the last of them
 
     def house_side(self) -> str | None:
         """The side whose voice the article speaks: its outlet's, when a dateline or the outlet
@@ -855,6 +856,17 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "Our troops took control of @1" with nobody quoted: the article's own voice
                 # speaks ("the Kiev regime", "khokhols": Russia's; "occupiers": Ukraine's)
                 actor = doc.house_side()
+            if (
+                rule.kind == "passive"
+                and event == "captured"
+                and doc.last_gainer is not None
+                and _ALSO_PASSIVE.search(m.group())
+                and not acting_sides(text[: m.start()], strict=False)
+                and not _agent_after(text, m.end())
+            ):
+                # "They completely occupied @0. @1 and @2 were also taken": the side that made
+                # the change just told, not the speaker's
+                actor = doc.last_gainer
             if (
                 rule.kind in {"held_liberated", "liberated_adjective"}
                 and (
@@ -1760,6 +1772,7 @@ def extract_claims(
                 gainer = cand.actor if cand.event == "captured" else OTHER[cand.actor]
                 for mention in cand.members:
                     doc.gained_by[mention.place.id] = gainer
+                doc.last_gainer = gainer
             if cand.disputed:
                 side = cand.speaker.likely_side if cand.speaker else None
                 places = {m.place.id for m in _named(cand.members, meant)}
@@ -2033,6 +2046,15 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whom)\b")
 
 
 # A passive that returns a place to whom it was taken from
+# "were also taken": one more of the changes just told
+_ALSO_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+also\s+\w+$")
+
+
+def _agent_after(text: str, end: int) -> bool:
+    """Whether a "by …" agent follows a passive verb ending at ``end``."""
+    return re.match(r"\s+by\b", text[end:]) is not None
+
+
 _RETAKEN = re.compile(
     r"retaken|recaptured|regained|won\s+back|taken\s+back|reclaimed|recapture|retaking"
 )
