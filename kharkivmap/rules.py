@@ -189,8 +189,9 @@ def _object(*, part: bool = False) -> str:
     # "about 70% of @1": a share of the place (the parser reads it as partial)
     share = rf"(?:{_alt(t['partial_shares'])}\s+)?"
     # "the village of Zelenivka and @1": a name the gazetteer lacks opens the list
-    # (or several: "the villages of Berdychi, @1 and @2")
-    unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
+    # (or several: "the villages of Berdychi, @1 and @2"; a list of Kursk hamlets may name
+    # eight the gazetteer lacks before one it has)
+    unknown = r"(?:[\w'-]+(?:\s+[\w'-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,12}"
     # "the settlements Alexandro-Kalinovo, @1": after a plural noun with no "of", only
     # hyphenated names the gazetteer lacks open the list
     hyphenated = r"(?<=s\s)(?:[\w']+-[\w'-]+\s*,\s*(?:and\s+)?){1,3}"
