@@ -435,6 +435,9 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+# Giving a place up to a side named after it ("surrendered @1 to Russian forces")
+_GIVING_UP = re.compile(r"surrender|ced(?:e|ed|ing)\b")
+_HANDED_TO = re.compile(r"\s+to\s+(?P<side>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})")
 # A quantity a generic force noun is counted in: what a side sends, not who acts
 _QUANTITY_OF = re.compile(
     r"\b(?:amounts?|numbers?|lots|masses|waves|hundreds|thousands|dozens)\s+of\s+[^,;:.@]*$"
@@ -1368,6 +1371,12 @@ def resolve_actor(
     if kind == "withdraw":
         obj = (m.group("obj") if "obj" in groups else None) or ""
         ctx = context()
+        handed = _HANDED_TO.match(frame.text, m.end()) if _GIVING_UP.match(m.group("v")) else None
+        taker = _side_in(handed.group("side"), None, last=False) if handed else None
+        if taker in OTHER:
+            # "surrendering @1 to the Russians": whoever surrenders it, the side it goes to
+            # took it
+            return "captured", taker
         if ctx.rest_after.match(frame.text, m.end()):
             return "none", None  # units pulled out "for replenishment" are rotated, not beaten
         if _SOME_OF.match(obj):
