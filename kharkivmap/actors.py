@@ -1374,9 +1374,10 @@ def resolve_actor(
         handed = _HANDED_TO.match(frame.text, m.end()) if _GIVING_UP.match(m.group("v")) else None
         taker = _side_in(handed.group("side"), None, last=False) if handed else None
         if taker in OTHER:
-            # "surrendering @1 to the Russians": whoever surrenders it, the side it goes to
-            # took it
-            return "captured", taker
+            # "surrendering @1 to the Russians": the side it goes to took it; a side named as
+            # the subject withdrew ("Ukraine …, effectively ceding control of @1 to Russia")
+            giver = _actor_left(frame, m.start(), speaker_side)
+            return ("withdrew", giver) if giver == OTHER[taker] else ("captured", taker)
         if ctx.rest_after.match(frame.text, m.end()):
             return "none", None  # units pulled out "for replenishment" are rotated, not beaten
         if _SOME_OF.match(obj):
