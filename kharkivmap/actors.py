@@ -149,6 +149,22 @@ _NOT_UNTIL = re.compile(r"\bnot\s+until\b[^.;:!?]*?\bthat\s")
 _APPOSITIVE_AFTER = re.compile(r"@\d+\s*,\s*(?:[a-z-]+\s+){0,3}$")
 
 
+# A demand or proposal whose subject is told to act ("proposes that Ukraine …", "wants Kyiv
+# to …") …
+_MANDATIVE = re.compile(
+    r"\b(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|recommend(?:s|ed|ing)?"
+    r"|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+(?:that|on)|urg(?:e|es|ed|ing)|wants?|wanted"
+    r"|asks?|asked|calls?\s+on|called\s+on|requires?|required)\s+(?:that\s+)?"
+    r"(?:[\w'@-]+\s+){1,4}?(?:to\s+)?$"
+)
+# … and the bare verb it asks for ("cede", not "ceded": "suggested Russia had taken @1" is a
+# hedged report)
+_BASE_VERB = re.compile(
+    r"(?:cede|give\s+up|surrender|withdraw|pull|leave|hand\s+over|abandon|retreat|evacuate"
+    r"|take|capture|seize|enter|liberate|occupy|free)\b"
+)
+
+
 def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool = False) -> bool:
     """Whether an attempt, plan, failure, condition, negation or modal verb shortly before
     ``pos`` in its clause keeps the trigger from claiming anything ("failed to take @1").
@@ -189,6 +205,10 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # withdraw from @1": the negation or blocker is the first predicate's
         window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
+        return True
+    if _MANDATIVE.search(window) and _BASE_VERB.match(frame.text, pos):
+        # "the plan proposes that Ukraine cede @1", "Moscow wants Kyiv to pull its troops out
+        # of @1": a demand, not a change
         return True
     if event != "withdrew" and _ORDERED.search(window):
         return True  # "Putin ordered the capture of @1": an order, not yet a gain
