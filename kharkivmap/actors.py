@@ -149,6 +149,14 @@ _NOT_UNTIL = re.compile(r"\bnot\s+until\b[^.;:!?]*?\bthat\s")
 _APPOSITIVE_AFTER = re.compile(r"@\d+\s*,\s*(?:[a-z-]+\s+){0,3}$")
 
 
+# A sentence opening on the terms of a plan ("Under the proposal, …"), and the modal verb that
+# makes what follows one of them
+_PLAN_OPENING = re.compile(
+    r"\W*(?:under|according\s+to|in)\s+(?:the|a|this|that|such\s+a|[\w-]+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:proposals?|plans?|deal|agreement|framework|draft|memorandum"
+    r"|scenario|terms)\b"
+)
+_PLAN_MODAL = re.compile(r"\b(?:would|will|should|must|could|shall)\b")
 # A demand or proposal whose subject is told to act ("proposes that Ukraine …", "wants Kyiv
 # to …") …
 _MANDATIVE = re.compile(
@@ -205,6 +213,10 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # withdraw from @1": the negation or blocker is the first predicate's
         window = _COORDINATION.split(window)[-1]
     if ctx.blockers.search(window):
+        return True
+    plan = _PLAN_OPENING.match(frame.text, 0, pos)
+    if plan and _PLAN_MODAL.search(frame.text, plan.end(), pos):
+        # "Under the proposal, Ukrainian forces would leave @1": the terms of a plan
         return True
     if _MANDATIVE.search(window) and _BASE_VERB.match(frame.text, pos):
         # "the plan proposes that Ukraine cede @1", "Moscow wants Kyiv to pull its troops out
