@@ -573,11 +573,20 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
     speakers: list[Speaker] = []
     by_place = False
     for m in lex.before.finditer(frame):
-        if _AS_NOUN.search(frame, max(0, m.start() - 20), m.start()) or (
-            _SOURCE_AFTER.match(frame, m.end())
-            and _ARTICLE_BEFORE.search(frame, max(0, m.start() - 6), m.start())
+        if (
+            _AS_NOUN.search(frame, max(0, m.start() - 20), m.start())
+            or (
+                _SOURCE_AFTER.match(frame, m.end())
+                and _ARTICLE_BEFORE.search(frame, max(0, m.start() - 6), m.start())
+            )
+            or (
+                m.group() in _PLURAL_NOUNS
+                and _SIDE_ADJECTIVE_BEFORE.search(frame, max(0, m.start() - 16), m.start())
+                and not _CONTENT_AFTER.match(frame, m.end())
+            )
         ):
-            continue  # "according to reports from …": a noun, its source named after it
+            # "according to reports from …", "dismissing Russian claims": a noun, no speech
+            continue
         # "Ms X, press officer for the 92nd Brigade, the main force near @0, confirmed": a
         # speaker closed by an appositive reaches further back
         reach = (
@@ -623,6 +632,12 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
 # A speech verb spelt like a noun after a preposition ("according to reports", "citing claims")
 _AS_NOUN = re.compile(r"\b(?:according\s+to|citing|in|from|of)\s+(?:the\s+|media\s+)?$")
+# …or a plural noun after a side's adjective ("dismissing Russian claims")
+_PLURAL_NOUNS = frozenset({"claims", "reports"})
+_CONTENT_AFTER = re.compile(r"\s+(?:that|of|about|to)\b")  # "Russian claims that …" still tell
+_SIDE_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:russian|ukrainian|pro-russian|pro-kremlin|pro-ukrainian|separatist|kremlin)\s+$"
+)
 # …or after an article with its source following it ("could not verify the report by …")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 _SOURCE_AFTER = re.compile(r"\s+by\b")
