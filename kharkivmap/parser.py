@@ -80,6 +80,9 @@ __all__ = ["MentionFinder", "extract_claims"]
 
 _CHANGE = frozenset({"captured", "withdrew"})
 _TARGETS = frozenset({"target", "soft"})
+_EDGE_OF = re.compile(
+    r"\b(?:outskirts|edges?|approaches)\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
+)
 _STATUS_TARGETS = _TARGETS | {"reference"}
 # A noun of passing into someone's control right before a state ("the transfer of @1 under …")
 _PASSING_UNDER = re.compile(r"\b(?:transfer|transition)\s+of\s+(?:[\w'@-]+\s+|,\s+){1,8}?$")
@@ -642,7 +645,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 )
                 # "the flag was raised by residents of @1": the residents' place is the flag's
                 residents = rule.kind == "flag" and _BY_RESIDENTS.search(m.group()) is not None
-                allowed = _STATUS_TARGETS if held or outskirts or residents else _TARGETS
+                # "fighting continues on the outskirts of @1": fighting at a place's edge is
+                # fighting for it
+                edge = (
+                    rule.event == "contested"
+                    and group is not None
+                    and _EDGE_OF.search(text, max(0, group.start - 30), group.start) is not None
+                )
+                allowed = _STATUS_TARGETS if held or outskirts or residents or edge else _TARGETS
                 if group is None or group.status not in allowed:
                     continue
                 if (
