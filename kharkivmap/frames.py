@@ -417,6 +417,8 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
         return False  # "a flag raised in Sudzha's central square": over the place itself
     if ctx.not_target_after.match(right) or ctx.direction_after.match(right):
         return True
+    if _AREA_AFTER.match(right) and left.rstrip().endswith("("):
+        return True  # "Shevchenko (Pokrovsk district)": the area a place lies in, not the town
     if ctx.region_after.match(right) and any(_names_its_region(m) for m in group.members):
         return True
     if len(group.members) == 1 and _renamed_centre(group.members[0]):
@@ -438,6 +440,10 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
     return word in ctx.rivers and bool(river)
 
 
+# An area named after its town ("Pokrovsk district", "Vovchansk hromada")
+_AREA_AFTER = re.compile(
+    r"\s*(?:district|districts|raion|rayon|hromada|community|municipality)\b", re.IGNORECASE
+)
 # A city's name before "village": a village of the city's area ("the Severodonetsk village")
 _TOWN_NOT_VILLAGE = 40_000  # no place this large is called a village
 _VILLAGE_AFTER = re.compile(r"\s+(?:village|villages|hamlet|hamlets)\b", re.IGNORECASE)
