@@ -709,10 +709,11 @@ def subject_of(
         anaphor = None  # "@1 city, which is …": the pronoun of the relative clause
     if anaphor and _ROUTE_BEFORE.search(left, 0, anaphor.start()):
         return None  # "the only road out of the town still in Russian hands": the road
+    if anaphor:
+        limit = pos - len(left) + anaphor.start()
     if anaphor and _BOTH_OF_WHICH.match(anaphor.group()):
         # "… 14 km southwest of @1 and 77 km southeast of @2, both of which remain under …":
         # the two places named last, reference points too
-        limit = pos - len(left) + anaphor.start()
         named = [
             g
             for g in frame.groups
@@ -723,7 +724,6 @@ def subject_of(
         if len(named) >= 2:
             return [m for g in named[-2:] for m in g.members]
     if anaphor:
-        limit = pos - len(left) + anaphor.start()
         # (not a name of an area: "the village of @0 in the @1 district …, claims that it was
         # taken" is about the village)
         targets = [
@@ -1101,8 +1101,8 @@ _ASIDE = r"\s*,(?:[^,.;]{0,80},)?"
 # nearby town of @2, has been a major goal", "… remains Moscow's main objective")
 _GOAL_AFTER = re.compile(
     # ("the capture of @1 in the east was a priority": a locative before the copula)
-    rf"(?:{_ASIDE})?(?:\s+in\s+the\s+[a-z-]+)?\s*(?:has\s+been|had\s+been|have\s+been|is|was|are|were|remains?"
-    r"|remained|became|has\s+become|becomes)\s+(?:(?:still|also|long|now)\s+)?(?:(?:a|an|the"
+    rf"(?:{_ASIDE})?(?:\s+in\s+the\s+[a-z-]+)?\s*(?:has\s+been|had\s+been|have\s+been|is|was"
+    r"|are|were|remains?|remained|became|has\s+become|becomes)\s+(?:(?:still|also|long|now)\s+)?(?:(?:a|an|the"
     r"|one\s+of\s+the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:goals?|aims?"
     r"|objectives?|targets?|priority|priorities|ambitions?|prize)\b"
 )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kharkivmap.lexicons import alternation
-from kharkivmap.mentions import lexicon
+from kharkivmap.mentions import VILLAGE_MAX_POPULATION, lexicon
 from kharkivmap.models import Mention, Place
 from kharkivmap.rules import Context, context
 from kharkivmap.sentences import Sentence
@@ -432,7 +432,7 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
     if _VILLAGE_IN.search(left[-30:]) and any(_names_its_region(m) for m in group.members):
         return True  # "the last village in Kursk under Ukrainian control": the Kursk region
     if _VILLAGE_AFTER.match(right) and all(
-        m.place.kind == "city" or (m.place.population or 0) >= _TOWN_NOT_VILLAGE
+        m.place.kind == "city" or (m.place.population or 0) >= VILLAGE_MAX_POPULATION
         for m in group.members
     ):
         return True  # "Ukraine's troops abandon Donetsk village": a village of its area
@@ -445,7 +445,6 @@ _AREA_AFTER = re.compile(
     r"\s*(?:district|districts|raion|rayon|hromada|community|municipality)\b", re.IGNORECASE
 )
 # A city's name before "village": a village of the city's area ("the Severodonetsk village")
-_TOWN_NOT_VILLAGE = 40_000  # no place this large is called a village
 _VILLAGE_AFTER = re.compile(r"\s+(?:village|villages|hamlet|hamlets)\b", re.IGNORECASE)
 # A village said to lie in a region's centre, which stands for the region ("a village in Kursk")
 _VILLAGE_IN = re.compile(r"(?<![\w-])(?:village|hamlet|settlement|locality)\s+in\s+(?:the\s+)?$")

@@ -40,7 +40,7 @@ from kharkivmap.normalize import fold
 if TYPE_CHECKING:
     from kharkivmap.gazetteer import Gazetteer
 
-__all__ = ["Lexicon", "MentionFinder", "lexicon"]
+__all__ = ["VILLAGE_MAX_POPULATION", "Lexicon", "MentionFinder", "lexicon"]
 
 _LETTER = r"[^\W\d_]"
 _APOSTROPHES = "'’ʼ"
@@ -138,7 +138,7 @@ _VILLAGE_NOUNS = frozenset({"village", "hamlet", "село", "деревня"})
 _VILLAGE_BEFORE = tuple(
     n for n in _SMALL_PLACE_NOUNS if n.split()[0] in _VILLAGE_NOUNS | {"villages", "hamlets"}
 )
-_VILLAGE_MAX_POPULATION = 40_000
+VILLAGE_MAX_POPULATION = 40_000
 # Words between a name and its region word ("the Kharkiv border region")
 _REGION_EPITHETS = frozenset({"border", "frontier", "frontline", "front-line"})
 _LIST_OPENING = " -–—(:"
@@ -1255,7 +1255,7 @@ class MentionFinder:
                 villages = tuple(
                     e
                     for e in span.entries
-                    if (row(row_number(e))[10] or 0) < _VILLAGE_MAX_POPULATION
+                    if (row(row_number(e))[10] or 0) < VILLAGE_MAX_POPULATION
                 )
                 span.entries = villages or span.entries
             if span.axis:

@@ -872,7 +872,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 and doc.last_gainer is not None
                 and _ALSO_PASSIVE.search(m.group())
                 and not acting_sides(text[: m.start()], strict=False)
-                and not _agent_after(text, m.end())
+                and not _BY_AGENT.match(text, m.end())
             ):
                 # "They completely occupied @0. @1 and @2 were also taken": the side that made
                 # the change just told, not the speaker's
@@ -2055,16 +2055,10 @@ _COMPASS_FROM = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:w
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whom)\b")
 
 
-# A passive that returns a place to whom it was taken from
-# "were also taken": one more of the changes just told
+# "were also taken": one more of the changes just told, unless a "by …" agent follows
 _ALSO_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+also\s+\w+$")
-
-
-def _agent_after(text: str, end: int) -> bool:
-    """Whether a "by …" agent follows a passive verb ending at ``end``."""
-    return re.match(r"\s+by\b", text[end:]) is not None
-
-
+_BY_AGENT = re.compile(r"\s+by\b")
+# A passive that returns a place to whom it was taken from
 _RETAKEN = re.compile(
     r"retaken|recaptured|regained|won\s+back|taken\s+back|reclaimed|recapture|retaking"
 )
