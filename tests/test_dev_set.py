@@ -409,6 +409,10 @@ SETS = {
     "dev388": (DATA / "dev388", DATA / "dev388_gold.jsonl"),
     "dev389": (DATA / "dev389", DATA / "dev389_gold.jsonl"),
     "dev390": (DATA / "dev390", DATA / "dev390_gold.jsonl"),
+    "dev391": (DATA / "dev391", DATA / "dev391_gold.jsonl"),
+    "dev392": (DATA / "dev392", DATA / "dev392_gold.jsonl"),
+    "dev393": (DATA / "dev393", DATA / "dev393_gold.jsonl"),
+    "dev394": (DATA / "dev394", DATA / "dev394_gold.jsonl"),
 }
 
 FIELDS = {
