@@ -1440,8 +1440,8 @@ def resolve_actor(
             # "Russian troops dug in at @0 after leaving @1", "firing at Russian units that are
             # trying to gain a foothold in @0 after leaving @1": the gerund's subject is the
             # nearest side before the conjunction
-            main = frame.text[clause_start(frame, trailing.start()) : trailing.start()]
-            side = _side_in(main, speaker_side, last=True)
+            clause = frame.text[clause_start(frame, trailing.start()) : trailing.start()]
+            side = _side_in(clause, speaker_side, last=True)
             if side in OTHER:
                 return event, side
         if ctx.needs_force.match(m.group("v")) and not (
@@ -1637,8 +1637,9 @@ def resolve_actor(
             # …and a side that reports the fall of one of its own country's places reports
             # a loss ("the Ukrainian military reported the fall of @1")
             # (not one hailing it: "Zelensky hailed the fall of @1")
-            own = _place_country(frame, m) == speaker_side and not _CELEBRATING.search(before)
-            lost = admitted or reported is not None or own
+            own_place = _place_country(frame, m) == speaker_side
+            hailed = _CELEBRATING.search(before) is not None
+            lost = admitted or reported is not None or (own_place and not hailed)
             return "captured", OTHER[speaker_side] if lost else speaker_side
         if _DURING.search(frame.text, max(0, m.start() - 40), m.start()):
             return "contested", None  # "fighting continues during the liberation of @1"

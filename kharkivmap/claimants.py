@@ -523,11 +523,11 @@ def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | Non
         # a surname alone: "Zelensky said"
         named = [(p, people.names[p.group()]) for p in people.pattern.finditer(window)]
     best: tuple[int, str] | None = None
-    for person, full in named:
-        if person.end() <= m.start():
-            gap = window[person.end() : m.start()]
-        elif m.end() <= person.start():
-            gap = window[m.end() : person.start()]
+    for hit, full in named:
+        if hit.end() <= m.start():
+            gap = window[hit.end() : m.start()]
+        elif m.end() <= hit.start():
+            gap = window[m.end() : hit.start()]
         else:
             gap = ""  # the office is named by the person ("gerasimov said")
         if len(gap) > _PERSON_GAP or gap.count(",") > 1 or "@" in gap or ";" in gap:
@@ -617,14 +617,14 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
             by_place = by_place or "{place}" in (found[0].name or "")
             speakers.append(_speaker(frame, m.start(), found, (m.end(), hi), places))
     # Headlines compress an attribution: "… — Defense Ministry", "TASS: …"
-    for m in (_CREDIT_AFTER.search(frame), _CREDIT_BEFORE.match(frame)):
-        if m is None:
+    for credit in (_CREDIT_AFTER.search(frame), _CREDIT_BEFORE.match(frame)):
+        if credit is None:
             continue
-        lo, hi = m.span("who")
+        lo, hi = credit.span("who")
         found = _source_in(frame[lo:hi], nearest_end=False)
         if found and found[1].end() - found[1].start() >= len(frame[lo:hi].strip()) - 4:
             by_place = by_place or "{place}" in (found[0].name or "")
-            speakers.append(_speaker(frame, m.start(), found, (lo, hi), places))
+            speakers.append(_speaker(frame, credit.start(), found, (lo, hi), places))
     speakers.sort(key=lambda s: s.verb)
     return speakers, by_place
 

@@ -286,6 +286,8 @@ def _expressions(text: str, published: date | None) -> tuple[list[DateExpression
     g = _grammar()
     found: list[DateExpression] = []
     todays: set[int] = set()
+    when: date | None
+    precision: DatePrecision
     for m in _scan(g, text):
         kind = m.lastgroup
         if _OTHER_EVENT_AFTER.match(text, m.end()):

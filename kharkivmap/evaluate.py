@@ -340,7 +340,7 @@ def _score(
             continue
         # Of the rows within reach, one that names the claim's place comes first: two villages
         # a kilometre or two apart (Blahodatne and Storozheve) are each their own row
-        nearby = sorted(
+        ranked = sorted(
             (
                 (
                     not _names(claim, fold(row.place)),
@@ -352,7 +352,7 @@ def _score(
             ),
             key=lambda item: item[:3],
         )
-        nearby = [row for _, km, _, row in nearby if km <= MATCH_KM]
+        nearby = [row for _, km, _, row in ranked if km <= MATCH_KM]
         hit = next(
             (
                 r

@@ -611,14 +611,16 @@ class Gazetteer:
         self,
         key: str,
         keep: Callable[[int], bool],
-        alike: Callable[[str], bool] = lambda match: True,
+        alike: Callable[[str], bool] | None = None,
     ) -> int | None:
         if len(key) < _FUZZY_MIN_LEN:
             return None
         from rapidfuzz import fuzz, process
 
         candidates = [
-            indexed for indexed in self._keys_like(key) if indexed != key and alike(indexed)
+            indexed
+            for indexed in self._keys_like(key)
+            if indexed != key and (alike is None or alike(indexed))
         ]
         for match, _similarity, _ in process.extract(
             key, candidates, scorer=fuzz.ratio, score_cutoff=_ALIKE_CUTOFF, limit=5

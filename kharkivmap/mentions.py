@@ -748,8 +748,8 @@ class MentionFinder:
                     if related.group("n"):
                         miles = related.group("unit").startswith("mi")
                         number = related.group("n")
-                        words = self._lexicon.number_words
-                        value = words.get(number) or float(number.replace(",", "."))
+                        number_words = self._lexicon.number_words
+                        value = number_words.get(number) or float(number.replace(",", "."))
                         placed.distance = value * (1.609 if miles else 1.0)
             if first.qualifier is second:
                 qualified[id(second)] = first
@@ -1108,7 +1108,8 @@ class MentionFinder:
             start = text.find(surface)
             while start >= 0:
                 end = start + len(surface)
-                whole = _WORD.match(text, start).end() in (end, end + 2)  # not inside a word
+                word = _WORD.match(text, start)
+                whole = word is not None and word.end() in (end, end + 2)  # not inside a word
                 if (
                     whole
                     and (start == 0 or not (text[start - 1].isalnum() or _inside(text, start)))
@@ -1389,14 +1390,14 @@ class MentionFinder:
             if (span.qualifier is not None or span.anchor is not None) and span.entries:
                 placed.setdefault(span.key, set()).add(span.entries)
         for span in spans:
-            said = placed.get(span.key)
-            if said and len(said) == 1 and span.qualifier is None and span.anchor is None:
-                span.entries = next(iter(said))
-            elif said and len(said) > 1 and span.entries:
+            told = placed.get(span.key)
+            if told and len(told) == 1 and span.qualifier is None and span.anchor is None:
+                span.entries = next(iter(told))
+            elif told and len(told) > 1 and span.entries:
                 # "Kalynove in the Donetsk region" (two there), then "Kalynove is located 25 km
                 # southeast of Pokrovsk" (one): the narrowest statement, if the others allow it
-                narrowest = min(said, key=len)
-                if all(set(narrowest) <= set(other) for other in said) and set(narrowest) <= set(
+                narrowest = min(told, key=len)
+                if all(set(narrowest) <= set(other) for other in told) and set(narrowest) <= set(
                     span.entries
                 ):
                     span.entries = narrowest
@@ -1704,7 +1705,8 @@ class _Points:
     250) looks at nine cells instead of every place a long text names. Capitals are left out:
     they stand for governments more often than for places."""
 
-    _LAT, _LON = 2.5, 4.5
+    _LAT = 2.5
+    _LON = 4.5
 
     def __init__(self, points: set[tuple[float, float]]) -> None:
         self.points = points

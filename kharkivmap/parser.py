@@ -15,6 +15,7 @@ Only :meth:`MentionFinder.find_mentions` is needed from the gazetteer.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -852,9 +853,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # a place written in its Russian form ("Svyatogorsk was liberated") is
                     # told in Russia's words, unless a side is named or the article's own
                     # voice tells otherwise (worked out only when asked, as the voice is)
-                    house_side=lambda members=members: (
-                        doc.house_side() or ("RU" if _russian_spelling(members) else None)
-                    ),
+                    house_side=functools.partial(_house_side, doc, members),
                     country=_country_of(members),
                 )
             if (
@@ -1029,18 +1028,18 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "The military entered @1", "Key to this advance is the capture of @1": the
                 # force last named in the sentences before; "the Russian MOD announced the
                 # capture of @1": a side named as the speaker announces its own gain
-                named = speaker.side if speaker is not None else None
+                speaking = speaker.side if speaker is not None else None
                 if (
                     rule.kind == "nominal"
-                    and named in OTHER
+                    and speaking in OTHER
                     and announced_gain(frame, m.start(), m.end())
                 ):
-                    actor = named
+                    actor = speaking
                 elif (
                     rule.kind == "nominal"
                     and m.group("v") in _PLAIN_CAPTURE
                     and _country_of(members) == "UA"
-                    and named != "UA"
+                    and speaking != "UA"
                 ):
                     # "The capture of @1 is part of a broader pattern": a Ukrainian town taken
                     # (not retaken or liberated) with no side named is Russia's gain; the
@@ -1455,6 +1454,7 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
     art = doc.article
     event = cand.event
     actor = cand.actor if cand.actor in OTHER else None
+    controller: str | None
     if event == "contested":
         controller = "contested"
     elif event == "withdrew":
@@ -1698,6 +1698,12 @@ def _none_claim(doc: _Article, mention: Mention, sentence: Sentence | None) -> C
     )
 
 
+def _house_side(doc: _Article, members: Sequence[Mention]) -> str | None:
+    """The side whose words tell of the place: the article's own voice, or Russia's when the
+    place is written in its Russian form ("Svyatogorsk was liberated")."""
+    return doc.house_side() or ("RU" if _russian_spelling(members) else None)
+
+
 def _russian_spelling(members: Sequence[Mention]) -> bool:
     """Whether every place of ``members`` is written in the romanised Russian form of its
     name that differs from the Ukrainian one ("Svyatogorsk", "Seversk", "Tsukurino"), as a
@@ -1839,10 +1845,10 @@ def extract_claims(
             # front-line namesakes ("Vilkhivka was recaptured": not the one in Zakarpattia);
             # with none, a village the gazetteer lacks ("Storozhove": only Poltava's is known).
             # "The village" standing for a name has the name's namesakes.
-            named = mention.alternatives or next(
+            namesakes = mention.alternatives or next(
                 (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
             )
-            front = [a for a in named if not _behind_the_front(a.place)]
+            front = [a for a in namesakes if not _behind_the_front(a.place)]
             claim = replace(claim, place=front[0].place) if front else None
         if claim is not None:
             result.append(claim)

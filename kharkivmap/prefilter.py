@@ -29,7 +29,7 @@ def required_text(pattern: re.Pattern[str]) -> Clauses:
     if pattern.flags & re.IGNORECASE:
         return ()
     try:
-        from re import _parser as parser
+        from re import _parser as parser  # type: ignore[attr-defined]
 
         parsed = parser.parse(pattern.pattern, pattern.flags)
         clauses = _clauses(list(parsed))
@@ -62,7 +62,7 @@ def required_words(pattern: re.Pattern[str]) -> Clauses:
     if pattern.flags & re.IGNORECASE:
         return ()
     try:
-        from re import _parser as parser
+        from re import _parser as parser  # type: ignore[attr-defined]
 
         parsed = list(parser.parse(pattern.pattern, pattern.flags))
         clauses = _word_clauses(parsed, left=False, right=False)
@@ -82,7 +82,7 @@ def _word_clauses(
     """Clauses of whole words in a sequence of parsed items. ``left`` and ``right`` say
     whether the text just outside the sequence is sure to hold no letter; ``prefix`` is a run
     of letters just before it (the parser moves the common start of alternatives out)."""
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     found: list[frozenset[str]] = []
     run: list[str] = list(prefix)
@@ -140,7 +140,7 @@ def _apart_ahead(items: Sequence[tuple[Any, Any]], right: bool) -> bool:
 def _optional_apart(op: Any, av: Any, *, end: bool = True) -> bool:
     """Whether an item is a repeat that may match nothing and otherwise ends (or, with
     ``end`` False, starts) with an item that keeps words apart."""
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     if op not in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) or av[0] != 0:
         return False
@@ -157,7 +157,7 @@ def _is_letter(code: int) -> bool:
 def _parts_words(op: Any, av: Any) -> bool:
     """Whether a parsed item keeps letters apart: it matches a non-letter, or asserts that
     no word character stands beside it (``\\b``, ``(?![\\w-])``, ``(?<![\\w'-])``)."""
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     if op is c.LITERAL:
         return not _is_letter(av)
@@ -181,7 +181,7 @@ def _parts_words(op: Any, av: Any) -> bool:
 
 def _no_letters(members: Sequence[tuple[Any, Any]]) -> bool:
     """Whether a character set holds no letter a-z: spaces, digits, punctuation."""
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     for op, av in members:
         if op is c.LITERAL and _is_letter(av):
@@ -201,7 +201,7 @@ def _best_words(clauses: list[frozenset[str]]) -> frozenset[str] | None:
 def _clauses(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
     """Clauses of a sequence of parsed items: its runs of literal characters and the
     clauses of the items every match passes through."""
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     found: list[frozenset[str]] = []
     run: list[str] = []

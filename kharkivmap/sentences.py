@@ -13,7 +13,7 @@ expressions and string methods, and Python looks only at the few places they sin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 
 from kharkivmap.lexicons import load_lexicon
@@ -48,23 +48,6 @@ class Sentence:
     line: int
     first_in_line: bool
     heading: bool
-
-
-# A frozen dataclass's __init__ sets each field through object.__setattr__; writing the slots
-# directly makes the same object in half the time, and there is one per sentence.
-_SENTENCE_SLOTS = tuple(getattr(Sentence, f.name).__set__ for f in fields(Sentence))
-
-
-def _sentence(start: int, end: int, line: int, first_in_line: bool, heading: bool) -> Sentence:
-    """``Sentence(start, end, line, first_in_line, heading)``, built faster."""
-    sentence = object.__new__(Sentence)
-    set_start, set_end, set_line, set_first, set_heading = _SENTENCE_SLOTS
-    set_start(sentence, start)
-    set_end(sentence, end)
-    set_line(sentence, line)
-    set_first(sentence, first_in_line)
-    set_heading(sentence, heading)
-    return sentence
 
 
 @cache
@@ -163,7 +146,7 @@ def split_sentences(text: str) -> list[Sentence]:
             # bullet, or a name alone closed by a comma): one sentence, so the list reads as
             # the verb's object
             previous = sentences.pop()
-            append(_sentence(previous.start, last, previous.line, True, previous.heading))
+            append(Sentence(previous.start, last, previous.line, True, previous.heading))
             continue
         start = first  # of the sentence being read
         first_in_line = True
@@ -179,10 +162,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 check_quotes = _quotes_to_check(text, first, last)
             if check_quotes and _quote_depth(text, start, end) > 0:
                 continue
-            append(_sentence(start, end, line_no, first_in_line, heading))
+            append(Sentence(start, end, line_no, first_in_line, heading))
             first_in_line = False
             start = next_start
-        append(_sentence(start, last, line_no, first_in_line, heading))
+        append(Sentence(start, last, line_no, first_in_line, heading))
     return sentences
 
 

@@ -52,7 +52,7 @@ Status = Literal["UA", "RU", "contested", "disputed"]
 Freq = Literal["day", "week", "month"]
 
 _CHANGE_EVENTS = ("captured", "withdrew")
-_OTHER_SIDE = {"UA": "RU", "RU": "UA"}
+_OTHER_SIDE: dict[str, Controller] = {"UA": "RU", "RU": "UA"}
 # When statuses start on the same day the least settled one is shown.
 _UNSETTLED = {"UA": 0, "RU": 0, "contested": 1, "disputed": 2}
 # Span limits (days) for the automatic slice frequency.

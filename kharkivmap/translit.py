@@ -270,8 +270,8 @@ def russian_forms(name_uk: str) -> list[str]:
         head, _, tail = name_uk.rpartition("-")
         tails = russian_forms(tail) or [tail]
         heads = dict.fromkeys((head, _russian_root(head)))
-        forms = (f"{h}-{t}" for h in heads for t in tails)
-        return [form for form in dict.fromkeys(forms) if form != name_uk]
+        joined = (f"{h}-{t}" for h in heads for t in tails)
+        return [form for form in dict.fromkeys(joined) if form != name_uk]
     russian = _russian_root(name_uk)
     names = [name_uk] if russian == name_uk else [name_uk, russian]
     forms = [form for name in names for form in _by_ending(name)]
