@@ -406,8 +406,11 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
     A side adjective right before the trigger names it too ("the Russian withdrawal").
     """
     tail = frame.text[max(0, pos - 30) : pos].rstrip()
-    for m in side_words(strict=False).finditer(tail):
-        if m.end() == len(tail) and m.lastgroup in {"ru", "ua"}:
+    decision = _DECISION_TO.search(tail)
+    # "the Russian decision to withdraw from @1": the adjective before the decision
+    head = tail[: decision.start()].rstrip() if decision else tail
+    for m in side_words(strict=False).finditer(head):
+        if m.end() == len(head) and m.lastgroup in {"ru", "ua"}:
             return "RU" if m.lastgroup == "ru" else "UA"
     if speaker_side in OTHER and _SPOKEN_GAIN.search(tail):
         return speaker_side  # the speaker's side acted
@@ -459,6 +462,10 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
             side = _side_of(m, speaker_side)
             if side:
                 return side
+    if speaker_side in OTHER and decision:
+        # "the decision to withdraw from @1 was made to save lives, the spokesman said": a
+        # decision told with no side named is the speaker's side's own
+        return speaker_side
     if speaker_side in OTHER and tail.endswith(",") and _GERUND_AT.match(frame.text, pos):
         # "the ministry reported significant progress, capturing @1": a participle of the
         # speaker's own report
@@ -467,6 +474,7 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+_DECISION_TO = re.compile(r"\b(?:decision|decided)\s+to\s*$")
 # Giving a place up to a side named after it ("surrendered @1 to Russian forces")
 _GIVING_UP = re.compile(r"surrender|ced(?:e|ed|ing)\b")
 _HANDED_TO = re.compile(r"\s+to\s+(?P<side>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})")
@@ -1309,6 +1317,12 @@ def resolve_actor(
         return event, OTHER.get(absent or "")
     if kind == "marked_as":
         return event, None  # the side that took them is named in the sentences before
+    if (
+        kind == "withdraw"
+        and _DECISION_TO.search(frame.text, max(0, m.start() - 14), m.start())
+        and context().modal_after.match(frame.text, m.end())
+    ):
+        return "none", None  # "the decision to withdraw from @1 would be made by …": pending
     groups = m.re.groupindex
     # soldiers holding up a flag in @1 took it, and troops taking one down took it from its
     # side; residents holding flags at a rally, or tearing one down, did not

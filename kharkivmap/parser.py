@@ -98,7 +98,7 @@ _PASSIVE_COUNT = re.compile(r"\s(?:been|were|was)\s")
 _RELATIVE_SUBJECT = re.compile(r"@(?P<g>\d+)\s*,\s*(?:which|that|who)\s+(?:[a-z]+ly\s+)?$")
 # "@0 near @1, which …": a place, the landmark it lies by, and a relative clause
 _CAPITAL_LANDMARK = re.compile(
-    r"@(?P<t>\d+)\s+(?:near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
+    r"@(?P<t>\d+)\s*,?\s+(?:near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
     r"(?:the\s+capital\s+)?@(?P<g>\d+)\s*,\s*(?:which|that)\b"
 )
 # "@0, another village in @1 oblast that …": a relative clause after a place's appositive

@@ -962,6 +962,20 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
+            # "residents welcomed Ukrainian soldiers into the centre of @1", "greeted the
+            # Ukrainian troops arriving in @1": the people of a place greet the side that
+            # has just taken it
+            rf"{w}(?:welcom|greet)(?:ed|ing|e|es|s)?\s+(?:the\s+)?(?P<side>{side_adj})\s+"
+            r"(?:soldiers|troops|forces|servicemen|army|military|units|fighters|defenders)\s+"
+            r"(?:(?:arriving|returning|entering|marching)\s+|back\s+)?(?:in|into|to|at)\s+"
+            rf"(?:the\s+(?:centre|center|streets|main\s+square)\s+of\s+)?{obj}",
+            0.75,
+            *["welcomed", "welcome", "welcoming", "welcomes", "greeted", "greet", "greeting"],
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
             # "the flag of Ukraine was raised over @1"
             rf"{w}(?:national\s+|state\s+)?flag\s+of\s+(?:the\s+)?(?P<side>{flag_side})\s+{flag_aux}+"
             rf"(?P<v>{_alt(t['flag_verbs'])})(?:\s+again)?{flag_over}",
