@@ -5,7 +5,8 @@ file, then runs, each in its own subprocess pinned to one core so peak memory is
 contender (the corpus is held in memory by both; "corpus alone" says how much that takes):
 
 - ours: ``Gazetteer.load()`` and one short warm-up article (the first call compiles the
-  lexicons' patterns; both count as load), then ``extract_claims`` over every article;
+  lexicons' patterns; both count as load), then ``claims_from_articles`` over every article,
+  the path of ``kharkivmap extract``;
 - reference: ``spacy.blank("en")``'s tokenizer (no model) over the same texts.
 
 Prints articles/s, MB/s, peak resident memory (``ru_maxrss``), our time over spaCy's, and
@@ -56,7 +57,7 @@ def _write_corpus(path: Path, count: int, seed: int, *, unique: bool) -> None:
     write_corpus([*options, "--unique"] if unique else options)
 
 
-def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float]:
+def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float | bool]:
     """Run one contender in this process, on one core, and return its measurements."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -71,6 +72,7 @@ def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float]:
         from kharkivmap.gazetteer import Gazetteer
         from kharkivmap.models import Article
         from kharkivmap.parser import extract_claims
+        from kharkivmap.pipeline import claims_from_articles
 
         gazetteer = Gazetteer.load()
         # The first call compiles the lexicons' patterns, once per process: part of loading.
@@ -82,8 +84,12 @@ def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float]:
 
             profiler = cProfile.Profile()
             profiler.enable()
-        for article in articles:
-            claims += len(extract_claims(article, gazetteer))
+        # the path of `kharkivmap extract`: a failing article is reported, the rest go on
+        problems: list[object] = []
+        for _claim in claims_from_articles(articles, gazetteer, on_problem=problems.append):
+            claims += 1
+        if problems:
+            sys.exit(f"{len(problems)} articles failed: {problems[:3]}")
         if profile:
             profiler.disable()
             pstats.Stats(profiler, stream=sys.stderr).sort_stats(
@@ -97,7 +103,11 @@ def _worker(contender: str, corpus: Path, profile: bool) -> dict[str, float]:
         for article in articles:
             claims += len(tokenizer(article.text))
     finished, finished_cpu = time.perf_counter(), time.process_time()
+    import kharkivmap.parser
+
     return {
+        # the parser as installed: C compiled by mypyc (setup.py) or pure Python
+        "compiled": not kharkivmap.parser.__file__.endswith(".py"),
         "articles": len(articles),
         "mb": nbytes / 1e6,
         "load_s": loaded - started,
@@ -116,7 +126,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
 
 
-def _spawn(contender: str, corpus: Path, *, profile: bool) -> dict[str, float]:
+def _spawn(contender: str, corpus: Path, *, profile: bool) -> dict[str, float | bool]:
     command = [sys.executable, __file__, "--worker", contender, "--corpus", str(corpus)]
     if profile:
         command.append("--profile")
@@ -151,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         spacy = _spawn("spacy", corpus, profile=False)
     kind = ", unique sentences" if args.unique else ""
     print(f"corpus: {ours['articles']} articles, {ours['mb']:.1f} MB, seed {args.seed}{kind}")
+    print(f"parser: {'compiled (mypyc)' if ours['compiled'] else 'pure Python'}")
     for name, result, unit in (("extract", ours, "claims"), ("spaCy tokenizer", spacy, "tokens")):
         print(
             f"{name:<16} {result['articles'] / result['run_s']:>8.0f} articles/s "

