@@ -413,6 +413,9 @@ SETS = {
     "dev392": (DATA / "dev392", DATA / "dev392_gold.jsonl"),
     "dev393": (DATA / "dev393", DATA / "dev393_gold.jsonl"),
     "dev394": (DATA / "dev394", DATA / "dev394_gold.jsonl"),
+    "dev395": (DATA / "dev395", DATA / "dev395_gold.jsonl"),
+    "dev396": (DATA / "dev396", DATA / "dev396_gold.jsonl"),
+    "dev397": (DATA / "dev397", DATA / "dev397_gold.jsonl"),
 }
 
 FIELDS = {
