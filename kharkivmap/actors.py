@@ -190,6 +190,11 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     cleft = _NOT_UNTIL.search(window)
     if cleft:
         window = window[cleft.end() :]
+    failed = _FAILED_PREVENTION.search(window)
+    if failed:
+        # "were unable to stop Russian troops from capturing @1": a prevention that failed
+        # tells of a change that happened
+        window = window[failed.end() :]
     if event == "contested":
         return ctx.contested_blockers.search(window) is not None
     # "were stepping up efforts to seize the plant … and had entered @1": a finite verb of
@@ -212,8 +217,8 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # "@1 has not fallen and remains under Ukrainian control", "repel 18 attacks and
         # withdraw from @1": the negation or blocker is the first predicate's
         window = _COORDINATION.split(window)[-1]
-    if ctx.blockers.search(window):
-        return True
+    if ctx.blockers.search(window) or (not failed and _KEPT_FROM.search(window)):
+        return True  # "stopped Russian assault groups from capturing @1": prevented
     plan = _PLAN_OPENING.match(frame.text, 0, pos)
     if plan and _PLAN_MODAL.search(frame.text, plan.end(), pos):
         # "Under the proposal, Ukrainian forces would leave @1": the terms of a plan
@@ -265,7 +270,12 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
             before = frame.text[max(lo, to - 60) : to]
             if ctx.goal_infinitive.search(before) and not ctx.result_before.search(before):
                 return True
-    if event == "captured" and ctx.goal_before.search(window) and _GERUND.match(frame.text, pos):
+    if (
+        event == "captured"
+        # (the text itself: "Russia's main objective: taking @1" puts the goal past a colon)
+        and ctx.goal_before.search(frame.text, max(0, pos - _BLOCK_REACH), pos)
+        and _GERUND.match(frame.text, pos)
+    ):
         return True  # "pressing toward capturing @1"
     if (
         event == "captured"
@@ -474,6 +484,14 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+_FAILED_PREVENTION = re.compile(
+    r"\b(?:unable|failed|fail(?:s|ing)?|could\s+not|couldn['’]t|did\s+not\s+manage"
+    r"|(?:was|were)\s+not\s+able)\s+to\s+(?:stop|prevent|halt|keep)\b[^.;:]{0,80}?\bfrom\s+$"
+)
+_KEPT_FROM = re.compile(
+    r"\b(?:stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|halt(?:s|ed|ing)?|bar(?:s|red|ring)?"
+    r"|block(?:s|ed|ing)?|deter(?:s|red|ring)?)\s+[^.;:]{0,80}?\bfrom\s+$"
+)
 _DECISION_TO = re.compile(r"\b(?:decision|decided)\s+to\s*$")
 # Giving a place up to a side named after it ("surrendered @1 to Russian forces")
 _GIVING_UP = re.compile(r"surrender|ced(?:e|ed|ing)\b")

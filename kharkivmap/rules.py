@@ -1464,6 +1464,18 @@ def rules() -> tuple[Rule, ...]:
             "counted_link",
             "captured",
             "object",
+            # "… had taken control of five population centers. This involves the villages of @1,
+            # @2 and @3": a sentence that says which places the counted capture meant
+            rf"{w}(?:this|that|these|it)\s+(?:involves|involved|concerns|concerned|refers\s+to"
+            rf"|means|meant)\s+(?:<\.\.\.>\s*|…\s*|\.\.\.\s*)?(?:the\s+)?(?:[\w-]+\s+)?"
+            rf"{_alt(t['list_nouns'])}\s+of\s+{unknown_names}{obj}",
+            0.6,
+            *t["list_nouns"],
+        ),
+        r(
+            "counted_link",
+            "captured",
+            "object",
             # "… said its forces captured two more settlements. The latest were @1 and @2, it
             # said": the newest of a counted capture, named
             rf"{w}the\s+(?:latest|most\s+recent|newest)(?:\s+(?:ones|of\s+them"
