@@ -7,7 +7,7 @@ Only this module imports click. Library errors (``KharkivmapError``) become a on
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -393,7 +393,11 @@ def render_command(
     def build(items: Any) -> Timeline:
         from kharkivmap.pipeline import claims_from_articles
 
-        extracted = claims_from_articles(items, gazetteer, on_problem=report) if corpus else ()
+        extracted = (
+            claims_from_articles(items, gazetteer, on_problem=report)
+            if gazetteer is not None
+            else ()
+        )
         return Timeline.from_claims(
             chain(claims, extracted),
             start=date_from.date() if date_from else None,
@@ -410,8 +414,8 @@ def render_command(
     page = map_html(
         timeline,
         title=title,
-        slice=freq,
-        tiles=tiles,
+        slice=cast(Any, freq),  # click's Choice has checked it
+        tiles=cast(Any, tiles),
         self_contained=self_contained,
         assets_dir=assets_dir,
     )

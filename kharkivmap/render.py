@@ -99,7 +99,8 @@ def build_map(
         folium.TileLayer(url, attr=attribution, max_zoom=max_zoom, control=False).add_to(m)
     _fit(m, payload.bounds)
     page_title = title or "Reported control of places"
-    m.get_root().title = html.escape(page_title)
+    root: Any = m.get_root()  # a folium Figure, which the stubs type as an Element
+    root.title = html.escape(page_title)
     timeline_link = _add_assets(m, payload, self_contained=self_contained, assets_dir=assets_dir)
 
     layers = {
@@ -144,7 +145,8 @@ def build_map(
         playback_duration=days * 100,
     )
     # The stock label formats in the viewer's time zone with moment; this one formats in UTC.
-    slider.options["format_output"] = JsCode("kharkivmap.formatDay")
+    options: dict[str, Any] = slider.options
+    options["format_output"] = JsCode("kharkivmap.formatDay")
     slider.default_js = timeline_link
     slider.add_timelines(*layers.values()).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
@@ -202,7 +204,8 @@ def _add_assets(
     moment go unused). Returns the link list the timeline elements should declare: the pinned
     CDN file, or nothing when it is inlined.
     """
-    header = m.get_root().header
+    root: Any = m.get_root()  # a folium Figure, which the stubs type as an Element
+    header = root.header
     if self_contained:
         files = load_assets(assets_dir=assets_dir)
         m.default_js, m.default_css = [], []
