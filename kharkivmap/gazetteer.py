@@ -33,7 +33,14 @@ from kharkivmap.normalize import fold
 if TYPE_CHECKING:
     from kharkivmap.geocoder import GeocoderLike
 
-__all__ = ["Evidence", "Gazetteer", "distance_km", "is_war_zone_town", "row_number"]
+__all__ = [
+    "Evidence",
+    "Gazetteer",
+    "distance_km",
+    "is_war_zone_town",
+    "row_number",
+    "war_zone_nearness",
+]
 
 _KIND_PRIOR = {"city": 1.0, "town": 0.6, "village": 0.3}
 # Reporting on the war is about Ukraine: a Russian namesake must be named as such to win.
@@ -162,6 +169,12 @@ def _war_zone_nearness(lat: float, lon: float) -> float:
         default=math.inf,
     )
     return math.exp(-km / _ZONE_KM) if km <= _ZONE_REACH_KM else 0.0
+
+
+def war_zone_nearness(lat: float, lon: float) -> float:
+    """How near ``(lat, lon)`` lies to the towns the war was fought over (data/war_zone.csv):
+    1 at one of them, falling with distance, 0 beyond a degree of longitude from all."""
+    return _war_zone_nearness(lat, lon)
 
 
 def is_war_zone_town(lat: float, lon: float) -> bool:

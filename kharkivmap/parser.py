@@ -68,7 +68,7 @@ from kharkivmap.frames import (
     clean,
     group_by_token,
 )
-from kharkivmap.gazetteer import distance_km
+from kharkivmap.gazetteer import distance_km, war_zone_nearness
 from kharkivmap.lexicons import load_lexicon
 from kharkivmap.models import Article, Claim, Event, Mention, Place
 from kharkivmap.normalize import fold
@@ -1850,6 +1850,22 @@ def extract_claims(
             )
             front = [a for a in namesakes if not _behind_the_front(a.place)]
             claim = replace(claim, place=front[0].place) if front else None
+        elif (
+            claim is not None
+            and claim.event in _CHANGE
+            and not _near_the_war(claim.place)
+            and not _among_others(claim.place, mentions)
+        ):
+            # a change of hands far from every town the war was fought over and from every
+            # other place the article names, when a namesake lies near such a town, is that
+            # namesake's ("Pyatykhatky was recaptured" in June 2023: the Zaporizhzhia village,
+            # not the Dnipropetrovsk town 150 km from the front)
+            namesakes = mention.alternatives or next(
+                (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
+            )
+            front = [a for a in namesakes if _near_the_war(a.place)]
+            if front:
+                claim = replace(claim, place=front[0].place)
         if claim is not None:
             result.append(claim)
         elif all_mentions and mention.start not in standing_for:
@@ -1866,6 +1882,9 @@ def _oblasts(key: str) -> frozenset[str]:
 _REGIONAL_CENTRE = 200_000
 
 
+_AMONG_OTHERS_KM = 60.0
+
+
 def _behind_the_front(place: Place) -> bool:
     """Whether ``place`` lies where no ground fighting took place: a rear oblast of Ukraine,
     or Russia outside its border oblasts (lexicon place_context), or another country
@@ -1879,6 +1898,24 @@ def _behind_the_front(place: Place) -> bool:
         # no fighting reached
         return True
     return place.country == "RU" and place.admin1 not in _oblasts("front_russian_oblasts")
+
+
+def _near_the_war(place: Place) -> bool:
+    """Whether ``place`` lies within reach of a town the war was fought over
+    (data/war_zone.csv)."""
+    return war_zone_nearness(place.lat, place.lon) > 0.0
+
+
+def _among_others(place: Place, mentions: Sequence[Mention]) -> bool:
+    """Whether another place the article names lies within _AMONG_OTHERS_KM of ``place``:
+    then the text is about that area ("liberated Nova Basan, Bobryk and Makiivka" in the
+    Chernihiv region, however far from the war's best-known towns)."""
+    here = (place.lat, place.lon)
+    return any(
+        m.place.name != place.name
+        and distance_km(here, (m.place.lat, m.place.lon)) <= _AMONG_OTHERS_KM
+        for m in mentions
+    )
 
 
 def _beside_settled(place: Place, settled: dict[str, Place]) -> bool:
