@@ -416,6 +416,10 @@ SETS = {
     "dev395": (DATA / "dev395", DATA / "dev395_gold.jsonl"),
     "dev396": (DATA / "dev396", DATA / "dev396_gold.jsonl"),
     "dev397": (DATA / "dev397", DATA / "dev397_gold.jsonl"),
+    "dev398": (DATA / "dev398", DATA / "dev398_gold.jsonl"),
+    "dev399": (DATA / "dev399", DATA / "dev399_gold.jsonl"),
+    "dev400": (DATA / "dev400", DATA / "dev400_gold.jsonl"),
+    "dev401": (DATA / "dev401", DATA / "dev401_gold.jsonl"),
 }
 
 FIELDS = {
