@@ -488,6 +488,7 @@ _FAILED_PREVENTION = re.compile(
     r"\b(?:unable|failed|fail(?:s|ing)?|could\s+not|couldn['’]t|did\s+not\s+manage"
     r"|(?:was|were)\s+not\s+able)\s+to\s+(?:stop|prevent|halt|keep)\b[^.;:]{0,80}?\bfrom\s+$"
 )
+_MODAL_INSIDE = re.compile(r"@\d+\s+(?:would|will|could|might|may|should|can)\s")
 _KEPT_FROM = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|halt(?:s|ed|ing)?|bar(?:s|red|ring)?"
     r"|block(?:s|ed|ing)?|deter(?:s|red|ring)?)\s+[^.;:]{0,80}?\bfrom\s+$"
@@ -1335,6 +1336,10 @@ def resolve_actor(
         return event, OTHER.get(absent or "")
     if kind == "marked_as":
         return event, None  # the side that took them is named in the sentences before
+    if kind == "nominal" and _MODAL_INSIDE.search(m.group()):
+        # "the liberation of @0 would place the settlement of @1 out of reach": a match that
+        # runs through a modal verb joins a condition to what would follow from it
+        return "none", None
     if (
         kind == "withdraw"
         and _DECISION_TO.search(frame.text, max(0, m.start() - 14), m.start())

@@ -1630,6 +1630,13 @@ _UNTIL_RECENTLY = re.compile(
 )
 
 
+# A relative clause with a finite verb of its own between a trigger and a date after it
+_RELATIVE_VERB = re.compile(
+    r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?(?:first\s+|originally\s+)?"
+    r"(?:[a-z]+ed|took|seized|fell|won|lost|retook|overran|left)\b"
+)
+
+
 def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[DateExpression]:
     """The date expressions that can date a trigger at ``anchor``.
 
@@ -1653,6 +1660,8 @@ def _dates_for(frame: Frame, found: list[DateExpression], anchor: int) -> list[D
             if expr.start < closed.end():
                 continue  # "@1, which fell in March, is back in Ukrainian hands": the past
         elif expr.start > anchor:
+            if _RELATIVE_VERB.search(text, anchor, expr.start):
+                continue  # "from Ukrainian forces that seized the city in August": theirs
             comma = text.rfind(",", anchor, expr.start)
             between = text[comma + 1 : expr.start]
             detached = comma >= 0 and len(between.split()) > 1
