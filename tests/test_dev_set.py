@@ -420,6 +420,10 @@ SETS = {
     "dev399": (DATA / "dev399", DATA / "dev399_gold.jsonl"),
     "dev400": (DATA / "dev400", DATA / "dev400_gold.jsonl"),
     "dev401": (DATA / "dev401", DATA / "dev401_gold.jsonl"),
+    "dev402": (DATA / "dev402", DATA / "dev402_gold.jsonl"),
+    "dev403": (DATA / "dev403", DATA / "dev403_gold.jsonl"),
+    "dev404": (DATA / "dev404", DATA / "dev404_gold.jsonl"),
+    "dev405": (DATA / "dev405", DATA / "dev405_gold.jsonl"),
 }
 
 FIELDS = {
