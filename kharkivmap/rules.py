@@ -254,8 +254,8 @@ def context() -> Context:
             r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*[-/–]\s*|\s+as\s+well\s+as\s+"
             r"|,?\s+(?:along|together)\s+with\s+)"
             # ("control over the villages of @1 and of @2": the preposition repeated)
-            r"(?:(?:the\s+(?:[a-z-]+\s+)?)?(?:towns?|villages?|city|cities|settlements?)\s+of\s+"
-            r"|(?<=and\s)of\s+)?"
+            r"(?:(?:the\s+(?:[a-z-]+\s+)?)?(?:towns?|villages?|city|cities|settlements?"
+            r"|localit(?:y|ies)|hamlets?)\s+of\s+|(?<=and\s)of\s+)?"
         ),
         region_after=re.compile(rf"^\s*{_alt(n['region_after'])}(?![\w-])"),
         direction_after=re.compile(rf"^\s*{_alt(n['direction_after'])}(?![\w-])"),
