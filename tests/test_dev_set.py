@@ -424,6 +424,9 @@ SETS = {
     "dev403": (DATA / "dev403", DATA / "dev403_gold.jsonl"),
     "dev404": (DATA / "dev404", DATA / "dev404_gold.jsonl"),
     "dev405": (DATA / "dev405", DATA / "dev405_gold.jsonl"),
+    "dev406": (DATA / "dev406", DATA / "dev406_gold.jsonl"),
+    "dev407": (DATA / "dev407", DATA / "dev407_gold.jsonl"),
+    "dev408": (DATA / "dev408", DATA / "dev408_gold.jsonl"),
 }
 
 FIELDS = {
