@@ -205,6 +205,7 @@ _NEAR_RELATED_KM = 45.0  # "X near Y": the same for a relation with no direction
 _NEAR_CLOSE_KM = 20.0  # …of which a namesake this close is the one meant
 _BEARING_SLACK = 55.0  # degrees a place may lie off a stated compass direction
 _BEARING_SLACK_LOOSE = 80.0  # when no candidate lies within _BEARING_SLACK
+_BEARING_SLACK_TIGHT = 25.0  # …and of those within it, the ones this close to the direction
 
 
 @dataclass(frozen=True, slots=True)
@@ -1568,8 +1569,13 @@ class MentionFinder:
         said = span.distance
         if said is None:
             if span.bearing is not None:
-                return self._within(span, there, 0.0, _RELATED_KM) or self._within(
-                    span, there, 0.0, _RELATED_KM, slack=_BEARING_SLACK_LOOSE
+                # of namesakes both roughly that way, the one that lies the way the text says:
+                # "Kalynove, southeast of Pokrovsk" is the village 25 km southeast, not the one
+                # 35 km east
+                return (
+                    self._within(span, there, 0.0, _RELATED_KM, slack=_BEARING_SLACK_TIGHT)
+                    or self._within(span, there, 0.0, _RELATED_KM)
+                    or self._within(span, there, 0.0, _RELATED_KM, slack=_BEARING_SLACK_LOOSE)
                 )
             # "near @1" is closer than a compass word's "north of @1", for a village; a town
             # is "near" a city farther off ("Trostianets near Sumy")

@@ -427,6 +427,14 @@ def test_of_namesakes_about_that_far_the_one_nearest_the_stated_point(shipped: G
     assert (round(kalynove.place.lat, 2), round(kalynove.place.lon, 2)) == (48.14, 37.44)
 
 
+def test_a_direction_alone_prefers_the_namesake_that_lies_that_way(shipped: Gazetteer) -> None:
+    # both Kalynoves lie within reach and roughly east of Pokrovsk; without a distance the one
+    # that lies south-east, as the text says, is meant (the other is due east)
+    for text in ("Kalynove lies southeast of Pokrovsk.", "Kalynove, south-east of Pokrovsk, fell."):
+        kalynove = shipped.find_mentions(text)[0]
+        assert (round(kalynove.place.lat, 2), round(kalynove.place.lon, 2)) == (48.14, 37.44)
+
+
 def test_a_relation_after_the_places_region_is_the_places(shipped: Gazetteer) -> None:
     text = (
         "Russian forces took the village of Kalynove in the Donetsk region, which lies around"
