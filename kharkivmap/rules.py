@@ -532,6 +532,8 @@ def rules() -> tuple[Rule, ...]:
     a = load_lexicon("actors")
     obj = _object()
     part_obj = _object(part=True)
+    # where positions a side falls back to lie: not in or at the place itself
+    taken_links = _alt([x for x in t["withdraw_position_links"] if x not in {"in", "at"}])
     # Tokens (@N) name no side inside an adjective slot.
     side_adj = _alt(
         [
@@ -1094,10 +1096,14 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             # "were forced to take 'more favorable positions' near the town of @1"
-            rf"{w}(?P<v>take|takes|took|taken|taking)\s+(?:up\s+)?"
+            # (not an attacker's gain: "managed to take more advantageous positions")
+            rf"{w}(?<!managed\sto\s)(?<!able\sto\s)(?P<v>take|takes|took|taken|taking)\s+(?:up\s+)?"
             # (only positions one falls back to: not "took up defensive positions")
             rf"[\"“”']?(?:the\s+)?(?:{_alt(t['retreat_targets'])})\s+(?:{_alt(t['euphemism_lines'])})"
-            rf"[\"“”']?\s+(?:{_alt(t['withdraw_position_links'])})\s+{obj}",
+            # (positions taken in or at the place itself are an attacker's: "Russian forces take
+            # advantageous positions in @1")
+            rf"[\"“”']?\s+(?:{taken_links}"
+            rf"|in\s+the\s+(?:area|vicinity)\s+of)\s+{obj}",
             0.7,
             *t["euphemism_lines"],
         ),
