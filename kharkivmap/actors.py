@@ -472,9 +472,12 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
             side = _side_of(m, speaker_side)
             if side:
                 return side
-    if speaker_side in OTHER and decision:
-        # "the decision to withdraw from @1 was made to save lives, the spokesman said": a
-        # decision told with no side named is the speaker's side's own
+    if speaker_side in OTHER and (
+        decision or (_WITHDRAWAL_NOUN.match(frame.text, pos) and _ARTICLE_END.search(tail))
+    ):
+        # "the decision to withdraw from @1 was made to save lives, the spokesman said", "the
+        # retreat from @1 took place amid an offensive, Russian military correspondents say":
+        # a decision or a withdrawal told with no side named is the speaker's side's own
         return speaker_side
     if speaker_side in OTHER and tail.endswith(",") and _GERUND_AT.match(frame.text, pos):
         # "the ministry reported significant progress, capturing @1": a participle of the
@@ -493,6 +496,8 @@ _KEPT_FROM = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|halt(?:s|ed|ing)?|bar(?:s|red|ring)?"
     r"|block(?:s|ed|ing)?|deter(?:s|red|ring)?)\s+[^.;:]{0,80}?\bfrom\s+$"
 )
+_WITHDRAWAL_NOUN = re.compile(r"(?:withdrawal|retreat|pull-?out|pullback)\s+(?:was\s+)?from\b")
+_ARTICLE_END = re.compile(r"\b(?:the|a)$")
 _DECISION_TO = re.compile(r"\b(?:decision|decided)\s+to\s*$")
 # Giving a place up to a side named after it ("surrendered @1 to Russian forces")
 _GIVING_UP = re.compile(r"surrender|ced(?:e|ed|ing)\b")
