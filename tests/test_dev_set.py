@@ -427,6 +427,7 @@ SETS = {
     "dev406": (DATA / "dev406", DATA / "dev406_gold.jsonl"),
     "dev407": (DATA / "dev407", DATA / "dev407_gold.jsonl"),
     "dev408": (DATA / "dev408", DATA / "dev408_gold.jsonl"),
+    "dev409": (DATA / "dev409", DATA / "dev409_gold.jsonl"),
 }
 
 FIELDS = {
