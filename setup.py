@@ -2,9 +2,9 @@
 
 The modules that read articles (sentences, mentions, frames, actors, claimants, dates, the
 parser itself) are plain typed Python; mypyc turns them into C extensions that run the same
-code two to three times faster. Where no C compiler or mypyc is at hand, or the build fails,
-the package installs as pure Python and behaves the same, only slower. Set
-``KHARKIVMAP_PURE_PYTHON=1`` to skip compiling on purpose.
+code a fifth to a third faster (benchmarks/bench_extract.py). Where no C compiler or mypyc
+is at hand, or the build fails, the package installs as pure Python and behaves the same, only
+slower. Set ``KHARKIVMAP_PURE_PYTHON=1`` to skip compiling on purpose.
 
 An editable install (``pip install -e .``) stays pure Python unless ``KHARKIVMAP_COMPILE=1``:
 a compiled module beside its source shadows it, so edits to the source would silently not

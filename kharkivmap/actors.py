@@ -217,7 +217,7 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         # "@1 has not fallen and remains under Ukrainian control", "repel 18 attacks and
         # withdraw from @1": the negation or blocker is the first predicate's
         window = _COORDINATION.split(window)[-1]
-    if ctx.blockers.search(window) or (not failed and _KEPT_FROM.search(window)):
+    if ctx.blockers.search(window) or _KEPT_FROM.search(window):
         return True  # "stopped Russian assault groups from capturing @1": prevented
     plan = _PLAN_OPENING.match(frame.text, 0, pos)
     if plan and _PLAN_MODAL.search(frame.text, plan.end(), pos):
@@ -487,14 +487,16 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+# "… from " right before a trigger, up to the verb that keeps someone from it
+_FROM_BEFORE = r"[^.;:]{0,80}?\bfrom\s+$"
 _FAILED_PREVENTION = re.compile(
     r"\b(?:unable|failed|fail(?:s|ing)?|could\s+not|couldn['’]t|did\s+not\s+manage"
-    r"|(?:was|were)\s+not\s+able)\s+to\s+(?:stop|prevent|halt|keep)\b[^.;:]{0,80}?\bfrom\s+$"
+    r"|(?:was|were)\s+not\s+able)\s+to\s+(?:stop|prevent|halt|keep)\b" + _FROM_BEFORE
 )
 _MODAL_INSIDE = re.compile(r"@\d+\s+(?:would|will|could|might|may|should|can)\s")
 _KEPT_FROM = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|kept|keep(?:s|ing)?|halt(?:s|ed|ing)?|bar(?:s|red|ring)?"
-    r"|block(?:s|ed|ing)?|deter(?:s|red|ring)?)\s+[^.;:]{0,80}?\bfrom\s+$"
+    r"|block(?:s|ed|ing)?|deter(?:s|red|ring)?)\s+" + _FROM_BEFORE
 )
 _WITHDRAWAL_NOUN = re.compile(r"(?:withdrawal|retreat|pull-?out|pullback)\s+(?:was\s+)?from\b")
 _ARTICLE_END = re.compile(r"\b(?:the|a)$")
@@ -743,19 +745,18 @@ def subject_of(
         return None  # "the only road out of the town still in Russian hands": the road
     if anaphor:
         limit = pos - len(left) + anaphor.start()
-    if anaphor and _BOTH_OF_WHICH.match(anaphor.group()):
-        # "… 14 km southwest of @1 and 77 km southeast of @2, both of which remain under …":
-        # the two places named last, reference points too
-        named = [
-            g
-            for g in frame.groups
-            if g.end <= limit and g.status in {"target", "soft", "reference"}
-        ]
-        if named and len(named[-1].members) >= 2:
-            return named[-1].members  # "@0 and @1, both of which": one list
-        if len(named) >= 2:
-            return [m for g in named[-2:] for m in g.members]
-    if anaphor:
+        if _BOTH_OF_WHICH.match(anaphor.group()):
+            # "… 14 km southwest of @1 and 77 km southeast of @2, both of which remain
+            # under …": the two places named last, reference points too
+            named = [
+                g
+                for g in frame.groups
+                if g.end <= limit and g.status in {"target", "soft", "reference"}
+            ]
+            if named and len(named[-1].members) >= 2:
+                return named[-1].members  # "@0 and @1, both of which": one list
+            if len(named) >= 2:
+                return [m for g in named[-2:] for m in g.members]
         # (not a name of an area: "the village of @0 in the @1 district …, claims that it was
         # taken" is about the village)
         targets = [

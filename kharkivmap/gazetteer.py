@@ -152,10 +152,11 @@ def _war_zone() -> dict[tuple[int, int], tuple[tuple[float, float, float], ...]]
 
 
 @lru_cache(maxsize=65536)
-def _war_zone_nearness(lat: float, lon: float) -> float:
-    """``exp(-km / _ZONE_KM)`` to the nearest war-zone town: 1 on the front, 0 beyond
-    ``_ZONE_REACH_KM`` (a degree of longitude, so the nine cells around a place hold every
-    town that counts). Cached: the same places recur in article after article."""
+def war_zone_nearness(lat: float, lon: float) -> float:
+    """How near ``(lat, lon)`` lies to the towns the war was fought over (data/war_zone.csv):
+    ``exp(-km / _ZONE_KM)`` to the nearest, 1 at one of them, 0 beyond ``_ZONE_REACH_KM`` (a
+    degree of longitude, so the nine cells around a place hold every town that counts).
+    Cached: the same places recur in article after article."""
     cells = _war_zone()
     here = _trig(lat, lon)
     row, col = math.floor(lat), math.floor(lon)
@@ -171,16 +172,10 @@ def _war_zone_nearness(lat: float, lon: float) -> float:
     return math.exp(-km / _ZONE_KM) if km <= _ZONE_REACH_KM else 0.0
 
 
-def war_zone_nearness(lat: float, lon: float) -> float:
-    """How near ``(lat, lon)`` lies to the towns the war was fought over (data/war_zone.csv):
-    1 at one of them, falling with distance, 0 beyond a degree of longitude from all."""
-    return _war_zone_nearness(lat, lon)
-
-
 def is_war_zone_town(lat: float, lon: float) -> bool:
     """Whether a place at ``(lat, lon)`` is one of the war zone's towns (data/war_zone.csv):
     the towns the war's reporting names most, each within a km of its listed position."""
-    return _war_zone_nearness(lat, lon) >= _ZONE_TOWN_NEARNESS
+    return war_zone_nearness(lat, lon) >= _ZONE_TOWN_NEARNESS
 
 
 def _anchor_weight(anchor: tuple[str, tuple[float, float, float], float]) -> float:
@@ -547,7 +542,7 @@ class Gazetteer:
         size = min(1.0, math.log10(population + 1) / 6.5) if population > 0 else 0.0
         prior = 0.5 * _KIND_PRIOR.get(row[11], 0.3) + 0.5 * size
         here = _trig(row[2], row[3])
-        nearness = _war_zone_nearness(row[2], row[3])
+        nearness = war_zone_nearness(row[2], row[3])
         zone = _W_ZONE * nearness
         if nearness >= _ZONE_TOWN_NEARNESS and row[11] in {"city", "town"}:
             # a town the war was fought over ("Lyman", "Siversk") is what its name means in

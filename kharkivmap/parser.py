@@ -70,7 +70,7 @@ from kharkivmap.frames import (
 )
 from kharkivmap.gazetteer import distance_km, war_zone_nearness
 from kharkivmap.lexicons import load_lexicon
-from kharkivmap.models import Article, Claim, Event, Mention, Place
+from kharkivmap.models import Article, Candidate, Claim, Event, Mention, Place
 from kharkivmap.normalize import fold
 from kharkivmap.prefilter import may_match
 from kharkivmap.rules import Rule, context, key_words_in, rules_keyed
@@ -1854,10 +1854,7 @@ def extract_claims(
             # front-line namesakes ("Vilkhivka was recaptured": not the one in Zakarpattia);
             # with none, a village the gazetteer lacks ("Storozhove": only Poltava's is known).
             # "The village" standing for a name has the name's namesakes.
-            namesakes = mention.alternatives or next(
-                (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
-            )
-            front = [a for a in namesakes if not _behind_the_front(a.place)]
+            front = [a for a in _namesakes(mention, mentions) if not _behind_the_front(a.place)]
             claim = replace(claim, place=front[0].place) if front else None
         elif (
             claim is not None
@@ -1869,10 +1866,7 @@ def extract_claims(
             # other place the article names, when a namesake lies near such a town, is that
             # namesake's ("Pyatykhatky was recaptured" in June 2023: the Zaporizhzhia village,
             # not the Dnipropetrovsk town 150 km from the front)
-            namesakes = mention.alternatives or next(
-                (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
-            )
-            front = [a for a in namesakes if _near_the_war(a.place)]
+            front = [a for a in _namesakes(mention, mentions) if _near_the_war(a.place)]
             if front:
                 claim = replace(claim, place=front[0].place)
         if claim is not None:
@@ -1907,6 +1901,14 @@ def _behind_the_front(place: Place) -> bool:
         # no fighting reached
         return True
     return place.country == "RU" and place.admin1 not in _oblasts("front_russian_oblasts")
+
+
+def _namesakes(mention: Mention, mentions: Sequence[Mention]) -> tuple[Candidate, ...]:
+    """The other places ``mention``'s name may mean; for a mention that has none ("the
+    village" standing for a name), those of another mention of the same place."""
+    return mention.alternatives or next(
+        (m.alternatives for m in mentions if m.place.id == mention.place.id), ()
+    )
 
 
 def _near_the_war(place: Place) -> bool:
