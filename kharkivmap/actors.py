@@ -369,6 +369,24 @@ def _side_of(match: re.Match[str], speaker_side: str | None) -> str | None:
     return speaker_side if speaker_side in OTHER else None
 
 
+@cache
+def _unit_gap() -> re.Pattern[str]:
+    """What may stand between a side word and the force noun it owns: a unit's number and
+    kind ("Ukraine's 79th air assault brigade", "Russian airborne troops")."""
+    words = alternation(load_lexicon("actors")["unit_modifiers"])
+    return re.compile(rf"\s*(?:(?:{words})\s+){{0,4}}")
+
+
+def _owner_of_generic(text: str, found: list[re.Match[str]], k: int) -> re.Match[str] | None:
+    """The side word that ``found[k]``, a generic force noun, belongs to, if it stands right
+    before it with only a unit's number and kind between them."""
+    if k and found[k].lastgroup == "generic" and found[k - 1].lastgroup in {"ru", "ua"}:
+        owner = found[k - 1]
+        if _unit_gap().fullmatch(text, owner.end(), found[k].start()):
+            return owner
+    return None
+
+
 def _side_in(
     text: str,
     speaker_side: str | None,
@@ -386,12 +404,7 @@ def _side_in(
     for k, m in reversed(list(enumerate(found))) if last else enumerate(found):
         if not generic and m.lastgroup == "generic":
             continue
-        if (
-            m.lastgroup == "generic"
-            and k
-            and found[k - 1].lastgroup in {"ru", "ua"}
-            and not text[found[k - 1].end() : m.start()].strip()
-        ):
+        if _owner_of_generic(text, found, k) is not None:
             continue  # "russian troops": the adjective's side, not the speaker's
         if not places and names_a_place(text, m.start(), m.end()):
             continue
@@ -403,7 +416,9 @@ def _side_in(
 
 # "the ministry reported capturing @1", "the ministry claimed to have captured @1": the
 # speaker is the subject of the gain
+# ("Ukraine's troops were reported to have taken @1": passive, the subject's gain)
 _SPOKEN_GAIN = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bbe\s)"
     r"\b(?:reported|reports|report|reporting|announced|announces|announce|announcing|claimed"
     r"|claims|claim|claiming|confirmed|confirms|confirm|confirming)"
     r"(?:\s+(?:on\s+\w+\s+)?to\s+have(?:\s+(?:fully|completely|already))?)?$"
@@ -433,7 +448,10 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
         windows = [(opened + 1, pos)]
     for lo, hi in windows:
         found = list(side_words().finditer(frame.text, lo, hi))
-        for m in reversed(found):
+        for k in range(len(found) - 1, -1, -1):
+            # "Ukraine's 79th air assault brigade retreated": the country's brigade, not the
+            # speaker's
+            m = _owner_of_generic(frame.text, found, k) or found[k]
             if _names_where(frame.text, m):
                 continue  # "troops operating in Ukraine's Kharkiv region seized @1"
             if _object_of_push(frame.text, m.start()):

@@ -817,8 +817,11 @@ def rules() -> tuple[Rule, ...]:
             "control",
             "captured",
             "object",
-            # "declared Ukraine's complete control over the city of @1": the side named holds it
-            rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:back\s+)?(?:(?P<side>{side_adj})['’]s\s+)?"
+            # "declared Ukraine's complete control over the city of @1", "announced complete
+            # Russian control over @1": the side named holds it
+            rf"{w}(?P<v>{_alt(t['control_verbs'])})\s+(?:back\s+)?"
+            rf"(?:(?:full|complete|total|effective|firm)\s+(?=[\w-]+\s+control\b))?"
+            rf"(?:(?P<side>{side_adj})(?:['’]s)?\s+)?"
             rf"(?:(?:full|complete|total|partial|effective|firm)\s+)?control\s+(?:of|over)\s+"
             rf"{unknown_in_region}?{obj}",
             0.85,

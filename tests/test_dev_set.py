@@ -428,6 +428,11 @@ SETS = {
     "dev407": (DATA / "dev407", DATA / "dev407_gold.jsonl"),
     "dev408": (DATA / "dev408", DATA / "dev408_gold.jsonl"),
     "dev409": (DATA / "dev409", DATA / "dev409_gold.jsonl"),
+    "dev410": (DATA / "dev410", DATA / "dev410_gold.jsonl"),
+    "dev411": (DATA / "dev411", DATA / "dev411_gold.jsonl"),
+    "dev412": (DATA / "dev412", DATA / "dev412_gold.jsonl"),
+    "dev413": (DATA / "dev413", DATA / "dev413_gold.jsonl"),
+    "dev414": (DATA / "dev414", DATA / "dev414_gold.jsonl"),
 }
 
 FIELDS = {
