@@ -63,7 +63,7 @@ _AND_BARE = re.compile(r"\b(?:and|or)\s+$")
 _AND_GERUND = re.compile(r"\b(?:and|or|as\s+well\s+as)\s+$")
 _BARE = re.compile(
     r"(?:capture|take|seize|retake|recapture|liberate|occupy|enter|regain|reclaim|storm|clear"
-    r"|push|drive|force|oust|expel|dislodge|knock)"
+    r"|push|drive|force|oust|expel|dislodge|knock|restore|establish|gain|return)"
     r"(?![\w-])"
 )
 # the last infinitive of a chain ("to destroy them, and push … out of @1")
@@ -277,6 +277,12 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         and _GERUND.match(frame.text, pos)
     ):
         return True  # "pressing toward capturing @1"
+    if (
+        event == "captured"
+        and _GOAL_SET_OFF.search(frame.text, max(0, pos - 30), pos)
+        and _CHANGE_NOUN.match(frame.text, pos)
+    ):
+        return True  # "one of its central goals — the capture of @1 — proved unobtainable"
     if (
         event == "captured"
         and ctx.goal_infinitive.search(window)
@@ -505,6 +511,11 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+# A goal named, then set off by a colon or dash, before the change it is ("its goal — the")
+_GOAL_SET_OFF = re.compile(
+    r"\b(?:objective|goal|aim|target|task|mission|priority)s?\s*(?::|—|–|--)\s*(?:the\s+)?$"
+)
+_CHANGE_NOUN = re.compile(r"(?:capture|seizure|liberation|fall|takeover|occupation)\b")
 # "… from " right before a trigger, up to the verb that keeps someone from it
 _FROM_BEFORE = r"[^.;:]{0,80}?\bfrom\s+$"
 _FAILED_PREVENTION = re.compile(

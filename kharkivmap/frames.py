@@ -258,6 +258,14 @@ _CLOSE = re.compile(r"\s*\)")
 _AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+")
 
 
+# A short appositive after an item of a list that goes on: "@0, Ukraine's capital, and @1"
+_APPOSITIVE_ITEM = re.compile(
+    r"\s*,\s*(?:the|a|an|its|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:capital|city|town|village|suburb|metropolis|hub|cent(?:er|re)|port|stronghold|settlement)"
+    r"\s*,\s*(?:and|or)\s+"
+)
+
+
 # A plural place noun right before a list: "the settlements of @0, @1"
 _PLURAL_OPENING = re.compile(
     r"\b(?:villages|settlements|towns|cities|localities|communities)\s+(?:of\s+)?$", re.IGNORECASE
@@ -293,6 +301,10 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 joined = (
                     aside is not None and ctx.join.fullmatch(between[aside.end() :]) is not None
                 )
+            if not joined and _APPOSITIVE_ITEM.fullmatch(between):
+                # "fled from @0, Ukraine's capital, and @1, its northern metropolis": the
+                # appositive describes the first item; the list goes on
+                joined = True
             if not joined and _UNKNOWN_ITEM.fullmatch(text, prev.end, m.start):
                 # "@0, @1, Nova Kamenka, @2 and @3": a running list goes on past a name the
                 # gazetteer lacks; after one name, only past one that looks like a place

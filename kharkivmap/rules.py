@@ -615,7 +615,9 @@ def rules() -> tuple[Rule, ...]:
     )
     appositive_noun = (
         rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+"
-        r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast)\s+)?)"  # "a town in Kharkiv region that …"
+        # "a town in Kharkiv region that …", "a strategic town in Ukraine's east that …"
+        r"(?:in\s+(?:the\s+)?(?:(?:@\d+|[\w'’-]+)\s+){0,2}?"
+        r"(?:east|west|south|north|region|oblast|province|ukraine|russia|donbas)\s+)?)"
     )
     appositive = rf"{appositive_noun}?"
     # a line beyond the places, which are left behind: "west of @1", "west of the villages of

@@ -433,6 +433,10 @@ SETS = {
     "dev412": (DATA / "dev412", DATA / "dev412_gold.jsonl"),
     "dev413": (DATA / "dev413", DATA / "dev413_gold.jsonl"),
     "dev414": (DATA / "dev414", DATA / "dev414_gold.jsonl"),
+    "dev415": (DATA / "dev415", DATA / "dev415_gold.jsonl"),
+    "dev416": (DATA / "dev416", DATA / "dev416_gold.jsonl"),
+    "dev417": (DATA / "dev417", DATA / "dev417_gold.jsonl"),
+    "dev418": (DATA / "dev418", DATA / "dev418_gold.jsonl"),
 }
 
 FIELDS = {
