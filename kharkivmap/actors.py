@@ -1381,6 +1381,10 @@ def resolve_actor(
         and context().modal_after.match(frame.text, m.end())
     ):
         return "none", None  # "the decision to withdraw from @1 would be made by …": pending
+    if _GERUND_AT.match(m.group()) and context().modal_after.match(frame.text, m.end()):
+        # "taking control over @1 will also allow Russian artillery to …": a gerund subject
+        # of a modal verb is a condition, not a change
+        return "none", None
     groups = m.re.groupindex
     # soldiers holding up a flag in @1 took it, and troops taking one down took it from its
     # side; residents holding flags at a rally, or tearing one down, did not
