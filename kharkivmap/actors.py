@@ -1488,8 +1488,11 @@ def resolve_actor(
             return ("withdrew", giver) if giver == OTHER[taker] else ("captured", taker)
         if ctx.rest_after.match(frame.text, m.end()):
             return "none", None  # units pulled out "for replenishment" are rotated, not beaten
-        if _SOME_OF.match(obj):
-            return "none", None  # "withdrawing some forces from @1": the rest still hold it
+        if _SOME_OF.match(obj) and not m.group("v").startswith("regroup"):
+            # "withdrawing some forces from @1": the rest still hold it (not "a decision was
+            # made to regroup some of its troops from the @1 and @2 regions": the euphemism
+            # announces the retreat itself)
+            return "none", None
         if (
             obj
             and m.group("v").endswith("ing")

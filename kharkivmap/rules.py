@@ -564,7 +564,10 @@ def rules() -> tuple[Rule, ...]:
         )
     )
     force_np = (
-        r"(?:(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
+        # ("regroup some of its troops from @1", "part of the forces")
+        r"(?:(?:(?:some|part|most|all|many|half|several|the\s+bulk|the\s+majority|the\s+rest"
+        r"|the\s+remainder)\s+of\s+)?"
+        r"(?:of\s+)?(?:(?:its|their|our|the|his|her|all|some|most|remaining|enemy|several"
         r"|occupation|occupying|invading|invasion|defen[cs]e|armed"  # "the defense forces"
         rf"|two|three|[\w-]+-strong|{side_adj})\s+){{0,3}}"
         r"(?:troops|forces|units|soldiers|fighters|personnel|servicemen|contingent|garrison"
@@ -1647,11 +1650,14 @@ def rules() -> tuple[Rule, ...]:
             r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+){0,120}?"
             # "… territory in the northeast—including @1"
             r"(?:,?\s+|\s*[—–]\s*)(?:(?:including|among\s+them|such\s+as|namely|notably"
+            # "took villages like @1 and @2" (not a comparison: "like" after a plural place noun)
+            r"|(?:(?<=villages\s)|(?<=settlements\s)|(?<=towns\s)|(?<=cities\s)"
+            r"|(?<=localities\s))like"
             # "including the largest ones: @1", "…, the largest of which are @1"
             rf"|in\s+particular)\s+{largest}|(?<=,\s)(?:the\s+)?{_LARGEST}\s+of\s+which\s+"
             rf"(?:are|were|is|was)\s+){unknown_names}{obj}",
             0.75,
-            *["including", "among", "such", "namely", "notably", "particular", "which"],
+            *["including", "among", "such", "namely", "notably", "particular", "which", "like"],
         ),
         r(
             "withdraw",

@@ -438,6 +438,7 @@ SETS = {
     "dev417": (DATA / "dev417", DATA / "dev417_gold.jsonl"),
     "dev418": (DATA / "dev418", DATA / "dev418_gold.jsonl"),
     "dev419": (DATA / "dev419", DATA / "dev419_gold.jsonl"),
+    "dev420": (DATA / "dev420", DATA / "dev420_gold.jsonl"),
     "dev421": (DATA / "dev421", DATA / "dev421_gold.jsonl"),
     "dev422": (DATA / "dev422", DATA / "dev422_gold.jsonl"),
 }
