@@ -452,9 +452,14 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
         # "Russian troops retreated from @1 (the liberation of @2 was confirmed by …)": an
         # aside in brackets has its own subject, not the sentence's
         windows = [(opened + 1, pos)]
+    # "the Ukrainian troops – despite rumours they would push back the advancing Russians –
+    # surrendered @1": an aside set off by dashes has its own subject, not the sentence's
+    asides = [a.span() for a in _DASHED_ASIDE.finditer(frame.text, max(0, pos - _REACH), pos)]
     for lo, hi in windows:
         found = list(side_words().finditer(frame.text, lo, hi))
         for k in range(len(found) - 1, -1, -1):
+            if asides and any(a <= found[k].start() < b for a, b in asides):
+                continue
             # "Ukraine's 79th air assault brigade retreated": the country's brigade, not the
             # speaker's
             m = _owner_of_generic(frame.text, found, k) or found[k]
@@ -511,6 +516,8 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+# An aside set off by a pair of dashes
+_DASHED_ASIDE = re.compile(r"\s(?:[–—]|--)\s[^–—@.;]{1,160}?\s(?:[–—]|--)\s")
 # A goal named, then set off by a colon or dash, before the change it is ("its goal — the")
 _GOAL_SET_OFF = re.compile(
     r"\b(?:objective|goal|aim|target|task|mission|priority)s?\s*(?::|—|–|--)\s*(?:the\s+)?$"

@@ -146,7 +146,7 @@ def _alt(words: list[str]) -> str:
 
 
 # The greatest of a counted group's places, named after it
-_LARGEST = r"(?:largest|biggest|main|most\s+important|key|major)"
+_LARGEST = r"(?:largest|biggest|main|most\s+important|most\s+notable|key|major)"
 
 
 # "secured full control over", "established control of": "control" there is the noun of a
@@ -617,10 +617,12 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:(?:the\s+)?{_LARGEST}(?:\s+ones?|\s+of\s+them)?\s*(?:[:—–,]|\s+(?:are|were))?\s*)?"
     )
     appositive_noun = (
-        rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+"
+        rf"(?:(?:a|an|the|another)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+"
         # "a town in Kharkiv region that …", "a strategic town in Ukraine's east that …"
         r"(?:in\s+(?:the\s+)?(?:(?:@\d+|[\w'’-]+)\s+){0,2}?"
-        r"(?:east|west|south|north|region|oblast|province|ukraine|russia|donbas)\s+)?)"
+        r"(?:east|west|south|north|region|oblast|province|ukraine|russia|donbas)\s+"
+        # "another village near @1, that Russia said it had captured"
+        r"|(?:near|outside|close\s+to)\s+@\d+\s*,?\s+)?)"
     )
     appositive = rf"{appositive_noun}?"
     # a line beyond the places, which are left behind: "west of @1", "west of the villages of
@@ -1647,7 +1649,10 @@ def rules() -> tuple[Rule, ...]:
             r"\s+)?control\s+(?:of|over))\s(?:(?!(?:roads?|routes?|highways?|supply\s+lines?"
             r"|approaches|leading\s+to)\b)[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
             # "recaptured two villages in @1, namely @2": a region named by its centre
-            r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+){0,120}?"
+            r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+"
+            # "took control of @0 and other nearby towns, the most notable of which are @1"
+            r"|@\d+(?=\s+and\s+(?:other|several|some|many|more|two|three|four|five|\d+)\s"
+            rf"|,\s+(?:the\s+)?{_LARGEST}\s+of\s+which\s)){{0,120}}?"
             # "… territory in the northeast—including @1"
             r"(?:,?\s+|\s*[—–]\s*)(?:(?:including|among\s+them|such\s+as|namely|notably"
             # "took villages like @1 and @2" (not a comparison: "like" after a plural place noun)
@@ -1755,8 +1760,9 @@ def rules() -> tuple[Rule, ...]:
             # (its subject is no phrase of place: "a city in eastern Ukraine occupied by …")
             rf"|{appositive_noun}(?!(?:in|of|on|at|near|by|from|to|with|about|some|located"
             rf"|situated|now|still|long|recently|already)\s))"
+            # ("another town Russia claimed to be capturing": under way, no change)
             rf"(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have"
-            rf"|only|recently|finally|just)\s+)*(?P<v>{_alt(t['capture_verbs'])}"
+            rf"|only|recently|finally|just)\s+)*(?<!\bbe\s)(?P<v>{_alt(t['capture_verbs'])}"
             # "a larger town that Russia claimed earlier this week": claimed as taken
             r"|claimed(?=\s*(?:[,.;]|$)|\s+(?:earlier|last|on|this|yesterday)\b)"
             rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",

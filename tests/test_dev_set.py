@@ -441,6 +441,9 @@ SETS = {
     "dev420": (DATA / "dev420", DATA / "dev420_gold.jsonl"),
     "dev421": (DATA / "dev421", DATA / "dev421_gold.jsonl"),
     "dev422": (DATA / "dev422", DATA / "dev422_gold.jsonl"),
+    "dev423": (DATA / "dev423", DATA / "dev423_gold.jsonl"),
+    "dev424": (DATA / "dev424", DATA / "dev424_gold.jsonl"),
+    "dev425": (DATA / "dev425", DATA / "dev425_gold.jsonl"),
 }
 
 FIELDS = {
