@@ -2178,12 +2178,18 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"{w}(?:(?:in|of|into|to|through|across|around|from|at)\s+(?:the\s+)?"
-            rf"(?:recently\s+|newly\s+)?"
-            # "against the recently liberated village of @1": news of the gain after any word
-            r"|the\s+(?:recently|newly)[\s-])(?:liberated|freed|de-occupied|deoccupied)\s+"
+            rf"(?:recently\s+|newly\s+)?(?:liberated|freed|de-occupied|deoccupied)\s+"
+            # "against the recently liberated village of @1": news of the gain after any word;
+            # "near the recently recaptured village of @1": taken back by its own side
+            r"|the\s+(?:recently|newly)[\s-](?:liberated|freed|de-occupied|deoccupied"
+            r"|recaptured|retaken|reclaimed|regained)\s+)"
+            # "the newly liberated settlements, including @1 and @2"
+            rf"(?:(?<=liberated\s)(?:{_alt(t['list_nouns'])})\s*,?\s+(?:including|such\s+as"
+            rf"|among\s+them|namely|like)\s+{unknown_names})?"
             rf"{obj}",
             0.6,
-            *["liberated", "occupied", "deoccupied", "freed"],
+            *["liberated", "occupied", "deoccupied", "freed", "recaptured", "retaken", "reclaimed"],
+            "regained",
         ),
         r(
             # "these villages liberated Sunday — @1, @2 and @3 — are located in …": the places a
