@@ -1359,6 +1359,10 @@ def resolve_actor(
             # liberates its own villages, as _liberator reads a liberation word
             return event, "RU"
         return event, _FIXED_SIDE[kind]
+    if kind == "captured_adjective":
+        # "near recently-captured @1", "the recently captured small town of @1": taken by the
+        # side at war with its country
+        return event, OTHER.get(country or "")
     if kind == "passive_negated":
         said = frame.text[clause_start(frame, m.start()) : m.end()]
         if _NOT_YET.search(said):

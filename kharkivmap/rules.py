@@ -2192,6 +2192,17 @@ def rules() -> tuple[Rule, ...]:
             "regained",
         ),
         r(
+            "captured_adjective",
+            "captured",
+            "object",
+            # "near recently-captured @1", "the recently captured small town of @1"
+            rf"{w}(?:the\s+)?(?:recently|newly|just)[\s-](?:captured|seized|taken|occupied)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:(?:village|town|city|settlement)\s+of\s+)?"
+            rf"{obj}",
+            0.6,
+            *["captured", "seized", "taken", "occupied"],
+        ),
+        r(
             # "these villages liberated Sunday — @1, @2 and @3 — are located in …": the places a
             # participle's noun names between dashes or after a colon
             "liberated_adjective",
