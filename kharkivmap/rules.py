@@ -2188,8 +2188,8 @@ def rules() -> tuple[Rule, ...]:
             rf"|among\s+them|namely|like)\s+{unknown_names})?"
             rf"{obj}",
             0.6,
-            *["liberated", "occupied", "deoccupied", "freed", "recaptured", "retaken", "reclaimed"],
-            "regained",
+            *["liberated", "occupied", "deoccupied", "freed"],
+            *["recaptured", "retaken", "reclaimed", "regained"],
         ),
         r(
             "captured_adjective",
