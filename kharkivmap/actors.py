@@ -1884,7 +1884,10 @@ def resolve_actor(
 # Whom a side credits with a gain told by a gerund ("credited soldiers of its brigades for")
 _CREDITED_FOR = re.compile(
     r"\b(?:credited|credits|thanked|thanks|praised|praises|commended|commends|congratulated"
-    r"|congratulates|honou?red|honou?rs|awarded|awards)\s+(?P<who>[^.;:@]{3,100}?)\s+for\s+$"
+    r"|congratulates|honou?red|honou?rs|awarded|awards"
+    # "expressed his gratitude to the marines … for liberating @1"
+    r"|expressed\s+(?:his|her|their|its)\s+(?:gratitude|thanks)\s+to)"
+    r"\s+(?P<who>[^.;:@]{3,100}?)\s+for\s+$"
 )
 _OWNERS = re.compile(r"\b(?:its|their)\b")
 

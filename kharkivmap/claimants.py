@@ -479,6 +479,10 @@ def _speaker(
     if source.side_guessed and person:
         # "Valery Gerasimov, the chief of the General Staff": the person names the side
         side = _side_near(person.lower(), 0, len(person)) or side
+    if person and "{place}" in (source.name or ""):
+        # "Vladimir Saldo, the governor of the Kherson region": an office in a Ukrainian
+        # region held for Moscow, whose holder the lexicon knows
+        side = _known_side(person) or side
     hint = None
     if side is None:
         # A side word right at the source ("a Ukrainian military source") settles it.
@@ -506,6 +510,20 @@ def _speaker(
     if person and person.casefold() not in name.casefold():
         name = f"{name} ({person})"
     return Speaker(name or None, side, verb, hint=hint)
+
+
+def _known_side(person: str) -> str | None:
+    """The side of a person a source of the lexicon names with a side ("Saldo")."""
+    lowered = person.lower()
+    for source in _lexicon().sources:
+        if (
+            source.rank == _SPECIFIC
+            and source.side in _SIDES
+            and not source.side_guessed
+            and source.pattern.search(lowered)
+        ):
+            return source.side
+    return None
 
 
 def _person_at(frame: str, span: tuple[int, int], m: re.Match[str]) -> str | None:

@@ -724,7 +724,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     rule.kind == "active"
                     and m.group("v").endswith("ing")
                     and (
-                        context().modal_after.match(text, m.end())
+                        context().modal_after.match(text, _past_under_control(text, m.end()))
                         or (
                             _CLAUSE_OPENING.search(text, max(0, anchor - 12), anchor)
                             and _GERUND_SUBJECT.match(text, m.end())
@@ -1600,6 +1600,18 @@ _RAIDERS_AFTER = re.compile(
 _INFINITIVE_SERIES = re.compile(
     r"(?<!managed )(?<!able )(?<!failed )\bto\s+[a-z]+\b(?:[^.;:@]|@\d+)*,\s*(?:and\s+)?$"
 )
+# "taking @1 under control would allow …": the control phrase closing a gerund's object
+_UNDER_CONTROL_TAIL = re.compile(
+    r"\s+under\s+(?:(?:its|their|our|full|complete|russian|ukrainian)\s+)*control\b"
+)
+
+
+def _past_under_control(text: str, end: int) -> int:
+    """Where the words after a match at ``end`` go on, past "under … control"."""
+    tail = _UNDER_CONTROL_TAIL.match(text, end)
+    return tail.end() if tail else end
+
+
 # A gerund standing as a clause's subject: "(that) entering @1 was almost impossible"
 _CLAUSE_OPENING = re.compile(r"(?:^|\b(?:that|while|but|and)\s+|[,:;“\"]\s*)$")
 _GERUND_SUBJECT = re.compile(
@@ -1624,7 +1636,11 @@ _BEGUN = re.compile(
     r"\b(?:began|begun|started)\s+(?:to\s+)?"
     r"(?:[a-z]+ly\s+)?$"
 )
-_ENDED = re.compile(r"\s*,?\s*(?:(?:in|in\s+this|in\s+the)\s+(?:area|region)\s+)?until\b")
+# ("… remained under Kyiv's control until now" still holds)
+_ENDED = re.compile(
+    r"\s*,?\s*(?:(?:in|in\s+this|in\s+the)\s+(?:area|region)\s+)?until\b"
+    r"(?!\s+(?:now|today|this\s+day|the\s+present)\b)"
+)
 _UNTIL_RECENTLY = re.compile(
     r"\buntil\s+(?:very\s+|quite\s+)?recently\b|\buntil\s+last\s+(?:week|month)\b"
 )

@@ -672,6 +672,8 @@ def rules() -> tuple[Rule, ...]:
     flag_over = (
         # ("returned the flag of their country to @1": the raisers' own)
         r"(?:\s+of\s+(?:their|its|his|our)\s+country)?"
+        # "holding the flag aloft in triumph in @1"
+        r"(?:\s+(?:aloft|high|proudly|triumphantly))?(?:\s+in\s+(?:triumph|celebration))?"
         rf"\s+(?:over|in|above|on|at|to)\s+{flag_place}(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+"
         rf"(?:in|of)\s+)?{flag_list_head}"
         # "raised the Ukrainian flag over the liberated @1"
@@ -964,7 +966,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}{flag_raised}\s+(?:(?:the|a|their|its|his)\s+)?(?:(?:(?P<side>"
             rf"{side_adj}|russia['’]s|ukraine['’]s)|national|state|blue(?:-|\s+)and(?:-|\s+)yellow|tricolou?r"
             # "raised their country's flag": the raisers' own
-            r"|country['’]s)\s+)*"
+            r"|(?:country|nation)['’]s)\s+)*"
             rf"(?:flag|flags|banner|tricolou?r)"
             rf"{flag_over}",
             0.8,
@@ -1765,7 +1767,9 @@ def rules() -> tuple[Rule, ...]:
             rf"|only|recently|finally|just)\s+)*(?<!\bbe\s)(?P<v>{_alt(t['capture_verbs'])}"
             # "a larger town that Russia claimed earlier this week": claimed as taken
             r"|claimed(?=\s*(?:[,.;]|$)|\s+(?:earlier|last|on|this|yesterday)\b)"
-            rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)",
+            rf"|{_alt(t['withdraw_direct_verbs'])})(?![\w-])(?!\s+(?:the\s+)?@)"
+            # ("a stronghold that Russia tried to reach after seizing the town of @1")
+            rf"(?!\s+(?:the|a)\s+(?:[\w-]+\s+){{0,2}}?{_alt(t['place_nouns'])}\s+of\s+@)",
             0.7,
             *t["capture_verbs"],
             *t["withdraw_direct_verbs"],

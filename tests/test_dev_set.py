@@ -444,6 +444,10 @@ SETS = {
     "dev423": (DATA / "dev423", DATA / "dev423_gold.jsonl"),
     "dev424": (DATA / "dev424", DATA / "dev424_gold.jsonl"),
     "dev425": (DATA / "dev425", DATA / "dev425_gold.jsonl"),
+    "dev426": (DATA / "dev426", DATA / "dev426_gold.jsonl"),
+    "dev427": (DATA / "dev427", DATA / "dev427_gold.jsonl"),
+    "dev428": (DATA / "dev428", DATA / "dev428_gold.jsonl"),
+    "dev429": (DATA / "dev429", DATA / "dev429_gold.jsonl"),
 }
 
 FIELDS = {
