@@ -1359,6 +1359,13 @@ def resolve_actor(
             # liberates its own villages, as _liberator reads a liberation word
             return event, "RU"
         return event, _FIXED_SIDE[kind]
+    if kind == "occupation_ended":
+        # "the end of the Russian occupation of @1": the occupier named lost it; with none
+        # named, the place is back with its own country's side
+        occupier = _side_in(m.group("side") or "", speaker_side, last=False, strict=False)
+        if occupier in OTHER:
+            return event, OTHER[occupier]
+        return event, country if country in OTHER else None
     if kind == "captured_adjective":
         # "near recently-captured @1", "the recently captured small town of @1": taken by the
         # side at war with its country
@@ -1395,6 +1402,9 @@ def resolve_actor(
     if _GERUND_AT.match(m.group()) and context().modal_after.match(frame.text, m.end()):
         # "taking control over @1 will also allow Russian artillery to …": a gerund subject
         # of a modal verb is a condition, not a change
+        return "none", None
+    if kind == "flag" and event == "captured" and _removed_flag_before(frame.text, m.start()):
+        # "pull down a Russian flag hoisted on a building in @1": the flag comes down
         return "none", None
     groups = m.re.groupindex
     # soldiers holding up a flag in @1 took it, and troops taking one down took it from its
@@ -1904,6 +1914,20 @@ def pronoun_before_verb(text: str, verb: int) -> bool:
     """Whether a pronoun subject stands right before the verb at ``verb`` ("they have
     liberated @1"): it means the last sentence's actor."""
     return _PRONOUN_VERB.search(text, max(0, verb - 40), verb) is not None
+
+
+@cache
+def _flag_removed() -> re.Pattern[str]:
+    verbs = alternation(load_lexicon("triggers")["flag_removal_verbs"])
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:(?:the|a|an|their|its)\s+)?"
+        r"(?:(?!(?:and|then)\b)[\w'’-]+\s+){0,3}$"
+    )
+
+
+def _removed_flag_before(text: str, pos: int) -> bool:
+    """Whether a flag removal verb governs the flag named at ``pos``."""
+    return _flag_removed().search(text, max(0, pos - 60), pos) is not None
 
 
 @cache

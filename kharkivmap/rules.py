@@ -685,6 +685,9 @@ def rules() -> tuple[Rule, ...]:
     # a flag taken down: "removed the Russian flag in @1", "… from the council building in @1"
     flag_removal = _alt(t["flag_removal_verbs"])
     flag_down_at = (
+        # "pull down a Russian flag hoisted on a building in @1"
+        r"(?:\s+(?:hoisted|raised|flying|installed|placed|hung)\s+(?:on|over|above|at)\s+"
+        r"(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)?"
         rf"\s+(?:from|over|in|above|on|at)\s+{flag_place}"
         rf"(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}"
     )
@@ -1814,10 +1817,12 @@ def rules() -> tuple[Rule, ...]:
             r"(?:in\s+(?:the\s+)?@\d+\s+(?:region|oblast|province)\s+)?)?"
             # "@1, which was liberated on Sept. 8": a relative clause needs no agent
             rf"(?P<which>(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?"
-            rf"(?:(?:recently|newly|only|just|already|since|finally|confirmed|declared"
-            rf"|allegedly|reportedly|reported|claimed)\s+)?"
-            # (without "which", an agent or a time must follow: "@1, captured a week ago")
-            rf"(?P<v>{_alt(t['passive_capture'])})(?(which)(?![\w-])|\s+(?=by\s|{_PARTICIPLE_TIME}))",
+            rf"(?:(?P<recent>recently|newly|just)\s+|(?:only|already|since|finally|confirmed"
+            rf"|declared|allegedly|reportedly|reported|claimed)\s+)?"
+            # (without "which", an agent or a time must follow: "@1, captured a week ago"; or
+            # "recently" before it: "@1, a city recently brought under Russian control")
+            rf"(?P<v>{_alt(t['passive_capture'])})"
+            rf"(?(which)(?![\w-])|(?(recent)(?![\w-])|\s+(?=by\s|{_PARTICIPLE_TIME})))",
             0.75,
             *t["passive_capture"],
         ),
@@ -2207,6 +2212,20 @@ def rules() -> tuple[Rule, ...]:
             *["captured", "seized", "taken", "occupied"],
         ),
         r(
+            "occupation_ended",
+            "captured",
+            "object",
+            # "marked the end of occupation in @1", "ended the Russian occupation of @1": the
+            # occupier lost it
+            # (not "hope for an end to the occupation of @1": a wish)
+            rf"{w}(?P<v>(?<=the\s)end\s+of|ended)\s+(?:the\s+)?"
+            rf"(?:[\w-]+-(?:month|year|week|day)(?:-long)?\s+)?(?:(?P<side>{side_any})\s+)?"
+            r"occupation\s+(?:of|in)\s+(?:the\s+(?:[\w-]+\s+)?(?:village|town|city|settlement)"
+            rf"\s+of\s+)?{obj}",
+            0.6,
+            "occupation",
+        ),
+        r(
             # "these villages liberated Sunday — @1, @2 and @3 — are located in …": the places a
             # participle's noun names between dashes or after a colon
             "liberated_adjective",
@@ -2252,6 +2271,19 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+control)\s+(?:of|over)\s+{obj}",
             0.7,
             "control",
+        ),
+        r(
+            "held_verb",
+            "held",
+            "object",
+            # "Ukraine now controls over 80 Russian settlements, including the town of @1"
+            rf"{w}(?P<v>controls|control|holds|hold|occupies|occupy)\s+(?:(?:over|more\s+than"
+            rf"|about|some|nearly|almost|at\s+least)\s+)?(?:{_alt(t['counts'])})\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:settlements|villages|towns|localities|communities)"
+            r"(?:\s+[^,;:]{1,60}?)?\s*,?\s*(?:including|among\s+them|such\s+as)\s+"
+            rf"(?:the\s+(?:[\w-]+\s+)?(?:town|village|city|settlement)\s+of\s+)?{unknown_names}{obj}",
+            0.7,
+            *["controls", "control", "holds", "hold", "occupies", "occupy"],
         ),
         r(
             "absent",

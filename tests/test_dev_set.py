@@ -448,6 +448,10 @@ SETS = {
     "dev427": (DATA / "dev427", DATA / "dev427_gold.jsonl"),
     "dev428": (DATA / "dev428", DATA / "dev428_gold.jsonl"),
     "dev429": (DATA / "dev429", DATA / "dev429_gold.jsonl"),
+    "dev430": (DATA / "dev430", DATA / "dev430_gold.jsonl"),
+    "dev431": (DATA / "dev431", DATA / "dev431_gold.jsonl"),
+    "dev432": (DATA / "dev432", DATA / "dev432_gold.jsonl"),
+    "dev433": (DATA / "dev433", DATA / "dev433_gold.jsonl"),
 }
 
 FIELDS = {
