@@ -121,6 +121,12 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
 
 
 _AND_PERFECT = re.compile(r"\band\s+(?:had|has|have)\s+(?!to\b)")
+# "repelled 11 attacks … and moved to more advantageous positions near @1": a past verb of its
+# own after the repelling
+_AND_PAST = re.compile(
+    r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?"
+    r"(?:[a-z]{3,}ed|took|left|fell|withdrew|retook|overran|won|drove)\b"
+)
 _COMPLEMENT = re.compile(r"\s*(?:that|the\s+claims?|claims?|reports?|allegations?)\b")
 _AND_THAT = re.compile(r"\b(?:and|but)\s+(?:said\s+)?that\s")
 _REGROUPING_UNDER_WAY = re.compile(
@@ -203,6 +209,10 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     # "said the Russian claim was not true and that Ukrainian troops still hold @1": a second
     # reported clause of its own
     window = _AND_THAT.split(window)[-1]
+    joined = _AND_BEFORE.search(window)
+    if joined and _PAST_VERB.match(frame.text, pos):
+        # "repelled Russian attacks and captured @1": a past verb of its own after "and"
+        window = ""
     if event == "withdrew" and _FORECAST.search(window):
         # "troops would highly likely retreat from @1 soon": a forecast, not an announced
         # withdrawal ("troops will be regrouped from @1")
@@ -312,6 +322,17 @@ def negation(frame: Frame, pos: int) -> str | None:
     return "contested" if ctx.still_pending.search(window) else "held"
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?$")
+_PAST_VERB = re.compile(r"(?:[a-z]{3,}ed|took|left|fell|withdrew|retook|overran|won|drove)\b")
+
+
+def _coordinated_past(text: str, start: int, anchor: int) -> bool:
+    """Whether "and" and a past verb of their own stand between ``start`` and the trigger at
+    ``anchor`` (the verb may be the trigger itself: "repelled attacks and withdrew from @1")."""
+    found = _AND_PAST.search(text, start, anchor + 24)
+    return found is not None and found.start() < anchor
+
+
 def denial(frame: Frame, anchor: int) -> str | None:
     """How a denial in the sentence bears on the trigger at ``anchor``.
 
@@ -334,6 +355,7 @@ def denial(frame: Frame, anchor: int) -> str | None:
             if not _COMPLEMENT.match(frame.text, m.end()) and (
                 _AND_PERFECT.search(frame.text, m.end(), anchor)
                 or _AND_THAT.search(frame.text, m.end(), anchor)
+                or _coordinated_past(frame.text, m.end(), anchor)
             ):
                 # "had repelled six attacks … and had also taken @1": a verb of its own (not
                 # "denied that they had entered … and had taken @1", one denied clause)
@@ -1003,6 +1025,7 @@ _COUNT_WORDS = frozenset(
 )
 _BEAT_VERBS = frozenset(
     {"defeated", "routed", "outflanked", "surrounded", "encircled", "overwhelmed", "repelled"}
+    | {"repulsed", "repulsing", "repelling"}
     # "counterattack the enemy on the flanks, liberating @1": whom one attacks did not act
     | {"attack", "attacked", "attacking", "counterattack", "counterattacked", "counterattacking"}
     | {"counter-attack", "counter-attacked", "counter-attacking", "ambushed", "struck"}
