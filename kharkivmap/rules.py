@@ -245,7 +245,11 @@ def context() -> Context:
     h = load_lexicon("hedges")
     adjective = _alt(t["place_adjectives"])
     noun = _alt(t["place_nouns"])
-    tail = rf"\s+(?:(?:the|a|an)\s+)?(?:(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?)?$"
+    # ("25 miles from the country's capital, @1": the name in apposition)
+    tail = (
+        rf"\s+(?:(?:the|a|an)\s+)?(?:(?:{adjective}\s+){{0,3}}{noun}\s+(?:of\s+)?"
+        r"|(?:[\w'-]+\s+)?(?:capital|regional\s+cent(?:re|er))\s*,\s*)?$"
+    )
     w = r"(?<![\w'-])"
     return Context(
         join=re.compile(

@@ -125,6 +125,22 @@ def _quotes_to_check(text: str, start: int, end: int) -> bool:
     return opened == closed and straight % 2 == 0 and opened + straight > 0
 
 
+# What may follow a quotation that fills its line: nothing, or a date or source in brackets
+_AFTER_BLOCK_QUOTE = re.compile(r"\s*(?:\([^()]{0,40}\)|\[[^\[\]]{0,40}\])?\s*")
+
+
+def _block_quote(text: str, first: int, last: int) -> bool:
+    """Whether the line ``text[first:last]`` is one quotation and nothing else (a quoted
+    paragraph, perhaps dated): no "…, he said" ties its sentences together, so they split."""
+    if text[first] not in _OPEN:
+        return False
+    opened, closed, _ = _quote_counts(text, first, last)
+    if opened != 1 or closed != 1:
+        return False  # ("“…,” he said. “…”": quotes with a speaker between them)
+    close = max(text.rfind(mark, first + 1, last) for mark in _CLOSE)
+    return close > first and _AFTER_BLOCK_QUOTE.fullmatch(text, close + 1, last) is not None
+
+
 def _quote_depth(text: str, start: int, end: int) -> int:
     opened, closed, straight = _quote_counts(text, start, end)
     return opened - closed + straight % 2
@@ -159,7 +175,9 @@ def split_sentences(text: str) -> list[Sentence]:
             ):
                 continue
             if check_quotes is None:
-                check_quotes = _quotes_to_check(text, first, last)
+                check_quotes = _quotes_to_check(text, first, last) and not _block_quote(
+                    text, first, last
+                )
             if check_quotes and _quote_depth(text, start, end) > 0:
                 continue
             append(Sentence(start, end, line_no, first_in_line, heading))

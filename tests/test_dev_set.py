@@ -452,6 +452,10 @@ SETS = {
     "dev431": (DATA / "dev431", DATA / "dev431_gold.jsonl"),
     "dev432": (DATA / "dev432", DATA / "dev432_gold.jsonl"),
     "dev433": (DATA / "dev433", DATA / "dev433_gold.jsonl"),
+    "dev434": (DATA / "dev434", DATA / "dev434_gold.jsonl"),
+    "dev435": (DATA / "dev435", DATA / "dev435_gold.jsonl"),
+    "dev436": (DATA / "dev436", DATA / "dev436_gold.jsonl"),
+    "dev437": (DATA / "dev437", DATA / "dev437_gold.jsonl"),
 }
 
 FIELDS = {

@@ -29,6 +29,24 @@ def test_a_quotation_of_several_sentences_stays_with_its_speaker() -> None:
     assert _texts(text) == ["“Bakhmut has been taken. We hold it,” he said.", "Next."]
 
 
+def test_a_quoted_paragraph_with_no_speaker_after_it_splits() -> None:
+    text = "“Russia took a village. The ministry named it Metolkine.” (06/19/22)"
+    assert _texts(text)[:2] == ["“Russia took a village.", "The ministry named it Metolkine.”"]
+
+
+def test_quotes_with_their_speaker_between_them_stay_whole() -> None:
+    text = "“Kreminna is lost. They entered,” the governor said. “We had to withdraw.”"
+    assert _texts(text) == [
+        "“Kreminna is lost. They entered,” the governor said.",
+        "“We had to withdraw.”",
+    ]
+
+
+def test_a_quoted_paragraph_with_its_speaker_after_it_stays_whole() -> None:
+    text = "“Russia took a village. The ministry named it Metolkine,” he wrote."
+    assert _texts(text) == [text]
+
+
 def test_unbalanced_quotes_fall_back_to_plain_splitting() -> None:
     assert _texts("“Open quote. Another sentence.") == ["“Open quote.", "Another sentence."]
 
