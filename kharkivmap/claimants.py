@@ -139,7 +139,13 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
     parts = []
     for group, side, other in (("ru", "RU", "UA"), ("ua", "UA", "RU")):
         adjectives = alternation(lex[f"{side}_adjectives"])
-        adjective = rf"{adjectives}\s+(?:[\w-]+\s+)?{armed}" if strict else adjectives
+        # ("Ukrainian landing party units", "Russian 3rd motorised rifle troops")
+        mods = alternation(lex["unit_modifiers"])
+        adjective = (
+            rf"{adjectives}\s+(?:[\w-]+\s+)?(?:(?:{mods})\s+){{0,3}}{armed}"
+            if strict
+            else adjectives
+        )
         # "Russian volunteer fighters" are the other side's name, not a Russian adjective
         named_other = rf"(?!{alternation(lex[other])}(?![\w-]))"
         parts.append(

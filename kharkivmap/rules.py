@@ -259,7 +259,9 @@ def context() -> Context:
             r"|,?\s+(?:along|together)\s+with\s+)"
             # ("control over the villages of @1 and of @2": the preposition repeated)
             r"(?:(?:the\s+(?:[a-z-]+\s+)?)?(?:towns?|villages?|city|cities|settlements?"
-            r"|localit(?:y|ies)|hamlets?)\s+of\s+|(?<=and\s)of\s+)?"
+            r"|localit(?:y|ies)|hamlets?)\s+of\s+|(?<=and\s)of\s+"
+            # ("raised the flag over @1, and elsewhere in @2": the place preposition repeated)
+            r"|(?<=and\s)(?:also|elsewhere)\s+(?:in|over)\s+)?"
         ),
         region_after=re.compile(rf"^\s*{_alt(n['region_after'])}(?![\w-])"),
         direction_after=re.compile(rf"^\s*{_alt(n['direction_after'])}(?![\w-])"),
@@ -1829,6 +1831,20 @@ def rules() -> tuple[Rule, ...]:
             rf"(?(which)(?![\w-])|(?(recent)(?![\w-])|\s+(?=by\s|{_PARTICIPLE_TIME})))",
             0.75,
             *t["passive_capture"],
+        ),
+        r(
+            "held_adj",
+            "held",
+            "object",
+            # "@1 remains the only regional capital to fall to Russia", "@1, the only regional
+            # capital captured by Russia": who has held it since
+            rf"@(?P<g>\d+)\s*(?:,|\s+(?:remains|remained|is|was)(?:\s+still)?)\s*the\s+"
+            r"(?:only|sole)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:capital|city|cities|town|centre|center)\s+(?:(?:so\s+far\s+|yet\s+)?to\s+"
+            r"(?:have\s+)?(?:fallen|fall)\s+to|(?:captured|seized|taken|occupied|held|controlled)"
+            rf"\s+by)\s+(?P<side>{side_any}|russia|ukraine)(?![\w-])",
+            0.65,
+            *["only", "sole"],
         ),
         r(
             "held_adj",
