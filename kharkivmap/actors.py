@@ -619,15 +619,17 @@ _AGENT_BEFORE_LIST = re.compile(r"\bby\s+(?P<who>[^@:;—–]{1,45}?)\s*(?:[—�
 
 def _agent(frame: Frame, end: int, speaker_side: str | None) -> tuple[str | None, str | None]:
     """A "by"/"from"/"to" agent right after a passive verb: (preposition, side)."""
-    rest = frame.text[end : end + 70]
+    rest = frame.text[end : end + 100]
     # "the liberation of @0, @1 oblast by the Ukrainian army": past the place's own region
     region = _REGION_AFTER.match(rest)
     if region:
-        rest = frame.text[end + region.end() : end + region.end() + 70]
+        end += region.end()
+        rest = frame.text[end : end + 100]
     m = context().agent.match(rest)
     if not m:
         return None, None
-    side = _side_in(rest[m.end() : m.end() + 45], speaker_side, last=False, strict=False)
+    agent = frame.text[end + m.end() : end + m.end() + 45]
+    side = _side_in(agent, speaker_side, last=False, strict=False)
     return m.group(1), side
 
 

@@ -402,7 +402,10 @@ def context() -> Context:
         agent=re.compile(
             r"^\s*,?\s*(?:back\s+|(?:over|under\s+(?:the\s+)?(?:(?:full|complete)\s+)?control)\s+"
             # "liberated thanks to the offensive actions taken by Russian troops"
-            r"|thanks\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:actions?|operations?|efforts?"
+            # (…"following successful offensive actions carried out by units of the Vostok
+            # group")
+            r"|(?:thanks\s+to|following|after|as\s+a\s+result\s+of|in\s+the\s+course\s+of)\s+"
+            r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:actions?|operations?|efforts?"
             r"|offensive)\s+(?:(?:taken|carried\s+out|conducted|undertaken)\s+)?(?=by\s))?"
             r"(by|from|to|of)\s+"
         ),
