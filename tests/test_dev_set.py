@@ -456,6 +456,10 @@ SETS = {
     "dev435": (DATA / "dev435", DATA / "dev435_gold.jsonl"),
     "dev436": (DATA / "dev436", DATA / "dev436_gold.jsonl"),
     "dev437": (DATA / "dev437", DATA / "dev437_gold.jsonl"),
+    "dev438": (DATA / "dev438", DATA / "dev438_gold.jsonl"),
+    "dev439": (DATA / "dev439", DATA / "dev439_gold.jsonl"),
+    "dev440": (DATA / "dev440", DATA / "dev440_gold.jsonl"),
+    "dev441": (DATA / "dev441", DATA / "dev441_gold.jsonl"),
 }
 
 FIELDS = {
