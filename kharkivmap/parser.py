@@ -2219,6 +2219,10 @@ _PLUPERFECT_STATE = re.compile(
 )
 
 
+# A hold told as a denial: "had not been pushed out of @1", "is not ours", "have not entered"
+_NEGATED_HOLD = re.compile(r"\b(?:not|n['’]t|never|no\s+longer)\b", re.IGNORECASE)
+
+
 def _consistent(claims: list[Claim]) -> list[Claim]:
     """Drop claims of one article that an explicitly newer claim about the place overrides.
 
@@ -2246,9 +2250,14 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
             # a status it no longer has is history; an earlier change stays, as the first of
             # the moves the article reports ("took @1 by August 20", "has since lost it")
             stale = claim.event == "held" or latest.event == "held"
-            if claim.event in _CHANGE and claim.hedged and latest.event == "held":
-                # "Russia said it had captured @1, but Ukraine denied it … 'we hold @1'": a
-                # disputed claim and its counter-claim, both kept
+            if (
+                claim.event in _CHANGE
+                and latest.event == "held"
+                and (claim.hedged or _NEGATED_HOLD.search(latest.sentence))
+            ):
+                # "Russia said it had captured @1, but Ukraine denied it … 'we hold @1'", "its
+                # forces had not been pushed out of @1": a disputed claim and its
+                # counter-claim, both kept
                 continue
             if (
                 stale

@@ -727,6 +727,19 @@ def rules() -> tuple[Rule, ...]:
                 state.replace("{side}", ""),
             )
         )
+    # "@1 is ours" (the speaker's side holds it); "@1 is not ours", "no longer ours": the
+    # other side took it
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "subject",
+            rf"{w}(?:is|was|are|were|remains|remained)\s+(?:(?:now|already|still)\s+)?"
+            r"(?:(?:not|no\s+longer)\s+)?(?P<side>our)s(?![\w-])",
+            0.7,
+            "ours",
+        )
+    )
     # "Ukraine's armed forces were now in complete control of @1"
     held_states.append(
         r(
@@ -1594,6 +1607,17 @@ def rules() -> tuple[Rule, ...]:
         ),
         r(
             "defeat",
+            "captured",
+            "subject",
+            # "@1 has been taken away from Ukraine's control": the side named lost it
+            rf"{w}(?:was|were|(?:has|have|had)\s+been)\s+(?:now\s+)?(?P<v>taken\s+away|wrested"
+            rf"|wrenched)\s+from\s+(?:the\s+)?(?P<loser>{side_any}|ukraine|russia)(?:['’]s)?"
+            r"\s+(?:control|hands)\b",
+            0.7,
+            *["away", "wrested", "wrenched"],
+        ),
+        r(
+            "defeat",
             "held",
             "object",
             rf"{w}(?P<v>{_alt(t['defeat_nouns'])})\s+of\s+(?P<loser>{force_np})"
@@ -1800,6 +1824,18 @@ def rules() -> tuple[Rule, ...]:
             rf"(?!\s+(?:the\s+)?@)",
             0.65,
             *t["capture_verbs"],
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
+            # "the city of @1, from which Ukraine withdrew on Feb. 17"
+            rf"@(?P<g>\d+)\s*,\s*(?:{appositive_noun})?(?:from|out\s+of)\s+which\s+"
+            rf"(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have|recently|finally|eventually)\s+)*"
+            r"(?P<v>withdrew|withdrawn|retreated|pulled\s+(?:out|back)|were\s+forced\s+to\s+"
+            r"withdraw|was\s+forced\s+to\s+withdraw)(?![\w-])",
+            0.7,
+            *["withdrew", "withdrawn", "retreated", "pulled", "forced"],
         ),
         r(
             "relative_held",
@@ -2294,6 +2330,16 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+control)\s+(?:of|over)\s+{obj}",
             0.7,
             "control",
+        ),
+        r(
+            "held_verb",
+            "held",
+            "object",
+            # "its forces had not been pushed out of @1": they still hold it
+            rf"{w}(?P<v>(?:has|have|had|was|were)\s*(?:not|n['’]t)\s+(?:yet\s+)?been\s+"
+            rf"(?:pushed|driven|forced|kicked|knocked|thrown)\s+out)\s+(?:of|from)\s+{obj}",
+            0.65,
+            *["pushed", "driven", "forced", "kicked", "knocked", "thrown"],
         ),
         r(
             "held_verb",

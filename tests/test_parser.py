@@ -218,3 +218,25 @@ def test_a_disputed_capture_stays_beside_the_later_counter_claim(gazetteer: Gaze
     found = {(c.event, c.controller, c.hedged) for c in extract_claims(article, gazetteer)}
     assert ("captured", "RU", True) in found
     assert any(event == "held" and controller == "UA" for event, controller, _ in found)
+
+
+
+def test_a_capture_stays_beside_a_later_hold_told_as_a_denial(gazetteer: Gazetteer) -> None:
+    text = (
+        "Ukraine's General Staff said Friday that Andriivka was back under Ukrainian control."
+        "\n\nOn Saturday, Russia said its forces had not been pushed out of Andriivka."
+    )
+    article = Article(id="a", text=text, published=date(2023, 9, 16))
+    found = {(c.event, c.controller) for c in extract_claims(article, gazetteer)}
+    assert ("captured", "UA") in found
+    assert ("held", "RU") in found
+
+
+def test_a_later_plain_hold_overrides_an_earlier_capture(gazetteer: Gazetteer) -> None:
+    text = (
+        "Ukraine's General Staff said Friday that Andriivka was back under Ukrainian control."
+        "\n\nOn Saturday, Russia said Andriivka remained under Russian control."
+    )
+    article = Article(id="a", text=text, published=date(2023, 9, 16))
+    found = {(c.event, c.controller) for c in extract_claims(article, gazetteer)}
+    assert ("captured", "UA") not in found
