@@ -220,7 +220,6 @@ def test_a_disputed_capture_stays_beside_the_later_counter_claim(gazetteer: Gaze
     assert any(event == "held" and controller == "UA" for event, controller, _ in found)
 
 
-
 def test_a_capture_stays_beside_a_later_hold_told_as_a_denial(gazetteer: Gazetteer) -> None:
     text = (
         "Ukraine's General Staff said Friday that Andriivka was back under Ukrainian control."
