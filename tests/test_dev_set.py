@@ -460,6 +460,8 @@ SETS = {
     "dev439": (DATA / "dev439", DATA / "dev439_gold.jsonl"),
     "dev440": (DATA / "dev440", DATA / "dev440_gold.jsonl"),
     "dev441": (DATA / "dev441", DATA / "dev441_gold.jsonl"),
+    "dev442": (DATA / "dev442", DATA / "dev442_gold.jsonl"),
+    "dev443": (DATA / "dev443", DATA / "dev443_gold.jsonl"),
 }
 
 FIELDS = {
