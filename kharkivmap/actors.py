@@ -1266,7 +1266,9 @@ _RELATIVE_PASSIVE = re.compile(r"@\d+\s*,\s*(?:which|that)\s+$")
 _NOT_YET = re.compile(
     r"\b(?:yet|still|as\s+of\s+now|so\s+far|for\s+now|for\s+the\s+time\s+being)\b"
 )
-_NO_LONGER_IN = re.compile(r"\bno\s+longer\s+in\b|\b(?:not|no\s+longer)\s+ours\b")
+_NO_LONGER_IN = re.compile(
+    r"\bno\s+longer\s+(?:in|ukrainian|russian)\b|\b(?:not|no\s+longer)\s+ours\b"
+)
 # A place taken, told in the simple past: "was occupied by"
 _PAST_OCCUPIED = re.compile(
     r"\b(?:was|were|(?:has|have|had)\s+(?:now\s+|already\s+)?been)\s+(?:(?:allegedly|reportedly"

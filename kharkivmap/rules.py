@@ -733,11 +733,25 @@ def rules() -> tuple[Rule, ...]:
         r(
             "held_state",
             "held",
-            "subject",
-            rf"{w}(?:is|was|are|were|remains|remained)\s+(?:(?:now|already|still)\s+)?"
-            r"(?:(?:not|no\s+longer)\s+)?(?P<side>our)s(?![\w-])",
+            "object",
+            r"(?<!\bin\s)(?<!\bof\s)@(?P<g>\d+)(?:\s*,[^,;:@]{1,60},)?\s+(?:is|was|are|were"
+            r"|remains|remained)\s+(?:(?:now|already|still)\s+)?(?:(?:not|no\s+longer)\s+)?"
+            r"(?P<side>our)s(?![\w-])",
             0.7,
             "ours",
+        )
+    )
+    # "@1 is no longer Ukrainian": the other side took it (the place itself the subject: not
+    # "the language in @1 is no longer Russian")
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "object",
+            r"(?<!\bin\s)(?<!\bof\s)@(?P<g>\d+)(?:\s*,[^,;:@]{1,60},)?\s+(?:is|was|are|were)\s+"
+            r"(?:now\s+)?no\s+longer\s+(?P<side>ukrainian|russian)(?![\w-])",
+            0.65,
+            "longer",
         )
     )
     # "Ukraine's armed forces were now in complete control of @1"
