@@ -1391,8 +1391,25 @@ def _generic_subject(frame: Frame, anchor: int, *, first_person: bool = True) ->
                 and not frame.text[max(0, last.start() - 4) : last.start()].endswith("our ")
             )
         )
-        and len(frame.text[last.end() : anchor].split()) <= 2
+        and _few_words_between(frame.text[last.end() : anchor], pronoun=last.group() == "they")
     )
+
+
+# Words a subject's verb phrase may carry before the trigger ("they are reported to be
+# pulling back from @1")
+_VERB_PHRASE_WORDS = frozenset(
+    {"are", "is", "was", "were", "be", "been", "being", "to", "have", "has", "had"}
+    | {"reported", "said", "believed", "understood", "thought", "also", "now", "already"}
+)
+
+
+def _few_words_between(gap: str, *, pronoun: bool) -> bool:
+    """Whether a subject and its verb stand close enough: two words at most, or, after
+    "they", a verb phrase of auxiliaries and reporting words ("they are reported to be")."""
+    words = gap.split()
+    if len(words) <= 2:
+        return True
+    return pronoun and len(words) <= 6 and all(w in _VERB_PHRASE_WORDS for w in words)
 
 
 _ADVERBS_BEFORE = re.compile(r"(?:\b(?:still|now|also|only|largely|mostly|remains?|remained)\s+)+$")
