@@ -1844,7 +1844,8 @@ def rules() -> tuple[Rule, ...]:
             "withdrew",
             "object",
             # "the city of @1, from which Ukraine withdrew on Feb. 17"
-            rf"@(?P<g>\d+)\s*,\s*(?:{appositive_noun})?(?:from|out\s+of)\s+which\s+"
+            # ("@1, from where Russian troops had withdrawn")
+            rf"@(?P<g>\d+)\s*,\s*(?:{appositive_noun})?(?:(?:from|out\s+of)\s+which|from\s+where)\s+"
             rf"(?P<obj>[^,;@]{{1,40}}?)\s+(?:(?:had|has|have|recently|finally|eventually)\s+)*"
             r"(?P<v>withdrew|withdrawn|retreated|pulled\s+(?:out|back)|were\s+forced\s+to\s+"
             r"withdraw|was\s+forced\s+to\s+withdraw)(?![\w-])",
