@@ -2240,6 +2240,13 @@ _PLUPERFECT_STATE = re.compile(
 _NEGATED_HOLD = re.compile(r"\b(?:not|n['’]t|never|no\s+longer)\b", re.IGNORECASE)
 
 
+_STATE_SINCE = re.compile(
+    r"\b(?:has|have)\s+been\s+(?:(?:fully|largely|firmly|completely)\s+)?"
+    r"(?:occupied|under|held|controlled|in\s+(?:the\s+)?hands)\b[^.;]*?\bsince\b",
+    re.IGNORECASE,
+)
+
+
 def _consistent(claims: list[Claim]) -> list[Claim]:
     """Drop claims of one article that an explicitly newer claim about the place overrides.
 
@@ -2260,10 +2267,15 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
         before = {
             c.start for c in group if c.event == "held" and _PLUPERFECT_STATE.search(c.sentence)
         }
-        news = [c for c in group if c.start not in before] or group
+        # "@1 has been under Russian occupation since early March" tells the state the news of
+        # a change is about: it is no newer than that news, and both stay
+        since = {c.start for c in group if c.event == "held" and _STATE_SINCE.search(c.sentence)}
+        news = [c for c in group if c.start not in before | since] or group
         latest = max(news, key=lambda c: (c.date or date.min, _RANK[c.event], c.confidence))
         newest = latest.date or date.min
         for claim in group:
+            if claim.start in since and latest.start not in since:
+                continue
             # a status it no longer has is history; an earlier change stays, as the first of
             # the moves the article reports ("took @1 by August 20", "has since lost it")
             stale = claim.event == "held" or latest.event == "held"

@@ -240,3 +240,14 @@ def test_a_later_hold_and_an_earlier_capture(
     found = {(c.event, c.controller) for c in extract_claims(article, gazetteer)}
     assert (("captured", "UA") in found) is capture_stays
     assert ("held", "RU") in found
+
+
+def test_a_state_since_months_stays_beside_the_news_that_ends_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Russian troops were pulling out of Melitopol on Tuesday, its mayor said.\n\n"
+        "Melitopol has been under Russian occupation since early March."
+    )
+    article = Article(id="a", text=text, published=date(2022, 9, 14))
+    found = {(c.event, c.controller) for c in extract_claims(article, gazetteer)}
+    assert ("withdrew", "UA") in found
+    assert ("held", "RU") in found
