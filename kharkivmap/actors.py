@@ -121,12 +121,13 @@ def _window_start(frame: Frame, pos: int, reach: int) -> int:
 
 
 _AND_PERFECT = re.compile(r"\band\s+(?:had|has|have)\s+(?!to\b)")
-# "repelled 11 attacks … and moved to more advantageous positions near @1": a past verb of its
-# own after the repelling
-_AND_PAST = re.compile(
-    r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?"
-    r"(?:[a-z]{3,}ed|took|left|fell|withdrew|retook|overran|won|drove)\b"
-)
+# "repelled 11 attacks … and moved to more advantageous positions near @1": "and" and a past
+# verb of its own after the repelling
+_AND_THEN = r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?"
+_PAST = r"(?:[a-z]{3,}ed|took|left|fell|withdrew|retook|overran|won|drove)\b"
+_AND_PAST = re.compile(_AND_THEN + _PAST)
+_AND_BEFORE = re.compile(_AND_THEN + "$")
+_PAST_VERB = re.compile(_PAST)
 _COMPLEMENT = re.compile(r"\s*(?:that|the\s+claims?|claims?|reports?|allegations?)\b")
 _AND_THAT = re.compile(r"\b(?:and|but)\s+(?:said\s+)?that\s")
 _REGROUPING_UNDER_WAY = re.compile(
@@ -209,8 +210,7 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     # "said the Russian claim was not true and that Ukrainian troops still hold @1": a second
     # reported clause of its own
     window = _AND_THAT.split(window)[-1]
-    joined = _AND_BEFORE.search(window)
-    if joined and _PAST_VERB.match(frame.text, pos):
+    if _AND_BEFORE.search(window) and _PAST_VERB.match(frame.text, pos):
         # "repelled Russian attacks and captured @1": a past verb of its own after "and"
         window = ""
     if event == "withdrew" and _FORECAST.search(window):
@@ -320,10 +320,6 @@ def negation(frame: Frame, pos: int) -> str | None:
     if not ctx.negation_gap.fullmatch(window, found[-1].end()):
         return None  # "has not acknowledged the fall of @1": another verb is denied
     return "contested" if ctx.still_pending.search(window) else "held"
-
-
-_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?$")
-_PAST_VERB = re.compile(r"(?:[a-z]{3,}ed|took|left|fell|withdrew|retook|overran|won|drove)\b")
 
 
 def _coordinated_past(text: str, start: int, anchor: int) -> bool:

@@ -136,11 +136,12 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
     lex = load_lexicon("actors")
     force = alternation(lex["generic"])
     armed = alternation([g for g in lex["generic"] if g not in PRONOUNS])
+    # a unit's kind between a side and its force ("Ukrainian landing party units", "Russian
+    # 3rd motorised rifle troops")
+    mods = alternation(lex["unit_modifiers"])
     parts = []
     for group, side, other in (("ru", "RU", "UA"), ("ua", "UA", "RU")):
         adjectives = alternation(lex[f"{side}_adjectives"])
-        # ("Ukrainian landing party units", "Russian 3rd motorised rifle troops")
-        mods = alternation(lex["unit_modifiers"])
         adjective = (
             rf"{adjectives}\s+(?:[\w-]+\s+)?(?:(?:{mods})\s+){{0,3}}{armed}"
             if strict

@@ -727,6 +727,9 @@ def rules() -> tuple[Rule, ...]:
                 state.replace("{side}", ""),
             )
         )
+    # the place itself as a clause's subject, perhaps with an appositive (not "the language in
+    # @1 is …")
+    place_subject = r"(?<!\bin\s)(?<!\bof\s)@(?P<g>\d+)(?:\s*,[^,;:@]{1,60},)?\s+"
     # "@1 is ours" (the speaker's side holds it); "@1 is not ours", "no longer ours": the
     # other side took it
     held_states.append(
@@ -734,9 +737,8 @@ def rules() -> tuple[Rule, ...]:
             "held_state",
             "held",
             "object",
-            r"(?<!\bin\s)(?<!\bof\s)@(?P<g>\d+)(?:\s*,[^,;:@]{1,60},)?\s+(?:is|was|are|were"
-            r"|remains|remained)\s+(?:(?:now|already|still)\s+)?(?:(?:not|no\s+longer)\s+)?"
-            r"(?P<side>our)s(?![\w-])",
+            rf"{place_subject}(?:is|was|are|were|remains|remained)\s+(?:(?:now|already|still)\s+)?"
+            r"(?:(?:not|no\s+longer)\s+)?(?P<side>our)s(?![\w-])",
             0.7,
             "ours",
         )
@@ -748,8 +750,8 @@ def rules() -> tuple[Rule, ...]:
             "held_state",
             "held",
             "object",
-            r"(?<!\bin\s)(?<!\bof\s)@(?P<g>\d+)(?:\s*,[^,;:@]{1,60},)?\s+(?:is|was|are|were)\s+"
-            r"(?:now\s+)?no\s+longer\s+(?P<side>ukrainian|russian)(?![\w-])",
+            rf"{place_subject}(?:is|was|are|were)\s+(?:now\s+)?no\s+longer\s+"
+            r"(?P<side>ukrainian|russian)(?![\w-])",
             0.65,
             "longer",
         )
