@@ -160,6 +160,15 @@ _NOT_AFTER_GAIN = "".join(
 )  # fmt: skip
 
 
+# Where a list of places lies, after its noun: "cities in the @0 region", "cities in @0:"
+# (a bare name before a comma may begin the next clause: "towns in @0, @1 holds …")
+_LIST_REGION = (
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?@\d+(?:\s+(?:region|oblast|area|province)"
+    r"|(?=\s*(?:[–—:]|--)|\s*,?\s*(?:like|such\s+as|including)\b))"
+    r"|(?:[\w-]+\s+){0,2}(?:region|oblast|area|province)))?"
+)
+
+
 # A time right after a participle: "@1, captured a week ago", "@1, retaken last month"
 _PARTICIPLE_TIME = (
     r"(?:a|an|one|two|three|four|five|several|some|\d+)\s+(?:days?|weeks?|months?)\s+ago\b"
@@ -564,6 +573,10 @@ def rules() -> tuple[Rule, ...]:
         r"(?!\s+(?:drones?|uavs?|fpv|artillery|fire)\b)"
     )
     w = r"(?<![\w'-])"
+    # "occupied cities such as @1": before a bare plural place noun, an adjective, no verb
+    not_adjective = (
+        rf"(?!occupied\s+(?:ukrainian\s+)?(?:{_alt(t['list_nouns'])}|territories)(?![\w-]))"
+    )
     not_falling = "".join(
         rf"(?<!{noun}\s)"
         for noun in (
@@ -882,7 +895,7 @@ def rules() -> tuple[Rule, ...]:
             "captured",
             "object",
             rf"(?<!\bin )(?<!\bof )(?<!\bthe )(?<!temporarily )(?<!-){w}"
-            rf"(?P<v>{_alt(t['capture_verbs'])})\s+"
+            rf"{not_adjective}(?P<v>{_alt(t['capture_verbs'])})\s+"
             rf"(?:(?:full|complete|total|back|effectively)\s+)?"
             # "liberated from the Russian invaders the villages of @1 and @2"
             rf"(?:from\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:invaders|occupiers|enemy|russians"
@@ -1648,7 +1661,7 @@ def rules() -> tuple[Rule, ...]:
             # "seized four medium-sized settlements — @1, @2"
             # "liberated, established, and restored the state flag of Ukraine in eight
             # settlements of the @0 district: @1": verbs that share the list
-            rf"{w}(?P<v>{_alt(t['capture_verbs'])})(?:,\s+[\w-]+){{0,2}},?\s+(?:and\s+[\w-]+\s+"
+            rf"{w}{not_adjective}(?P<v>{_alt(t['capture_verbs'])})(?:,\s+[\w-]+){{0,2}},?\s+(?:and\s+[\w-]+\s+"
             rf"(?:(?:the|a)\s+)?(?:[\w-]+\s+){{0,4}}?(?:in|over)\s+)?"
             # ("a cluster of four nearby settlements: @1, @2"; not "large parts of two towns")
             r"\s*(?:(?!(?:parts?|half|most|much|areas?|sections?|districts?)\s+of\b)"
@@ -1697,8 +1710,9 @@ def rules() -> tuple[Rule, ...]:
             "active",
             "captured",
             "object",
-            rf"{w}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}\s+(?:(?:full|complete)"
+            rf"{w}{not_adjective}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}"
             # "seized five settlements near @1, including @2"
+            r"\s+(?:(?:full|complete)"
             # (not "control over crucial roads leading to cities such as @1": the roads)
             r"\s+)?control\s+(?:of|over))\s(?:(?!(?:roads?|routes?|highways?|supply\s+lines?"
             r"|approaches|leading\s+to)\b)[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
@@ -2182,8 +2196,7 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "the two biggest Ukrainian-controlled cities in the Donetsk region – @1 and @2"
             rf"(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+(?:[\w-]+\s+)?"
-            rf"(?:{_alt(t['list_nouns'])}|cities)(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:@\d+\s+)?"
-            rf"(?:[\w-]+\s+)?(?:region|oblast|area))?"
+            rf"(?:{_alt(t['list_nouns'])}|cities){_LIST_REGION}"
             # "Ukrainian-held cities like @1 and @2", "…in the industrial @0 area, including @1"
             rf"(?:\s*(?:[–—:]|--|,)\s*(?:(?:like|such\s+as|including)\s+)?"
             rf"|\s+(?:like|such\s+as|including)\s+){obj}",
@@ -2196,9 +2209,37 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # (not a verb after its subject: "he claimed they temporarily occupied @1")
             rf"{w}(?:(?<!\bthey\s)(?<!\bwe\s)(?<!\bit\s)(?<!troops\s)(?<!forces\s)(?<!units\s)"
-            rf"temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the|and)\s+"
-            rf"(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
+            rf"temporarily\s+occupied|(?:in|of|from|near|around|across|into|occupied|the|and"
+            rf"|another|other)\s+(?:the\s+)?(?:temporarily\s+)?occupied)\s+{obj}",
             0.7,
+            "occupied",
+        ),
+        r(
+            "held_occupied",
+            "held",
+            "object",
+            # "in occupied settlements in Kherson Oblast, including @1, @2", "unlike in
+            # occupied cities such as @1": each place the list names is held
+            rf"{w}(?:(?:in|of|from|near|around|across|into|the|and|another|other|all|many"
+            rf"|unlike)\s+)?(?:the\s+)?(?:temporarily\s+|now\s+|still\s+)?occupied\s+"
+            # (not "occupied two villages: @1 and @2", a capture)
+            rf"(?:(?!(?:{_alt(t['counts'])}|several|some|the|a|an)\s)[\w-]+\s+)?"
+            rf"(?:{_alt(t['list_nouns'])}|cities){_LIST_REGION}"
+            rf"(?:\s*(?:[–—:]|--|,)\s*(?:(?:like|such\s+as|including)\s+)?"
+            rf"|\s+(?:like|such\s+as|including)\s+){obj}",
+            0.65,
+            "occupied",
+        ),
+        r(
+            "held_occupied",
+            "held",
+            "object",
+            # "in @1, which is temporarily occupied", "@1, which remains occupied": a status
+            # in the present ("which was occupied in October" tells a change)
+            rf"@(?P<g>\d+)\s*,\s*which\s+(?:is|are|remains?|remained\s+)"
+            rf"\s*(?:still\s+|now\s+|currently\s+)?(?:temporarily\s+)?occupied"
+            rf"(?![\w-])(?!\s+(?:by|in|on|from|after|until|at|during|for)\b)",
+            0.65,
             "occupied",
         ),
         r(
