@@ -2236,9 +2236,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "in @1, which is temporarily occupied", "@1, which remains occupied": a status
             # in the present ("which was occupied in October" tells a change)
-            rf"@(?P<g>\d+)\s*,\s*which\s+(?:is|are|remains?|remained\s+)"
-            rf"\s*(?:still\s+|now\s+|currently\s+)?(?:temporarily\s+)?occupied"
-            rf"(?![\w-])(?!\s+(?:by|in|on|from|after|until|at|during|for)\b)",
+            r"@(?P<g>\d+)\s*,\s*which\s+(?:is|are|remains?|remained)"
+            r"\s+(?:still\s+|now\s+|currently\s+)?(?:temporarily\s+)?occupied"
+            r"(?![\w-])(?!\s+(?:by|in|on|from|after|until|at|during|for)\b)",
             0.65,
             "occupied",
         ),
