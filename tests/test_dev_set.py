@@ -462,6 +462,10 @@ SETS = {
     "dev441": (DATA / "dev441", DATA / "dev441_gold.jsonl"),
     "dev442": (DATA / "dev442", DATA / "dev442_gold.jsonl"),
     "dev443": (DATA / "dev443", DATA / "dev443_gold.jsonl"),
+    "dev444": (DATA / "dev444", DATA / "dev444_gold.jsonl"),
+    "dev445": (DATA / "dev445", DATA / "dev445_gold.jsonl"),
+    "dev446": (DATA / "dev446", DATA / "dev446_gold.jsonl"),
+    "dev447": (DATA / "dev447", DATA / "dev447_gold.jsonl"),
 }
 
 FIELDS = {
