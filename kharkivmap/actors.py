@@ -496,6 +496,16 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 if side in OTHER:
                     return OTHER[side]
                 continue
+            if _PRESSING_BEFORE.search(
+                frame.text, max(0, m.start() - 100), m.start()
+            ) and frame.text.startswith(",", m.end()):
+                # "due to the fire impact and assault actions of the enemy, units were
+                # removed": the side pressing, in a phrase of cause set off by its comma, is
+                # the actor's opponent (not "actions of @0's forces resulted in the capture")
+                side = _side_of(m, speaker_side)
+                if side in OTHER:
+                    return OTHER[side]
+                continue
             if m.group() in _POSSESSIVES and _OWN_LAND_AFTER.match(frame.text, m.end()):
                 continue  # "attempts to enter its western @0 region": whose land, not who acted
             possessed = m.lastgroup == "generic" and _POSSESSIVE_BEFORE.search(
@@ -563,6 +573,12 @@ _QUANTITY_OF = re.compile(
     r"\b(?:amounts?|numbers?|lots|masses|waves|hundreds|thousands|dozens)\s+of\s+[^,;:.@]*$"
 )
 # A side named as what was beaten ("the defeat of Ukrainian troops", "routing the enemy")
+# Pressure, fire or attacks by a side, named as what another side gave way to
+_PRESSING_BEFORE = re.compile(
+    r"\b(?:due\s+to|because\s+of|owing\s+to|under|amid|in\s+the\s+face\s+of)\s+[^,;]{0,60}?"
+    r"\b(?:pressure|fire|attacks?|assaults?|(?:assault\s+)?actions|impact|shelling|onslaught"
+    r"|advance|offensive)\s+(?:of|from|by)\s+(?:the\s+)?$"
+)
 _DEFEATED_BEFORE = re.compile(
     r"\b(?:defeat|rout|routing|destruction|defeating|destroying)\s+(?:of\s+)?(?:the\s+)?$"
 )
@@ -876,6 +892,9 @@ def singular_relative(members: list[Mention], text: str) -> list[Mention]:
 # name of a list only
 _SINGULAR_RELATIVE = re.compile(
     r"@\d+(?:\s+(?:city|town))?\s*,\s*(?:which|that)\s+(?:(?:still|now|also)\s+)?(?:has|is|was)\b"
+    # …as is a singular copula right after it ("the road to @0 and the village of @1 is the
+    # last Ukrainian stronghold")
+    r"|@\d+\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:the|a|an|one)\b"
 )
 
 

@@ -1217,6 +1217,21 @@ def rules() -> tuple[Rule, ...]:
             *t["euphemism_lines"],
         ),
         r(
+            "fronted",
+            "withdrew",
+            "object",
+            # "units near @1 and @2 are maneuvering and relocating to more strategic
+            # positions": the place named in the subject, which falls back from it
+            rf"{w}(?:troops|forces|units|soldiers|defenders|servicemen|brigades?|battalions?)\s+"
+            rf"(?:near|in|around|at|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+            rf"@(?P<g>\d+)(?:\s*(?:,|,?\s*and)\s*@\d+)*(?:\s+(?:areas?|sectors?|directions?))?\s+"
+            rf"(?:(?:are|were|have|has|had)\s+(?:been\s+)?)?(?:[a-z]+ing\s+and\s+)?"
+            rf"(?P<v>{_alt(t['euphemism_moves'])})\s+to\s+(?:the\s+)?"
+            rf"{_alt(t['euphemism_targets'])}\s+{_alt(t['euphemism_lines'])}(?![\w-])",
+            0.7,
+            *t["euphemism_lines"],
+        ),
+        r(
             "transfer",
             "withdrew",
             "object",
@@ -1915,6 +1930,20 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+by)\s+(?P<side>{side_any}|russia|ukraine)(?![\w-])",
             0.65,
             *["only", "sole"],
+        ),
+        r(
+            "held_adj",
+            "held",
+            "object",
+            # "@1 and @2, the two largest remaining Ukrainian cities in the region", "@1, the
+            # last Ukrainian stronghold": what a side still holds
+            rf"@(?P<g>\d+)\s*(?:,|\s+(?:is|was|are|were|remains?|remained)(?:\s+still)?)\s*"
+            rf"(?:the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,2}}?(?:last|remaining)\s+"
+            rf"(?:(?:major|big|large|main|key|remaining)\s+)?(?P<side>{side_adj})"
+            rf"(?:-(?:held|controlled))?\s+(?:[\w-]+\s+)?(?:cities|city|towns?|strongholds?"
+            rf"|bastions?|outposts?|settlements?|villages?|footholds?|hubs?)(?![\w-])",
+            0.65,
+            *["last", "remaining"],
         ),
         r(
             "held_adj",
