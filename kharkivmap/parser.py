@@ -986,6 +986,14 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             elif rule.shape == "subject" and event in _CHANGE:
                 # "@1 had fallen to Russian forces along with the nearby village of @2"
                 members = [*members, *_joined_after(frame, m.end())]
+            if (
+                event == "withdrew"
+                and actor in OTHER
+                and _IN_OCCUPIED_PART.match(text, m.end()) is not None
+            ):
+                # "the Russians are withdrawing their military from @1 and @2 in the occupied
+                # part of @3 oblast": troops move within ground their side keeps
+                event = "held"
             confidence = rule.weight
             if negated in {"lost", "other"}:
                 if event != "held" or actor not in OTHER:
@@ -1347,6 +1355,11 @@ def _fully_taken(text: str, m: re.Match[str], actor: str | None, members: list[M
     )
 
 
+# Places said to lie in the part of a region one side occupies
+_IN_OCCUPIED_PART = re.compile(
+    r"[^.;@]{0,60}?(?:@\d+[^.;@]{0,60}?){0,4}\bin\s+the\s+(?:temporarily\s+)?occupied\s+"
+    r"(?:part|parts|territory|territories|areas?)\s+of\b"
+)
 _FULLY = re.compile(r"\b(?:fully|completely|entirely|full|complete|total|totally)\b")
 _STILL_HELD = re.compile(
     r"\b(?:still|remains?|remained|continues?|continued|since|until|already|long)\b"
