@@ -467,6 +467,7 @@ SETS = {
     "dev446": (DATA / "dev446", DATA / "dev446_gold.jsonl"),
     "dev447": (DATA / "dev447", DATA / "dev447_gold.jsonl"),
     "dev448": (DATA / "dev448", DATA / "dev448_gold.jsonl"),
+    "dev449": (DATA / "dev449", DATA / "dev449_gold.jsonl"),
     "dev450": (DATA / "dev450", DATA / "dev450_gold.jsonl"),
     "dev451": (DATA / "dev451", DATA / "dev451_gold.jsonl"),
 }
