@@ -1385,14 +1385,22 @@ class MentionFinder:
                     unknown.add(span.key)
         # the text said once where that name lies: its other mentions are that place too
         # ("Kamianske" in the headline is the "Kamianske in the Zaporizhzhia region" of the
-        # body, not the city of that name), unless it placed two namesakes apart
+        # body, not the city of that name), unless it placed two namesakes apart; "the
+        # village of Kamenskoye" says it is no city
         placed: dict[str, set[tuple[int, ...]]] = {}
         for span in spans:
-            if (span.qualifier is not None or span.anchor is not None) and span.entries:
+            told_where = span.qualifier is not None or span.anchor is not None
+            if (told_where or (span.village and not span.region)) and span.entries:
                 placed.setdefault(span.key, set()).add(span.entries)
         for span in spans:
             told = placed.get(span.key)
-            if told and len(told) == 1 and span.qualifier is None and span.anchor is None:
+            if (
+                told
+                and len(told) == 1
+                and span.qualifier is None
+                and span.anchor is None
+                and not span.region
+            ):
                 span.entries = next(iter(told))
             elif told and len(told) > 1 and span.entries:
                 # "Kalynove in the Donetsk region" (two there), then "Kalynove is located 25 km

@@ -1452,7 +1452,16 @@ def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
         return False
     if _REPEATED.match(text, m.end()):
         return True  # "entered @1 several times, but were knocked out each time": attempts
+    if _FIGHTS_AS.search(text, max(0, at - 60), at):
+        return True  # "street fights as Russians enter @1": the entry is the fighting
     return ctx.fighting_after_entry.search(text, m.end(), m.end() + 120) is not None
+
+
+# Fighting told as what happens while a side enters
+_FIGHTS_AS = re.compile(
+    r"\b(?:fights?|fighting|battles?|clashes|combat)\W{0,3}\s+(?:as|while|when)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 
 
 _REPEATED = re.compile(
