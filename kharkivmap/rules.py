@@ -576,6 +576,12 @@ def rules() -> tuple[Rule, ...]:
     # "occupied cities such as @1": before a bare plural place noun, an adjective, no verb
     not_adjective = (
         rf"(?!occupied\s+(?:ukrainian\s+)?(?:{_alt(t['list_nouns'])}|territories)(?![\w-]))"
+        # "assaults near Kreminna, as well as recently liberated @1": an adjective too
+        + "".join(
+            rf"(?<!\b{before}\s{recent}\s)"
+            for before in ("near", r"as\swell\sas", "towards", "toward", "including", "around")
+            for recent in ("recently", "newly")
+        )
     )
     not_falling = "".join(
         rf"(?<!{noun}\s)"
@@ -2334,6 +2340,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}(?:(?:in|of|into|to|through|across|around|from|at)\s+(?:the\s+)?"
             rf"(?:recently\s+|newly\s+)?(?:liberated|freed|de-occupied|deoccupied)\s+"
+            # "assaults near @0, as well as recently liberated @1"
+            r"|(?:near|as\s+well\s+as|towards?|including)\s+(?:recently|newly)\s+"
+            r"(?:liberated|freed|de-occupied|deoccupied)\s+"
             # "against the recently liberated village of @1": news of the gain after any word;
             # "near the recently recaptured village of @1": taken back by its own side
             r"|the\s+(?:recently|newly)[\s-](?:liberated|freed|de-occupied|deoccupied"
