@@ -73,17 +73,29 @@ class Speaker:
     inherit: bool = False
     agency: bool = False
     hint: str | None = None
+    # a region's or town's own officials ("the regional governor said", by the words
+    # matched): the officials of the place spoken of
+    home: str = ""
 
     @property
     def likely_side(self) -> str | None:
         """The known side, else the side of the words around the speaker."""
         return self.side or self.hint
 
-    def named(self, actor: str | None) -> str | None:
+    def named(self, actor: str | None, place: Place | None = None) -> str | None:
         """The claimant's name; a generic source ("officials", "the army") takes the side of
-        the claim's actor, since a side mostly reports its own gains and pullbacks."""
+        the claim's actor, since a side mostly reports its own gains and pullbacks. A governor
+        or mayor named with no place speaks for the ``place`` the claim is about, in its
+        country ("Russian forces have taken control of @1, the regional governor said": the
+        Luhansk governor)."""
         if self.name is None or "{side}" not in self.name:
             return self.name
+        if self.home and self.side is None and place is not None and place.country in _SIDES:
+            # the person named with the office stays ("Sumy governor (Oleh Hryhorov)")
+            person = self.name[self.name.find(" (") :] if " (" in self.name else ""
+            region = place.admin1.removesuffix(" Oblast").removesuffix(" Oblast'")
+            where = place.name if self.home == "mayor" or not region else region
+            return f"{where} {self.home}{person}"
         side = actor if actor in _SIDES and self.side is None else self.likely_side
         adjective = _lexicon().side_names.get(side or "")
         if adjective:
@@ -105,6 +117,7 @@ class _Source:
     # the side is a default a side named at the source overrides ("Valery Gerasimov, the
     # chief of the General Staff")
     side_guessed: bool = False
+    home: bool = False  # a place's own officials (see Speaker.home)
     words: Clauses = ()  # whole words every match holds, besides one of ``keys``
     needs: Clauses = ()  # literal text every match holds
 
@@ -197,6 +210,7 @@ def _lexicon() -> _Lexicon:
             bool(entry.get("inherit")),
             entry.get("noun", ""),
             bool(entry.get("side_guessed")),
+            bool(entry.get("home")),
         )
         for entry in lex["sources"]
     ]
@@ -516,7 +530,8 @@ def _speaker(
         person = _POSSESSIVE_END.sub("", person)  # "Zaluzhnyi's adviser": the adviser's chief
     if person and person.casefold() not in name.casefold():
         name = f"{name} ({person})"
-    return Speaker(name or None, side, verb, hint=hint)
+    home = m.group().lower() if source.home else ""
+    return Speaker(name or None, side, verb, hint=hint, home=home)
 
 
 def _known_side(person: str) -> str | None:

@@ -1546,7 +1546,11 @@ def _claim(doc: _Article, mention: Mention, cand: _Candidate) -> Claim:
         controller=controller,  # type: ignore[arg-type]
         date=when,
         date_precision=precision,
-        claimant=cand.speaker.named(controller if cand.forced else actor) if cand.speaker else None,
+        claimant=(
+            cand.speaker.named(controller if cand.forced else actor, mention.place)
+            if cand.speaker
+            else None
+        ),
         hedged=hedged,
         sentence=doc.quote(sentence),
         confidence=round(max(0.01, min(0.99, confidence)), 3),
