@@ -1265,6 +1265,8 @@ class MentionFinder:
                 towns = tuple(e for e in span.entries if row(row_number(e))[11] in _TOWN_KINDS)
                 span.entries = towns or span.entries
         unknown: set[str] = set()
+        settled: set[str] = set()  # names a region word placed where the gazetteer has them
+        misplaced: set[str] = set()  # names a region word placed where it has none
         for span in spans:
             if span.qualifier is not None:
                 best = self._best(span.qualifier)
@@ -1300,6 +1302,8 @@ class MentionFinder:
                     if alike is not None:
                         inside = (alike,)
                         span.quality = min(span.quality, _ALIKE_DOUBT)
+                if inside:
+                    settled.add(span.key)
                 span.entries = inside or span.entries
                 # a list "in the Kursk region" is all in Russia, though a Ukrainian list may
                 # name places of several oblasts before the last one's region
@@ -1320,8 +1324,11 @@ class MentionFinder:
                     and not span.qualifier.fuzzy
                 ):
                     # "Lebedevka in the Kursk region" and no Lebedevka there in the gazetteer:
-                    # an unknown village, not the namesake in another oblast
-                    unknown.add(span.key)
+                    # an unknown village, not the namesake in another oblast…
+                    misplaced.add(span.key)
+        # …unless the text placed the name rightly elsewhere: "Tyotkino in the Kursk region",
+        # then "the Belgorod region village of Tyotkino" misplaces the same village
+        unknown |= misplaced - settled
         for span in spans:
             if span.border is not None and span.border.entries and len(span.entries) > 1:
                 # "Novomykolaivka near the border with the Donetsk region": by that oblast
