@@ -201,6 +201,12 @@ def _without_leading_unknown(piece: str) -> str:
     return piece[: item.start()]
 
 
+def may_be_place_names(names: str) -> bool:
+    """Whether every word of a list of names the gazetteer lacks ("karmazinovka,
+    myasozharovka and") may be a place's: no English word or first name among them."""
+    return _may_be_place(re.sub(r"[,]|\band\b", " ", names))
+
+
 def _may_be_place(name: str) -> bool:
     """Whether a capitalised name is no known word (a person, an English word, a first name)."""
     from kharkivmap.mentions import lexicon

@@ -67,6 +67,7 @@ from kharkivmap.frames import (
     clause_start,
     clean,
     group_by_token,
+    may_be_place_names,
 )
 from kharkivmap.gazetteer import distance_km, war_zone_nearness
 from kharkivmap.lexicons import load_lexicon
@@ -698,6 +699,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     and m.group("head")
                 ):
                     continue  # "captured equipment, @1 officials said": no list
+                if (
+                    "unlisted" in m.re.groupindex
+                    and m.group("unlisted")
+                    and not may_be_place_names(m.group("unlisted"))
+                ):
+                    continue  # "captured weapons, ammunition and @1": no list of places
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
                 if (
                     rule.event == "captured"

@@ -672,6 +672,9 @@ def rules() -> tuple[Rule, ...]:
     )
     list_head = (
         r"(?:(?P<head>[\w'-]+)\s*,\s*|(?!(?:it|them|positions|control)\s)[\w'-]+\s+and\s+"
+        # "captured Karmazinovka, Myasozharovka and @1": names the gazetteer lacks (no English
+        # words: "captured weapons, ammunition and …" is checked by the parser)
+        r"|(?P<unlisted>(?:[\w'-]+\s*,\s*){1,3}[\w'-]+\s+and\s+)"
         rf"|{unknown_in_region})?"
     )
     # flags are raised only over places: "flags in pravdyne and @1" names two of them
