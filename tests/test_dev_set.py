@@ -470,6 +470,10 @@ SETS = {
     "dev449": (DATA / "dev449", DATA / "dev449_gold.jsonl"),
     "dev450": (DATA / "dev450", DATA / "dev450_gold.jsonl"),
     "dev451": (DATA / "dev451", DATA / "dev451_gold.jsonl"),
+    "dev452": (DATA / "dev452", DATA / "dev452_gold.jsonl"),
+    "dev453": (DATA / "dev453", DATA / "dev453_gold.jsonl"),
+    "dev454": (DATA / "dev454", DATA / "dev454_gold.jsonl"),
+    "dev455": (DATA / "dev455", DATA / "dev455_gold.jsonl"),
 }
 
 FIELDS = {
