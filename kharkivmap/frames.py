@@ -272,6 +272,8 @@ _APPOSITIVE_ITEM = re.compile(
 )
 
 
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
 # A plural place noun right before a list: "the settlements of @0, @1"
 _PLURAL_OPENING = re.compile(
     r"\b(?:villages|settlements|towns|cities|localities|communities)\s+(?:of\s+)?$", re.IGNORECASE
@@ -290,6 +292,9 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 or ctx.join.fullmatch(between) is not None
                 or _BULLET_JOIN.fullmatch(between) is not None  # "@0,\n- @1": a bulleted list
             )
+            if joined and _SPACED_DASH.fullmatch(between) and _POSSESSIVE.match(text, m.end):
+                # "liberated @0 – @1's suburb –": an aside set off by dashes, no pair
+                joined = False
             republic = None if joined else lexicon().republics.match(text, prev.end, m.start)
             if republic is not None:
                 # "@0 in the DPR and @1": the republic qualifies the first; the list goes on
