@@ -826,7 +826,9 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
             family = "held" if rule.event == "held" and rule.kind != "held_verb" else rule.kind
             negated = None
             if blocked(frame, anchor, rule.event, family, attributive=rule.kind in _ATTRIBUTES):
-                negated = negation(frame, anchor) if rule.event == "captured" else None
+                negated = (
+                    negation(frame, anchor) if rule.event in {"captured", "withdrew"} else None
+                )
                 if rule.kind == "held_state" and _NOT_STATE.search(
                     text, max(0, anchor - 30), anchor
                 ):
@@ -1007,6 +1009,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     continue
                 event, actor = ("captured" if negated == "lost" else "held"), OTHER[actor]
                 negated = None
+            if negated and event == "withdrew":
+                # "they have not yet begun a withdrawal of troops from @1": still theirs
+                if actor not in OTHER:
+                    continue
+                event, negated = "held", None
+                confidence *= 0.8
             if negated:
                 # "Russian troops have not entered @1": the other side still holds it
                 if event != "captured" or actor not in OTHER:

@@ -1944,6 +1944,19 @@ def rules() -> tuple[Rule, ...]:
             "held_adj",
             "held",
             "object",
+            # "the Russian-appointed local government of @1", "Moscow-installed authorities in
+            # @1": who runs a place holds it
+            rf"{w}(?P<side>russian|moscow|kremlin|russia)-(?:appointed|installed|imposed)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:government|administration|authorities|council|mayor"
+            r"|head|leadership)\s+(?:of|in)\s+(?:the\s+)?(?:(?:village|town|city|settlement)"
+            r"\s+of\s+)?@(?P<g>\d+)(?!\s+(?:region|oblast|province|district)\b)",
+            0.65,
+            *["appointed", "installed", "imposed"],
+        ),
+        r(
+            "held_adj",
+            "held",
+            "object",
             # "@1 and @2, the two largest remaining Ukrainian cities in the region", "@1, the
             # last Ukrainian stronghold": what a side still holds
             rf"@(?P<g>\d+)\s*(?:,|\s+(?:is|was|are|were|remains?|remained)(?:\s+still)?)\s*"
