@@ -1469,9 +1469,18 @@ def _entry_with_fighting(text: str, m: re.Match[str]) -> bool:
         return True  # "entered @1 several times, but were knocked out each time": attempts
     if _FIGHTS_AS.search(text, max(0, at - 60), at):
         return True  # "street fights as Russians enter @1": the entry is the fighting
+    if _SMALL_FORCE.search(text, max(0, at - 70), at):
+        return True  # "around 200 Russian troops had entered the city": an infiltration
     return ctx.fighting_after_entry.search(text, m.end(), m.end() + 120) is not None
 
 
+# A counted or small force right before its entry: an infiltration, not a capture
+_SMALL_FORCE = re.compile(
+    r"\b(?:(?:about|around|some|up\s+to|nearly|almost|roughly|over|more\s+than)\s+)?"
+    r"(?:\d[\d,]*|dozens\s+of|a\s+few|several|small\s+groups?\s+of|sabotage(?:\s+and"
+    r"\s+reconnaissance)?|reconnaissance)\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|servicemen"
+    r"|fighters|infantrymen|groups?|units?)\s+(?:have\s+|had\s+|has\s+)?(?:already\s+)?$"
+)
 # Fighting told as what happens while a side enters
 _FIGHTS_AS = re.compile(
     r"\b(?:fights?|fighting|battles?|clashes|combat)\W{0,3}\s+(?:as|while|when)\s+"

@@ -778,6 +778,20 @@ def rules() -> tuple[Rule, ...]:
             "longer",
         )
     )
+    # "@1 was, is and will be Ukrainian", "@1 remains Ukrainian": the speaker's vow of a hold
+    held_states.append(
+        r(
+            "held_state",
+            "held",
+            "object",
+            rf"{place_subject}(?:was\s*,?\s+is\s*,?\s+and\s+will\s+be|is\s+and\s+will\s+be"
+            r"|was\s+and\s+remains|remains|remained|is\s+still|will\s+always\s+be)\s+"
+            r"(?P<side>ukrainian|russian)(?![\w-])",
+            0.65,
+            "ukrainian",
+            "russian",
+        )
+    )
     # "Ukraine's armed forces were now in complete control of @1"
     held_states.append(
         r(
