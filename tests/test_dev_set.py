@@ -474,6 +474,10 @@ SETS = {
     "dev453": (DATA / "dev453", DATA / "dev453_gold.jsonl"),
     "dev454": (DATA / "dev454", DATA / "dev454_gold.jsonl"),
     "dev455": (DATA / "dev455", DATA / "dev455_gold.jsonl"),
+    "dev456": (DATA / "dev456", DATA / "dev456_gold.jsonl"),
+    "dev457": (DATA / "dev457", DATA / "dev457_gold.jsonl"),
+    "dev458": (DATA / "dev458", DATA / "dev458_gold.jsonl"),
+    "dev459": (DATA / "dev459", DATA / "dev459_gold.jsonl"),
 }
 
 FIELDS = {
