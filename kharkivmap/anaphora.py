@@ -19,6 +19,7 @@ The word lists live in ``lexicon/anaphora.json``.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,19 @@ from kharkivmap.sentences import Sentence
 
 __all__ = ["PluralAnaphor", "resolve_anaphors", "resolve_plural_anaphors"]
 
+# "it" as the object of a verb of capture, entry or withdrawal, standing alone
+_PRONOUN_OBJECT = re.compile(
+    r"(?<![\w'’-])(?:captured|seized|took|retook|recaptured|liberated|entered|occupied|stormed"
+    r"|freed|regained|overran|abandoned|withdrew\s+from|pulled\s+out\s+of|retreated\s+from)"
+    r"\s+(?P<noun>it)(?=\s*(?:[.,;:!?]|$)|\s+(?:after|on|in|last|this|yesterday|today|early"
+    r"|late|back|again|completely|fully|within|and)\b)"
+)
+# A preposition that makes a name a landmark of something else ("a tank near @0")
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:near|around|outside|over|towards?|to|from|at|by|past|beyond|across|along|under"
+    r"|above|behind|between|off)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCES_BACK = 2
 TOWN_POPULATION_LIMIT = 500_000  # no town, village or settlement is this large
 _LOOK_BEHIND = 80  # characters before a name searched for a reference-point cue
@@ -132,10 +146,21 @@ def resolve_anaphors(
     found: list[Mention] = []
     # per sentence index, the phrase that opens it as its subject and the mention it became
     opening: dict[int, tuple[str, Mention]] = {}
-    phrases = grammar.phrase.finditer(text)
+    phrases = heapq.merge(
+        grammar.phrase.finditer(text), _PRONOUN_OBJECT.finditer(text), key=lambda m: m.start()
+    )
     for match, earlier, sentence_starts in _phrases(phrases, text, sentences, mentions):
-        index = bisect.bisect_right(sentence_starts, match.start()) - 1
+        index = bisect.bisect_right(sentence_starts, match.start("noun")) - 1
         noun = match["noun"].lower()
+        if noun == "it":
+            # "Vuhledar had held out for two years. Russian forces entered it after a furious
+            # battle": "it" after a verb of capture or entry, for the only place named last
+            meant = _antecedent(text, earlier, sentence_starts, grammar, noun)
+            if meant is not None and not _LANDMARK_BEFORE.search(text, max(0, meant.start - 30), meant.start):
+                # (not "an abandoned tank near @0. They captured it": the tank)
+                start, end = match.span("noun")
+                found.append(Mention(start, end, match["noun"], meant.place, round(meant.score * _SCORE, 3)))
+            continue
         chained = opening.get(index - 1)
         if (
             chained is not None
