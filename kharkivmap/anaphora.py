@@ -156,10 +156,14 @@ def resolve_anaphors(
             # "Vuhledar had held out for two years. Russian forces entered it after a furious
             # battle": "it" after a verb of capture or entry, for the only place named last
             meant = _antecedent(text, earlier, sentence_starts, grammar, noun)
-            if meant is not None and not _LANDMARK_BEFORE.search(text, max(0, meant.start - 30), meant.start):
+            landmark = meant is not None and _LANDMARK_BEFORE.search(
+                text, max(0, meant.start - 30), meant.start
+            )
+            if meant is not None and not landmark:
                 # (not "an abandoned tank near @0. They captured it": the tank)
                 start, end = match.span("noun")
-                found.append(Mention(start, end, match["noun"], meant.place, round(meant.score * _SCORE, 3)))
+                score = round(meant.score * _SCORE, 3)
+                found.append(Mention(start, end, match["noun"], meant.place, score))
             continue
         chained = opening.get(index - 1)
         if (
