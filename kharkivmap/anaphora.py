@@ -155,15 +155,15 @@ def resolve_anaphors(
         if noun == "it":
             # "Vuhledar had held out for two years. Russian forces entered it after a furious
             # battle": "it" after a verb of capture or entry, for the only place named last
-            meant = _antecedent(text, earlier, sentence_starts, grammar, noun)
-            landmark = meant is not None and _LANDMARK_BEFORE.search(
-                text, max(0, meant.start - 30), meant.start
+            named = _antecedent(text, earlier, sentence_starts, grammar, noun)
+            landmark = named is not None and _LANDMARK_BEFORE.search(
+                text, max(0, named.start - 30), named.start
             )
-            if meant is not None and not landmark:
+            if named is not None and not landmark:
                 # (not "an abandoned tank near @0. They captured it": the tank)
                 start, end = match.span("noun")
-                score = round(meant.score * _SCORE, 3)
-                found.append(Mention(start, end, match["noun"], meant.place, score))
+                score = round(named.score * _SCORE, 3)
+                found.append(Mention(start, end, match["noun"], named.place, score))
             continue
         chained = opening.get(index - 1)
         if (
