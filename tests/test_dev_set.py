@@ -478,6 +478,10 @@ SETS = {
     "dev457": (DATA / "dev457", DATA / "dev457_gold.jsonl"),
     "dev458": (DATA / "dev458", DATA / "dev458_gold.jsonl"),
     "dev459": (DATA / "dev459", DATA / "dev459_gold.jsonl"),
+    "dev460": (DATA / "dev460", DATA / "dev460_gold.jsonl"),
+    "dev461": (DATA / "dev461", DATA / "dev461_gold.jsonl"),
+    "dev462": (DATA / "dev462", DATA / "dev462_gold.jsonl"),
+    "dev463": (DATA / "dev463", DATA / "dev463_gold.jsonl"),
 }
 
 FIELDS = {
