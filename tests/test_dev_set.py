@@ -482,6 +482,10 @@ SETS = {
     "dev461": (DATA / "dev461", DATA / "dev461_gold.jsonl"),
     "dev462": (DATA / "dev462", DATA / "dev462_gold.jsonl"),
     "dev463": (DATA / "dev463", DATA / "dev463_gold.jsonl"),
+    "dev464": (DATA / "dev464", DATA / "dev464_gold.jsonl"),
+    "dev465": (DATA / "dev465", DATA / "dev465_gold.jsonl"),
+    "dev466": (DATA / "dev466", DATA / "dev466_gold.jsonl"),
+    "dev467": (DATA / "dev467", DATA / "dev467_gold.jsonl"),
 }
 
 FIELDS = {
