@@ -1023,6 +1023,20 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
+            # "a video showed soldiers in nearby @1 waving the Ukrainian flag": the place
+            # before the raisers' verb
+            rf"{w}(?:soldiers|troops|servicemen|fighters|defenders|marines|paratroopers)\s+in\s+"
+            r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent|liberated)\s+)?"
+            r"(?:(?:village|town|city|settlement)\s+of\s+)?@(?P<g>\d+)\s+(?:(?:are|were)\s+)?"
+            r"(?P<v>waving|raising|hoisting|unfurling|holding\s+up)\s+(?:the\s+|a\s+|their\s+)?"
+            rf"(?P<side>{side_adj}|russia['’]s|ukraine['’]s)\s+(?:national\s+)?flags?(?![\w-])",
+            0.7,
+            *["waving", "raising", "hoisting", "unfurling", "holding"],
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
             # ("Ukraine's flag was again flying over @1": the country's possessive too)
             # ("state flags had been raised in @1": a country's own flag, the speaker's side)
             rf"(?:(?P<side>{side_adj}|russia['’]s|ukraine['’]s)\s+(?:national\s+)?|{w}(?:national|state)\s+)"
@@ -1032,7 +1046,7 @@ def rules() -> tuple[Rule, ...]:
             r"(?:\s+(?:this|last|on|early|late)\s+[\w-]+(?:\s+(?:morning|evening|night))?)?"
             # ("was raised by residents of the town of @1": who raised it, where they live)
             r"(?:\s+by\s+(?:local\s+)?(?:residents|locals|villagers|inhabitants|people)(?=\s+of\s))?"
-            rf"\s+(?:again\s+)?(?:over|in|to|above|on|at|of)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
+            rf"\s+(?:(?:once\s+)?again\s+|once\s+more\s+)?(?:over|in|to|above|on|at|of)\s+{flag_place}(?:(?:the|a)\s+[\w\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}{obj}",
             0.8,
             *["flag", "flags", "banner", "tricolor", "tricolour"],
         ),
