@@ -572,13 +572,13 @@ _HANDED_TO = re.compile(r"\s+to\s+(?P<side>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}
 _QUANTITY_OF = re.compile(
     r"\b(?:amounts?|numbers?|lots|masses|waves|hundreds|thousands|dozens)\s+of\s+[^,;:.@]*$"
 )
-# A side named as what was beaten ("the defeat of Ukrainian troops", "routing the enemy")
 # Pressure, fire or attacks by a side, named as what another side gave way to
 _PRESSING_BEFORE = re.compile(
     r"\b(?:due\s+to|because\s+of|owing\s+to|under|amid|in\s+the\s+face\s+of)\s+[^,;]{0,60}?"
     r"\b(?:pressure|fire|attacks?|assaults?|(?:assault\s+)?actions|impact|shelling|onslaught"
     r"|advance|offensive)\s+(?:of|from|by)\s+(?:the\s+)?$"
 )
+# A side named as what was beaten ("the defeat of Ukrainian troops", "routing the enemy")
 _DEFEATED_BEFORE = re.compile(
     r"\b(?:defeat|rout|routing|destruction|defeating|destroying)\s+(?:of\s+)?(?:the\s+)?$"
 )

@@ -33,19 +33,6 @@ from kharkivmap.sentences import Sentence
 
 __all__ = ["PluralAnaphor", "resolve_anaphors", "resolve_plural_anaphors"]
 
-# "it" as the object of a verb of capture, entry or withdrawal, standing alone
-_PRONOUN_OBJECT = re.compile(
-    r"(?<![\w'’-])(?:captured|seized|took|retook|recaptured|liberated|entered|occupied|stormed"
-    r"|freed|regained|overran|abandoned|withdrew\s+from|pulled\s+out\s+of|retreated\s+from)"
-    r"\s+(?P<noun>it)(?=\s*(?:[.,;:!?]|$)|\s+(?:after|on|in|last|this|yesterday|today|early"
-    r"|late|back|again|completely|fully|within|and)\b)"
-)
-# A preposition that makes a name a landmark of something else ("a tank near @0")
-_LANDMARK_BEFORE = re.compile(
-    r"\b(?:near|around|outside|over|towards?|to|from|at|by|past|beyond|across|along|under"
-    r"|above|behind|between|off)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _SENTENCES_BACK = 2
 TOWN_POPULATION_LIMIT = 500_000  # no town, village or settlement is this large
 _LOOK_BEHIND = 80  # characters before a name searched for a reference-point cue
@@ -65,6 +52,8 @@ class _Grammar:
     singular_of: dict[str, str]
     plural_never: dict[str, frozenset[str]]
     counts: dict[str, int | None]
+    pronoun: re.Pattern[str]  # "it" as the object of a verb of capture, entry or withdrawal
+    landmark: re.Pattern[str]  # a preposition before a name: "a tank near @0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +109,13 @@ def _grammar() -> _Grammar:
         rf"(?<![\w'’-]){alternation(counts)}\s+(?:[a-z-]+\s+)?$", re.IGNORECASE
     )
     plural_never = {noun: frozenset(kinds) for noun, kinds in lex["plural_never"].items()}
+    pronoun = re.compile(
+        rf"(?<![\w'’-]){alternation(lex['pronoun_verbs'])}\s+(?P<noun>it)"
+        rf"(?=\s*(?:[.,;:!?]|$)|\s+{alternation(lex['pronoun_next_words'])}\b)"
+    )
+    landmark = re.compile(
+        rf"\b{alternation(lex['landmark_prepositions'])}\s+(?:the\s+)?$", re.IGNORECASE
+    )
     return _Grammar(
         phrase,
         kinds,
@@ -130,6 +126,8 @@ def _grammar() -> _Grammar:
         singular_of,
         plural_never,
         counts,
+        pronoun,
+        landmark,
     )
 
 
@@ -147,7 +145,7 @@ def resolve_anaphors(
     # per sentence index, the phrase that opens it as its subject and the mention it became
     opening: dict[int, tuple[str, Mention]] = {}
     phrases = heapq.merge(
-        grammar.phrase.finditer(text), _PRONOUN_OBJECT.finditer(text), key=lambda m: m.start()
+        grammar.phrase.finditer(text), grammar.pronoun.finditer(text), key=lambda m: m.start()
     )
     for match, earlier, sentence_starts in _phrases(phrases, text, sentences, mentions):
         index = bisect.bisect_right(sentence_starts, match.start("noun")) - 1
@@ -156,7 +154,7 @@ def resolve_anaphors(
             # "Vuhledar had held out for two years. Russian forces entered it after a furious
             # battle": "it" after a verb of capture or entry, for the only place named last
             named = _antecedent(text, earlier, sentence_starts, grammar, noun)
-            landmark = named is not None and _LANDMARK_BEFORE.search(
+            landmark = named is not None and grammar.landmark.search(
                 text, max(0, named.start - 30), named.start
             )
             if named is not None and not landmark:

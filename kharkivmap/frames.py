@@ -204,7 +204,7 @@ def _without_leading_unknown(piece: str) -> str:
 def may_be_place_names(names: str) -> bool:
     """Whether every word of a list of names the gazetteer lacks ("karmazinovka,
     myasozharovka and") may be a place's: no English word or first name among them."""
-    return _may_be_place(re.sub(r"[,]|\band\b", " ", names))
+    return _may_be_place(re.sub(r",|\band\b", " ", names))
 
 
 def _may_be_place(name: str) -> bool:
@@ -272,6 +272,8 @@ _APPOSITIVE_ITEM = re.compile(
 )
 
 
+# A dash with space on both sides, and a possessive after a name: "@0 – @1's suburb –" sets
+# off an aside, where "@0 – @1" alone may pair two places
 _SPACED_DASH = re.compile(r"\s+[–—-]\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # A plural place noun right before a list: "the settlements of @0, @1"

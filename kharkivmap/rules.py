@@ -573,6 +573,11 @@ def rules() -> tuple[Rule, ...]:
         r"(?!\s+(?:drones?|uavs?|fpv|artillery|fire)\b)"
     )
     w = r"(?<![\w'-])"
+    # "moved to more advantageous positions": a fall-back told as a move to better lines
+    moved_to_lines = (
+        rf"(?P<v>{_alt(t['euphemism_moves'])})\s+to\s+(?:the\s+)?"
+        rf"{_alt(t['euphemism_targets'])}\s+{_alt(t['euphemism_lines'])}(?![\w-])"
+    )
     # "occupied cities such as @1": before a bare plural place noun, an adjective, no verb
     not_adjective = (
         rf"(?!occupied\s+(?:ukrainian\s+)?(?:{_alt(t['list_nouns'])}|territories)(?![\w-]))"
@@ -1248,8 +1253,7 @@ def rules() -> tuple[Rule, ...]:
             # "In certain areas near @1 and @2, …"
             rf"(?:in|near|around|at)\s+(?:[\w-]+\s+){{0,3}}?@(?P<g>\d+)(?:\s*(?:,|and)\s*@\d+)*"
             rf"(?:\s+(?:areas?|sectors?"
-            rf"|directions?))?\s*,[^;@]{{0,200}}?(?P<v>{_alt(t['euphemism_moves'])})\s+to\s+(?:the\s+)?"
-            rf"{_alt(t['euphemism_targets'])}\s+{_alt(t['euphemism_lines'])}(?![\w-])",
+            rf"|directions?))?\s*,[^;@]{{0,200}}?{moved_to_lines}",
             0.7,
             *t["euphemism_lines"],
         ),
@@ -1262,9 +1266,7 @@ def rules() -> tuple[Rule, ...]:
             rf"{w}(?:troops|forces|units|soldiers|defenders|servicemen|brigades?|battalions?)\s+"
             rf"(?:near|in|around|at|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
             rf"@(?P<g>\d+)(?:\s*(?:,|,?\s*and)\s*@\d+)*(?:\s+(?:areas?|sectors?|directions?))?\s+"
-            rf"(?:(?:are|were|have|has|had)\s+(?:been\s+)?)?(?:[a-z]+ing\s+and\s+)?"
-            rf"(?P<v>{_alt(t['euphemism_moves'])})\s+to\s+(?:the\s+)?"
-            rf"{_alt(t['euphemism_targets'])}\s+{_alt(t['euphemism_lines'])}(?![\w-])",
+            rf"(?:(?:are|were|have|has|had)\s+(?:been\s+)?)?(?:[a-z]+ing\s+and\s+)?{moved_to_lines}",
             0.7,
             *t["euphemism_lines"],
         ),
