@@ -486,6 +486,14 @@ SETS = {
     "dev465": (DATA / "dev465", DATA / "dev465_gold.jsonl"),
     "dev466": (DATA / "dev466", DATA / "dev466_gold.jsonl"),
     "dev467": (DATA / "dev467", DATA / "dev467_gold.jsonl"),
+    "dev468": (DATA / "dev468", DATA / "dev468_gold.jsonl"),
+    "dev469": (DATA / "dev469", DATA / "dev469_gold.jsonl"),
+    "dev470": (DATA / "dev470", DATA / "dev470_gold.jsonl"),
+    "dev471": (DATA / "dev471", DATA / "dev471_gold.jsonl"),
+    "dev472": (DATA / "dev472", DATA / "dev472_gold.jsonl"),
+    "dev473": (DATA / "dev473", DATA / "dev473_gold.jsonl"),
+    "dev474": (DATA / "dev474", DATA / "dev474_gold.jsonl"),
+    "dev475": (DATA / "dev475", DATA / "dev475_gold.jsonl"),
 }
 
 FIELDS = {
