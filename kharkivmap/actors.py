@@ -507,7 +507,9 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                     return OTHER[side]
                 continue
             if m.group() in _POSSESSIVES and _OWN_LAND_AFTER.match(frame.text, m.end()):
-                continue  # "attempts to enter its western @0 region": whose land, not who acted
+                # "attempts to enter its western @0 region", "the group in @0 and its outskirts":
+                # whose land, not who acted
+                continue
             possessed = m.lastgroup == "generic" and _POSSESSIVE_BEFORE.search(
                 frame.text, max(0, m.start() - 7), m.start()
             )
@@ -1006,14 +1008,18 @@ def _object_of_push(text: str, start: int) -> bool:
         words.pop()  # "pushed back Russian forces"
     if words and words[-1] == "through" and len(words) > 1:
         return words[-2] in _BREAK_VERBS  # "broke through the Ukrainian defences"
+    if len(words) > 2 and words[-1] == "on" and words[-2] == "in" and words[-3] in _CLOSING:
+        return True  # "closing in on the Ukrainian brigade in @0 after the capture of @1"
     return bool(words) and (words[-1] in _push_verbs() or words[-1] in _BEAT_VERBS)
 
 
+_CLOSING = frozenset({"closing", "close", "closes", "closed", "moving", "converging"})
 _BREAK_VERBS = frozenset({"broke", "broken", "breaking", "break", "breaks", "punched", "pushed"})
 # A possessive pronoun's land, not its forces: "its western @0 region", "their territory"
 _OWN_LAND_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:@\d+\s+)?(?:region|oblast|territory"
-    r"|territories|border|borders|land|lands|soil)\b"
+    r"|territories|border|borders|land|lands|soil|outskirts|suburbs|environs|surroundings"
+    r"|vicinity|residents|inhabitants|population)\b"
 )
 _POSSESSIVES = frozenset({"its", "their", "our"})
 _COUNT_WORDS = frozenset(
@@ -1046,6 +1052,7 @@ _BEAT_VERBS = frozenset(
     # "counterattack the enemy on the flanks, liberating @1": whom one attacks did not act
     | {"attack", "attacked", "attacking", "counterattack", "counterattacked", "counterattacking"}
     | {"counter-attack", "counter-attacked", "counter-attacking", "ambushed", "struck"}
+    | {"surrounding", "encircling", "besieging", "besieged", "pressing", "pressed"}
 )
 
 
