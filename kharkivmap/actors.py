@@ -1309,6 +1309,21 @@ _CLEARED_OF = re.compile(r"^clear(?:ed|ing|s)?\b.*?\bof\s+(?P<who>[^@:;,]{1,40}?
 _FREED_FROM = re.compile(
     r"\b(?:liberated|freed|recaptured|retaken|cleared)\s+from\s+(?P<who>[^@:;,]{1,50}?)\s*[:—–]"
 )
+_COMMENT_ON = re.compile(
+    r"(?:\bnot|n['’]t|\bno|\bdeclined\s+to|\brefused\s+to|\bwithout)\s+(?:immediately\s+)?"
+    r"comment(?:ed|ing)?\s+on\s+(?:the\s+)?(?:(?:reported|claimed|alleged|purported)\s+)?$"
+)
+# What a change named at a sentence's opening is said to do next, if it is yet to come
+_FORECAST_AFTER = re.compile(
+    r"[^.;:]{0,160}?\b(?:will|would|could|may|might|should|is\s+expected\s+to)\s+(?:only\s+)?"
+    r"(?:occur|happen|take\s+place|be\s+(?:completed|achieved|possible|a\s+matter)|come|require"
+    r"|take\s+(?:weeks|months|days|time))\b"
+)
+_FROM_FORCES_AFTER = re.compile(
+    r"\s+from\s+(?:the\s+)?(?P<who>(?:[\w'’-]+\s+){0,3}?(?:forces|troops|army|units|militants"
+    r"|occupation|occupiers|invaders|control|formations|nationalists|fighters|militia|soldiers"
+    r"|grouping|regime))\b"
+)
 _VICTORY = re.compile(r"\bvictor(?:y|ies)\s+(?:in|at)\b")
 # The speaker's own forces: "his forces", "our troops"
 _SPEAKERS_OWN = re.compile(r"(?:his|her|our|my)\s")
@@ -1438,6 +1453,13 @@ def resolve_actor(
         return event, OTHER.get(absent or "")
     if kind == "marked_as":
         return event, None  # the side that took them is named in the sentences before
+    if (
+        kind == "nominal"
+        and not frame.text[: m.start()].strip(" \"'“‘")
+        and _FORECAST_AFTER.match(frame.text, m.end())
+    ):
+        # "The liberation of @1, which would mean …, will occur within a month": a forecast
+        return "none", None
     if kind == "nominal" and _MODAL_INSIDE.search(m.group()):
         # "the liberation of @0 would place the settlement of @1 out of reach": a match that
         # runs through a modal verb joins a condition to what would follow from it
@@ -1474,6 +1496,12 @@ def resolve_actor(
         )
         if loser in OTHER:
             return event, OTHER[loser]
+    if kind == "nominal" and _COMMENT_ON.search(frame.text, max(0, m.start() - 40), m.start()):
+        # "Ukrainian officials didn't comment on reported capture of @1": the change the
+        # subject is silent on, or speaks of, is the other side's claim
+        silent = _actor_left(frame, m.start(), speaker_side)
+        if silent in OTHER:
+            return event, OTHER[silent]
     if kind == "active" and _VICTORY.search(m.group()):
         # "the Russian president has declared victory in @1": whoever declares it, a leader
         # or a government as much as its troops
@@ -1593,15 +1621,18 @@ def resolve_actor(
             side = _side_in(clause, speaker_side, last=True)
             if side in OTHER:
                 return event, side
+        # (where the leavers are named after the place, "residents of @1 … after Russian
+        # troops left", they are the subject to check, not the words before the place)
+        lead = m.start("obj") if "mid" in groups and obj else m.start()
         if ctx.needs_force.match(m.group("v")) and not (
             ctx.force_nouns.search(obj)
-            or ctx.force_nouns.search(frame.text, clause_start(frame, m.start()), m.start())
+            or ctx.force_nouns.search(frame.text, clause_start(frame, lead), lead)
             # "the Russians left @1": a side named as the subject is its forces
-            or _SIDE_SUBJECT.search(frame.text, max(0, m.start() - 40), m.start())
+            or _SIDE_SUBJECT.search(frame.text, max(0, lead - 40), lead)
         ):
             return event, None  # civilians leave and are evacuated too
         if ctx.needs_force.match(m.group("v")) and ctx.person_subject.search(
-            frame.text, max(0, m.start() - 80), m.start()
+            frame.text, max(0, lead - 80), lead
         ):
             return event, None  # "military commanders have left @1": people, not troops
         side = _side_in(obj, speaker_side, last=False, generic=False) if obj else None
@@ -1803,6 +1834,14 @@ def resolve_actor(
             return "none", None
         if _ONGOING_AFTER.match(frame.text, m.end()):
             return "contested", None  # "the clearing of @1 continues": under way
+        freed = _FROM_FORCES_AFTER.match(frame.text, m.end()) if event == "captured" else None
+        loser = (
+            _side_in(freed.group("who"), speaker_side, last=False, strict=False) if freed else None
+        )
+        if loser in OTHER:
+            # "the liberation of @1 from the Ukrainian armed forces": the side it is freed from
+            # lost it
+            return event, OTHER[loser]
         if verb.startswith(("trans", "passing")):
             # "the alleged transfer of @1 under the control of Russian troops": to that side
             under = _UNDER_CONTROL.match(frame.text, m.end())

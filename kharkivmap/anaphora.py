@@ -144,6 +144,9 @@ def resolve_anaphors(
     found: list[Mention] = []
     # per sentence index, the phrase that opens it as its subject and the mention it became
     opening: dict[int, tuple[str, Mention]] = {}
+    # per noun, the sentence index and mention of the last phrase with that noun that opened
+    # its sentence
+    chain: dict[str, tuple[int, Mention]] = {}
     phrases = heapq.merge(
         grammar.phrase.finditer(text), grammar.pronoun.finditer(text), key=lambda m: m.start()
     )
@@ -175,13 +178,44 @@ def resolve_anaphors(
             meant: Mention | None = chained[1]
         else:
             meant = _antecedent(text, earlier, sentence_starts, grammar, match["noun"])
+            prior = chain.get(noun)
+            if (
+                meant is not None
+                and prior is not None
+                and prior[1].place.id != meant.place.id
+                and index - prior[0] <= _CHAIN_SENTENCES
+                and not _named_in(earlier, sentence_starts[index])
+                and not _called(text, earlier, meant, noun)
+            ):
+                # "The settlement is 10 km south of @0 … towards @1, a road hub. @1's capture
+                # would be a milestone. … raising the flag in the settlement": a noun goes on
+                # naming what it named last, not a place it was never used for
+                meant = prior[1]
         if meant is not None:
             score = round(meant.score * _SCORE, 3)
             mention = Mention(*match.span(), match[0], meant.place, score)
             found.append(mention)
             if not text[sentence_starts[index] : match.start()].strip(" \"'“”‘’"):
                 opening[index] = (noun, mention)
+                # a phrase opening its sentence is the topic the noun names from there on
+                chain[noun] = (index, mention)
     return found
+
+
+def _called(text: str, earlier: Sequence[Mention], meant: Mention, noun: str) -> bool:
+    """Whether the text calls the place ``meant`` by ``noun`` where it names it ("the
+    settlement of @1", "@1, a small settlement")."""
+    for mention in earlier:
+        if mention.place.id != meant.place.id:
+            continue
+        around = text[max(0, mention.start - 30) : mention.end + 30].lower()
+        if noun in around:
+            return True
+    return False
+
+
+# How many sentences back a noun's last phrase still decides what it names
+_CHAIN_SENTENCES = 2
 
 
 def _named_in(earlier: Sequence[Mention], sentence_start: int) -> bool:

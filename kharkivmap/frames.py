@@ -419,16 +419,18 @@ def _classify(group: Group, left: str, right: str, first: bool, ctx: Context) ->
         group.status = "actor"
     elif _not_the_place(group, word, left, right, ctx):
         group.status = "hard"
-    elif ctx.reference_before.search(left[-90:]):
+    elif ctx.reference_before.search(left[-90:]) or _DISTRICT_AFTER.match(right):
+        # "captured the Izium district": the district around a town, not the town itself
         group.status = "reference"
     elif ctx.soft_before.search(left[-60:]):
         group.status = "soft"
 
 
-# A flag raised over a place's centre ("… in @1's central square") flies over the place
+# A flag raised over a place's centre ("… in @1's central square", "in front of the @1 city
+# hall") flies over the place
 _FLAG_BEFORE = re.compile(r"\b(?:flags?|banner|tricolou?r)\b", re.IGNORECASE)
 _CENTRE_OF = re.compile(
-    r"['’]s\s+(?:(?:central|main)\s+square|(?:city|town|village)\s+(?:centre|center|hall|council)"
+    r"(?:['’]s)?\s+(?:(?:central|main)\s+square|(?:city|town|village)\s+(?:centre|center|hall|council)"
     r"|centre|center|administration\s+building)\b",
     re.IGNORECASE,
 )
@@ -465,6 +467,7 @@ def _not_the_place(group: Group, word: str, left: str, right: str, ctx: Context)
     return word in ctx.rivers and bool(river)
 
 
+_DISTRICT_AFTER = re.compile(r"\s*(?:district|raion|rayon)\b", re.IGNORECASE)
 # An area named after its town ("Pokrovsk district", "Vovchansk hromada")
 _AREA_AFTER = re.compile(
     r"\s*(?:district|districts|raion|rayon|hromada|community|municipality)\b", re.IGNORECASE

@@ -710,12 +710,13 @@ def rules() -> tuple[Rule, ...]:
         r"(?:\s+of\s+(?:their|its|his|our)\s+country)?"
         # "holding the flag aloft in triumph in @1"
         r"(?:\s+(?:aloft|high|proudly|triumphantly))?(?:\s+in\s+(?:triumph|celebration))?"
-        rf"\s+(?:over|in|above|on|at|to)\s+{flag_place}(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+"
-        rf"(?:in|of)\s+)?{flag_list_head}"
+        # ("raising the flag in front of the @1 city hall": before its town hall)
+        rf"\s+(?:over|in|above|on|at|to|(?P<front>in\s+front\s+of|outside))\s+{flag_place}"
+        rf"(?:(?:the|a)\s+[\w@\s-]{{1,30}}?\s+(?:in|of)\s+)?{flag_list_head}"
         # "raised the Ukrainian flag over the liberated @1"
         r"(?:the\s+(?:newly\s+|recently\s+)?(?:liberated|recaptured|retaken|freed|de-?occupied)\s+"
         r"(?=@\d))?"
-        rf"{obj}"
+        rf"{obj}(?(front)(?=\s+(?:city|town|village)\s+(?:hall|council|administration)))"
     )
 
     # a flag taken down: "removed the Russian flag in @1", "… from the council building in @1"
@@ -1379,6 +1380,44 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
+            # "After the withdrawal of Russian troops last week, @1, a town of 13,000, …": the
+            # place a sentence opened by a withdrawal goes on to tell of is the place left
+            rf"^[\"'“‘]?(?:after|following|since|with)\s+(?:the\s+)?(?P<v>withdrawal|retreat"
+            rf"|departure|pull-?out)\s+of\s+(?P<obj>(?:(?:the|{side_adj})\s+){{1,2}}"
+            r"(?:troops|forces|units|army|military|soldiers|occupiers|invaders))"
+            r"(?:\s+(?:last|this|earlier|in|on|at|from|after)(?:\s+[\w-]+){1,3}?)?\s*,\s*"
+            rf"(?:the\s+(?:[\w-]+\s+)?(?:town|village|city|settlement)\s+of\s+)?{obj}",
+            0.7,
+            "withdrawal",
+            "retreat",
+            "departure",
+            "pullout",
+            "pull-out",
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
+            # "@1 has sustained heavy damage as Russian troops withdrew", "residents of @1 …
+            # after Russian troops withdrew this month": a bare withdrawal in a clause after the
+            # only place named is from that place
+            rf"{obj}(?P<mid>[^@;:()]{{0,120}}?)\b(?:after|as|when|since|once)\s+"
+            rf"(?P<obj>(?:(?:the|{side_adj})\s+){{1,2}}(?:troops|forces|units|army|military"
+            r"|soldiers|occupiers|invaders))\s+(?:had\s+|have\s+)?(?P<v>withdrew|withdrawn"
+            r"|retreated|pulled\s+out|left|fled)(?=\s*(?:[,.;!]|$)|\s+(?:this|last|earlier"
+            r"|on|in|after|for|under|amid|following|overnight)\b)",
+            0.6,
+            "withdrew",
+            "withdrawn",
+            "retreated",
+            "pulled out",
+            "left",
+            "fled",
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
             rf"{adjectival}{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:{positions})?{obj}",
             0.75,
             *t["withdraw_direct_verbs"],
@@ -1698,6 +1737,19 @@ def rules() -> tuple[Rule, ...]:
             r"\s+(?:control|hands)\b",
             0.7,
             *["away", "wrested", "wrenched"],
+        ),
+        r(
+            "defeat",
+            "captured",
+            "object",
+            # "The battle for @1 ended in Russian defeat": the side beaten lost the place
+            rf"{w}(?:battle|battles|fight|fighting|struggle)\s+for\s+{obj}\s+(?P<v>ended|finished"
+            r"|concluded)\s+(?:in|with)\s+(?:an?\s+|the\s+)?(?P<loser>russian|ukrainian|russia['’]s"
+            r"|ukraine['’]s)\s+(?:defeat|retreat|withdrawal|rout)\b",
+            0.7,
+            "ended",
+            "finished",
+            "concluded",
         ),
         r(
             "defeat",
@@ -2322,6 +2374,31 @@ def rules() -> tuple[Rule, ...]:
             r"(?![\w-])(?!\s+(?:by|in|on|from|after|until|at|during|for)\b)",
             0.65,
             "occupied",
+        ),
+        r(
+            "held_occupied",
+            "held",
+            "object",
+            # "@1 and other settlements in the temporarily occupied territory of the region": a
+            # list the status closes
+            # (the frame joins "and other settlements" to the list's token)
+            rf"(?<!\bby\s){obj}(?:\s*,?\s+and\s+other\s+{_alt(t['list_nouns'])})?\s+(?:in|on)\s+(?:the\s+)?"
+            r"(?:temporarily\s+)?(?P<v>occupied)\s+(?:territor(?:y|ies)|areas?|parts?)\b",
+            0.65,
+            "occupied",
+        ),
+        r(
+            "held_liberated",
+            "held",
+            "object",
+            # "@1, @2 and other localities in the de-occupied territory of Kherson region"
+            # (the frame joins "and other settlements" to the list's token)
+            rf"(?<!\bby\s){obj}(?:\s*,?\s+and\s+other\s+{_alt(t['list_nouns'])})?\s+(?:in|on)\s+(?:the\s+)?"
+            r"(?P<v>de-?occupied|liberated)\s+(?:territor(?:y|ies)|areas?|parts?)\b",
+            0.65,
+            "deoccupied",
+            "de-occupied",
+            "liberated",
         ),
         r(
             "held_occupied",
