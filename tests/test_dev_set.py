@@ -494,6 +494,12 @@ SETS = {
     "dev473": (DATA / "dev473", DATA / "dev473_gold.jsonl"),
     "dev474": (DATA / "dev474", DATA / "dev474_gold.jsonl"),
     "dev475": (DATA / "dev475", DATA / "dev475_gold.jsonl"),
+    "dev476": (DATA / "dev476", DATA / "dev476_gold.jsonl"),
+    "dev477": (DATA / "dev477", DATA / "dev477_gold.jsonl"),
+    "dev478": (DATA / "dev478", DATA / "dev478_gold.jsonl"),
+    "dev479": (DATA / "dev479", DATA / "dev479_gold.jsonl"),
+    "dev480": (DATA / "dev480", DATA / "dev480_gold.jsonl"),
+    "dev481": (DATA / "dev481", DATA / "dev481_gold.jsonl"),
 }
 
 FIELDS = {
