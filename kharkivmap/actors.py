@@ -750,6 +750,14 @@ def _outcome_winner(frame: Frame, end: int) -> str | None:
 
 # An aside between dashes closing right before the verb
 _DASH_ASIDE = re.compile(r"\s(?:–|—|--|-)\s[^–—@;:.]{1,100}?\s(?:–|—|--|-)\s*$")
+# An appositive noun phrase after a place ("@1, one of the towns", "@1, another village")
+_APPOSED_NOUN = re.compile(r"^@\d+\s*,\s*(?:another|one\s+of\s+the|the\s+latest|the\s+last)\s")
+# …or a noun phrase set off by dashes, which may name a landmark ("@0 and @1 - two small
+# villages south of @2 - had also been liberated")
+_DASH_APPOSITIVE = re.compile(
+    r"\s(?:–|—|--|-)\s(?:a|an|the|two|three|four|five|six|several|both|all)\s[^–—;:.]{1,120}?"
+    r"\s(?:–|—|--|-)\s*$"
+)
 
 
 def subject_of(
@@ -766,7 +774,7 @@ def subject_of(
     left = frame.text[lo:pos]
     masked = _masked(frame, lo, pos)
     texts = (masked, left) if masked else (left,)
-    aside = _DASH_ASIDE.search(left)
+    aside = _DASH_ASIDE.search(left) or _DASH_APPOSITIVE.search(left)
     if aside:
         # "the city of @0 – which serves as a regional railway hub – had been liberated": the
         # subject stands before the aside
@@ -1738,6 +1746,10 @@ def resolve_actor(
             # Russians … also claimed that @1 had been captured": the side named before,
             # whoever tells it
             side = _side_in(before, speaker_side, last=True, generic=False) or side
+        if kind == "participle" and _APPOSED_NOUN.search(m.group()):
+            # "the Russians shelled @1, one of the towns liberated last month": the main
+            # clause's subject did not do what the appositive's participle tells
+            before = ""
         # (a country named as a place acts for nobody: "Russian advances in eastern Ukraine
         # continue: @1 and @2 have been captured")
         side = (

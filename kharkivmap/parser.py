@@ -765,6 +765,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 partial = context().partial_before.search(text, max(0, anchor - 36), anchor)
             elif rule.kind == "linked":
                 anchor = m.start()
+                if _SOME_UNITS.search(text, max(0, anchor - 50), anchor):
+                    # "some units have pulled back or maneuvered to more advantageous
+                    # positions": the rest hold the places named before
+                    continue
                 members = previous  # the places of the sentence before
             else:
                 anchor = m.start()
@@ -1644,7 +1648,14 @@ _ATTRIBUTIVE = re.compile(
 )
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
 # (or a list opened by "among the liberated settlements are": news of the gains)
-_NEWLY = re.compile(r"\b(?:recently|newly|among\s+the(?=\s+liberated))\b")
+_SOME_UNITS = re.compile(
+    r"\b(?:some|several|a\s+few|part)\s+(?:of\s+(?:the|its|their|our)\s+)?(?:units|troops"
+    r"|forces|soldiers|positions)\s+(?:have\s+|had\s+|has\s+)?(?:[a-z]+\s+(?:back\s+)?(?:or|and)\s+)?$"
+)
+# ("the latest liberated populated areas were @1 and @2")
+_NEWLY = re.compile(
+    r"\b(?:recently|newly|among\s+the(?=\s+liberated)|the\s+(?:latest|last)(?=\s+liberated))\b"
+)
 # A side's withdrawal told before a foothold ("after the withdrawal of the Ukrainian troops")
 _LEFT_BEFORE = re.compile(
     r"\bafter\s+(?:the\s+)?(?:withdrawal|retreat|pullout)\s+of\s+(?:the\s+)?"

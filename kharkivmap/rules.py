@@ -2425,7 +2425,9 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "the newly-liberated villages in Kherson Oblast include @1, @2": news of gains;
             # "among the liberated settlements are @1, @2"
-            rf"{w}(?:(?:newly|recently)[\s-]|(?<=\bamong\sthe\s))liberated\s+(?:[\w-]+\s+)?"
+            # ("the latest liberated populated areas were @1 and @2")
+            rf"{w}(?:(?:newly|recently)[\s-]|(?<=\bamong\sthe\s)|(?<=\bthe\slatest\s)"
+            rf"|(?<=\bthe\slast\s))liberated\s+(?:[\w-]+\s+)?"
             rf"{_alt(t['list_nouns'])}"
             rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:@\d+\s+)?[\w-]*\s*(?:region|oblast|province)?)?"
             rf"\s*(?:include|included|includes|are|were|such\s+as|:|—|-)\s*{unknown_names}{obj}",
@@ -2502,6 +2504,19 @@ def rules() -> tuple[Rule, ...]:
             rf"\s+of\s+)?{obj}",
             0.6,
             "occupation",
+        ),
+        r(
+            "liberated_adjective",
+            "captured",
+            "object",
+            # "Balakliia, another town retaken in recent days": an appositive participle with no
+            # agent, regained by the place's own side
+            rf"@(?P<g>\d+)\s*,\s*(?:another|one\s+of\s+the|the\s+latest|the\s+last)\s+"
+            rf"(?:[\w-]+\s+)?{_alt(t['place_nouns'])}\s+(?:(?:recently|newly|just)\s+)?"
+            r"(?P<v>retaken|recaptured|regained|reclaimed|liberated|freed|de-?occupied)"
+            r"(?!\s+(?:by|from)\b)",
+            0.6,
+            *["retaken", "recaptured", "regained", "reclaimed", "liberated", "freed"],
         ),
         r(
             # "these villages liberated Sunday — @1, @2 and @3 — are located in …": the places a
