@@ -2592,6 +2592,19 @@ def rules() -> tuple[Rule, ...]:
             "absent",
             "held",
             "object",
+            # "@1, which has yet to fall to Russian forces", "@1 is one of the last urban centres
+            # in the province yet to fall to Russian forces": held by the side it would fall from
+            # ("the battle for @1, one of the last urban centres … yet to fall to Russian forces")
+            rf"{obj}(?:\s*,\s*(?:which|that)\s+(?:has|have|is|are)|(?:\s+(?:has|have|is|are|was"
+            r"|remains?)|\s*,)(?:\s+(?:one\s+of\s+)?the\s+(?:last|only)\s+[^.;]{0,100}?)?)\s+(?:still\s+)?"
+            rf"yet\s+to\s+fall\s+to\s+(?:the\s+)?(?P<side>{side_any})",
+            0.65,
+            "yet",
+        ),
+        r(
+            "absent",
+            "held",
+            "object",
             # "there are no Russian troops in @1", "there is no enemy in the city": the other
             # side holds it
             rf"{w}there\s+(?:are|were|is|was)\s+(?:now\s+|still\s+)?(?P<v>no)\s+(?:more\s+)?"
