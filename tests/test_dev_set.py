@@ -500,6 +500,10 @@ SETS = {
     "dev479": (DATA / "dev479", DATA / "dev479_gold.jsonl"),
     "dev480": (DATA / "dev480", DATA / "dev480_gold.jsonl"),
     "dev481": (DATA / "dev481", DATA / "dev481_gold.jsonl"),
+    "dev482": (DATA / "dev482", DATA / "dev482_gold.jsonl"),
+    "dev483": (DATA / "dev483", DATA / "dev483_gold.jsonl"),
+    "dev484": (DATA / "dev484", DATA / "dev484_gold.jsonl"),
+    "dev485": (DATA / "dev485", DATA / "dev485_gold.jsonl"),
 }
 
 FIELDS = {
