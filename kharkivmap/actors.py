@@ -295,9 +295,11 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
         return True  # "one of its central goals — the capture of @1 — proved unobtainable"
     if (
         event == "captured"
-        and ctx.goal_infinitive.search(window)
+        and (ctx.goal_infinitive.search(window) or _STRUGGLED_FOR_TIME.search(window))
         and not ctx.result_before.search(window)
     ):
+        # (a time before "to" tells of a capture made only after "took": "took weeks to take
+        # @1", not "have been fighting for months to capture @1")
         # "is determined to liberate @1"; not "managed to liberate @1", nor "pushed back
         # Russian forces to recapture @1"
         return True
@@ -546,6 +548,12 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
 
 
 _GERUND_AT = re.compile(r"[a-z]+ing\b")
+_STRUGGLED_FOR_TIME = re.compile(
+    r"\b(?:fighting|fought|battling|battled|struggling|struggled|trying|tried|pushing|pushed"
+    r"|attacking|attacked|striving|working)\s+(?:for\s+)?(?:(?:many|several|two|three|four|five"
+    r"|six|nine|\d+|the\s+past|the\s+last)\s+)?(?:days|weeks|months|years)\s+to\s+"
+    r"(?:(?:fully|finally|completely)\s+)?$"
+)
 # An aside set off by a pair of dashes
 _DASHED_ASIDE = re.compile(r"\s(?:[–—]|--)\s[^–—@.;]{1,160}?\s(?:[–—]|--)\s")
 # A goal named, then set off by a colon or dash, before the change it is ("its goal — the")

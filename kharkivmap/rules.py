@@ -339,7 +339,9 @@ def context() -> Context:
         still_pending=compile_words(h["still_pending"]),
         direct_subject=re.compile(
             # "@0 village in the Zaporizhzhia region was taken over": a noun after the name
-            r"@(\d+)\s*(?:\([^)]*\)\s*)?(?:\s+(?:village|town|city|settlement)(?=\s+in\s)"
+            # ("@0 city was retaken by the Ukrainian army": the noun before the verb)
+            r"@(\d+)\s*(?:\([^)]*\)\s*)?(?:\s+(?:village|town|city|settlement)"
+            r"(?:(?=\s+in\s)|\s*$)"
             # "@0 and @1 settlements are liberated": a plural noun after a list
             r"|(?<=\d)\s+(?:settlements|villages|towns|localities)\b\s*)?"
             # "#" stands for a place that only qualifies the subject ("@0 near the town of #",
@@ -2309,6 +2311,19 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+{obj}",
             0.7,
+            *t["held_adjective"],
+        ),
+        r(
+            "held_adj",
+            "held",
+            "object",
+            # "Donetsk - the largest city in Russian-held territory": an appositive placing the
+            # place in the part a side holds
+            rf"@(?P<g>\d+)\s*(?:,|–|—|--|-)\s*(?:the\s+)?(?:(?:largest|biggest|main|only|last"
+            r"|second[-\s]largest|key|major)\s+)?(?:city|town|village|settlement|hub)\s+(?:in|of)\s+"
+            rf"(?:the\s+)?(?P<side>{side_adj})-?\s*{_alt(t['held_adjective'])}\s+(?:territory"
+            r"|territories|part|parts|areas?|east|south|north)\b",
+            0.65,
             *t["held_adjective"],
         ),
         r(
