@@ -177,7 +177,7 @@ _TRAILING_UNKNOWN = re.compile(
 # A list's first item the gazetteer lacks, after a lowercase word or a colon ("seized control
 # of Derylove and @0", "recaptured 4 villages: Nova Dmytrivka, @0"): the same shape of name,
 # then the separator up to the known item.
-_LEADING_UNKNOWN = re.compile(rf"(?<=[a-z:—–] ){_UNKNOWN_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+_LEADING_UNKNOWN = re.compile(rf"(?<=[a-z:—–,] ){_UNKNOWN_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
 def _unknown_place_item(text: str, end: int) -> re.Match[str] | None:
@@ -191,14 +191,18 @@ def _without_leading_unknown(piece: str) -> str:
     """``piece`` (the text up to a group's first mention) without a list item the gazetteer
     lacks right before it, so the verb reaches the list ("seized control of Derylove and
     @0" reads as "seized control of @0")."""
-    if not piece.endswith(" "):
-        return piece
-    item = _LEADING_UNKNOWN.search(piece, max(0, len(piece) - 60))
-    if item is None or not _may_be_place(item.group("name")):
-        return piece
-    if piece[: item.start()].rstrip().rsplit(" ", 1)[-1][:1].isupper():
-        return piece  # the end of a longer capitalised name ("Nova" before "Dmytrivka")
-    return piece[: item.start()]
+    # (up to three such items: "taken control of Obukhivka, Pokrovskoye, @0")
+    for _ in range(3):
+        if not piece.endswith(" "):
+            return piece
+        item = _LEADING_UNKNOWN.search(piece, max(0, len(piece) - 60))
+        if item is None or not _may_be_place(item.group("name")):
+            return piece
+        word = piece[: item.start()].rstrip().rsplit(" ", 1)[-1]
+        if word[:1].isupper() and not word.endswith(","):
+            return piece  # the end of a longer capitalised name ("Nova" before "Dmytrivka")
+        piece = piece[: item.start()]
+    return piece
 
 
 def may_be_place_names(names: str) -> bool:

@@ -544,9 +544,10 @@ class Gazetteer:
         here = _trig(row[2], row[3])
         nearness = war_zone_nearness(row[2], row[3])
         zone = _W_ZONE * nearness
-        if nearness >= _ZONE_TOWN_NEARNESS and row[11] in {"city", "town"}:
-            # a town the war was fought over ("Lyman", "Siversk") is what its name means in
-            # war reporting, not a village of that name near another place the text names
+        if nearness >= _ZONE_TOWN_NEARNESS:
+            # a town the war was fought over ("Lyman", "Siversk"; "Borova", a village by kind)
+            # is what its name means in war reporting, not a village of that name near
+            # another place the text names
             zone += _W_FOUGHT_OVER
         facts = self._facts[number] = (
             _W_PRIOR * prior + zone,

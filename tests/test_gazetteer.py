@@ -977,6 +977,19 @@ def test_among_namesakes_alike_in_all_else_the_one_near_the_fighting_wins() -> N
     assert gazetteer.resolve("Solodke", near=(47.16, 35.2)).place.id == "west"
 
 
+def test_a_village_the_war_was_fought_over_beats_a_namesake_by_a_landmark(
+    shipped: Gazetteer,
+) -> None:
+    # Borova on the Oskil is a listed war-zone place (a village by kind); a postal Borova lies
+    # 20 km from Kharkiv, which the text names as a landmark.
+    text = (
+        "Aid reached Borova, one of the villages east of the city of Kharkiv that the army "
+        "swept through during the counteroffensive."
+    )
+    found = {m.text: m.place for m in shipped.find_mentions(text)}
+    assert geodesic((found["Borova"].lat, found["Borova"].lon), (49.3805, 37.6193)).km < 3
+
+
 def test_an_administration_named_for_a_city_speaks_for_the_oblast_not_a_point(
     shipped: Gazetteer,
 ) -> None:
