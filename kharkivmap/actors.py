@@ -197,6 +197,20 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     cleft = _NOT_UNTIL.search(window)
     if cleft:
         window = window[cleft.end() :]
+    commented = None
+    for commented in _COMMENTED_ON.finditer(window):
+        pass
+    if commented is not None:
+        tail = window[commented.end() :]
+        token = re.fullmatch(r"\s*@(\d+)\s*", tail)
+        capital = token is not None and (
+            frame.groups[int(token.group(1))].members[0].text.lower() in ctx.capitals
+        )
+        if len(tail.split()) <= 3 and (capital or side_words(strict=False).search(tail)):
+            # "refused to comment on Moscow abandoning @1": the refusal is the comment's, not
+            # the change a side is said to make (not "have not commented on a possible
+            # pullback from @1", a change the silence leaves open)
+            window = tail
     failed = _FAILED_PREVENTION.search(window)
     if failed:
         # "were unable to stop Russian troops from capturing @1": a prevention that failed
@@ -1325,6 +1339,7 @@ _CLEARED_OF = re.compile(r"^clear(?:ed|ing|s)?\b.*?\bof\s+(?P<who>[^@:;,]{1,40}?
 _FREED_FROM = re.compile(
     r"\b(?:liberated|freed|recaptured|retaken|cleared)\s+from\s+(?P<who>[^@:;,]{1,50}?)\s*[:—–]"
 )
+_COMMENTED_ON = re.compile(r"\bcomment(?:ed|ing|s)?\s+on\s")
 _COMMENT_ON = re.compile(
     r"(?:\bnot|n['’]t|\bno|\bdeclined\s+to|\brefused\s+to|\bwithout)\s+(?:immediately\s+)?"
     r"comment(?:ed|ing)?\s+on\s+(?:the\s+)?(?:(?:reported|claimed|alleged|purported)\s+)?$"

@@ -1931,7 +1931,11 @@ def rules() -> tuple[Rule, ...]:
             # "the @0 village, which Ukraine says it liberated"
             # (not "a suburb of @1 city that …": the city names where the suburb is)
             rf"@(?P<g>\d+)(?:\s+(?:village|settlement)(?:\s+in\s+(?:the\s+)?@\d+\s+(?:region|oblast))?"
-            rf"\s*,)?\s*,?\s*(?:{appositive}(?:which|that)\s+"
+            rf"\s*,)?\s*,?\s*"
+            # ("the village of @0 on Nov. 3, 2022, which occupying Russian forces had
+            # abandoned": a date between the name and its clause)
+            r"(?:on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+)(?:\s*,\s*\d{4})?\s*,\s*(?=which\s))?"
+            rf"(?:{appositive}(?:which|that)\s+"
             # "@0, the main town Moscow recaptured this week": the relative pronoun left out
             # (its subject is no phrase of place: "a city in eastern Ukraine occupied by …")
             rf"|{appositive_noun}(?!(?:in|of|on|at|near|by|from|to|with|about|some|located"
