@@ -197,9 +197,7 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     cleft = _NOT_UNTIL.search(window)
     if cleft:
         window = window[cleft.end() :]
-    commented = None
-    for commented in _COMMENTED_ON.finditer(window):
-        pass
+    commented = max(_COMMENTED_ON.finditer(window), key=lambda c: c.end(), default=None)
     if commented is not None:
         tail = window[commented.end() :]
         token = re.fullmatch(r"\s*@(\d+)\s*", tail)
