@@ -1337,17 +1337,6 @@ _CLEARED_OF = re.compile(r"^clear(?:ed|ing|s)?\b.*?\bof\s+(?P<who>[^@:;,]{1,40}?
 _FREED_FROM = re.compile(
     r"\b(?:liberated|freed|recaptured|retaken|cleared)\s+from\s+(?P<who>[^@:;,]{1,50}?)\s*[:—–]"
 )
-# A claim, report or statement about a change, then called false in the same clause
-_CLAIM_ABOUT = re.compile(
-    r"\b(?:claims?|statements?|information|reports?|allegations?|assertions?|news|rumou?rs?)"
-    r"\s+(?:about|of|regarding|concerning|on)\s+(?:the\s+)?(?:alleged\s+|supposed\s+|so-called\s+)?"
-    r"[\"'“‘]?$"
-)
-_CALLED_FALSE = re.compile(
-    r"[^.;:]{0,60}?\b(?:is|are|was|were)\s+(?:(?:completely|totally|absolutely|simply)\s+)?"
-    r"(?:false|fake|untrue|not\s+true|a\s+lie|lies|propaganda|premature|groundless|baseless"
-    r"|unfounded|disinformation)\b"
-)
 _COMMENTED_ON = re.compile(r"\bcomment(?:ed|ing|s)?\s+on\s")
 _COMMENT_ON = re.compile(
     r"(?:\bnot|n['’]t|\bno|\bdeclined\s+to|\brefused\s+to|\bwithout)\s+(?:immediately\s+)?"
@@ -1500,13 +1489,6 @@ def resolve_actor(
     ):
         # "The liberation of @1, which would mean …, will occur within a month": a forecast
         return "none", None
-    if (
-        kind == "nominal"
-        and _CLAIM_ABOUT.search(frame.text, max(0, m.start() - 40), m.start())
-        and _CALLED_FALSE.match(frame.text, m.end())
-    ):
-        # "The statement about the capture of @1 is false and premature": a denial
-        return "contested", None
     if kind == "nominal" and _MODAL_INSIDE.search(m.group()):
         # "the liberation of @0 would place the settlement of @1 out of reach": a match that
         # runs through a modal verb joins a condition to what would follow from it
