@@ -504,6 +504,9 @@ SETS = {
     "dev483": (DATA / "dev483", DATA / "dev483_gold.jsonl"),
     "dev484": (DATA / "dev484", DATA / "dev484_gold.jsonl"),
     "dev485": (DATA / "dev485", DATA / "dev485_gold.jsonl"),
+    "dev486": (DATA / "dev486", DATA / "dev486_gold.jsonl"),
+    "dev487": (DATA / "dev487", DATA / "dev487_gold.jsonl"),
+    "dev488": (DATA / "dev488", DATA / "dev488_gold.jsonl"),
 }
 
 FIELDS = {
