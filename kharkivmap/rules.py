@@ -1182,7 +1182,9 @@ def rules() -> tuple[Rule, ...]:
             # "moved to new frontiers, west of @1": a comma before the place's relation
             rf"{_alt(t['euphemism_lines'])}(?:\s*,\s*{_alt(t['withdraw_position_links'])}\s+"
             # "… positions in some areas around @1"
-            rf"|(?:\s+{some_areas})?\s+(?:{_alt(t['withdraw_position_links'])}\s+)?){obj}",
+            # ("… positions in the areas of @1 and @2")
+            rf"|(?:\s+{some_areas})?\s+(?:(?:{_alt(t['withdraw_position_links'])}"
+            rf"|in\s+the\s+(?:areas?|vicinity)\s+of)\s+)?){obj}",
             0.75,
             *t["euphemism_lines"],
         ),
@@ -1226,7 +1228,8 @@ def rules() -> tuple[Rule, ...]:
             # of servicemen, positions were changed near @1": the General Staff's wording
             rf"{w}(?:(?P<v>changed|have\s+changed|has\s+changed)\s+(?:their\s+|its\s+)?[\"“”']?"
             rf"positions[\"“”']?|[\"“”']?positions[\"“”']?\s+(?:were|have\s+been|had\s+been)\s+"
-            rf"changed)\s+(?:near|around|in|at|outside|close\s+to)\s+{obj}",
+            rf"changed)\s+(?:near|around|in\s+the\s+(?:areas?|vicinity)\s+of|in|at|outside"
+            rf"|close\s+to)\s+{obj}",
             0.7,
             "changed",
         ),
@@ -1520,7 +1523,9 @@ def rules() -> tuple[Rule, ...]:
             r"\s+(?:from\s+(?:the\s+)?[\w-]+\s+)?of\s+"
             # "de-occupation of areas of @1, @2 and @3"
             # "the establishment of control by the Russian army over @1"
-            rf"(?:(?:full\s+|complete\s+)?control\s+(?:by\s+(?P<side>{side_any})\s+)?(?:of|over)\s+"
+            # ("… of control by our troops over the village of @1")
+            rf"(?:(?:full\s+|complete\s+)?control\s+(?:by\s+(?P<side>{side_any})(?:\s+(?:troops"
+            rf"|forces|units|army|soldiers|servicemen))?\s+)?(?:of|over)\s+"
             rf"|(?:the\s+)?(?:areas?|territor(?:y|ies))"
             # "the recapture of Viktorovka, Nikolayevka and @1": names the gazetteer lacks
             # (one comma at least: a list, not "the capture of equipment and @1")
@@ -2335,12 +2340,17 @@ def rules() -> tuple[Rule, ...]:
             "held",
             "object",
             # "the embattled Ukrainian stronghold of @1"
-            rf"(?P<side>{side_adj})\s+(?:stronghold|bastion|fortress|outpost)\s+of\s+{obj}",
+            # ("the remaining Ukrainian strongholds of @1 and @2")
+            rf"(?P<side>{side_adj})\s+(?:stronghold|bastion|fortress|outpost)s?\s+of\s+{obj}",
             0.65,
             "stronghold",
             "bastion",
             "fortress",
             "outpost",
+            "strongholds",
+            "bastions",
+            "fortresses",
+            "outposts",
         ),
         r(
             "held_adj",
