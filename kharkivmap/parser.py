@@ -1451,7 +1451,10 @@ def _few_words_between(gap: str, *, pronoun: bool) -> bool:
 _ADVERBS_BEFORE = re.compile(r"(?:\b(?:still|now|also|only|largely|mostly|remains?|remained)\s+)+$")
 
 
-_STATE_PARTICIPLES = frozenset({"securing", "flying", "waving"})
+# (…nor is a flag being raised: "soldiers were raising flags over the villages of @1")
+_STATE_PARTICIPLES = frozenset(
+    {"securing", "flying", "waving", "raising", "hoisting", "planting", "unfurling"}
+)
 _UNDER_WAY = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|now\s+|already\s+)?$")
 
 

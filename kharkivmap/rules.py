@@ -1031,6 +1031,31 @@ def rules() -> tuple[Rule, ...]:
             "flag",
             "captured",
             "object",
+            # "video of a Ukrainian soldier waving a flag in @1": a side's soldiers with a flag
+            # over a place (their own: "a flag", "the national flag")
+            rf"{w}(?P<side>{side_adj})\s+(?:[\w-]+\s+){{0,2}}?(?:soldiers?|troops|servicem[ae]n"
+            r"|fighters?|marines?|paratroopers?|defenders|units?)\s+(?:(?:is|are|was|were|had|have"
+            r"|has)\s+)?(?:been\s+)?(?P<v>waving|waves|waved|raising|raises|raised|hoisting|hoisted"
+            r"|hoists|planting|planted|plants|unfurling|unfurled|holding\s+up|held\s+up)\s+"
+            r"(?:a|the|their|his|its|our)\s+(?:(?:national|state)\s+)?(?:flags?|banners?)"
+            rf"{flag_over}",
+            0.75,
+            *["waving", "waves", "waved", "raising", "raises", "raised", "hoisting", "hoisted"],
+            *[
+                "hoists",
+                "planting",
+                "planted",
+                "plants",
+                "unfurling",
+                "unfurled",
+                "holding",
+                "held",
+            ],
+        ),
+        r(
+            "flag",
+            "captured",
+            "object",
             # "a video showed soldiers in nearby @1 waving the Ukrainian flag": the place
             # before the raisers' verb
             rf"{w}(?:soldiers|troops|servicemen|fighters|defenders|marines|paratroopers)\s+in\s+"
