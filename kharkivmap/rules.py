@@ -2659,6 +2659,18 @@ def rules() -> tuple[Rule, ...]:
             "absent",
             "held",
             "object",
+            # "@1 is now fully clear of enemy troops": the side named is gone from it
+            rf"(?<!\bin\s)(?<!\bof\s)@(?P<g>\d+)\s+(?:is|was|has\s+been|had\s+been)\s+"
+            r"(?:now\s+)?(?:(?:fully|completely|entirely|totally)\s+)?(?P<v>clear|cleared)\s+of\s+"
+            rf"(?P<side>{side_any}|(?:the\s+)?enemy)",
+            0.65,
+            "clear",
+            "cleared",
+        ),
+        r(
+            "absent",
+            "held",
+            "object",
             # "there are no Russian troops in @1", "there is no enemy in the city": the other
             # side holds it
             rf"{w}there\s+(?:are|were|is|was)\s+(?:now\s+|still\s+)?(?P<v>no)\s+(?:more\s+)?"
