@@ -977,29 +977,33 @@ def test_among_namesakes_alike_in_all_else_the_one_near_the_fighting_wins() -> N
     assert gazetteer.resolve("Solodke", near=(47.16, 35.2)).place.id == "west"
 
 
-def test_a_village_the_war_was_fought_over_beats_a_namesake_by_a_landmark(
-    shipped: Gazetteer,
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        pytest.param(
+            "Serhii Haidai, head of the Luhansk Military Administration, said Russian forces had "
+            "captured Mykolaivka. Fighting continues in Sievierodonetsk.",
+            "Mykolaivka",
+            (48.7725, 38.3352),
+            # the Mykolaivka by Sievierodonetsk, not the larger one next to the city of Luhansk
+            id="an-administration-named-for-a-city-speaks-for-the-oblast-not-a-point",
+        ),
+        pytest.param(
+            "Aid reached Borova, one of the villages east of the city of Kharkiv that the army "
+            "swept through during the counteroffensive.",
+            "Borova",
+            (49.3805, 37.6193),
+            # Borova on the Oskil is a listed war-zone place (a village by kind); a postal
+            # Borova lies 20 km from Kharkiv, which the text names as a landmark
+            id="a-village-the-war-was-fought-over-beats-a-namesake-by-a-landmark",
+        ),
+    ],
+)
+def test_the_text_picks_the_namesake_meant(
+    shipped: Gazetteer, text: str, name: str, point: tuple[float, float]
 ) -> None:
-    # Borova on the Oskil is a listed war-zone place (a village by kind); a postal Borova lies
-    # 20 km from Kharkiv, which the text names as a landmark.
-    text = (
-        "Aid reached Borova, one of the villages east of the city of Kharkiv that the army "
-        "swept through during the counteroffensive."
-    )
     found = {m.text: m.place for m in shipped.find_mentions(text)}
-    assert geodesic((found["Borova"].lat, found["Borova"].lon), (49.3805, 37.6193)).km < 3
-
-
-def test_an_administration_named_for_a_city_speaks_for_the_oblast_not_a_point(
-    shipped: Gazetteer,
-) -> None:
-    text = (
-        "Serhii Haidai, head of the Luhansk Military Administration, said Russian forces had "
-        "captured Mykolaivka. Fighting continues in Sievierodonetsk."
-    )
-    found = {m.text: m.place for m in shipped.find_mentions(text)}
-    # the Mykolaivka by Sievierodonetsk, not the larger one next to the city of Luhansk
-    assert geodesic((found["Mykolaivka"].lat, found["Mykolaivka"].lon), (48.7725, 38.3352)).km < 3
+    assert geodesic((found[name].lat, found[name].lon), point).km < 3
 
 
 def test_near_the_border_with_a_region_keeps_the_namesakes_just_outside_it(
