@@ -793,7 +793,7 @@ def subject_of(
     lo = max(0, pos - 200)
     left = frame.text[lo:pos]
     masked = _masked(frame, lo, pos)
-    texts = (masked, left) if masked else (left,)
+    texts: tuple[str, ...] = (masked, left) if masked else (left,)
     aside = _DASH_ASIDE.search(left) or _DASH_APPOSITIVE.search(left)
     if aside:
         # "the city of @0 – which serves as a regional railway hub – had been liberated": the
