@@ -1806,8 +1806,10 @@ def _far_from(place: Place, others: _Points, least: int) -> bool:
     return not others.within(here, _FAR_KM)
 
 
+# ("Ivanivka in neighbouring Dnipropetrovsk": a neighbour, too, says nothing of which oblast)
 _COMPASS = re.compile(
     r"(?i)(?<![\w-])(?:(?:ukraine|russia|the country)['’]s\s+)?(?:north|south|east|west|central|"
+    r"neighbou?ring|adjacent|nearby|"
     r"(?:north|south)-?(?:east|west)|northern|southern|eastern|western|(?:north|south)-?(?:eastern"
     r"|western))(?![\w-])|(?<![\w-])(?:ukraine|russia|the country)['’]s(?![\w-])"
 )

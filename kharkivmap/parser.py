@@ -883,6 +883,18 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # speaks ("the Kiev regime", "khokhols": Russia's; "occupiers": Ukraine's)
                 actor = doc.house_side()
             if (
+                actor is None
+                and event in _CHANGE
+                and i > 0
+                and _BULLET_VERB.match(_raw_text(doc, i))
+            ):
+                # "The AFU:\n • took control of @1": a bullet item whose verb has its subject at
+                # the end of the line that opened the list
+                lead = _LIST_LEAD.search(doc.frame(i - 1).text)
+                named = acting_sides(lead.group("lead"), strict=False) if lead else []
+                if len(set(named)) == 1:
+                    actor = named[0]
+            if (
                 rule.kind == "passive"
                 and event == "captured"
                 and doc.last_gainer is not None
@@ -1655,6 +1667,17 @@ _ATTRIBUTIVE = re.compile(
 )
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
 # (or a list opened by "among the liberated settlements are": news of the gains)
+# A bullet item opened by a verb, and the end of the line that opens its list
+_BULLET_VERB = re.compile(r"\s*[•·▪*–—-]\s*[a-z]+(?:ed|ok|ew|ave|ft)\b")
+_LIST_LEAD = re.compile(r"(?P<lead>[^.;:]{0,60}):\s*$")
+
+
+def _raw_text(doc: _Article, i: int) -> str:
+    """The text of sentence ``i`` as written."""
+    sentence = doc.sentences[i]
+    return doc.text[sentence.start : sentence.end]
+
+
 # A state wished for or expected ("wants @1 to be under its control"), not told
 _WISHED_STATE = re.compile(
     r"\b(?:expects?|expected|expecting|wants?|wanted|wanting|hopes?|hoped|plans?|planned|aims?"

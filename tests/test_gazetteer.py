@@ -1006,6 +1006,17 @@ def test_the_text_picks_the_namesake_meant(
     assert geodesic((found[name].lat, found[name].lon), point).km < 3
 
 
+def test_a_neighbouring_oblast_named_by_its_centre_still_places_the_village(
+    shipped: Gazetteer,
+) -> None:
+    text = (
+        "The ministry said Russian troops took control of Pavlivka in the Zaporizhzhia region "
+        "and Ivanivka in neighbouring Dnipropetrovsk."
+    )
+    found = {m.text: m.place for m in shipped.find_mentions(text)}
+    assert found["Ivanivka"].admin1 == "Dnipropetrovsk Oblast"
+
+
 def test_near_the_border_with_a_region_keeps_the_namesakes_just_outside_it(
     shipped: Gazetteer,
 ) -> None:
