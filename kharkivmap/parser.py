@@ -2344,6 +2344,11 @@ _STATE_SINCE = re.compile(
 )
 
 
+# How many days a hold one source states may precede another source's claim of a change and
+# still stand beside it as its counter-claim, not as history
+_COUNTER_CLAIM_DAYS = 7
+
+
 def _consistent(claims: list[Claim]) -> list[Claim]:
     """Drop claims of one article that an explicitly newer claim about the place overrides.
 
@@ -2384,6 +2389,18 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
                 # "Russia said it had captured @1, but Ukraine denied it … 'we hold @1'", "its
                 # forces had not been pushed out of @1": a disputed claim and its
                 # counter-claim, both kept
+                continue
+            if (
+                claim.event == "held"
+                and latest.event in _CHANGE
+                and claim.claimant is not None
+                and latest.claimant is not None
+                and claim.claimant != latest.claimant
+                and claim.date is not None
+                and (newest - claim.date).days <= _COUNTER_CLAIM_DAYS
+            ):
+                # "Russia said on Friday it had captured @1 … Ukraine on Thursday said @1
+                # remained under its control": two sources' claims a day apart, both kept
                 continue
             if (
                 stale

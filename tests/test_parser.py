@@ -90,6 +90,19 @@ def test_phenomenon(case: dict, gazetteer: Gazetteer) -> None:
                 assert claim.place.admin1 == expected["admin1"], claim.sentence
 
 
+def test_a_hold_one_source_states_stays_beside_another_sources_capture_a_day_later(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Russia's Defence Ministry said on Friday that its forces had captured Bilohorivka. "
+        "Ukraine's General Staff on Thursday said Bilohorivka remained under its control "
+        "despite Russian attacks."
+    )
+    article = Article(id="a", text=text, published=date(2025, 11, 22))
+    got = {(c.event, c.controller) for c in extract_claims(article, gazetteer)}
+    assert got == {("captured", "RU"), ("held", "UA")}
+
+
 def test_phenomenon_set_covers_enough_cases() -> None:
     assert len(CASES) >= 80
     assert len({c["id"] for c in CASES}) == len(CASES)
