@@ -200,7 +200,7 @@ def blocked(frame: Frame, pos: int, event: str, kind: str, *, attributive: bool 
     commented = max(_COMMENTED_ON.finditer(window), key=lambda c: c.end(), default=None)
     if commented is not None:
         tail = window[commented.end() :]
-        token = re.fullmatch(r"\s*@(\d+)\s*", tail)
+        token = _TOKEN_ONLY.fullmatch(tail)
         capital = token is not None and (
             frame.groups[int(token.group(1))].members[0].text.lower() in ctx.capitals
         )
@@ -1338,6 +1338,7 @@ _FREED_FROM = re.compile(
     r"\b(?:liberated|freed|recaptured|retaken|cleared)\s+from\s+(?P<who>[^@:;,]{1,50}?)\s*[:—–]"
 )
 _COMMENTED_ON = re.compile(r"\bcomment(?:ed|ing|s)?\s+on\s")
+_TOKEN_ONLY = re.compile(r"\s*@(\d+)\s*")
 _COMMENT_ON = re.compile(
     r"(?:\bnot|n['’]t|\bno|\bdeclined\s+to|\brefused\s+to|\bwithout)\s+(?:immediately\s+)?"
     r"comment(?:ed|ing)?\s+on\s+(?:the\s+)?(?:(?:reported|claimed|alleged|purported)\s+)?$"

@@ -882,12 +882,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "Our troops took control of @1" with nobody quoted: the article's own voice
                 # speaks ("the Kiev regime", "khokhols": Russia's; "occupiers": Ukraine's)
                 actor = doc.house_side()
-            if (
-                actor is None
-                and event in _CHANGE
-                and i > 0
-                and _BULLET_VERB.match(_raw_text(doc, i))
-            ):
+            if actor is None and event in _CHANGE and i > 0 and _BULLET_VERB.match(raw):
                 # "The AFU:\n • took control of @1": a bullet item whose verb has its subject at
                 # the end of the line that opened the list
                 lead = _LIST_LEAD.search(doc.frame(i - 1).text)
@@ -1666,18 +1661,9 @@ _ATTRIBUTIVE = re.compile(
     r"|bombs?|bombed|bombing)\s+(?:(?:recently|newly|just)\s+)?$"
 )
 _DOUBTING = frozenset({"follows", "reported"})  # denial verdicts that leave a claim, doubted
-# (or a list opened by "among the liberated settlements are": news of the gains)
 # A bullet item opened by a verb, and the end of the line that opens its list
 _BULLET_VERB = re.compile(r"\s*[•·▪*–—-]\s*[a-z]+(?:ed|ok|ew|ave|ft)\b")
 _LIST_LEAD = re.compile(r"(?P<lead>[^.;:]{0,60}):\s*$")
-
-
-def _raw_text(doc: _Article, i: int) -> str:
-    """The text of sentence ``i`` as written."""
-    sentence = doc.sentences[i]
-    return doc.text[sentence.start : sentence.end]
-
-
 # A state wished for or expected ("wants @1 to be under its control"), not told
 _WISHED_STATE = re.compile(
     r"\b(?:expects?|expected|expecting|wants?|wanted|wanting|hopes?|hoped|plans?|planned|aims?"
@@ -1688,7 +1674,8 @@ _SOME_UNITS = re.compile(
     r"\b(?:some|several|a\s+few|part)\s+(?:of\s+(?:the|its|their|our)\s+)?(?:units|troops"
     r"|forces|soldiers|positions)\s+(?:have\s+|had\s+|has\s+)?(?:[a-z]+\s+(?:back\s+)?(?:or|and)\s+)?$"
 )
-# ("the latest liberated populated areas were @1 and @2")
+# (or a list opened by "among the liberated settlements are", "the latest liberated populated
+# areas were @1 and @2": news of the gains)
 _NEWLY = re.compile(
     r"\b(?:recently|newly|among\s+the(?=\s+liberated)|the\s+(?:latest|last)(?=\s+liberated))\b"
 )

@@ -721,6 +721,10 @@ def rules() -> tuple[Rule, ...]:
         rf"{obj}(?(front)(?=\s+(?:city|town|village)\s+(?:hall|council|administration)))"
     )
 
+    # what soldiers do with a flag they bring to a place
+    flag_hands = ["waving", "waves", "waved", "raising", "raises", "raised", "hoisting", "hoisted"]
+    flag_hands += ["hoists", "planting", "planted", "plants", "unfurling", "unfurled"]
+
     # a flag taken down: "removed the Russian flag in @1", "… from the council building in @1"
     flag_removal = _alt(t["flag_removal_verbs"])
     flag_down_at = (
@@ -1035,22 +1039,13 @@ def rules() -> tuple[Rule, ...]:
             # over a place (their own: "a flag", "the national flag")
             rf"{w}(?P<side>{side_adj})\s+(?:[\w-]+\s+){{0,2}}?(?:soldiers?|troops|servicem[ae]n"
             r"|fighters?|marines?|paratroopers?|defenders|units?)\s+(?:(?:is|are|was|were|had|have"
-            r"|has)\s+)?(?:been\s+)?(?P<v>waving|waves|waved|raising|raises|raised|hoisting|hoisted"
-            r"|hoists|planting|planted|plants|unfurling|unfurled|holding\s+up|held\s+up)\s+"
+            rf"|has)\s+)?(?:been\s+)?(?P<v>{_alt(flag_hands)}|holding\s+up|held\s+up)\s+"
             r"(?:a|the|their|his|its|our)\s+(?:(?:national|state)\s+)?(?:flags?|banners?)"
             rf"{flag_over}",
             0.75,
-            *["waving", "waves", "waved", "raising", "raises", "raised", "hoisting", "hoisted"],
-            *[
-                "hoists",
-                "planting",
-                "planted",
-                "plants",
-                "unfurling",
-                "unfurled",
-                "holding",
-                "held",
-            ],
+            *flag_hands,
+            "holding",
+            "held",
         ),
         r(
             "flag",
