@@ -165,7 +165,7 @@ _UNKNOWN_ITEM = re.compile(
 # spelling in brackets after them.
 _UNKNOWN_NAME = (
     r"(?P<name>(?:[A-Z][a-z'’-]+\s+){0,2}(?:[A-Z][a-z'’-]*"
-    r"(?:ka|ke|ske|ne|ve|ye|ia|ya|yi|ino|ovo|evo|sk|tsi|ty|ky|yar|ets|ove|ivka|ivske)"
+    r"(?:ka|ke|ki|ske|ne|no|ve|ye|ia|ya|yi|ina|ino|ovo|evo|sk|tsi|ty|ky|yar|ets|ove|ivka|ivske)"
     # "Verkhovyi Yar": a noun ending a two-word name
     r"|(?<=[a-z] )(?:Yar|Balka|Brid|Hai|Hora|Kut|Dolyna|Pole)))"
 )

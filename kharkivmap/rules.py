@@ -1855,7 +1855,7 @@ def rules() -> tuple[Rule, ...]:
             r"|@\d+(?=\s+and\s+(?:other|several|some|many|more|two|three|four|five|\d+)\s"
             rf"|,\s+(?:the\s+)?{_LARGEST}\s+of\s+which\s)){{0,120}}?"
             # "… territory in the northeast—including @1"
-            r"(?:,?\s+|\s*[—–]\s*)(?:(?:including|among\s+them|such\s+as|namely|notably"
+            r"(?:,?\s+|\s*[—–]\s*)(?:(?:including|among\s+them|such\s+as|namely|specifically|notably"
             # "took villages like @1 and @2" (not a comparison: "like" after a plural place noun)
             r"|(?:(?<=villages\s)|(?<=settlements\s)|(?<=towns\s)|(?<=cities\s)"
             r"|(?<=localities\s))like"
@@ -1863,7 +1863,8 @@ def rules() -> tuple[Rule, ...]:
             rf"|in\s+particular)\s+{largest}|(?<=,\s)(?:the\s+)?{_LARGEST}\s+of\s+which\s+"
             rf"(?:are|were|is|was)\s+){unknown_names}{obj}",
             0.75,
-            *["including", "among", "such", "namely", "notably", "particular", "which", "like"],
+            *["including", "among", "such", "namely", "specifically", "notably", "particular"],
+            *["which", "like"],
         ),
         r(
             "withdraw",
