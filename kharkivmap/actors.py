@@ -540,6 +540,9 @@ def _actor_left(frame: Frame, pos: int, speaker_side: str | None) -> str | None:
                 # "advanced into the AFU's most vulnerable area, and they captured @1": a
                 # possessive inside a prepositional phrase is no antecedent
                 before = _POSSESSIVE_OBJECT.sub(lambda o: " " * len(o.group()), before)
+                # "the Freedom of Russia Legion, which seeks to liberate Russia from Putin,
+                # said it had overrun @1": a relative clause set off by commas is no antecedent
+                before = _RELATIVE_ASIDE.sub(lambda o: " " * len(o.group()), before)
                 named = _side_in(before, None, last=True, strict=False, generic=False, places=False)
                 return named or (speaker_side if speaker_side in OTHER else None)
             side = _side_of(m, speaker_side)
@@ -624,6 +627,8 @@ _POSSESSIVE_OBJECT = re.compile(
     r"[\w-]+['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|army|military"
     r"|fighters|servicemen|brigades?|claims?|reports?|statements?|assertions?)\b)"
 )
+# A relative clause between commas, right before the verb whose pronoun subject is sought
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\s[^,;@]{1,160},(?=\s*[a-z]+\s*$)")
 # A pronoun subject that lost ground: "… reports that it had lost @1"
 _LOSS_AFTER_PRONOUN = re.compile(
     r"\s+(?:(?:had|has|have|was|were)\s+)?(?:\w+ly\s+)?"

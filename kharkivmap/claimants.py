@@ -641,7 +641,13 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
         lo = max(0, m.start() - reach)
         cut = max(frame.rfind(";", lo, m.start()), frame.rfind(":", lo, m.start()))
         lo = max(lo, cut + 1)
-        found = _source_in(frame[lo : m.start()], nearest_end=True)
+        hi = m.start()
+        aside = _RELATIVE_BEFORE.search(frame, lo, hi)
+        if aside is not None and _source_in(frame[lo : aside.start()], nearest_end=True):
+            # "the Legion, which seeks to liberate Russia from Putin, said": a relative
+            # clause between the speaker and its verb names someone else
+            hi = aside.start()
+        found = _source_in(frame[lo:hi], nearest_end=True)
         if found and _PASSIVE.search(frame, lo, m.start()) and not found[0].inherit:
             continue  # "fighting was reported": nobody speaks, unless "it was claimed"
         if found:
@@ -670,6 +676,8 @@ def _find_speakers(frame: str, places: Sequence[Place]) -> tuple[list[Speaker], 
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s")
+# A relative clause set off by commas that ends right before a speech verb
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s[^,;]{1,160},\s*$")
 # A speech verb spelt like a noun after a preposition ("according to reports", "citing claims")
 _AS_NOUN = re.compile(r"\b(?:according\s+to|citing|in|from|of)\s+(?:the\s+|media\s+)?$")
 # …or a plural noun after a side's adjective ("dismissing Russian claims")

@@ -237,6 +237,14 @@ _UNNAMED_TAIL = re.compile(
 _BRACKET_ASIDE = re.compile(r"\s*\([^()@\n]{1,40}\)")
 
 
+# A landmark every item so far lies by ("@0 and @1, both north of @2, and @3")
+_SHARED_LANDMARK = re.compile(
+    r",\s+(?:both|all|each)\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers"
+    r"|miles)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
+    r"|near|outside|around)\s+(?:the\s+(?:town|city|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_COMMA_AND = re.compile(r",\s*(?:and|as\s+well\s+as)\s+")
 # What goes on from a list item to the next one
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -359,6 +367,17 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 # "the liberation of @0, Donetsk Oblast on June 12, and @1": the region
                 # qualifies the first place; the list goes on past it
                 groups.pop()  # the region is no member: it only stands inside the list's span
+                groups[-1].append(m)
+                continue
+            if (
+                len(groups) >= 2
+                and len(groups[-1]) == 1
+                and _SHARED_LANDMARK.fullmatch(text, groups[-2][-1].end, prev.start)
+                and _COMMA_AND.fullmatch(between)
+            ):
+                # "west of @0 and @1, both north of @2, and @3": the landmark both lie by
+                # stands inside the list, which goes on past it
+                groups.pop()
                 groups[-1].append(m)
                 continue
             if joined:

@@ -477,6 +477,19 @@ _ATTRIBUTES = frozenset({"held_adj", "held_occupied"})
 # (…or a clause of time: "While retreating from @1, the occupants blew up the bridge")
 _HAVING = re.compile(r"\W*(?:having|while|when|after|before|upon)\s+(?:\w+ly\s+)?$")
 _HAVING_REACH = 60
+# "(with DeepState marking …": an absolute phrase beside its main clause
+_WITH_PHRASE = re.compile(r"(?:\(|,)\s*with\s+[^(),;@]{1,60}$")
+
+
+def _with_main_side(text: str, pos: int) -> str | None:
+    """The side acting in the main clause before a "with" phrase that ends at ``pos``."""
+    phrase = _WITH_PHRASE.search(text, 0, pos)
+    sides = acting_sides(text[: phrase.start()]) if phrase else []
+    return sides[-1] if sides else None
+
+
+# An attempt told in a sentence, which a retreat in the next one may end
+_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought)\b")
 # A main clause that plans (not "can now advance": a consequence of the gain)
 _MODAL_MAIN = re.compile(
     r"\b(?:will|would|shall|must|plans?\s+to|aims?\s+to|intends?\s+to|going\s+to)\b"
@@ -768,6 +781,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 if _SOME_UNITS.search(text, max(0, anchor - 50), anchor):
                     # "some units have pulled back or maneuvered to more advantageous
                     # positions": the rest hold the places named before
+                    continue
+                if "line" not in m.re.groupindex and _ATTEMPT.search(doc.frame(i - 1).text):
+                    # "An attempt by the DRG to cross the river in the area of @1. … The
+                    # enemy is dispersed and retreated": the attackers fell back from their
+                    # attempt, not from the place (not "moved to more advantageous
+                    # positions", the defenders' withdrawal after an assault)
                     continue
                 members = previous  # the places of the sentence before
             else:
@@ -1095,6 +1114,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "@1's recapture comes after …": a place taken back goes back to its
                     # own country
                     actor = _country_of(members)
+                elif rule.kind == "marked_as" and _with_main_side(text, m.start()):
+                    # "Russian forces are advancing (with DeepState marking @1 as captured)":
+                    # the side the main clause names took it
+                    actor = _with_main_side(text, m.start())
                 else:
                     # "@1 was also retaken", "they have liberated @1": by the last sentence's
                     # actor, not the last side it names

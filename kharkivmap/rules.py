@@ -389,7 +389,12 @@ def context() -> Context:
             # "shows @0 as controlled by …": a map's or a report's statement
             # "@0 too has been liberated"
             r"(?:(?:which|that|who)\s+|as\s+)?(?:(?:now|still|also|too|reportedly|allegedly"
-            r"|apparently|already|finally)\s+)*$"
+            r"|apparently|already|finally)\s+)*"
+            # "@0 appears to have been captured", "@0 is believed to be under …": a raising
+            # verb between the subject and the trigger
+            r"(?:(?:appears?|appeared|seems?|seemed|(?:is|are|was|were)\s+(?:now\s+)?"
+            r"(?:believed|thought|said|reported|understood|alleged|assumed|presumed|known"
+            r"|considered|confirmed|likely))\s+(?:(?:now|still|also)\s+)?(?:to\s+)?)?$"
         ),
         anaphor=re.compile(
             w + r"(?:it|which|that|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
@@ -2282,18 +2287,14 @@ def rules() -> tuple[Rule, ...]:
             "object",
             # "DeepState identified the settlements of @1, @2 and @3 as captured": a monitor's
             # verdict, the side that took them named before
-            rf"{w}(?P<v>identified|identifies|listed|lists|marked|marks|mapped|maps)\s+"
+            # ("with DeepState marking the village of @1 as captured")
+            rf"{w}(?P<v>identified|identifies|identifying|listed|lists|listing|marked|marks"
+            r"|marking|mapped|maps|mapping)\s+"
             rf"{unknown_names}{obj}\s*,?\s+as\s+(?:being\s+)?(?:captured|occupied|taken|lost)"
             r"(?![\w-])",
             0.65,
-            "identified",
-            "identifies",
-            "listed",
-            "lists",
-            "marked",
-            "marks",
-            "mapped",
-            "maps",
+            *["identified", "identifies", "identifying", "listed", "lists", "listing"],
+            *["marked", "marks", "marking", "mapped", "maps", "mapping"],
         ),
         r(
             "ordered_out",

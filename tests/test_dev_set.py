@@ -507,6 +507,9 @@ SETS = {
     "dev486": (DATA / "dev486", DATA / "dev486_gold.jsonl"),
     "dev487": (DATA / "dev487", DATA / "dev487_gold.jsonl"),
     "dev488": (DATA / "dev488", DATA / "dev488_gold.jsonl"),
+    "dev489": (DATA / "dev489", DATA / "dev489_gold.jsonl"),
+    "dev490": (DATA / "dev490", DATA / "dev490_gold.jsonl"),
+    "dev491": (DATA / "dev491", DATA / "dev491_gold.jsonl"),
 }
 
 FIELDS = {
