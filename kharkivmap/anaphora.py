@@ -33,7 +33,7 @@ from kharkivmap.sentences import Sentence
 
 __all__ = ["PluralAnaphor", "resolve_anaphors", "resolve_plural_anaphors"]
 
-_SENTENCES_BACK = 2
+_SENTENCES_BACK = 4
 TOWN_POPULATION_LIMIT = 500_000  # no town, village or settlement is this large
 _LOOK_BEHIND = 80  # characters before a name searched for a reference-point cue
 _SCORE = 0.8  # an anaphor is less certain than the name it stands for
@@ -276,7 +276,7 @@ def _phrases(
     mentions: Sequence[Mention],
 ) -> Iterator[tuple[re.Match[str], Sequence[Mention], list[int]]]:
     """Each of ``matches`` after a name and outside the opening sentence, with the names
-    before it in its sentence and the sentences before, up to two back (and the sentences'
+    before it in its sentence and the sentences before, up to four back (and the sentences'
     starts)."""
     if not mentions or not sentences:
         return
