@@ -1982,12 +1982,12 @@ def extract_claims(
                 claim = None
         if (
             claim is not None
-            and claim.event in _CHANGE
             and mention.alternatives
             and mention.start in _strays(best[mention.start], strays)
         ):
             # "liberated Nevske, Hrekivka, Novoiehorivka and Stelmakhivka": one member far from
             # the others, which lie together, is a namesake of a village the gazetteer lacks
+            # (whatever is claimed of the list: fighting near it too)
             claim = None
         if claim is not None and claim.event in _CHANGE and _behind_the_front(claim.place):
             # a change of hands where no ground fighting took place is one of the name's

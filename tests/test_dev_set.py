@@ -510,6 +510,9 @@ SETS = {
     "dev489": (DATA / "dev489", DATA / "dev489_gold.jsonl"),
     "dev490": (DATA / "dev490", DATA / "dev490_gold.jsonl"),
     "dev491": (DATA / "dev491", DATA / "dev491_gold.jsonl"),
+    "dev492": (DATA / "dev492", DATA / "dev492_gold.jsonl"),
+    "dev493": (DATA / "dev493", DATA / "dev493_gold.jsonl"),
+    "dev494": (DATA / "dev494", DATA / "dev494_gold.jsonl"),
 }
 
 FIELDS = {
