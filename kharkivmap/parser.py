@@ -719,9 +719,17 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 ):
                     continue  # "captured weapons, ammunition and @1": no list of places
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
+                durative = context().durative.match(text, m.end())
                 if (
                     rule.event == "captured"
-                    and context().durative.match(text, m.end())
+                    and durative
+                    # (not "had liberated 700 square miles, including @1, since launching a
+                    # counter-offensive": a change verb with "since" tells when it happened)
+                    and not (
+                        durative.group().rstrip().endswith("since")
+                        and rule.kind != "nominal"
+                        and m.group("v").lower() not in context().held_since
+                    )
                     # "has been claiming the capture of @1 since November": the claim lasts
                     and not (rule.kind == "nominal" and announced_gain(frame, m.start()))
                 ):

@@ -513,6 +513,9 @@ SETS = {
     "dev492": (DATA / "dev492", DATA / "dev492_gold.jsonl"),
     "dev493": (DATA / "dev493", DATA / "dev493_gold.jsonl"),
     "dev494": (DATA / "dev494", DATA / "dev494_gold.jsonl"),
+    "dev495": (DATA / "dev495", DATA / "dev495_gold.jsonl"),
+    "dev496": (DATA / "dev496", DATA / "dev496_gold.jsonl"),
+    "dev497": (DATA / "dev497", DATA / "dev497_gold.jsonl"),
 }
 
 FIELDS = {
