@@ -425,6 +425,10 @@ def _owner_of_generic(text: str, found: list[re.Match[str]], k: int) -> re.Match
     return None
 
 
+# A force noun whose owner follows: "the armed forces of the Russian Federation"
+_FORCES_OF = re.compile(r"\b(?:forces|troops|army|military|units)\s+of\s+(?:the\s+)?$")
+
+
 def _side_in(
     text: str,
     speaker_side: str | None,
@@ -444,7 +448,12 @@ def _side_in(
             continue
         if _owner_of_generic(text, found, k) is not None:
             continue  # "russian troops": the adjective's side, not the speaker's
-        if not places and names_a_place(text, m.start(), m.end()):
+        if (
+            not places
+            and names_a_place(text, m.start(), m.end())
+            # ("the armed forces of the Russian Federation": the forces' owner, no place)
+            and not _FORCES_OF.search(text, max(0, m.start() - 30), m.start())
+        ):
             continue
         side = _side_of(m, speaker_side)
         if side:
@@ -1345,8 +1354,11 @@ _FREED_FROM = re.compile(
 _COMMENTED_ON = re.compile(r"\bcomment(?:ed|ing|s)?\s+on\s")
 _TOKEN_ONLY = re.compile(r"\s*@(\d+)\s*")
 _COMMENT_ON = re.compile(
-    r"(?:\bnot|n['’]t|\bno|\bdeclined\s+to|\brefused\s+to|\bwithout)\s+(?:immediately\s+)?"
-    r"comment(?:ed|ing)?\s+on\s+(?:the\s+)?(?:(?:reported|claimed|alleged|purported)\s+)?$"
+    r"(?:(?:\bnot|n['’]t|\bno|\bdeclined\s+to|\brefused\s+to|\bwithout)\s+(?:immediately\s+)?"
+    r"comment(?:ed|ing)?\s+on"
+    # "the General Staff's report contains no indications of the alleged capture of @1"
+    r"|\bno\s+(?:indications?|mention|confirmation|word)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:reported|claimed|alleged|purported)\s+)?$"
 )
 # What a change named at a sentence's opening is said to do next, if it is yet to come
 _FORECAST_AFTER = re.compile(
@@ -1534,7 +1546,12 @@ def resolve_actor(
     if kind == "nominal" and _COMMENT_ON.search(frame.text, max(0, m.start() - 40), m.start()):
         # "Ukrainian officials didn't comment on reported capture of @1": the change the
         # subject is silent on, or speaks of, is the other side's claim
-        silent = _actor_left(frame, m.start(), speaker_side)
+        silent = _actor_left(frame, m.start(), speaker_side) or _side_in(
+            frame.text[clause_start(frame, m.start()) : m.start()],
+            speaker_side,
+            last=True,
+            strict=False,
+        )
         if silent in OTHER:
             return event, OTHER[silent]
     if kind == "active" and _VICTORY.search(m.group()):

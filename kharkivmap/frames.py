@@ -237,6 +237,11 @@ _UNNAMED_TAIL = re.compile(
 _BRACKET_ASIDE = re.compile(r"\s*\([^()@\n]{1,40}\)")
 
 
+# A compass aside between two list items ("@0, to the northeast, and @1")
+_COMPASS_ASIDE_JOIN = re.compile(
+    r",\s+(?:to\s+the\s+|further\s+)?(?:north|south|east|west|northeast|northwest|southeast"
+    r"|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s*,\s*(?:and|as\s+well\s+as)\s+"
+)
 # A landmark every item so far lies by ("@0 and @1, both north of @2, and @3")
 _SHARED_LANDMARK = re.compile(
     r",\s+(?:both|all|each)\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers"
@@ -326,6 +331,10 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
                 joined = (
                     aside is not None and ctx.join.fullmatch(between[aside.end() :]) is not None
                 )
+            if not joined and _COMPASS_ASIDE_JOIN.fullmatch(between):
+                # "captured @0, to the northeast, and @1 to the south": where the first lies,
+                # set off by commas; the list goes on
+                joined = True
             if not joined and _APPOSITIVE_ITEM.fullmatch(between):
                 # "fled from @0, Ukraine's capital, and @1, its northern metropolis": the
                 # appositive describes the first item; the list goes on

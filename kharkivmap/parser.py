@@ -1319,11 +1319,12 @@ _AND_GROUP_INCLUDING = re.compile(
 )
 # "@1, as well as @2", "@1 along with the nearby village of @2": a list the object goes on with
 _ALONG_WITH = re.compile(
-    rf"\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+{_JOINED_NOUN}"
+    rf"\s*,?\s*(?:as\s+well\s+as|along\s+with|together\s+with|alongside)\s+{_JOINED_NOUN}"
 )
 # …and after a subject's verb and its agent ("fallen to Russian forces along with @2")
 _ALONG_WITH_AFTER = re.compile(
-    rf"(?:\s+(?:to|by)\s+[^@,.;:]{{1,40}}?)?\s*,?\s*(?:along|together)\s+with\s+{_JOINED_NOUN}"
+    rf"(?:\s+(?:to|by)\s+[^@,.;:]{{1,40}}?)?\s*,?\s*(?:(?:along|together)\s+with|alongside)\s+"
+    rf"{_JOINED_NOUN}"
     r"@(?P<g>\d+)"
 )
 # An appositive saying where the part before lies, then the list's last part: "the villages of

@@ -516,6 +516,9 @@ SETS = {
     "dev495": (DATA / "dev495", DATA / "dev495_gold.jsonl"),
     "dev496": (DATA / "dev496", DATA / "dev496_gold.jsonl"),
     "dev497": (DATA / "dev497", DATA / "dev497_gold.jsonl"),
+    "dev498": (DATA / "dev498", DATA / "dev498_gold.jsonl"),
+    "dev499": (DATA / "dev499", DATA / "dev499_gold.jsonl"),
+    "dev500": (DATA / "dev500", DATA / "dev500_gold.jsonl"),
 }
 
 FIELDS = {
