@@ -488,6 +488,11 @@ def _with_main_side(text: str, pos: int) -> str | None:
     return sides[-1] if sides else None
 
 
+# "the claim by <source> that <subject> …" right before a verb
+_CLAIM_THAT = re.compile(
+    r"\b(?:claims?|statements?|reports?|allegations?|assertions?)\s+(?:of|by|from)\s+"
+    r"(?P<source>[^,;:.@]{1,60}?)\s+that\s+(?P<clause>[^@;:,]{0,80})$"
+)
 # An attempt told in a sentence, which a retreat in the next one may end
 _ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|sought)\b")
 # A main clause that plans (not "can now advance": a consequence of the gain)
@@ -1066,6 +1071,12 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "had not established full control over the city": it is fought over
                     event, actor = "contested", None
                 confidence *= 0.8
+            owner = _CLAIM_THAT.search(text, max(0, anchor - 160), anchor)
+            if event in _CHANGE and owner and not acting_sides(owner.group("clause")):
+                # "the claim by Russian propagandists that a subversive group entered @1": a
+                # subject of no side acts for the claim's source
+                sides = acting_sides(owner.group("source"), strict=False)
+                actor = sides[-1] if sides else actor
             disputed = None
             verdict = denial(frame, anchor) if event in _CHANGE else None
             if verdict == "reported" and event == "captured" and actor == speaker_side:

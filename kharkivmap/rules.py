@@ -1875,6 +1875,19 @@ def rules() -> tuple[Rule, ...]:
             "withdraw",
             "withdrew",
             "object",
+            # "abandoning key supply centers like @1 and @2", "left towns such as @1": a list
+            # after a plural place noun
+            rf"{w}(?P<v>{_alt(t['withdraw_direct_verbs'])})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?"
+            r"(?:towns|cities|villages|settlements|localities|hubs|cent(?:er|re)s|strongholds)"
+            r"\s*,?\s+(?:including|among\s+them|such\s+as|like|namely)\s+"
+            rf"{unknown_names}{obj}",
+            0.7,
+            *["including", "among", "such", "like", "namely"],
+        ),
+        r(
+            "withdraw",
+            "withdrew",
+            "object",
             rf"{w}(?P<v>{_alt(t['withdraw_from_verbs'])})\s+(?P<obj>{force_np})?(?:(?:back|out)"
             rf"\s+)?(?:from|out\s+of)\s+(?:[^;@—]|@\d+){{0,60}}?(?:,?\s+(?:including|among\s+them|such\s+as"
             # "… from the last major settlements of the region – @1 and @2"

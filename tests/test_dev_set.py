@@ -519,6 +519,9 @@ SETS = {
     "dev498": (DATA / "dev498", DATA / "dev498_gold.jsonl"),
     "dev499": (DATA / "dev499", DATA / "dev499_gold.jsonl"),
     "dev500": (DATA / "dev500", DATA / "dev500_gold.jsonl"),
+    "dev501": (DATA / "dev501", DATA / "dev501_gold.jsonl"),
+    "dev502": (DATA / "dev502", DATA / "dev502_gold.jsonl"),
+    "dev503": (DATA / "dev503", DATA / "dev503_gold.jsonl"),
 }
 
 FIELDS = {
