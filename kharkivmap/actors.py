@@ -25,6 +25,7 @@ from kharkivmap.rules import Rule, context
 
 __all__ = [
     "OTHER",
+    "appositive_head",
     "article_voice",
     "blocked",
     "denial",
@@ -823,7 +824,7 @@ def subject_of(
                 # "@0, located some 50 km north of @1 is still under Russian control": an
                 # appositive left unclosed; the place it describes is the subject ("…north
                 # of @1, which has been under separatist control" is about @1)
-                described = _described(frame, group)
+                described = appositive_head(frame, group)
                 if described is not None:
                     return described
             if group and group.status == "soft" and _UNNAMED_HEAD.search(text, 0, direct.start()):
@@ -993,7 +994,7 @@ _LIST_AROUND = re.compile(
 _BOTH_OF_WHICH = re.compile(r"both\s+of\s+(?:which|them)\b")
 
 
-def _described(frame: Frame, reference: Group) -> list[Mention] | None:
+def appositive_head(frame: Frame, reference: Group) -> list[Mention] | None:
     """The target a reference point stands in an appositive of ("@0, 50 km north of @1")."""
     before = [g for g in frame.groups if g.end <= reference.start]
     if not before or before[-1].status != "target":

@@ -500,9 +500,11 @@ def _speaker(
     if source.side_guessed and person:
         # "Valery Gerasimov, the chief of the General Staff": the person names the side
         side = _side_near(person.lower(), 0, len(person)) or side
-    if person and "{place}" in (source.name or ""):
+    name_pattern = source.name or ""
+    if person and ("{place}" in name_pattern or (source.side is None and "{side}" in name_pattern)):
         # "Vladimir Saldo, the governor of the Kherson region": an office in a Ukrainian
-        # region held for Moscow, whose holder the lexicon knows
+        # region held for Moscow, whose holder the lexicon knows; "Serhii Cherevatyi, Speaker
+        # of the Eastern group of troops": a group either side may have
         side = _known_side(person) or side
     hint = None
     if side is None:

@@ -27,6 +27,7 @@ from kharkivmap.actors import (
     OTHER,
     acting_sides,
     announced_gain,
+    appositive_head,
     article_voice,
     blocked,
     denial,
@@ -488,6 +489,12 @@ def _with_main_side(text: str, pos: int) -> str | None:
     return sides[-1] if sides else None
 
 
+# A copula right after a reference point that closes an appositive ("@0, 96km east of @1, is")
+_COPULA_AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:is|was|are|were)\s")
+# A hold that lasted until a change told later in the sentence
+_HELD_UNTIL = re.compile(
+    r"\bunder\s+(?:the\s+)?[\w'’-]+\s+(?:control|command|occupation|rule)\s+until\b"
+)
 # "the claim by <source> that <subject> …" right before a verb
 _CLAIM_THAT = re.compile(
     r"\b(?:claims?|statements?|reports?|allegations?|assertions?)\s+(?:of|by|from)\s+"
@@ -695,7 +702,19 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "@0, a town northwest of @1 that was recaptured": a restrictive clause
                     # is the town's, not its landmark's (", which …" may be the landmark's)
                     continue
-                members = singular_relative(group.members, m.group())
+                if (
+                    rule.kind == "relative"
+                    and group.status == "reference"
+                    and _COPULA_AFTER_APPOSITIVE.match(text, group.end)
+                ):
+                    # "@0, about 96km east of @1, is one of the villages retaken": the
+                    # appositive closes before the verb; its head is the subject
+                    head = appositive_head(frame, group)
+                    if head is None:
+                        continue
+                else:
+                    head = None
+                members = head or singular_relative(group.members, m.group())
                 if rule.kind in {"relative", "participle"}:
                     members = _beside_capital(frame, group, m.start()) or members
                 if (
@@ -1071,6 +1090,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "had not established full control over the city": it is fought over
                     event, actor = "contested", None
                 confidence *= 0.8
+            held_until = _HELD_UNTIL.search(text, 0, anchor) if event == "captured" else None
+            if held_until and acting_sides(held_until.group(), strict=False) == [actor]:
+                # "had been under Russian command until yesterday, when it was reportedly
+                # liberated": the side that held it until then lost it
+                actor = OTHER.get(actor or "", actor)
             owner = _CLAIM_THAT.search(text, max(0, anchor - 160), anchor)
             if event in _CHANGE and owner and not acting_sides(owner.group("clause")):
                 # "the claim by Russian propagandists that a subversive group entered @1": a

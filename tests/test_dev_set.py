@@ -522,6 +522,9 @@ SETS = {
     "dev501": (DATA / "dev501", DATA / "dev501_gold.jsonl"),
     "dev502": (DATA / "dev502", DATA / "dev502_gold.jsonl"),
     "dev503": (DATA / "dev503", DATA / "dev503_gold.jsonl"),
+    "dev504": (DATA / "dev504", DATA / "dev504_gold.jsonl"),
+    "dev505": (DATA / "dev505", DATA / "dev505_gold.jsonl"),
+    "dev506": (DATA / "dev506", DATA / "dev506_gold.jsonl"),
 }
 
 FIELDS = {
