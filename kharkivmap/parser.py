@@ -1020,7 +1020,8 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # fighting inside, not a change
                 event = "contested"
             if event in {"captured", "held", "withdrew"} and (
-                _share_of(frame, members)
+                # (not "Ukraine controlled no part of @1": none of it)
+                (_share_of(frame, members) and rule.kind != "absent")
                 or (rule.kind == "held_state" and _ALMOST.search(m.group()))
                 or (rule.shape == "subject" and _share_subject(text, anchor))
             ):

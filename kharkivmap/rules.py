@@ -2681,6 +2681,22 @@ def rules() -> tuple[Rule, ...]:
             "absent",
             "held",
             "object",
+            # "Ukraine controlled no part of @1": the other side holds all of it
+            rf"{w}(?P<side>{side_any})\s+(?:now\s+|still\s+)?(?P<v>controls|controlled|control"
+            r"|holds|held|hold)\s+no\s+(?:part|parts|section|sections|area|areas)\s+of\s+"
+            rf"(?:the\s+(?:town|city|village)\s+of\s+)?{obj}",
+            0.65,
+            "controls",
+            "controlled",
+            "control",
+            "holds",
+            "held",
+            "hold",
+        ),
+        r(
+            "absent",
+            "held",
+            "object",
             # "there are no Russian troops in @1", "there is no enemy in the city": the other
             # side holds it
             rf"{w}there\s+(?:are|were|is|was)\s+(?:now\s+|still\s+)?(?P<v>no)\s+(?:more\s+)?"
