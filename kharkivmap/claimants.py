@@ -155,8 +155,10 @@ def side_words(*, strict: bool = True) -> re.Pattern[str]:
     parts = []
     for group, side, other in (("ru", "RU", "UA"), ("ua", "UA", "RU")):
         adjectives = alternation(lex[f"{side}_adjectives"])
+        # ("Russian and allied units": a second adjective, not the other side's)
+        second = rf"(?:and\s+(?!{alternation(lex[f'{other}_adjectives'])}(?![\w-])))?"
         adjective = (
-            rf"{adjectives}\s+(?:[\w-]+\s+)?(?:(?:{mods})\s+){{0,3}}{armed}"
+            rf"{adjectives}\s+{second}(?:[\w-]+\s+)?(?:(?:{mods})\s+){{0,3}}{armed}"
             if strict
             else adjectives
         )

@@ -429,6 +429,9 @@ def context() -> Context:
         modal_after=re.compile(
             # ("the fall of @1 to Russia could threaten …")
             r"(?:\s+(?:by|to)\s+[^,;:@.]{1,60}?)?(?:\s*,[^,;:.]{1,160},)?"
+            # ("the liberation of @1 and part of the @2 region would provide water")
+            r"(?:\s+and\s+(?:(?:part|parts|the\s+rest|all)\s+of\s+)?(?:the\s+)?@\d+"
+            r"(?:\s+(?:region|oblast|area))?)?"
             r"\s*(?:would|could|will|may|might|should|can)\b"
         ),
         needs_force=re.compile(_alt(t["needs_force_subject"]) + "$"),
@@ -1850,9 +1853,10 @@ def rules() -> tuple[Rule, ...]:
             "object",
             rf"{w}{not_adjective}(?P<v>{_alt(t['capture_verbs'])}|{_alt(t['control_verbs'])}"
             # "seized five settlements near @1, including @2"
-            r"\s+(?:(?:full|complete)"
+            # ('established "full control" in the republic over 231 settlements, including @1')
+            r"\s+[\"“‘']?(?:(?:full|complete)"
             # (not "control over crucial roads leading to cities such as @1": the roads)
-            r"\s+)?control\s+(?:of|over))\s(?:(?!(?:roads?|routes?|highways?|supply\s+lines?"
+            r"\s+)?control[\"”’']?(?:\s+in\s+the\s+(?:republic|region|oblast))?\s+(?:of|over))\s(?:(?!(?:roads?|routes?|highways?|supply\s+lines?"
             r"|approaches|leading\s+to)\b)[^;—@]|@\d+(?:\s+|-)(?:region|oblast|area)"
             # "recaptured two villages in @1, namely @2": a region named by its centre
             r"|(?:(?<=near\s)|(?<=around\s)|(?<=outside\s)|(?<=\bin\s))@\d+"
