@@ -1117,7 +1117,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 and actor is None
                 and (
                     (
-                        rule.kind in {"active", "euphemism", "fronted", "withdraw"}
+                        rule.kind in {"active", "control", "euphemism", "fronted", "withdraw"}
                         and _generic_subject(frame, anchor, first_person=rule.kind != "withdraw")
                     )
                     or (rule.kind == "nominal" and m.group("v") not in {"fall", "loss"})
