@@ -314,6 +314,13 @@ def _group_mentions(text: str, mentions: Sequence[Mention], ctx: Context) -> lis
             if joined and _SPACED_DASH.fullmatch(between) and _POSSESSIVE.match(text, m.end):
                 # "liberated @0 – @1's suburb –": an aside set off by dashes, no pair
                 joined = False
+            if (
+                joined
+                and m.text.lower() in ctx.capitals
+                and ctx.capital_after.match(text[m.end : m.end + 60].lower())
+            ):
+                # "Russia Seized Maryinka- Kiev denies": a capital that speaks starts a clause
+                joined = False
             republic = None if joined else lexicon().republics.match(text, prev.end, m.start)
             if republic is not None:
                 # "@0 in the DPR and @1": the republic qualifies the first; the list goes on

@@ -525,6 +525,9 @@ SETS = {
     "dev504": (DATA / "dev504", DATA / "dev504_gold.jsonl"),
     "dev505": (DATA / "dev505", DATA / "dev505_gold.jsonl"),
     "dev506": (DATA / "dev506", DATA / "dev506_gold.jsonl"),
+    "dev507": (DATA / "dev507", DATA / "dev507_gold.jsonl"),
+    "dev508": (DATA / "dev508", DATA / "dev508_gold.jsonl"),
+    "dev509": (DATA / "dev509", DATA / "dev509_gold.jsonl"),
 }
 
 FIELDS = {
