@@ -702,6 +702,7 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "@0, a town northwest of @1 that was recaptured": a restrictive clause
                     # is the town's, not its landmark's (", which …" may be the landmark's)
                     continue
+                head = None
                 if (
                     rule.kind == "relative"
                     and group.status == "reference"
@@ -712,8 +713,6 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     head = appositive_head(frame, group)
                     if head is None:
                         continue
-                else:
-                    head = None
                 members = head or singular_relative(group.members, m.group())
                 if rule.kind in {"relative", "participle"}:
                     members = _beside_capital(frame, group, m.start()) or members
@@ -743,10 +742,11 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 ):
                     continue  # "captured weapons, ammunition and @1": no list of places
                 anchor = m.start("v") if "v" in m.re.groupindex and m.group("v") else m.start()
-                durative = context().durative.match(text, m.end())
+                durative = (
+                    context().durative.match(text, m.end()) if rule.event == "captured" else None
+                )
                 if (
-                    rule.event == "captured"
-                    and durative
+                    durative
                     # (not "had liberated 700 square miles, including @1, since launching a
                     # counter-offensive": a change verb with "since" tells when it happened)
                     and not (
@@ -1096,8 +1096,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                 # "had been under Russian command until yesterday, when it was reportedly
                 # liberated": the side that held it until then lost it
                 actor = OTHER.get(actor or "", actor)
-            owner = _CLAIM_THAT.search(text, max(0, anchor - 160), anchor)
-            if event in _CHANGE and owner and not acting_sides(owner.group("clause")):
+            owner = (
+                _CLAIM_THAT.search(text, max(0, anchor - 160), anchor) if event in _CHANGE else None
+            )
+            if owner and not acting_sides(owner.group("clause")):
                 # "the claim by Russian propagandists that a subversive group entered @1": a
                 # subject of no side acts for the claim's source
                 sides = acting_sides(owner.group("source"), strict=False)
@@ -1158,10 +1160,10 @@ def _candidates(doc: _Article, i: int) -> list[_Candidate]:
                     # "@1's recapture comes after …": a place taken back goes back to its
                     # own country
                     actor = _country_of(members)
-                elif rule.kind == "marked_as" and _with_main_side(text, m.start()):
+                elif rule.kind == "marked_as" and (main := _with_main_side(text, m.start())):
                     # "Russian forces are advancing (with DeepState marking @1 as captured)":
                     # the side the main clause names took it
-                    actor = _with_main_side(text, m.start())
+                    actor = main
                 else:
                     # "@1 was also retaken", "they have liberated @1": by the last sentence's
                     # actor, not the last side it names
